@@ -1,0 +1,283 @@
+/* Process configuration: `key = value` lines validated against a typed table. */
+#include <ctype.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "config.h"
+#include "log.h"
+#include "util.h"
+
+#ifndef RP_SYSCONFDIR
+#define RP_SYSCONFDIR "/etc"
+#endif
+#ifndef RP_DATADIR
+#define RP_DATADIR "/usr/share"
+#endif
+
+enum kind { K_STR, K_INT, K_MODE, K_LEVEL, K_LANG };
+
+struct key {
+	const char	*name;
+	enum kind	 kind;
+	size_t		 off;
+	const char	*def;
+	long long	 min, max;
+	const char	*help;
+};
+
+#define F(m) offsetof(struct rp_config, m)
+
+/* Every setting of the product, in one table: the sample file, the README
+ * reference and the loader all follow it. */
+static const struct key keys[] = {
+	{ "fcgi.socket", K_STR, F(fcgi_socket), "/run/rempart/rempart.sock", 1, 107,
+	  "Unix socket the master listens on (ignored when systemd passes one)." },
+	{ "fcgi.socket_mode", K_MODE, F(fcgi_socket_mode), "0660", 0, 0777,
+	  "Permissions of the socket, octal; nginx's user must be able to connect." },
+	{ "fcgi.socket_group", K_STR, F(fcgi_socket_group), "", 0, 64,
+	  "Group given to the socket (e.g. www-data); empty keeps the default." },
+	{ "fcgi.workers", K_INT, F(fcgi_workers), "0", 0, 256,
+	  "Number of pre-forked workers; 0 means two per CPU core." },
+	{ "fcgi.user", K_STR, F(fcgi_user), "rempart", 0, 64,
+	  "User the workers run as when started as root; empty keeps the current user." },
+	{ "fcgi.request_timeout", K_INT, F(fcgi_request_timeout), "30", 1, 3600,
+	  "Seconds a request may run before its worker is replaced." },
+	{ "fcgi.backlog", K_INT, F(fcgi_backlog), "128", 1, 65535,
+	  "Listen backlog of the socket." },
+	{ "fcgi.max_requests", K_INT, F(fcgi_max_requests), "0", 0, 100000000,
+	  "Requests a worker serves before it is recycled; 0 means never." },
+	{ "fcgi.pid_file", K_STR, F(fcgi_pid_file), "", 0, 4096,
+	  "File the master writes its pid to; empty for none." },
+	{ "http.max_body", K_INT, F(http_max_body), "1048576", 1024, 1073741824,
+	  "Largest request body accepted, in bytes; larger ones answer 413." },
+	{ "db.socket", K_STR, F(db_socket), "/run/mysqld/mysqld.sock", 0, 4096,
+	  "MariaDB unix socket (used when db.host is empty)." },
+	{ "db.host", K_STR, F(db_host), "", 0, 255,
+	  "MariaDB host for TCP connections; empty uses db.socket." },
+	{ "db.port", K_INT, F(db_port), "3306", 1, 65535,
+	  "MariaDB TCP port." },
+	{ "db.name", K_STR, F(db_name), "rempart", 1, 64,
+	  "Database name." },
+	{ "db.user", K_STR, F(db_user), "rempart", 1, 80,
+	  "Database user." },
+	{ "db.password", K_STR, F(db_password), "", 0, 255,
+	  "Database password (keep this file readable by root and rempart only)." },
+	{ "db.connect_timeout", K_INT, F(db_connect_timeout), "3", 1, 60,
+	  "Seconds to wait for a database connection." },
+	{ "db.read_timeout", K_INT, F(db_read_timeout), "10", 1, 600,
+	  "Seconds to wait for a database answer; keep below fcgi.request_timeout." },
+	{ "db.write_timeout", K_INT, F(db_write_timeout), "10", 1, 600,
+	  "Seconds to wait when sending to the database." },
+	{ "paths.www", K_STR, F(paths_www), RP_DATADIR "/rempart/www", 1, 4096,
+	  "Directory holding templates/, lang/ and static/." },
+	{ "paths.sql", K_STR, F(paths_sql), RP_DATADIR "/rempart/sql", 1, 4096,
+	  "Directory of the numbered migrations applied by rempart-admin migrate." },
+	{ "i18n.default_lang", K_LANG, F(i18n_default_lang), "fr", 2, 2,
+	  "Language of pages when the user has not chosen one: fr or en." },
+	{ "log.level", K_LEVEL, F(log_level), "info", 1, 5,
+	  "Log threshold: error, warn, info or debug." },
+};
+
+const char *
+rp_config_path(const char *arg)
+{
+	const char *env;
+
+	if (arg != NULL)
+		return arg;
+	if ((env = getenv("REMPART_CONFIG")) != NULL && *env != '\0')
+		return env;
+	return RP_SYSCONFDIR "/rempart/rempart.conf";
+}
+
+const char *
+rp_config_key(size_t i, const char **def, const char **help)
+{
+	if (i >= RP_NELEM(keys))
+		return NULL;
+	if (def)
+		*def = keys[i].def;
+	if (help)
+		*help = keys[i].help;
+	return keys[i].name;
+}
+
+static char **
+str_field(struct rp_config *c, const struct key *k)
+{
+	return (char **)(void *)((char *)c + k->off);
+}
+
+static long long *
+int_field(struct rp_config *c, const struct key *k)
+{
+	return (long long *)(void *)((char *)c + k->off);
+}
+
+/* Validate one value and store it; returns NULL or a static message. */
+static const char *
+set_value(struct rp_config *c, const struct key *k, const char *v)
+{
+	long long n;
+	size_t len = strlen(v);
+
+	switch (k->kind) {
+	case K_STR:
+		if ((long long)len < k->min || (long long)len > k->max)
+			return "value has a bad length";
+		if (!rp_utf8_valid(v, len))
+			return "value is not valid UTF-8 text";
+		break;
+	case K_INT:
+		if (rp_strtonum(v, k->min, k->max, &n) != 0)
+			return "value is not an integer in the allowed range";
+		*int_field(c, k) = n;
+		return NULL;
+	case K_MODE: {
+		char *end;
+
+		errno = 0;
+		n = strtoll(v, &end, 8);
+		if (*v == '\0' || *end != '\0' || errno || n < k->min || n > k->max)
+			return "value is not an octal mode such as 0660";
+		*int_field(c, k) = n;
+		return NULL;
+	}
+	case K_LEVEL:
+		if (rp_log_parse_level(v) < 0)
+			return "value must be error, warn, info or debug";
+		break;
+	case K_LANG:
+		if (strcmp(v, "fr") != 0 && strcmp(v, "en") != 0)
+			return "value must be fr or en";
+		break;
+	}
+	char **slot = str_field(c, k);
+	free(*slot);
+	if ((*slot = strdup(v)) == NULL)
+		return "out of memory";
+	return NULL;
+}
+
+static char *
+trim(char *s)
+{
+	char *e;
+
+	while (*s == ' ' || *s == '\t')
+		s++;
+	e = s + strlen(s);
+	while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\n' ||
+	    e[-1] == '\r'))
+		*--e = '\0';
+	return s;
+}
+
+static struct rp_config *
+fail(struct rp_config *c, char *err, size_t errlen, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(err, errlen, fmt, ap);
+	va_end(ap);
+	rp_config_free(c);
+	return NULL;
+}
+
+struct rp_config *
+rp_config_load(const char *path, char *err, size_t errlen)
+{
+	struct rp_config *c;
+	unsigned char seen[RP_NELEM(keys)] = { 0 };
+	char line[8192];
+	const char *msg;
+	FILE *fp;
+	int lineno = 0;
+
+	if ((c = calloc(1, sizeof(*c))) == NULL)
+		return fail(NULL, err, errlen, "%s: out of memory", path);
+	if ((c->path = strdup(path)) == NULL)
+		return fail(c, err, errlen, "%s: out of memory", path);
+	for (size_t i = 0; i < RP_NELEM(keys); i++)
+		if ((msg = set_value(c, &keys[i], keys[i].def)) != NULL)
+			return fail(c, err, errlen, "default of %s: %s",
+			    keys[i].name, msg);
+	if ((fp = fopen(path, "r")) == NULL)
+		return fail(c, err, errlen, "%s: %s", path, strerror(errno));
+	while (fgets(line, sizeof(line), fp) != NULL) {
+		char *eq, *k, *v;
+		size_t i;
+
+		lineno++;
+		if (strchr(line, '\n') == NULL && !feof(fp)) {
+			fclose(fp);
+			return fail(c, err, errlen, "%s:%d: line too long",
+			    path, lineno);
+		}
+		k = trim(line);
+		if (*k == '\0' || *k == '#')
+			continue;
+		if ((eq = strchr(k, '=')) == NULL) {
+			fclose(fp);
+			return fail(c, err, errlen,
+			    "%s:%d: expected 'key = value'", path, lineno);
+		}
+		*eq = '\0';
+		k = trim(k);
+		v = trim(eq + 1);
+		for (i = 0; i < RP_NELEM(keys); i++)
+			if (strcmp(keys[i].name, k) == 0)
+				break;
+		if (i == RP_NELEM(keys)) {
+			fclose(fp);
+			return fail(c, err, errlen, "%s:%d: unknown key '%.64s'",
+			    path, lineno, k);
+		}
+		if (seen[i]++) {
+			fclose(fp);
+			return fail(c, err, errlen, "%s:%d: key '%s' set twice",
+			    path, lineno, keys[i].name);
+		}
+		if ((msg = set_value(c, &keys[i], v)) != NULL) {
+			fclose(fp);
+			return fail(c, err, errlen, "%s:%d: %s: %s", path, lineno,
+			    keys[i].name, msg);
+		}
+	}
+	fclose(fp);
+	if (c->db_read_timeout >= c->fcgi_request_timeout)
+		return fail(c, err, errlen, "%s: db.read_timeout must be below "
+		    "fcgi.request_timeout", path);
+	return c;
+}
+
+void
+rp_config_free(struct rp_config *c)
+{
+	if (c == NULL)
+		return;
+	for (size_t i = 0; i < RP_NELEM(keys); i++)
+		if (keys[i].kind != K_INT && keys[i].kind != K_MODE)
+			free(*str_field(c, &keys[i]));
+	free(c->path);
+	free(c);
+}
+
+int
+rp_config_workers(const struct rp_config *c)
+{
+	long n;
+
+	if (c->fcgi_workers > 0)
+		return (int)c->fcgi_workers;
+	n = sysconf(_SC_NPROCESSORS_ONLN);
+	if (n < 1)
+		n = 1;
+	return n > 128 ? 256 : (int)(2 * n);
+}

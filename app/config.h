@@ -1,0 +1,49 @@
+/* Process configuration: a typed table of keys loaded once from one file. */
+#ifndef RP_CONFIG_H
+#define RP_CONFIG_H
+
+#include <stddef.h>
+
+struct rp_config {
+	char		*path;			/* file it was read from */
+	char		*fcgi_socket;
+	long long	 fcgi_socket_mode;
+	char		*fcgi_socket_group;
+	long long	 fcgi_workers;		/* 0: two per core */
+	char		*fcgi_user;
+	long long	 fcgi_request_timeout;
+	long long	 fcgi_backlog;
+	long long	 fcgi_max_requests;
+	char		*fcgi_pid_file;
+	long long	 http_max_body;
+	char		*db_socket;
+	char		*db_host;
+	long long	 db_port;
+	char		*db_name;
+	char		*db_user;
+	char		*db_password;
+	long long	 db_connect_timeout;
+	long long	 db_read_timeout;
+	long long	 db_write_timeout;
+	char		*paths_www;
+	char		*paths_sql;
+	char		*i18n_default_lang;
+	char		*log_level;
+};
+
+/* Which file to read: -c argument, else $REMPART_CONFIG, else the installed
+ * default. The returned string is static or the argument itself. */
+const char *rp_config_path(const char *arg);
+
+/* Load and validate `path` into a fresh config. On error returns NULL and
+ * writes "file:line: message" into err. The caller frees with rp_config_free. */
+struct rp_config *rp_config_load(const char *path, char *err, size_t errlen);
+void rp_config_free(struct rp_config *);
+
+/* Number of workers the config asks for (resolves 0 to two per core). */
+int rp_config_workers(const struct rp_config *);
+
+/* The key table, for documentation and tests. Returns NULL past the end. */
+const char *rp_config_key(size_t i, const char **def, const char **help);
+
+#endif

@@ -1,0 +1,396 @@
+/* MariaDB access: one connection per worker, prepared statements only. */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <mysql.h>
+#include <errmsg.h>
+
+#include "arena.h"
+#include "config.h"
+#include "db.h"
+#include "log.h"
+#include "request.h"
+#include "response.h"
+
+static const struct rp_config *cfg;
+static MYSQL *conn;
+static struct rp_stmt *prepared;	/* statements prepared on conn */
+static bool in_tx;
+static enum rp_db_error last_error;
+static char last_message[512];
+
+/* Session settings of every connection: UTC, strict input. Fixed text. */
+static const char init_sql[] =
+    "SET time_zone = '+00:00', sql_mode = 'STRICT_ALL_TABLES,NO_ZERO_DATE,"
+    "NO_ZERO_IN_DATE,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION'";
+
+void
+rp_db_setup(const struct rp_config *c)
+{
+	cfg = c;
+}
+
+static bool
+is_connection_error(unsigned e)
+{
+	return e == CR_SERVER_GONE_ERROR || e == CR_SERVER_LOST ||
+	    e == CR_CONNECTION_ERROR || e == CR_CONN_HOST_ERROR ||
+	    e == 1927 /* ER_CONNECTION_KILLED */ || e == 4031 ||
+	    e == 1053 /* ER_SERVER_SHUTDOWN */ || e == CR_COMMANDS_OUT_OF_SYNC;
+}
+
+static int
+record(enum rp_db_error kind, unsigned code, const char *msg)
+{
+	last_error = kind;
+	snprintf(last_message, sizeof(last_message), "%u: %s", code,
+	    msg ? msg : "?");
+	return -1;
+}
+
+void
+rp_db_close(void)
+{
+	struct rp_stmt *s, *next;
+
+	/* Statements die with their connection: forget them all. */
+	for (s = prepared; s != NULL; s = next) {
+		next = s->next;
+		if (s->handle)
+			mysql_stmt_close(s->handle);
+		s->handle = NULL;
+		s->next = NULL;
+	}
+	prepared = NULL;
+	if (conn != NULL)
+		mysql_close(conn);
+	conn = NULL;
+	in_tx = false;
+}
+
+int
+rp_db_connect(void)
+{
+	unsigned int ct, rt, wt;
+	my_bool no = 0;
+	MYSQL *m;
+
+	if (conn != NULL)
+		return 0;
+	if (cfg == NULL)
+		return record(RP_DB_DOWN, 0, "database not configured");
+	if ((m = mysql_init(NULL)) == NULL)
+		return record(RP_DB_DOWN, 0, "mysql_init failed");
+	ct = (unsigned)cfg->db_connect_timeout;
+	rt = (unsigned)cfg->db_read_timeout;
+	wt = (unsigned)cfg->db_write_timeout;
+	mysql_options(m, MYSQL_OPT_CONNECT_TIMEOUT, &ct);
+	mysql_options(m, MYSQL_OPT_READ_TIMEOUT, &rt);
+	mysql_options(m, MYSQL_OPT_WRITE_TIMEOUT, &wt);
+	/* Never the library's reconnect: it silently drops statements and the
+	 * open transaction. We reconnect ourselves, knowingly. */
+	mysql_options(m, MYSQL_OPT_RECONNECT, &no);
+	mysql_options(m, MYSQL_SET_CHARSET_NAME, "utf8mb4");
+	mysql_options(m, MYSQL_INIT_COMMAND, init_sql);
+	if (mysql_real_connect(m, cfg->db_host[0] ? cfg->db_host : NULL,
+	    cfg->db_user, cfg->db_password, cfg->db_name,
+	    (unsigned)cfg->db_port, cfg->db_host[0] ? NULL : cfg->db_socket,
+	    0) == NULL) {
+		record(RP_DB_DOWN, mysql_errno(m), mysql_error(m));
+		rp_warn("database connection failed: %s", last_message);
+		mysql_close(m);
+		return -1;
+	}
+	conn = m;
+	return 0;
+}
+
+static int
+prepare(struct rp_stmt *s)
+{
+	MYSQL_STMT *st;
+	my_bool on = 1;
+
+	if (s->handle != NULL)
+		return 0;
+	if ((st = mysql_stmt_init(conn)) == NULL)
+		return record(RP_DB_FAILED, mysql_errno(conn), mysql_error(conn));
+	if (mysql_stmt_prepare(st, s->sql, (unsigned long)strlen(s->sql)) != 0) {
+		unsigned e = mysql_stmt_errno(st);
+
+		record(is_connection_error(e) ? RP_DB_DOWN : RP_DB_FAILED, e,
+		    mysql_stmt_error(st));
+		mysql_stmt_close(st);
+		if (last_error == RP_DB_FAILED)
+			rp_err("prepare failed (%s): %.200s", last_message, s->sql);
+		return -1;
+	}
+	/* Lets store_result compute column widths, so buffers fit exactly. */
+	mysql_stmt_attr_set(st, STMT_ATTR_UPDATE_MAX_LENGTH, &on);
+	s->handle = st;
+	s->next = prepared;
+	prepared = s;
+	return 0;
+}
+
+static int
+stmt_fail(MYSQL_STMT *st, const char *sql)
+{
+	unsigned e = mysql_stmt_errno(st);
+
+	if (is_connection_error(e))
+		return record(RP_DB_DOWN, e, mysql_stmt_error(st));
+	if (e == 1062 /* ER_DUP_ENTRY */)
+		return record(RP_DB_DUPLICATE, e, mysql_stmt_error(st));
+	record(RP_DB_FAILED, e, mysql_stmt_error(st));
+	rp_err("statement failed (%s): %.200s", last_message, sql);
+	return -1;
+}
+
+static int
+run(struct rp_arena *a, struct rp_stmt *s, const struct rp_dbarg *args,
+    size_t nargs, struct rp_dbres *res)
+{
+	MYSQL_STMT *st;
+	MYSQL_BIND *pb = NULL, *rb;
+	MYSQL_RES *meta;
+	MYSQL_FIELD *fields;
+	unsigned long *lens;
+	my_bool *nulls;
+	size_t ncols;
+	int rc;
+
+	if (rp_db_connect() != 0 || prepare(s) != 0)
+		return -1;
+	st = s->handle;
+	if (mysql_stmt_param_count(st) != nargs) {
+		rp_err("statement wants %lu arguments, got %zu: %.200s",
+		    mysql_stmt_param_count(st), nargs, s->sql);
+		return record(RP_DB_FAILED, 0, "argument count");
+	}
+	if (nargs > 0) {
+		pb = rp_calloc(a, nargs, sizeof(*pb));
+		for (size_t i = 0; i < nargs; i++) {
+			switch (args[i].type) {
+			case RP_DB_INT:
+				pb[i].buffer_type = MYSQL_TYPE_LONGLONG;
+				pb[i].buffer = (void *)(uintptr_t)&args[i].i;
+				break;
+			case RP_DB_STR:
+				pb[i].buffer_type = MYSQL_TYPE_STRING;
+				pb[i].buffer = (void *)(uintptr_t)args[i].s;
+				pb[i].buffer_length = (unsigned long)args[i].len;
+				break;
+			case RP_DB_NULL:
+				pb[i].buffer_type = MYSQL_TYPE_NULL;
+				break;
+			}
+		}
+		if (mysql_stmt_bind_param(st, pb) != 0)
+			return stmt_fail(st, s->sql);
+	}
+	if (mysql_stmt_execute(st) != 0)
+		return stmt_fail(st, s->sql);
+	if (res != NULL)
+		memset(res, 0, sizeof(*res));
+	if ((meta = mysql_stmt_result_metadata(st)) == NULL) {
+		if (res != NULL) {
+			res->affected = (long long)mysql_stmt_affected_rows(st);
+			res->insert_id = (long long)mysql_stmt_insert_id(st);
+		}
+		return 0;
+	}
+	rc = -1;
+	if (mysql_stmt_store_result(st) != 0) {
+		stmt_fail(st, s->sql);
+		goto out;
+	}
+	ncols = mysql_num_fields(meta);
+	fields = mysql_fetch_fields(meta);
+	rb = rp_calloc(a, ncols, sizeof(*rb));
+	lens = rp_calloc(a, ncols, sizeof(*lens));
+	nulls = rp_calloc(a, ncols, sizeof(*nulls));
+	for (size_t c = 0; c < ncols; c++) {
+		rb[c].buffer_type = MYSQL_TYPE_STRING;
+		rb[c].buffer_length = fields[c].max_length + 1;
+		rb[c].buffer = rp_alloc(a, rb[c].buffer_length);
+		rb[c].length = &lens[c];
+		rb[c].is_null = &nulls[c];
+	}
+	if (mysql_stmt_bind_result(st, rb) != 0) {
+		stmt_fail(st, s->sql);
+		goto out;
+	}
+	size_t nrows = (size_t)mysql_stmt_num_rows(st), r = 0;
+	char ***rows = rp_calloc(a, nrows ? nrows : 1, sizeof(*rows));
+	int f;
+	while ((f = mysql_stmt_fetch(st)) == 0 || f == MYSQL_DATA_TRUNCATED) {
+		if (r == nrows)
+			break;
+		rows[r] = rp_calloc(a, ncols, sizeof(char *));
+		for (size_t c = 0; c < ncols; c++)
+			rows[r][c] = nulls[c] ? NULL :
+			    rp_strndup(a, rb[c].buffer, lens[c]);
+		r++;
+	}
+	if (f == 1) {
+		stmt_fail(st, s->sql);
+		goto out;
+	}
+	if (res != NULL) {
+		res->nrows = r;
+		res->ncols = ncols;
+		res->rows = rows;
+	}
+	rc = 0;
+out:
+	/* Always drain, so the connection is never left mid-result. */
+	mysql_stmt_free_result(st);
+	mysql_free_result(meta);
+	return rc;
+}
+
+int
+rp_db_exec(struct rp_arena *a, struct rp_stmt *s, const struct rp_dbarg *args,
+    size_t nargs, struct rp_dbres *res)
+{
+	bool reading = strncasecmp(s->sql, "SELECT", 6) == 0;
+
+	last_error = RP_DB_OK;
+	if (run(a, s, args, nargs, res) == 0)
+		return 0;
+	if (last_error != RP_DB_DOWN)
+		return -1;
+	/* The connection is gone (server restarted, idle kill...). A write may
+	 * already have happened, and a transaction is lost: only a read outside
+	 * a transaction is retried, once, on a new connection. */
+	bool was_tx = in_tx;
+	rp_db_close();
+	if (was_tx || !reading)
+		return -1;
+	last_error = RP_DB_OK;
+	if (run(a, s, args, nargs, res) == 0)
+		return 0;
+	if (last_error == RP_DB_DOWN)
+		rp_db_close();
+	return -1;
+}
+
+enum rp_db_error
+rp_db_error(void)
+{
+	return last_error;
+}
+
+const char *
+rp_db_message(void)
+{
+	return last_message;
+}
+
+const char *
+rp_db_cell(const struct rp_dbres *res, size_t row, size_t col)
+{
+	if (res == NULL || row >= res->nrows || col >= res->ncols)
+		return NULL;
+	return res->rows[row][col];
+}
+
+int
+rp_db_begin(void)
+{
+	if (in_tx) {
+		rp_err("nested transaction refused");
+		return record(RP_DB_FAILED, 0, "nested transaction");
+	}
+	if (rp_db_connect() != 0)
+		return -1;
+	if (mysql_autocommit(conn, 0) != 0) {
+		unsigned e = mysql_errno(conn);
+
+		record(is_connection_error(e) ? RP_DB_DOWN : RP_DB_FAILED, e,
+		    mysql_error(conn));
+		rp_db_close();
+		return -1;
+	}
+	in_tx = true;
+	return 0;
+}
+
+int
+rp_db_commit(void)
+{
+	if (!in_tx || conn == NULL)
+		return record(RP_DB_FAILED, 0, "commit outside a transaction");
+	if (mysql_commit(conn) != 0) {
+		unsigned e = mysql_errno(conn);
+
+		record(is_connection_error(e) ? RP_DB_DOWN : RP_DB_FAILED, e,
+		    mysql_error(conn));
+		rp_db_close();
+		return -1;
+	}
+	in_tx = false;
+	if (mysql_autocommit(conn, 1) != 0) {
+		rp_db_close();
+	}
+	return 0;
+}
+
+void
+rp_db_rollback(void)
+{
+	if (!in_tx || conn == NULL) {
+		in_tx = false;
+		return;
+	}
+	in_tx = false;
+	if (mysql_rollback(conn) != 0 || mysql_autocommit(conn, 1) != 0)
+		rp_db_close();
+}
+
+bool
+rp_db_in_transaction(void)
+{
+	return in_tx;
+}
+
+int
+rp_db_fail(struct rp_req *req)
+{
+	switch (last_error) {
+	case RP_DB_DOWN:
+		rp_resp_header(req, "Retry-After", "5");
+		return rp_fail(req, 503, "unavailable", NULL,
+		    "The database is unavailable; try again in a moment.");
+	case RP_DB_DUPLICATE:
+		return rp_fail(req, 409, "conflict", NULL,
+		    "This conflicts with an existing record.");
+	default:
+		return rp_fail(req, 500, "internal", NULL,
+		    "Something went wrong; it has been logged.");
+	}
+}
+
+int
+rp_db_exec_trusted(const char *sql, size_t len)
+{
+	if (rp_db_connect() != 0)
+		return -1;
+	if (mysql_real_query(conn, sql, (unsigned long)len) != 0) {
+		unsigned e = mysql_errno(conn);
+
+		return record(is_connection_error(e) ? RP_DB_DOWN : RP_DB_FAILED,
+		    e, mysql_error(conn));
+	}
+	/* Drain anything the statement returned. */
+	do {
+		MYSQL_RES *r = mysql_store_result(conn);
+		if (r)
+			mysql_free_result(r);
+	} while (mysql_next_result(conn) == 0);
+	return 0;
+}

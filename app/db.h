@@ -1,0 +1,86 @@
+/* MariaDB access: one connection per worker, prepared statements only. */
+#ifndef RP_DB_H
+#define RP_DB_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <string.h>
+
+struct rp_arena;
+struct rp_config;
+struct rp_req;
+
+/* A statement, declared where it is used and prepared on first use on each
+ * connection (so once per worker while the connection lives):
+ *   static struct rp_stmt q_count = RP_STMT("SELECT COUNT(*) FROM t WHERE firm_id = ?");
+ */
+struct rp_stmt {
+	const char	*sql;
+	void		*handle;	/* MYSQL_STMT * on the current connection */
+	struct rp_stmt	*next;		/* prepared statements of the connection */
+};
+#define RP_STMT(s) { (s), NULL, NULL }
+
+enum rp_db_arg_type { RP_DB_NULL, RP_DB_INT, RP_DB_STR };
+
+struct rp_dbarg {
+	enum rp_db_arg_type	 type;
+	long long		 i;
+	const char		*s;
+	size_t			 len;
+};
+#define RP_AINT(v) ((struct rp_dbarg){ .type = RP_DB_INT, .i = (v) })
+#define RP_ASTR(v) ((struct rp_dbarg){ .type = (v) ? RP_DB_STR : RP_DB_NULL, \
+	.s = (v), .len = (v) ? strlen(v) : 0 })
+#define RP_ANULL ((struct rp_dbarg){ .type = RP_DB_NULL })
+
+/* A result: every cell as a NUL-terminated string in the arena (NULL for
+ * SQL NULL). */
+struct rp_dbres {
+	size_t		 nrows;
+	size_t		 ncols;
+	char		***rows;
+	long long	 affected;
+	long long	 insert_id;
+};
+
+enum rp_db_error {
+	RP_DB_OK,
+	RP_DB_DOWN,		/* no connection: answer 503 */
+	RP_DB_DUPLICATE,	/* unique key: answer 409 */
+	RP_DB_FAILED,		/* anything else: logged, answer 500 */
+};
+
+/* Remember the connection settings; connects lazily. */
+void rp_db_setup(const struct rp_config *);
+/* Connect now if not connected. Returns 0 or -1 (RP_DB_DOWN). */
+int rp_db_connect(void);
+/* Close the connection and forget every prepared statement. */
+void rp_db_close(void);
+
+/* Execute a prepared statement with arguments; fill res (may be NULL) with
+ * rows allocated in the arena. Results are always drained. A read that
+ * meets a lost connection reconnects, re-prepares and retries once, outside
+ * a transaction only. Returns 0 or -1; rp_db_error() tells why. */
+int rp_db_exec(struct rp_arena *, struct rp_stmt *, const struct rp_dbarg *args,
+    size_t nargs, struct rp_dbres *res);
+enum rp_db_error rp_db_error(void);
+/* Cell (row, col) of a result, NULL for SQL NULL or out of range. */
+const char *rp_db_cell(const struct rp_dbres *, size_t row, size_t col);
+
+/* Transactions: one operation's writes commit or roll back together. */
+int rp_db_begin(void);
+int rp_db_commit(void);
+void rp_db_rollback(void);
+bool rp_db_in_transaction(void);
+
+/* Record the last database error on the request: 503, 409 or 500. */
+int rp_db_fail(struct rp_req *);
+
+/* Run trusted SQL text with no parameters (migrations only: DDL cannot be
+ * prepared in general; never used with request data). Returns 0 or -1. */
+int rp_db_exec_trusted(const char *sql, size_t len);
+/* The last server error message (for the operator's log, never a client). */
+const char *rp_db_message(void);
+
+#endif

@@ -1,0 +1,210 @@
+/* ClearSilver templates: parsed once per process, rendered many times. */
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <ClearSilver.h>
+
+#include "arena.h"
+#include "log.h"
+#include "request.h"
+#include "tmpl.h"
+#include "util.h"
+
+/* The page templates; each includes layout.cs and the component macros. */
+static const char *const pages[] = { "home", "error" };
+
+static const char *const lang_files[RP_LANG__COUNT] = { "fr", "en" };
+
+struct set {
+	HDF		*config;		/* escaping mode, search path */
+	HDF		*lang[RP_LANG__COUNT];
+	CSPARSE		*page[RP_NELEM(pages)];
+	char		 dir[4096];
+};
+
+static struct set *cur;
+
+static void
+set_free(struct set *s)
+{
+	if (s == NULL)
+		return;
+	for (size_t i = 0; i < RP_NELEM(pages); i++)
+		cs_destroy(&s->page[i]);
+	for (int i = 0; i < RP_LANG__COUNT; i++)
+		hdf_destroy(&s->lang[i]);
+	hdf_destroy(&s->config);
+	free(s);
+}
+
+/* ClearSilver skips a missing `include:` silently; this loader turns it into
+ * a hard parse error, so a broken template set never starts. */
+static NEOERR *
+load_file(void *ctx, HDF *hdf, const char *name, char **contents)
+{
+	const struct set *s = ctx;
+	char path[8192];
+	struct stat st;
+
+	if (strstr(name, "..") != NULL || name[0] == '/')
+		return nerr_raise(NERR_ASSERT, "template name '%s' refused", name);
+	snprintf(path, sizeof(path), "%s/%s", s->dir, name);
+	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+		return nerr_raise(NERR_ASSERT, "template file missing: %s", path);
+	return ne_load_file(path, contents);
+}
+
+static int
+neo_fail(NEOERR *nerr, char *err, size_t errlen, const char *what)
+{
+	STRING str;
+
+	string_init(&str);
+	nerr_error_string(nerr, &str);
+	snprintf(err, errlen, "%s: %s", what, str.buf ? str.buf : "error");
+	string_clear(&str);
+	nerr_ignore(&nerr);
+	return -1;
+}
+
+int
+rp_tmpl_load(const char *www_dir, char *err, size_t errlen)
+{
+	struct set *s;
+	NEOERR *nerr;
+	char path[8192];
+
+	if ((s = calloc(1, sizeof(*s))) == NULL) {
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
+	snprintf(s->dir, sizeof(s->dir), "%s/templates", www_dir);
+	if ((nerr = hdf_init(&s->config)) != STATUS_OK ||
+	    (nerr = hdf_set_value(s->config, "Config.VarEscapeMode",
+	    "html")) != STATUS_OK)
+		goto neo;
+	for (int i = 0; i < RP_LANG__COUNT; i++) {
+		snprintf(path, sizeof(path), "%s/lang/%s.hdf", www_dir, lang_files[i]);
+		if ((nerr = hdf_init(&s->lang[i])) != STATUS_OK ||
+		    (nerr = hdf_read_file(s->lang[i], path)) != STATUS_OK)
+			goto neo;
+		hdf_set_value(s->lang[i], "Page.lang", lang_files[i]);
+	}
+	for (size_t i = 0; i < RP_NELEM(pages); i++) {
+		/* VarEscapeMode is read by cs_init and baked into every var: at
+		 * parse time, so it must be in this HDF now. */
+		if ((nerr = cs_init(&s->page[i], s->config)) != STATUS_OK ||
+		    (nerr = cgi_register_strfuncs(s->page[i])) != STATUS_OK)
+			goto neo;
+		cs_register_fileload(s->page[i], s, load_file);
+		snprintf(path, sizeof(path), "%s.cs", pages[i]);
+		if ((nerr = cs_parse_file(s->page[i], path)) != STATUS_OK)
+			goto neo;
+	}
+	set_free(cur);
+	cur = s;
+	return 0;
+neo:
+	neo_fail(nerr, err, errlen, www_dir);
+	set_free(s);
+	return -1;
+}
+
+void
+rp_tmpl_unload(void)
+{
+	set_free(cur);
+	cur = NULL;
+}
+
+HDF *
+rp_hdf(struct rp_req *req)
+{
+	if (req->hdf == NULL && hdf_init(&req->hdf) != STATUS_OK) {
+		rp_err("hdf_init failed");
+		abort();
+	}
+	return req->hdf;
+}
+
+void
+rp_set(struct rp_req *req, const char *name, const char *value)
+{
+	NEOERR *nerr;
+
+	if (value == NULL)
+		return;
+	if ((nerr = hdf_set_value(rp_hdf(req), name, value)) != STATUS_OK) {
+		nerr_ignore(&nerr);
+		rp_err("hdf_set_value failed for %s", name);
+	}
+}
+
+void
+rp_setf(struct rp_req *req, const char *name, const char *fmt, ...)
+{
+	char buf[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	rp_set(req, name, buf);
+}
+
+static NEOERR *
+out_cb(void *ctx, char *s)
+{
+	rp_buf_puts(ctx, s);
+	return STATUS_OK;
+}
+
+int
+rp_render(struct rp_req *req, const char *name)
+{
+	CSPARSE *cs = NULL;
+	HDF *saved;
+	NEOERR *nerr;
+	STRING str;
+
+	for (size_t i = 0; cur && i < RP_NELEM(pages); i++)
+		if (strcmp(pages[i], name) == 0)
+			cs = cur->page[i];
+	if (cs == NULL) {
+		rp_err("render: no template '%s'", name);
+		return rp_fail(req, 500, "internal", NULL, "The page failed.");
+	}
+	rp_set(req, "Page.path", rp_url_path_escape(req->arena, req->path));
+	rp_set(req, "Page.request_id", req->request_id);
+	/* Swap the request's data into the parsed tree; language strings and
+	 * site values come from the global HDF. */
+	saved = cs->hdf;
+	cs->hdf = rp_hdf(req);
+	cs->global_hdf = cur->lang[req->lang];
+	req->resp.body.len = 0;
+	nerr = cs_render(cs, &req->resp.body, out_cb);
+	cs->hdf = saved;
+	cs->global_hdf = NULL;
+	if (nerr != STATUS_OK) {
+		string_init(&str);
+		nerr_error_traceback(nerr, &str);
+		rp_err("render %s: %s", name, str.buf ? str.buf : "?");
+		string_clear(&str);
+		nerr_ignore(&nerr);
+		req->resp.body.len = 0;
+		return rp_fail(req, 500, "internal", NULL, "The page failed.");
+	}
+	req->resp.ctype = "text/html; charset=utf-8";
+	return 0;
+}
+
+const char *
+rp_lang_text(const struct rp_req *req, const char *key)
+{
+	if (cur == NULL)
+		return "";
+	return hdf_get_value(cur->lang[req->lang], key, "");
+}

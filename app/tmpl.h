@@ -1,0 +1,31 @@
+/* ClearSilver templates: parsed once, rendered per request with escaping on. */
+#ifndef RP_TMPL_H
+#define RP_TMPL_H
+
+#include <stddef.h>
+
+struct rp_req;
+struct _hdf;
+
+/* Parse every page template under www_dir/templates and load the language
+ * files of www_dir/lang. A missing template, include or language file, or a
+ * syntax error, fails with a message in err. Replaces a previous load only on
+ * success. Returns 0 or -1. */
+int rp_tmpl_load(const char *www_dir, char *err, size_t errlen);
+void rp_tmpl_unload(void);
+
+/* The request's template data, created on first use (freed by rp_req_end). */
+struct _hdf *rp_hdf(struct rp_req *);
+/* Set a template value; a NULL value is left unset. */
+void rp_set(struct rp_req *, const char *name, const char *value);
+void rp_setf(struct rp_req *, const char *name, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* Render page `name` with the request's data into the response body as
+ * text/html. Returns 0, or -1 after logging and rp_fail(500). */
+int rp_render(struct rp_req *, const char *name);
+
+/* A message of the language file in the request's language ("" if none). */
+const char *rp_lang_text(const struct rp_req *, const char *key);
+
+#endif

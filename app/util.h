@@ -1,0 +1,49 @@
+/* Small pure helpers: numbers, growable buffers, UTF-8, percent-decoding. */
+#ifndef RP_UTIL_H
+#define RP_UTIL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct rp_arena;
+
+#define RP_NELEM(a) (sizeof(a) / sizeof((a)[0]))
+
+/* Parse a whole decimal string into [min, max] (OpenBSD strtonum semantics:
+ * no sign tricks, no trailing garbage). Returns 0 and sets *out, or -1. */
+int rp_strtonum(const char *s, long long min, long long max, long long *out);
+
+/* A growable byte buffer living in an arena. */
+struct rp_buf {
+	struct rp_arena	*arena;
+	char		*data;
+	size_t		 len;
+	size_t		 cap;
+};
+void rp_buf_init(struct rp_buf *, struct rp_arena *);
+void rp_buf_add(struct rp_buf *, const char *, size_t);
+void rp_buf_puts(struct rp_buf *, const char *);
+void rp_buf_printf(struct rp_buf *, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* NUL-terminated view of the buffer (always valid, possibly ""). */
+const char *rp_buf_str(struct rp_buf *);
+
+/* True if the n bytes are well-formed UTF-8 without NUL or C0 controls other
+ * than tab, newline and carriage return. */
+bool rp_utf8_valid(const char *s, size_t n);
+
+/* Percent-decode s[0..n) into the arena; `plus` turns '+' into a space (form
+ * encoding). Returns the decoded NUL-terminated string and its length in
+ * *outlen, or NULL when an escape is malformed or decodes to NUL. */
+char *rp_pct_decode(struct rp_arena *, const char *s, size_t n, bool plus,
+    size_t *outlen);
+
+/* Percent-encode everything but unreserved characters and '/', for a path
+ * placed in an href. A path that is not a plain in-app path ("//host",
+ * "/\\host", no leading '/') becomes "/". */
+char *rp_url_path_escape(struct rp_arena *, const char *path);
+
+/* Constant-time comparison of two NUL-terminated strings. */
+bool rp_str_equal_ct(const char *a, const char *b);
+
+#endif

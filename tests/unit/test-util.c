@@ -1,0 +1,63 @@
+/* Unit tests of numbers, UTF-8, percent-decoding and URL escaping. */
+#include "arena.h"
+#include "tap.h"
+#include "util.h"
+
+int
+main(void)
+{
+	struct rp_arena *a = rp_arena_new(0);
+	long long v = -1;
+	size_t len;
+
+	ok(rp_strtonum("42", 1, 100, &v) == 0 && v == 42, "strtonum: plain");
+	ok(rp_strtonum("0", 1, 100, &v) != 0, "strtonum: below min");
+	ok(rp_strtonum("101", 1, 100, &v) != 0, "strtonum: above max");
+	ok(rp_strtonum(" 4", 0, 100, &v) != 0, "strtonum: leading space");
+	ok(rp_strtonum("4x", 0, 100, &v) != 0, "strtonum: trailing junk");
+	ok(rp_strtonum("+4", 0, 100, &v) != 0, "strtonum: plus sign");
+	ok(rp_strtonum("", 0, 100, &v) != 0, "strtonum: empty");
+	ok(rp_strtonum(NULL, 0, 100, &v) != 0, "strtonum: NULL");
+	ok(rp_strtonum("-3", -5, 5, &v) == 0 && v == -3, "strtonum: negative");
+	ok(rp_strtonum("99999999999999999999", 0, 1LL << 62, &v) != 0,
+	    "strtonum: overflow");
+
+	ok(rp_utf8_valid("caf\xc3\xa9", 5), "utf8: é");
+	ok(rp_utf8_valid("\xf0\x9f\x94\x92", 4), "utf8: 4-byte emoji");
+	ok(!rp_utf8_valid("\xc3", 1), "utf8: truncated");
+	ok(!rp_utf8_valid("\xc0\xaf", 2), "utf8: overlong");
+	ok(!rp_utf8_valid("\xed\xa0\x80", 3), "utf8: surrogate");
+	ok(!rp_utf8_valid("a\0b", 3), "utf8: NUL refused");
+	ok(!rp_utf8_valid("a\x1b", 2), "utf8: escape refused");
+	ok(rp_utf8_valid("a\tb\r\n", 5), "utf8: tab and newlines allowed");
+
+	is_str(rp_pct_decode(a, "a%20b", 5, false, &len), "a b", "pct: %20");
+	is_str(rp_pct_decode(a, "a+b", 3, true, &len), "a b", "pct: plus in forms");
+	is_str(rp_pct_decode(a, "a+b", 3, false, &len), "a+b", "pct: plus in paths");
+	ok(rp_pct_decode(a, "a%2", 3, false, &len) == NULL, "pct: short escape");
+	ok(rp_pct_decode(a, "a%", 2, false, &len) == NULL, "pct: lone percent");
+	ok(rp_pct_decode(a, "%zz", 3, false, &len) == NULL, "pct: bad hex");
+	ok(rp_pct_decode(a, "%00", 3, false, &len) == NULL, "pct: NUL refused");
+	is_str(rp_pct_decode(a, "%C3%A9", 6, false, &len), "\xc3\xa9", "pct: UTF-8");
+
+	is_str(rp_url_path_escape(a, "/a b/\"x\""), "/a%20b/%22x%22",
+	    "url path escape");
+	is_str(rp_url_path_escape(a, "//evil.example"), "/",
+	    "url path: protocol-relative refused");
+	is_str(rp_url_path_escape(a, "/\\evil"), "/", "url path: backslash refused");
+	is_str(rp_url_path_escape(a, "javascript:x"), "/", "url path: scheme refused");
+
+	ok(rp_str_equal_ct("abc", "abc"), "ct equal");
+	ok(!rp_str_equal_ct("abc", "abd"), "ct differ");
+	ok(!rp_str_equal_ct("abc", "abcd"), "ct prefix differs");
+
+	struct rp_buf b;
+	rp_buf_init(&b, a);
+	is_str(rp_buf_str(&b), "", "empty buffer reads as empty string");
+	for (int i = 0; i < 1000; i++)
+		rp_buf_printf(&b, "%d,", i);
+	ok(b.len == strlen(b.data) && strncmp(b.data, "0,1,2,", 6) == 0 &&
+	    strstr(b.data, "999,") != NULL, "buffer grows");
+	rp_arena_free(a);
+	return done_testing();
+}

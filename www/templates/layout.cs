@@ -1,0 +1,28 @@
+<?cs # Base layout: every page includes this file and calls page_open/page_close. ?>
+<?cs include:"macros.cs" ?>
+<?cs def:page_open(title) ?><!DOCTYPE html>
+<html lang="<?cs var:Page.lang ?>">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title><?cs var:title ?> · <?cs var:Lang.site.name ?></title>
+<link rel="stylesheet" href="/static/rempart.css">
+<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
+<script src="/static/rempart.js" defer></script>
+</head>
+<body data-layout="rempart">
+<a class="skip-link" href="#main"><?cs var:Lang.site.skip ?></a>
+<header class="topbar">
+<a class="brand" href="/"><?cs var:Lang.site.name ?></a>
+<nav class="lang-switch" aria-label="<?cs var:Lang.site.language ?>">
+<?cs if:Page.lang == "fr" ?><a href="<?cs var:Page.path ?>?lang=en" hreflang="en" lang="en">English</a><?cs else ?><a href="<?cs var:Page.path ?>?lang=fr" hreflang="fr" lang="fr">Français</a><?cs /if ?>
+</nav>
+</header>
+<main id="main" tabindex="-1">
+<?cs /def ?>
+<?cs def:page_close() ?>
+</main>
+<footer class="footer"><p><?cs var:Lang.site.tagline ?></p></footer>
+</body>
+</html>
+<?cs /def ?>
