@@ -213,14 +213,16 @@ reap(bool draining)
 			w->state = FREE;
 			continue;
 		}
-		bool clean = WIFEXITED(status) && WEXITSTATUS(status) == 0;
+		bool clean = WIFEXITED(status) && WEXITSTATUS(status) == 0 &&
+		    slots[i].served > 0;
 		if (clean)
 			rp_info("worker %ld recycled (%s)", (long)pid, why);
 		else
 			rp_warn("worker %ld %s after %lds; respawning", (long)pid,
 			    why, lived);
-		/* A worker dying right after birth would fork-loop: back off. */
-		if (!clean && lived < 1) {
+		/* A worker dying right after birth without serving anything
+		 * (bad user, broken socket...) would fork-loop: back off. */
+		if (lived < 1 && slots[i].served == 0) {
 			w->backoff = w->backoff ? w->backoff * 2 : 1;
 			if (w->backoff > MAX_BACKOFF)
 				w->backoff = MAX_BACKOFF;

@@ -158,7 +158,13 @@ rp_setf(struct rp_req *req, const char *name, const char *fmt, ...)
 static NEOERR *
 out_cb(void *ctx, char *s)
 {
-	rp_buf_puts(ctx, s);
+	struct rp_buf *b = ctx;
+
+	/* The blank lines left by include/def blocks would precede the
+	 * doctype: drop leading whitespace of the page. */
+	if (b->len == 0)
+		s += strspn(s, " \t\r\n");
+	rp_buf_puts(b, s);
 	return STATUS_OK;
 }
 

@@ -138,8 +138,9 @@ rp_worker_main(int listen_fd, struct rp_config *cfg, struct rp_slot *slot,
 	struct sigaction sa;
 	struct rp_arena *arena;
 	FCGX_Request fr;
-	sigset_t none;
+	sigset_t none, stopset;
 	unsigned long served = 0;
+	int status = 0;
 
 	/* SIGUSR1 (roll, drain) and SIGTERM end the loop after the current
 	 * request. No SA_RESTART: a blocked accept() returns at once. */
@@ -153,8 +154,14 @@ rp_worker_main(int listen_fd, struct rp_config *cfg, struct rp_slot *slot,
 	sigaction(SIGINT, &sa, NULL);	/* Ctrl-C is the master's to handle */
 	sa.sa_handler = SIG_DFL;
 	sigaction(SIGCHLD, &sa, NULL);
+	/* The stop signals are blocked while a request runs, so that they never
+	 * interrupt its reads (body, database); they are let in only while the
+	 * worker waits in accept(). */
 	sigemptyset(&none);
-	sigprocmask(SIG_SETMASK, &none, NULL);
+	sigemptyset(&stopset);
+	sigaddset(&stopset, SIGUSR1);
+	sigaddset(&stopset, SIGTERM);
+	sigprocmask(SIG_SETMASK, &stopset, NULL);
 	prctl(PR_SET_PDEATHSIG, SIGTERM);
 	if (getppid() != master)
 		exit(0);
@@ -164,13 +171,22 @@ rp_worker_main(int listen_fd, struct rp_config *cfg, struct rp_slot *slot,
 	rp_db_connect();		/* a database down now is answered 503 later */
 	arena = rp_arena_new(256 * 1024);
 	FCGX_InitRequest(&fr, listen_fd, FCGI_FAIL_ACCEPT_ON_INTR);
-	while (!stopping) {
-		if (FCGX_Accept_r(&fr) < 0) {
+	for (;;) {
+		/* A stop signal pending since the last request lands here. The
+		 * master repeats it each second, which covers one arriving
+		 * between this check and accept(). */
+		sigprocmask(SIG_UNBLOCK, &stopset, NULL);
+		if (stopping)
+			break;
+		int rc = FCGX_Accept_r(&fr);
+		sigprocmask(SIG_BLOCK, &stopset, NULL);
+		if (rc < 0) {
 			if (stopping)
 				break;
 			if (errno == EINTR || errno == 0)
 				continue;
 			rp_err("accept failed: %s", strerror(errno));
+			status = 4;
 			break;
 		}
 		slot->busy_since = rp_now();
@@ -189,5 +205,5 @@ rp_worker_main(int listen_fd, struct rp_config *cfg, struct rp_slot *slot,
 	mysql_library_end();
 	rp_tmpl_unload();
 	rp_config_free(cfg);
-	exit(0);
+	exit(status);
 }

@@ -150,7 +150,7 @@ rp_build() {
 		if [[ $fresh -eq 1 ]]; then
 			# Any source newer than either binary means a rebuild.
 			newer=$(find app configure.ac Makefile.am -type f \
-				! -name rempart-fcgi ! -name rempart-admin ! -name '*.o' \
+				! -name rempart-fcgi ! -name rempart-admin ! -name '*.o' ! -name '*.a' \
 				! -path '*/.deps/*' ! -path '*/.dirstamp' \
 				\( -newer app/rempart-fcgi -o -newer app/rempart-admin \) \
 				-print -quit 2>/dev/null || true)

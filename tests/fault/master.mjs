@@ -1,0 +1,150 @@
+// The master process: request timeout, SIGTERM drain, privilege drop,
+// systemd socket passing, refused reloads, back-off, fail-fast start-up.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { SRCDIR, BUILDDIR } from '../lib/stack.mjs';
+import { startInstance, waitFor, sleep, alive } from '../lib/instance.mjs';
+import { fcgiRequest, openRequest, cgiParams } from '../lib/fcgi.mjs';
+
+const isRoot = process.getuid() === 0;
+
+test('a worker whose request runs past the timeout is replaced', async () => {
+  const inst = await startInstance({
+    'fcgi.workers': '1', 'fcgi.request_timeout': '2', 'db.read_timeout': '1',
+  });
+  try {
+    const [before] = inst.workers();
+    // Announce a body and never send it: the worker blocks reading it.
+    const stalled = openRequest(inst.socket, cgiParams({ method: 'POST', uri: '/ping', body: '0123456789' }));
+    await waitFor(() => inst.log().includes('past fcgi.request_timeout'), 'the timeout kill', 10000);
+    const after = await waitFor(() => {
+      const w = inst.workers();
+      return w.length === 1 && w[0] !== before ? w : null;
+    }, 'a replacement worker');
+    assert.notEqual(after[0], before);
+    stalled.destroy();
+    const r = await fcgiRequest(inst.socket, { uri: '/ping' });
+    assert.equal(r.status, 200);
+    await waitFor(() => /killed by signal 9/.test(inst.log()), 'the exit status in the log');
+  } finally {
+    await inst.stop();
+  }
+});
+
+test('SIGTERM stops accepting, lets the in-flight request finish, then exits', async () => {
+  const inst = await startInstance({ 'fcgi.workers': '2' });
+  try {
+    // The request announces a one-byte body and waits: it is in flight.
+    const inflight = openRequest(inst.socket, cgiParams({
+      method: 'GET', uri: '/ping', body: 'x', headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    }));
+    await sleep(300);
+    inst.child.kill('SIGTERM');
+    await waitFor(() => !fs.existsSync(inst.socket), 'the socket to go away', 5000);
+    await sleep(300);
+    assert.ok(alive(inst.child.pid), 'master waits for the in-flight request');
+    inflight.sendBody('x');
+    const r = await inflight.response;
+    assert.equal(r.status, 200, 'in-flight request completed');
+    assert.equal(r.body, 'pong\n');
+    const { code } = await inst.exited;
+    assert.equal(code, 0, 'master exits cleanly');
+    assert.match(inst.log(), /stopping: finishing in-flight requests/);
+    assert.match(inst.log(), /\bstopped\b/);
+  } finally {
+    await inst.stop();
+  }
+});
+
+test('started as root, workers drop to the configured user', { skip: !isRoot && 'needs root' }, async () => {
+  const inst = await startInstance({ 'fcgi.user': 'nobody', 'fcgi.workers': '2' });
+  try {
+    const uidOf = (pid) => fs.readFileSync(`/proc/${pid}/status`, 'utf8')
+      .match(/^Uid:\s+(\d+)\s+(\d+)\s+(\d+)/m).slice(1).map(Number);
+    const nobody = Number(spawnSync('id', ['-u', 'nobody'], { encoding: 'utf8' }).stdout.trim());
+    assert.deepEqual(uidOf(inst.child.pid), [0, 0, 0], 'master keeps root (to respawn)');
+    for (const w of inst.workers()) assert.deepEqual(uidOf(w), [nobody, nobody, nobody], `worker ${w} runs as nobody`);
+    const r = await fcgiRequest(inst.socket, { uri: '/ping' });
+    assert.equal(r.status, 200);
+  } finally {
+    await inst.stop();
+  }
+});
+
+test('a socket passed by systemd (LISTEN_FDS) is used', async () => {
+  const dir = fs.mkdtempSync('/tmp/rp-sd-');
+  const sock = path.join(dir, 'sd.sock');
+  // perl (always on Debian) plays systemd: bind, put the socket on fd 3,
+  // set LISTEN_PID to its own pid, exec the server.
+  const perl = 'BEGIN { $^F = 10 } use Socket; use POSIX; socket(my $s, PF_UNIX, SOCK_STREAM, 0) or die; '
+    + 'bind($s, pack_sockaddr_un(shift @ARGV)) or die; listen($s, 16) or die; '
+    + 'fileno($s) == 3 or POSIX::dup2(fileno($s), 3) or die; $ENV{LISTEN_FDS} = 1; $ENV{LISTEN_PID} = $$; '
+    + 'exec @ARGV or die;';
+  const inst = await startInstance({ 'fcgi.socket': path.join(dir, 'unused.sock') }, {
+    wrapper: ['perl', '-e', perl, sock], wait: false,
+  });
+  try {
+    await waitFor(() => inst.workers().length === 2, 'workers');
+    assert.match(inst.log(), /using the socket passed by systemd/);
+    assert.ok(!fs.existsSync(path.join(dir, 'unused.sock')), 'configured socket not created');
+    const r = await fcgiRequest(sock, { uri: '/ping' });
+    assert.equal(r.status, 200);
+  } finally {
+    await inst.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('SIGHUP with a broken config keeps the running one', async () => {
+  const inst = await startInstance({ 'fcgi.workers': '2' });
+  try {
+    const before = inst.workers();
+    fs.appendFileSync(inst.confFile, 'no.such.key = 1\n');
+    inst.child.kill('SIGHUP');
+    await waitFor(() => inst.log().includes('reload refused'), 'the refusal');
+    assert.match(inst.log(), /unknown key 'no.such.key'/);
+    assert.deepEqual(inst.workers(), before, 'workers untouched');
+    assert.equal((await fcgiRequest(inst.socket, { uri: '/ping' })).status, 200);
+  } finally {
+    await inst.stop();
+  }
+});
+
+test('a worker dying at birth is respawned with back-off', { skip: !isRoot && 'needs root' }, async () => {
+  // As root, a missing fcgi.user makes every worker exit at once.
+  const inst = await startInstance({ 'fcgi.user': 'rp-no-such-user', 'fcgi.workers': '1' }, { wait: false });
+  try {
+    await sleep(4500);
+    const log = inst.log();
+    const births = (log.match(/respawning/g) || []).length;
+    assert.match(log, /does not exist/);
+    assert.match(log, /exited with status 3/);
+    assert.match(log, /died within a second of birth; next try in 2s/);
+    assert.ok(births <= 4, `no fork loop (${births} respawns in 4.5 s)`);
+    assert.ok(alive(inst.child.pid), 'master keeps running');
+  } finally {
+    await inst.stop();
+  }
+});
+
+test('start-up fails fast on a missing template include or a bad config', async () => {
+  const bin = path.join(BUILDDIR, 'app/rempart-fcgi');
+  const dir = fs.mkdtempSync('/tmp/rp-bad-');
+  try {
+    const conf = path.join(dir, 'bad.conf');
+    fs.writeFileSync(conf, `paths.www = ${SRCDIR}/tests/unit/fixtures/www-missing\nfcgi.socket = ${dir}/s.sock\n`);
+    let r = spawnSync(bin, ['-c', conf], { encoding: 'utf8', timeout: 10000 });
+    assert.equal(r.status, 1);
+    assert.match(r.stderr, /does-not-exist\.cs/);
+    assert.ok(!fs.existsSync(`${dir}/s.sock`), 'no socket opened');
+    fs.writeFileSync(conf, 'fcgi.workers = 2\nfcgi.wrokers = 3\n');
+    r = spawnSync(bin, ['-c', conf], { encoding: 'utf8', timeout: 10000 });
+    assert.equal(r.status, 1);
+    assert.match(r.stderr, /bad\.conf:2: unknown key 'fcgi\.wrokers'/);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
