@@ -176,35 +176,57 @@ rp_parse_cookies(struct rp_arena *a, const char *s, struct rp_params *out,
 	return 0;
 }
 
-/* Language: explicit ?lang=, else the cookie, else Accept-Language, else
- * the configured default. */
-static enum rp_lang
-pick_lang(const struct rp_req *req, const char *def)
+static int
+lang_code(const char *v)
 {
-	const char *v, *al;
+	for (int i = 0; v != NULL && i < RP_LANG__COUNT; i++)
+		if (strcmp(v, lang_codes[i]) == 0)
+			return i;
+	return -1;
+}
 
-	if ((v = rp_query(req, "lang")) != NULL || (v = rp_cookie(req,
-	    "rempart_lang")) != NULL)
-		for (int i = 0; i < RP_LANG__COUNT; i++)
-			if (strcmp(v, lang_codes[i]) == 0)
-				return (enum rp_lang)i;
+/* Language: explicit ?lang= (remembered in a cookie), else the cookie, else
+ * Accept-Language, else the configured default. */
+static enum rp_lang
+pick_lang(struct rp_req *req, const char *def)
+{
+	const char *al;
+	int l;
+
+	if ((l = lang_code(rp_query(req, "lang"))) >= 0) {
+		req->lang_chosen = true;
+		return (enum rp_lang)l;
+	}
+	if ((l = lang_code(rp_cookie(req, "rempart_lang"))) >= 0)
+		return (enum rp_lang)l;
 	if ((al = rp_env(req, "HTTP_ACCEPT_LANGUAGE")) != NULL) {
-		/* First listed language we have wins; q-values are ignored, as
-		 * browsers list languages in preference order anyway. */
+		/* First listed language we have wins, unless refused with q=0;
+		 * browsers list languages in preference order. */
 		const char *p = al;
 		while (*p) {
 			while (*p == ' ' || *p == ',')
 				p++;
+			size_t n = strcspn(p, ",");
 			for (int i = 0; i < RP_LANG__COUNT; i++)
 				if (strncasecmp(p, lang_codes[i], 2) == 0 &&
 				    (p[2] == '\0' || p[2] == '-' || p[2] == ';' ||
-				    p[2] == ',' || p[2] == ' '))
+				    p[2] == ',' || p[2] == ' ')) {
+					const char *q = memchr(p, ';', n);
+					if (q && strncmp(q, ";q=0", 4) == 0 &&
+					    strspn(q + 4, ".0") == (size_t)(p + n - q - 4))
+						break;
 					return (enum rp_lang)i;
-			while (*p && *p != ',')
-				p++;
+				}
+			p += n;
 		}
 	}
 	return strcmp(def, "en") == 0 ? RP_LANG_EN : RP_LANG_FR;
+}
+
+const char *
+rp_lang_code(enum rp_lang l)
+{
+	return lang_codes[l];
 }
 
 int

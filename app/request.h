@@ -82,6 +82,7 @@ struct rp_req {
 	const char		*remote_addr;
 	const char		*request_id;
 	enum rp_lang		 lang;
+	bool			 lang_chosen;	/* by ?lang=: remember it */
 	const struct rp_route	*route;
 	long long		 args[RP_MAX_ROUTE_ARGS];	/* {id} values */
 	struct rp_user		*user;
@@ -109,6 +110,9 @@ int rp_parse_urlencoded(struct rp_arena *, const char *s, size_t n,
     struct rp_params *out, const char **bad);
 int rp_parse_cookies(struct rp_arena *, const char *s, struct rp_params *out,
     const char **bad);
+
+/* "fr" or "en". */
+const char *rp_lang_code(enum rp_lang);
 
 /* Look-ups; NULL when absent. */
 const char *rp_param(const struct rp_params *, const char *key);

@@ -184,6 +184,11 @@ rp_resp_send(struct rp_req *req)
 	rp_buf_puts(&h, "Vary: Cookie, Accept-Language\r\n");
 	for (size_t i = 0; i < r->nhdr; i++)
 		rp_buf_printf(&h, "%s: %s\r\n", r->hdr[i].name, r->hdr[i].value);
+	/* A language picked with ?lang= is remembered for a year. */
+	if (req->lang_chosen)
+		rp_buf_printf(&h, "Set-Cookie: rempart_lang=%s; Path=/; Max-Age=31536000; "
+		    "SameSite=Lax%s\r\n", rp_lang_code(req->lang),
+		    rp_env(req, "HTTPS") && *rp_env(req, "HTTPS") ? "; Secure" : "");
 	rp_buf_puts(&h, "\r\n");
 	if (writer == NULL)
 		return;

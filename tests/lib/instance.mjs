@@ -64,14 +64,17 @@ export async function startInstance(overrides = {}, opts = {}) {
     + (opts.raw || ''));
   const logFile = path.join(dir, 'fcgi.log');
   const log = fs.openSync(logFile, 'a');
-  const argv = [...(opts.wrapper || []), path.join(BUILDDIR, 'app/rempart-fcgi'), '-c', confFile];
+  const vgdir = path.join(dir, 'wrapper');
+  fs.mkdirSync(vgdir);
+  const wrapper = (opts.wrapper || []).map((a) => a.replace('VGDIR', vgdir));
+  const argv = [...wrapper, path.join(BUILDDIR, 'app/rempart-fcgi'), '-c', confFile];
   const child = spawn(argv[0], argv.slice(1), {
     stdio: ['ignore', log, log], env: { ...process.env, ...(opts.env || {}) },
   });
   fs.closeSync(log);
   const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
   const inst = {
-    dir, confFile, logFile, socket: conf['fcgi.socket'], child, exited,
+    dir, vgdir, confFile, logFile, socket: conf['fcgi.socket'], child, exited,
     log: () => fs.readFileSync(logFile, 'utf8'),
     workers: () => children(child.pid),
     async stop() {

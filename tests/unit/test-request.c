@@ -59,6 +59,19 @@ main(void)
 	    "QUERY_STRING=lang=xx", NULL };
 	req_from(&req, e7);
 	is_int(req.lang, RP_LANG_FR, "unknown lang falls back to the default");
+	ok(!req.lang_chosen, "unknown lang is not remembered");
+	const char *e7b[] = { "REQUEST_METHOD=GET", "REQUEST_URI=/?lang=xx",
+	    "QUERY_STRING=lang=xx", "HTTP_COOKIE=rempart_lang=en", NULL };
+	req_from(&req, e7b);
+	is_int(req.lang, RP_LANG_EN, "unknown ?lang= falls back to the cookie");
+	const char *e7c[] = { "REQUEST_METHOD=GET", "REQUEST_URI=/?lang=en",
+	    "QUERY_STRING=lang=en", NULL };
+	req_from(&req, e7c);
+	ok(req.lang == RP_LANG_EN && req.lang_chosen, "?lang=en is chosen and remembered");
+	const char *e7d[] = { "REQUEST_METHOD=GET", "REQUEST_URI=/",
+	    "HTTP_ACCEPT_LANGUAGE=fr;q=0, en", NULL };
+	req_from(&req, e7d);
+	is_int(req.lang, RP_LANG_EN, "Accept-Language q=0 refuses a language");
 
 	/* Content-Length is checked before any allocation. */
 	const char *e8[] = { "REQUEST_METHOD=POST", "REQUEST_URI=/api/v1/x",

@@ -1,0 +1,54 @@
+// A worker under valgrind serves a thousand mixed requests with no memory
+// error and no leak.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { startInstance } from '../lib/instance.mjs';
+import { fcgiRequest } from '../lib/fcgi.mjs';
+
+const N = Number(process.env.VALGRIND_REQUESTS || 1000);
+
+const mix = [
+  { uri: '/', status: 200 },
+  { uri: '/?lang=en', status: 200, headers: { cookie: 'rempart_lang=en; a=b' } },
+  { uri: '/ping', status: 200 },
+  { uri: '/api/v1/health', status: 200 },
+  { uri: '/nope', status: 404 },
+  { uri: '/api/v1/nope', status: 404 },
+  { uri: '/ping', method: 'DELETE', status: 405 },
+  { uri: '/api/v1/%zz', status: 400 },
+  { uri: '/?a=%zz', status: 400 },
+  { uri: '/', status: 400, headers: { cookie: 'broken' } },
+  { uri: '/api/v1/health', method: 'POST', body: '{"a":[1,2,{"b":"é"}]}', status: 405 },
+  { uri: '/api/v1/health', method: 'POST', body: '{"a":', status: 400 },
+  { uri: '/', method: 'POST', body: 'a=1&b=%C3%A9&c', headers: { 'content-type': 'application/x-www-form-urlencoded' }, status: 405 },
+  { uri: '/', method: 'POST', body: 'x'.repeat(2 * 1024 * 1024), status: 413 },
+  { uri: '/?' + 'k=v&'.repeat(200), status: 200 },
+];
+
+test(`valgrind: ${N} mixed requests, no error, no leak`, { timeout: 600000 }, async () => {
+  const inst = await startInstance({ 'fcgi.workers': '1', 'fcgi.request_timeout': '120', 'db.read_timeout': '60' }, {
+    wrapper: ['valgrind', '--quiet', '--trace-children=yes', '--child-silent-after-fork=no',
+      '--leak-check=full', '--errors-for-leak-kinds=definite,indirect', '--show-leak-kinds=definite,indirect',
+      '--error-exitcode=99', '--log-file=VGDIR/vg.%p.log'],
+    waitMs: 120000,
+  });
+  let logs = [];
+  {
+    for (let i = 0; i < N; i++) {
+      const m = mix[i % mix.length];
+      const r = await fcgiRequest(inst.socket, { method: m.method || 'GET', ...m }, 60000);
+      assert.equal(r.status, m.status, `request ${i} ${m.method || 'GET'} ${m.uri.slice(0, 40)}`);
+    }
+  }
+  // Stop the master: the worker exits normally, so valgrind checks its leaks.
+  inst.child.kill('SIGTERM');
+  await inst.exited;
+  logs = fs.readdirSync(inst.vgdir).filter((f) => f.startsWith('vg.')).map((f) => path.join(inst.vgdir, f));
+  const text = logs.map((f) => fs.readFileSync(f, 'utf8')).join('\n');
+  await inst.stop();
+  assert.ok(logs.length >= 2, 'valgrind logs for master and worker');
+  assert.doesNotMatch(text, /Invalid (read|write|free)|uninitialised|definitely lost: [1-9]|indirectly lost: [1-9]/, text.slice(0, 4000));
+  assert.doesNotMatch(text, /ERROR SUMMARY: [1-9]/, text.slice(0, 4000));
+});

@@ -1,0 +1,127 @@
+#!/usr/bin/env bash
+# Rempart: the README "test" command (and what .ci/run calls). On a fresh
+# Debian 12 machine it installs what is missing, builds with strict warnings,
+# starts a private stack, runs every test layer (unit, HTTP, browser, faults,
+# valgrind), then `make distcheck` and a staged `make install`, and ends with
+# one line: "N passed, N failed". Exit status is non-zero on any failure.
+#
+# Environment: STACK_PORT (default 8089), RP_ASAN=1 builds with
+# AddressSanitizer instead of the debug build.
+
+set -uo pipefail
+
+TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd -P)
+cd "$TOP" || exit 1
+# shellcheck source=tests/lib/deps.sh
+. "$TOP/tests/lib/deps.sh"
+
+export SRCDIR=$TOP BUILDDIR=$TOP
+export STACK_DIR=$TOP/var/test-stack
+export STACK_PORT=${STACK_PORT:-8089}
+STACK=$TOP/tests/stack.sh
+passed=0
+failed=0
+summary() {
+	echo
+	echo "$passed passed, $failed failed"
+}
+# step NAME CMD...: a step outside automake counts as one test.
+step() {
+	local name=$1
+	shift
+	echo "=== $name"
+	if "$@"; then
+		passed=$((passed + 1))
+		echo "PASS: $name"
+	else
+		failed=$((failed + 1))
+		echo "FAIL: $name"
+	fi
+}
+finish() {
+	"$STACK" stop >/dev/null 2>&1 || true
+	summary
+	[[ $failed -eq 0 ]]
+	exit $?
+}
+
+echo "=== installing what is missing"
+# shellcheck disable=SC2153 # RP_TEST_PACKAGES comes from deps.sh
+if ! rp_install_deps "${RP_TEST_PACKAGES[@]}"; then
+	failed=$((failed + 1))
+	finish
+fi
+if ! (cd tests && npm ci --no-audit --no-fund --loglevel=error); then
+	echo "npm ci failed in tests/" >&2
+	failed=$((failed + 1))
+	finish
+fi
+
+echo "=== building"
+if [[ ${RP_ASAN:-0} == 1 ]]; then
+	build_args=(--enable-asan)
+else
+	build_args=(--enable-debug)
+fi
+if ! rp_build "${build_args[@]}"; then
+	failed=$((failed + 1))
+	finish
+fi
+
+echo "=== make check (unit, HTTP, browser, fault and valgrind layers)"
+# Serial on purpose: fault tests stop the database and signal the workers
+# of the one shared stack.
+make check >/dev/null 2>&1
+for log in $(find tests -name '*.log' ! -name 'test-suite.log' | sort); do
+	trs=${log%.log}.trs
+	[[ -f $trs ]] || continue
+	p=$(grep -c '^:test-result: \(PASS\|SKIP\|XFAIL\)' "$trs")
+	f=$(grep -c '^:test-result: \(FAIL\|XPASS\|ERROR\)' "$trs")
+	passed=$((passed + p))
+	failed=$((failed + f))
+	if [[ $f -gt 0 ]]; then
+		echo "FAIL: $log ($f failed)"
+		grep -E '^(not ok|#)|error|Error|expected|actual' "$log" | head -40 | sed 's/^/    /'
+	else
+		echo "PASS: $log ($p)"
+	fi
+done
+if [[ ! -f test-suite.log ]]; then
+	echo "make check did not run (see make check output)" >&2
+	failed=$((failed + 1))
+fi
+"$STACK" stop >/dev/null 2>&1
+
+# The tarball builds and passes its unit layer on its own.
+step "make distcheck" sh -c 'make distcheck >var/distcheck.log 2>&1 || { tail -40 var/distcheck.log; exit 1; }'
+
+# A staged install puts binaries, data and config where the prefix says.
+install_check() {
+	local d
+	d=$(mktemp -d) || return 1
+	make install DESTDIR="$d" >/dev/null || return 1
+	local f ok=0
+	for f in /usr/local/sbin/rempart-fcgi /usr/local/sbin/rempart-admin \
+	    /usr/local/etc/rempart/rempart.conf \
+	    /usr/local/share/rempart/www/templates/layout.cs \
+	    /usr/local/share/rempart/www/lang/fr.hdf \
+	    /usr/local/share/rempart/www/static/rempart.css \
+	    /usr/local/share/rempart/sql/001-foundation.sql \
+	    /usr/local/share/rempart/nginx/rempart-site.conf \
+	    /usr/local/lib/systemd/system/rempart-fcgi.service \
+	    /usr/local/lib/systemd/system/rempart-fcgi.socket; do
+		[[ -e $d$f ]] || { echo "missing after install: $f"; ok=1; }
+	done
+	grep -q '^paths.www = /usr/local/share/rempart/www$' \
+	    "$d/usr/local/etc/rempart/rempart.conf" || { echo "installed config has wrong paths"; ok=1; }
+	grep -q 'ExecStart=/usr/local/sbin/rempart-fcgi -c /usr/local/etc/rempart/rempart.conf' \
+	    "$d/usr/local/lib/systemd/system/rempart-fcgi.service" || { echo "unit not substituted"; ok=1; }
+	# The installed binary validates the installed config and templates.
+	sed -i "s|/usr/local/share|$d/usr/local/share|" "$d/usr/local/etc/rempart/rempart.conf"
+	"$d/usr/local/sbin/rempart-admin" -c "$d/usr/local/etc/rempart/rempart.conf" check-config || ok=1
+	rm -rf "$d"
+	return $ok
+}
+mkdir -p var
+step "make install (DESTDIR)" install_check
+finish
