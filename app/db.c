@@ -258,12 +258,18 @@ rp_db_exec(struct rp_arena *a, struct rp_stmt *s, const struct rp_dbarg *args,
     size_t nargs, struct rp_dbres *res)
 {
 	bool reading = strncasecmp(s->sql, "SELECT", 6) == 0;
+	bool had_connection = conn != NULL;
 
 	last_error = RP_DB_OK;
 	if (run(a, s, args, nargs, res) == 0)
 		return 0;
 	if (last_error != RP_DB_DOWN)
 		return -1;
+	/* Could not even connect: a second try now would fail the same way. */
+	if (!had_connection) {
+		rp_db_close();
+		return -1;
+	}
 	/* The connection is gone (server restarted, idle kill...). A write may
 	 * already have happened, and a transaction is lost: only a read outside
 	 * a transaction is retried, once, on a new connection. */

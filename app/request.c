@@ -6,6 +6,7 @@
 #include <json.h>
 
 #include "arena.h"
+#include "jsoncheck.h"
 #include "request.h"
 
 static const struct {
@@ -185,6 +186,44 @@ lang_code(const char *v)
 	return -1;
 }
 
+/* Does the Accept-Language item p[0..n) carry q=0 (", fr ; q=0.0")? */
+static bool
+refused(const char *p, size_t n)
+{
+	const char *semi = memchr(p, ';', n), *end = p + n;
+
+	while (semi != NULL) {
+		const char *q = semi + 1;
+
+		while (q < end && *q == ' ')
+			q++;
+		if (q < end && (*q == 'q' || *q == 'Q')) {
+			q++;
+			while (q < end && *q == ' ')
+				q++;
+			if (q < end && *q == '=') {
+				q++;
+				while (q < end && *q == ' ')
+					q++;
+				/* "0", "0.", "0.000": anything else is accepted */
+				if (q < end && *q == '0') {
+					q++;
+					if (q < end && *q == '.')
+						q++;
+					while (q < end && *q == '0')
+						q++;
+					while (q < end && *q == ' ')
+						q++;
+					return q == end || *q == ';';
+				}
+				return false;
+			}
+		}
+		semi = memchr(semi + 1, ';', (size_t)(end - semi - 1));
+	}
+	return false;
+}
+
 /* Language: explicit ?lang= (remembered in a cookie), else the cookie, else
  * Accept-Language, else the configured default. */
 static enum rp_lang
@@ -204,19 +243,15 @@ pick_lang(struct rp_req *req, const char *def)
 		 * browsers list languages in preference order. */
 		const char *p = al;
 		while (*p) {
-			while (*p == ' ' || *p == ',')
-				p++;
+			p += strspn(p, " ,");
 			size_t n = strcspn(p, ",");
-			for (int i = 0; i < RP_LANG__COUNT; i++)
-				if (strncasecmp(p, lang_codes[i], 2) == 0 &&
-				    (p[2] == '\0' || p[2] == '-' || p[2] == ';' ||
-				    p[2] == ',' || p[2] == ' ')) {
-					const char *q = memchr(p, ';', n);
-					if (q && strncmp(q, ";q=0", 4) == 0 &&
-					    strspn(q + 4, ".0") == (size_t)(p + n - q - 4))
-						break;
+			for (int i = 0; i < RP_LANG__COUNT; i++) {
+				if (strncasecmp(p, lang_codes[i], 2) != 0 ||
+				    (p[2] != '\0' && strchr("-; ,", p[2]) == NULL))
+					continue;
+				if (!refused(p, n))
 					return (enum rp_lang)i;
-				}
+			}
 			p += n;
 		}
 	}
@@ -264,7 +299,12 @@ rp_req_init(struct rp_req *req, struct rp_arena *a, char **envp,
 		return rp_fail(req, 414, "uri_too_long", "path",
 		    "The address is too long.");
 	req->path = rp_pct_decode(a, uri, ulen, false, &plen);
-	if (req->path == NULL || !rp_utf8_valid(req->path, plen)) {
+	if (req->path != NULL)
+		req->api = strncmp(req->path, "/api/", 5) == 0 ||
+		    strcmp(req->path, "/api") == 0;
+	/* An encoded slash would let "%2F" act as a separator after decoding. */
+	if (req->path == NULL || !rp_utf8_valid(req->path, plen) ||
+	    memmem(uri, ulen, "%2F", 3) != NULL || memmem(uri, ulen, "%2f", 3) != NULL) {
 		req->path = "/";
 		return rp_fail(req, 400, "bad_request", "path",
 		    "The address contains a malformed escape.");
@@ -339,6 +379,9 @@ rp_req_parse_body(struct rp_req *req, const char *body, size_t len)
 		if (!rp_utf8_valid(body, len))
 			return rp_fail(req, 400, "invalid_json", "body",
 			    "The JSON body is not valid UTF-8.");
+		if (rp_json_check(body, len, RP_MAX_JSON_DEPTH) != 0)
+			return rp_fail(req, 400, "invalid_json", "body",
+			    "The JSON body is malformed.");
 		if ((tok = json_tokener_new_ex(RP_MAX_JSON_DEPTH)) == NULL)
 			return rp_fail(req, 503, "unavailable", NULL,
 			    "Try again later.");

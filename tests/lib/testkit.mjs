@@ -1,6 +1,6 @@
 // Shared helpers of the HTTP and fault tests (node:test files): exclusive
 // use of the stack, processes, bounded waits, bounded load, raw sockets,
-// a minimal FastCGI client and tidy.
+// tidy and the security headers.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -183,95 +183,6 @@ export function parseRaw(raw) {
     if (i > 0) headers[l.slice(0, i).trim().toLowerCase()] = l.slice(i + 1).trim();
   }
   return { status: m ? Number(m[1]) : 0, headers, body };
-}
-
-// ---------------------------------------------------------------- FastCGI ---
-
-function fcgiRecord(type, id, content) {
-  const pad = (8 - (content.length % 8)) % 8;
-  const h = Buffer.alloc(8);
-  h.writeUInt8(1, 0);
-  h.writeUInt8(type, 1);
-  h.writeUInt16BE(id, 2);
-  h.writeUInt16BE(content.length, 4);
-  h.writeUInt8(pad, 6);
-  return Buffer.concat([h, content, Buffer.alloc(pad)]);
-}
-
-function fcgiLen(n) {
-  if (n < 128) return Buffer.from([n]);
-  const b = Buffer.alloc(4);
-  b.writeUInt32BE((n | 0x80000000) >>> 0);
-  return b;
-}
-
-// Build the records of one FastCGI responder request (id 1): BEGIN, PARAMS,
-// the STDIN parts (each a record), and the empty STDIN record unless
-// closeStdin is false.
-export function fcgiRecords(params, stdinParts = [], { closeStdin = true } = {}) {
-  const begin = Buffer.from([0, 1, 0, 0, 0, 0, 0, 0]); // role RESPONDER, no keep-conn
-  const pairs = Buffer.concat(Object.entries(params).map(([k, v]) => {
-    const kb = Buffer.from(k);
-    const vb = Buffer.from(String(v));
-    return Buffer.concat([fcgiLen(kb.length), fcgiLen(vb.length), kb, vb]);
-  }));
-  const recs = [fcgiRecord(1, 1, begin), fcgiRecord(4, 1, pairs), fcgiRecord(4, 1, Buffer.alloc(0))];
-  for (const p of stdinParts) recs.push(fcgiRecord(5, 1, Buffer.from(p)));
-  if (closeStdin) recs.push(fcgiRecord(5, 1, Buffer.alloc(0)));
-  return recs;
-}
-
-// Talk to the FastCGI socket directly: write each element of `steps` (a
-// Buffer, or a number = milliseconds to pause), then read until the app
-// closes the connection (or timeoutMs). Resolves {status, headers, body,
-// ended, closed}; `ended` tells an END_REQUEST record came.
-export function fcgiExchange(socketPath, steps, { timeoutMs = 10000 } = {}) {
-  return new Promise((resolve) => {
-    const sock = net.connect(socketPath);
-    let buf = Buffer.alloc(0);
-    let stdout = Buffer.alloc(0);
-    let ended = false;
-    let finished = false;
-    const finish = (closed, error) => {
-      if (finished) return;
-      finished = true;
-      clearTimeout(timer);
-      sock.destroy();
-      const text = stdout.toString('utf8');
-      const sep = text.indexOf('\r\n\r\n');
-      const head = sep >= 0 ? text.slice(0, sep) : text;
-      const headers = {};
-      for (const l of head.split('\r\n')) {
-        const i = l.indexOf(':');
-        if (i > 0) headers[l.slice(0, i).trim().toLowerCase()] = l.slice(i + 1).trim();
-      }
-      const status = headers.status ? Number(headers.status.split(' ')[0]) : (text ? 200 : 0);
-      resolve({ status, headers, body: sep >= 0 ? text.slice(sep + 4) : '', ended, closed, error });
-    };
-    const timer = setTimeout(() => finish(false), timeoutMs);
-    sock.on('connect', async () => {
-      for (const s of steps) {
-        if (finished) return;
-        if (typeof s === 'number') await sleep(s);
-        else sock.write(s);
-      }
-    });
-    sock.on('data', (d) => {
-      buf = Buffer.concat([buf, d]);
-      while (buf.length >= 8) {
-        const len = buf.readUInt16BE(4);
-        const pad = buf.readUInt8(6);
-        if (buf.length < 8 + len + pad) break;
-        const type = buf.readUInt8(1);
-        const content = buf.subarray(8, 8 + len);
-        if (type === 6) stdout = Buffer.concat([stdout, content]);
-        if (type === 3) ended = true;
-        buf = buf.subarray(8 + len + pad);
-      }
-    });
-    sock.on('error', (e) => finish(true, String(e)));
-    sock.on('close', () => finish(true));
-  });
 }
 
 // ------------------------------------------------------------------- logs ---

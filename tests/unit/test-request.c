@@ -98,7 +98,9 @@ main(void)
 	    "JSON object parses");
 	json_object_put(req.json);
 	const char *bodies[] = { "{\"a\":", "{\"a\":1} x", "[1,2]", "nul", "{\"a\" 1}",
-	    "{\"a\":1,}" };
+	    "{\"a\":1,}", "{'a':1}", "{\"a\":NaN}", "{\"a\":Infinity}", "{\"a\":1.}",
+	    "{\"a\":01}", "{\"a\":\"\\u0000\"}", "{\"a\":\"\\x\"}", "{\"a\":-}",
+	    "{\"a\":1e}", "{\"a\":tru}", "{\"a\" : \"\t\"}" };
 	for (size_t i = 0; i < sizeof(bodies) / sizeof(bodies[0]); i++) {
 		req_from(&req, json_env);
 		ok(rp_req_parse_body(&req, bodies[i], strlen(bodies[i])) != 0 &&
@@ -144,6 +146,27 @@ main(void)
 	strcpy(longkey + 200, "=1");
 	ok(rp_parse_urlencoded(a, longkey, strlen(longkey), &p, &bad) != 0,
 	    "overlong parameter name refused");
+	const char *goods[] = { "{}", " {\"a\" : [1, -0.5e+3, true, false, null, \"\\u00e9\\n\"]} ",
+	    "{\"a\":{\"b\":{}}}" };
+	for (size_t i = 0; i < sizeof(goods) / sizeof(goods[0]); i++) {
+		req_from(&req, json_env);
+		ok(rp_req_parse_body(&req, goods[i], strlen(goods[i])) == 0,
+		    "valid JSON %zu accepted", i);
+		if (req.json)
+			json_object_put(req.json);
+	}
+	const char *e11[] = { "REQUEST_METHOD=GET", "REQUEST_URI=/api%2Fv1%2Fhealth", NULL };
+	ok(req_from(&req, e11) != 0 && req.resp.status == 400, "encoded slash refused");
+	const char *e12[] = { "REQUEST_METHOD=GET", "REQUEST_URI=/%61pi/v1/nope", NULL };
+	ok(req_from(&req, e12) == 0 && req.api, "API detected on the decoded path");
+	const char *e13[] = { "REQUEST_METHOD=GET", "REQUEST_URI=/",
+	    "HTTP_ACCEPT_LANGUAGE=en; q=0, fr", NULL };
+	req_from(&req, e13);
+	is_int(req.lang, RP_LANG_FR, "Accept-Language '; q=0' with a space refuses");
+	const char *e14[] = { "REQUEST_METHOD=GET", "REQUEST_URI=/",
+	    "HTTP_ACCEPT_LANGUAGE=en;q=0.5, fr", NULL };
+	req_from(&req, e14);
+	is_int(req.lang, RP_LANG_EN, "q=0.5 is not a refusal");
 	ok(rp_parse_urlencoded(a, "a=1&&b", 6, &p, &bad) == 0 && p.n == 2 &&
 	    strcmp(p.v[1].val, "") == 0, "empty pair skipped, bare key allowed");
 	ok(rp_parse_cookies(a, "a=b; c=\"d", &p, &bad) != 0, "quote in cookie refused");

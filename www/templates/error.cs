@@ -3,6 +3,10 @@
 <?cs elif:Error.status == 503 ?><?cs set:t = Lang.error.e503.title ?><?cs set:m = Lang.error.e503.text ?>
 <?cs elif:Error.status == 401 ?><?cs set:t = Lang.error.e401.title ?><?cs set:m = Lang.error.e401.text ?>
 <?cs elif:Error.status == 403 ?><?cs set:t = Lang.error.e403.title ?><?cs set:m = Lang.error.e403.text ?>
+<?cs elif:Error.status == 405 ?><?cs set:t = Lang.error.e405.title ?><?cs set:m = Lang.error.e405.text ?>
+<?cs elif:Error.status == 414 ?><?cs set:t = Lang.error.e414.title ?><?cs set:m = Lang.error.e414.text ?>
+<?cs elif:Error.status == 415 ?><?cs set:t = Lang.error.e415.title ?><?cs set:m = Lang.error.e415.text ?>
+<?cs elif:Error.status == 429 ?><?cs set:t = Lang.error.e429.title ?><?cs set:m = Lang.error.e429.text ?>
 <?cs elif:Error.status == 413 ?><?cs set:t = Lang.error.e413.title ?><?cs set:m = Lang.error.e413.text ?>
 <?cs elif:Error.status >= 500 ?><?cs set:t = Lang.error.e500.title ?><?cs set:m = Lang.error.e500.text ?>
 <?cs else ?><?cs set:t = Lang.error.e400.title ?><?cs set:m = Lang.error.e400.text ?>
