@@ -92,12 +92,26 @@ clear_stale_socket(const char *path)
 	return unlink(path);
 }
 
+/* Workers wait for connections with poll() and then accept: several may
+ * wake for one connection, so accept must not block the losers. */
+static int
+set_nonblocking(int fd)
+{
+	int fl = fcntl(fd, F_GETFL);
+
+	if (fl < 0 || fcntl(fd, F_SETFL, fl | O_NONBLOCK) < 0) {
+		rp_err("cannot make the socket non-blocking: %s", strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
 static int
 open_socket(void)
 {
 	if ((listen_fd = inherited_socket()) >= 0) {
 		rp_info("using the socket passed by systemd");
-		return 0;
+		return set_nonblocking(listen_fd);
 	}
 	if (clear_stale_socket(cfg->fcgi_socket) != 0)
 		return -1;
@@ -126,7 +140,7 @@ open_socket(void)
 		}
 	}
 	rp_info("listening on %s", cfg->fcgi_socket);
-	return 0;
+	return set_nonblocking(listen_fd);
 }
 
 static void

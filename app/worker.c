@@ -1,6 +1,7 @@
 /* A worker process: privilege drop, then one FastCGI request at a time. */
 #include <errno.h>
 #include <grp.h>
+#include <poll.h>
 #include <pwd.h>
 #include <signal.h>
 #include <stdio.h>
@@ -154,9 +155,8 @@ rp_worker_main(int listen_fd, struct rp_config *cfg, struct rp_slot *slot,
 	sigaction(SIGINT, &sa, NULL);	/* Ctrl-C is the master's to handle */
 	sa.sa_handler = SIG_DFL;
 	sigaction(SIGCHLD, &sa, NULL);
-	/* The stop signals are blocked while a request runs, so that they never
-	 * interrupt its reads (body, database); they are let in only while the
-	 * worker waits in accept(). */
+	/* The stop signals stay blocked but inside ppoll() below, so that they
+	 * never interrupt a request's reads (records, body, database). */
 	sigemptyset(&none);
 	sigemptyset(&stopset);
 	sigaddset(&stopset, SIGUSR1);
@@ -170,22 +170,30 @@ rp_worker_main(int listen_fd, struct rp_config *cfg, struct rp_slot *slot,
 	rp_db_setup(cfg);
 	rp_db_connect();		/* a database down now is answered 503 later */
 	arena = rp_arena_new(256 * 1024);
-	FCGX_InitRequest(&fr, listen_fd, FCGI_FAIL_ACCEPT_ON_INTR);
+	FCGX_InitRequest(&fr, listen_fd, 0);
 	for (;;) {
-		/* A stop signal pending since the last request lands here. The
-		 * master repeats it each second, which covers one arriving
-		 * between this check and accept(). */
-		sigprocmask(SIG_UNBLOCK, &stopset, NULL);
+		struct pollfd pfd = { .fd = listen_fd, .events = POLLIN };
+
+		/* The stop signals are let in only inside ppoll(), atomically:
+		 * never while libfcgi reads a request's records (an interrupted
+		 * read there would drop the request), and none can slip in
+		 * between the check and the wait. */
 		if (stopping)
 			break;
-		int rc = FCGX_Accept_r(&fr);
-		sigprocmask(SIG_BLOCK, &stopset, NULL);
-		if (rc < 0) {
-			if (stopping)
-				break;
-			if (errno == EINTR || errno == 0)
+		if (ppoll(&pfd, 1, NULL, &none) < 0) {
+			if (errno == EINTR)
 				continue;
-			rp_err("accept failed: %s", strerror(errno));
+			rp_err("poll failed: %s", strerror(errno));
+			status = 4;
+			break;
+		}
+		/* The socket is non-blocking: when another worker won the
+		 * connection, accept answers EAGAIN and we wait again. */
+		int rc = FCGX_Accept_r(&fr);
+		if (rc < 0) {
+			if (rc == -EAGAIN || rc == -EWOULDBLOCK || rc == -EINTR)
+				continue;
+			rp_err("accept failed: %s", strerror(-rc));
 			status = 4;
 			break;
 		}

@@ -71,12 +71,16 @@ test('kill -9 a worker under load: respawned, nginx keeps serving', async (t) =>
 
   const failures = results.filter((r) => !r.ok);
   const afterKill = results.filter((r) => r.start > killAt);
-  const failedAfterKill = afterKill.filter((r) => !r.ok);
+  // SIGKILL lands asynchronously: a connection the dying worker accepted in
+  // the next few milliseconds is the one request allowed to fail. Anything
+  // started once the signal has surely landed must succeed.
+  const settled = killAt + 200;
+  const failedAfterKill = results.filter((r) => r.start > settled && !r.ok);
   t.diagnostic(`killed worker ${victim}; ${failures.length} failed of ${TOTAL}, ${afterKill.length} sent after the kill`);
   assert.ok(afterKill.length > 0, 'requests were sent after the kill');
   // Only the request the killed worker was serving may fail (then 502).
   assert.ok(failures.length <= 1, `${failures.length} failed requests: ${describeFailures(results)}`);
-  assert.deepEqual(failedAfterKill, [], `requests started after the kill failed: ${describeFailures(failedAfterKill)}`);
+  assert.deepEqual(failedAfterKill, [], `requests started 200 ms after the kill failed: ${describeFailures(failedAfterKill)}`);
 
   const after = await waitFor('the master to respawn the killed worker', () => {
     const kids = childrenOf(m);
