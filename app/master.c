@@ -33,7 +33,7 @@ struct worker {
 	pid_t		 pid;
 	int		 gen;
 	bool		 retiring;	/* asked to finish and exit */
-	long		 born;
+	long long	 born_ms;
 	long		 next_spawn;	/* WAITING: when to fork */
 	int		 backoff;	/* seconds, after quick deaths */
 };
@@ -161,7 +161,7 @@ spawn(int i)
 		rp_worker_main(listen_fd, cfg, &slots[i], master);
 	w->state = RUNNING;
 	w->pid = pid;
-	w->born = rp_now();
+	w->born_ms = rp_now_ms();
 	w->retiring = false;
 }
 
@@ -219,7 +219,8 @@ reap(bool draining)
 		if (i == MAX_SLOTS)
 			continue;
 		struct worker *w = &workers[i];
-		long now = rp_now(), lived = now - w->born;
+		long now = rp_now();
+		long long lived_ms = rp_now_ms() - w->born_ms;
 
 		describe_exit(status, why, sizeof(why));
 		if (w->retiring || draining || w->gen != generation) {
@@ -232,11 +233,11 @@ reap(bool draining)
 		if (clean)
 			rp_info("worker %ld recycled (%s)", (long)pid, why);
 		else
-			rp_warn("worker %ld %s after %lds; respawning", (long)pid,
-			    why, lived);
+			rp_warn("worker %ld %s after %lld ms; respawning", (long)pid,
+			    why, lived_ms);
 		/* A worker dying right after birth without serving anything
 		 * (bad user, broken socket...) would fork-loop: back off. */
-		if (lived < 1 && slots[i].served == 0) {
+		if (lived_ms < 1000 && slots[i].served == 0) {
 			w->backoff = w->backoff ? w->backoff * 2 : 1;
 			if (w->backoff > MAX_BACKOFF)
 				w->backoff = MAX_BACKOFF;

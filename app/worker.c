@@ -37,6 +37,15 @@ rp_now(void)
 	return (long)ts.tv_sec;
 }
 
+long long
+rp_now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
 static void
 on_stop(int sig)
 {

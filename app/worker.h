@@ -14,7 +14,8 @@ struct rp_slot {
 void rp_worker_main(int listen_fd, struct rp_config *, struct rp_slot *,
     pid_t master);
 
-/* Monotonic clock in seconds. */
+/* Monotonic clock in seconds, and in milliseconds. */
 long rp_now(void);
+long long rp_now_ms(void);
 
 #endif
