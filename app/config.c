@@ -19,7 +19,9 @@
 #define RP_DATADIR "/usr/share"
 #endif
 
-enum kind { K_STR, K_INT, K_MODE, K_LEVEL, K_LANG };
+const struct rp_config *rp_worker_config;
+
+enum kind { K_STR, K_INT, K_POW2, K_MODE, K_LEVEL, K_LANG };
 
 struct key {
 	const char	*name;
@@ -81,6 +83,24 @@ static const struct key keys[] = {
 	  "Language of pages when the user has not chosen one: fr or en." },
 	{ "log.level", K_LEVEL, F(log_level), "info", 1, 5,
 	  "Log threshold: error, warn, info or debug." },
+	{ "auth.scrypt_n", K_POW2, F(auth_scrypt_n), "131072", 1024, 1 << 22,
+	  "scrypt cost N (a power of two; r=8, p=1); raised values apply at each user's next login." },
+	{ "auth.session_idle", K_INT, F(auth_session_idle), "1800", 60, 86400,
+	  "Seconds without activity after which a session ends." },
+	{ "auth.session_absolute", K_INT, F(auth_session_absolute), "43200", 300, 2592000,
+	  "Seconds after login after which a session ends whatever its activity." },
+	{ "auth.mfa_required_roles", K_STR, F(auth_mfa_required_roles), "support,admin", 0, 200,
+	  "Comma-separated roles that must enrol in MFA (TOTP) before using the product." },
+	{ "auth.common_passwords", K_STR, F(auth_common_passwords), "/usr/share/john/password.lst", 0, 4096,
+	  "List of common passwords refused at password choice (Debian package john-data); empty disables." },
+	{ "auth.throttle_window", K_INT, F(auth_throttle_window), "900", 60, 86400,
+	  "Seconds over which failed logins are counted." },
+	{ "auth.max_failures_account", K_INT, F(auth_max_failures_account), "5", 1, 1000,
+	  "Failed logins per e-mail within the window before 429." },
+	{ "auth.max_failures_address", K_INT, F(auth_max_failures_address), "50", 1, 100000,
+	  "Failed logins per client address within the window before 429." },
+	{ "auth.issuer", K_STR, F(auth_issuer), "Rempart", 1, 64,
+	  "Name shown by authenticator apps for the TOTP entry." },
 };
 
 const char *
@@ -136,6 +156,11 @@ set_value(struct rp_config *c, const struct key *k, const char *v)
 	case K_INT:
 		if (rp_strtonum(v, k->min, k->max, &n) != 0)
 			return "value is not an integer in the allowed range";
+		*int_field(c, k) = n;
+		return NULL;
+	case K_POW2:
+		if (rp_strtonum(v, k->min, k->max, &n) != 0 || (n & (n - 1)) != 0)
+			return "value is not a power of two in the allowed range";
 		*int_field(c, k) = n;
 		return NULL;
 	case K_MODE: {
@@ -251,6 +276,9 @@ rp_config_load(const char *path, char *err, size_t errlen)
 		}
 	}
 	fclose(fp);
+	if (c->auth_session_idle > c->auth_session_absolute)
+		return fail(c, err, errlen, "%s: auth.session_idle must not exceed "
+		    "auth.session_absolute", path);
 	if (c->db_read_timeout >= c->fcgi_request_timeout)
 		return fail(c, err, errlen, "%s: db.read_timeout must be below "
 		    "fcgi.request_timeout", path);
@@ -263,7 +291,8 @@ rp_config_free(struct rp_config *c)
 	if (c == NULL)
 		return;
 	for (size_t i = 0; i < RP_NELEM(keys); i++)
-		if (keys[i].kind != K_INT && keys[i].kind != K_MODE)
+		if (keys[i].kind != K_INT && keys[i].kind != K_MODE &&
+		    keys[i].kind != K_POW2)
 			free(*str_field(c, &keys[i]));
 	free(c->path);
 	free(c);

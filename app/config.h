@@ -29,7 +29,19 @@ struct rp_config {
 	char		*paths_sql;
 	char		*i18n_default_lang;
 	char		*log_level;
+	long long	 auth_scrypt_n;
+	long long	 auth_session_idle;
+	long long	 auth_session_absolute;
+	char		*auth_mfa_required_roles;
+	char		*auth_common_passwords;
+	long long	 auth_throttle_window;
+	long long	 auth_max_failures_account;
+	long long	 auth_max_failures_address;
+	char		*auth_issuer;
 };
+
+/* The configuration of this process (set by main or the worker). */
+extern const struct rp_config *rp_worker_config;
 
 /* Which file to read: -c argument, else $REMPART_CONFIG, else the installed
  * default. The returned string is static or the argument itself. */

@@ -30,8 +30,13 @@ struct rp_dbarg {
 	size_t			 len;
 };
 #define RP_AINT(v) ((struct rp_dbarg){ .type = RP_DB_INT, .i = (v) })
-#define RP_ASTR(v) ((struct rp_dbarg){ .type = (v) ? RP_DB_STR : RP_DB_NULL, \
-	.s = (v), .len = (v) ? strlen(v) : 0 })
+static inline struct rp_dbarg
+rp_astr(const char *s)
+{
+	return (struct rp_dbarg){ .type = s ? RP_DB_STR : RP_DB_NULL, .s = s,
+	    .len = s ? strlen(s) : 0 };
+}
+#define RP_ASTR(v) rp_astr(v)
 #define RP_ANULL ((struct rp_dbarg){ .type = RP_DB_NULL })
 
 /* A result: every cell as a NUL-terminated string in the arena (NULL for

@@ -6,6 +6,7 @@
 
 #include <mysql.h>
 
+#include "admin-cmds.h"
 #include "config.h"
 #include "log.h"
 #include "migrate.h"
@@ -24,6 +25,10 @@ static const struct {
 	  "apply pending sql/ migrations (idempotent)" },
 	{ "check-config", cmd_check_config,
 	  "validate the configuration file and the templates" },
+	{ "create-firm", rp_cmd_create_firm,
+	  "NAME ADMIN_EMAIL --password-stdin: a firm and its first admin; prints the firm id" },
+	{ "create-support", rp_cmd_create_support,
+	  "EMAIL --password-stdin: a platform support user" },
 };
 
 static void
@@ -33,7 +38,7 @@ usage(FILE *fp)
 	    "  -c FILE  configuration file (default: $REMPART_CONFIG, else %s)\n"
 	    "commands:\n", rp_config_path(NULL));
 	for (size_t i = 0; i < RP_NELEM(commands); i++)
-		fprintf(fp, "  %-14s %s\n", commands[i].name, commands[i].help);
+		fprintf(fp, "  %-15s %s\n", commands[i].name, commands[i].help);
 }
 
 static int
@@ -106,6 +111,7 @@ main(int argc, char **argv)
 			return 1;
 		}
 		rp_log_set_level(rp_log_parse_level(cfg->log_level));
+		rp_worker_config = cfg;
 		rc = commands[i].run(cfg, argc, argv);
 		rp_config_free(cfg);
 		mysql_library_end();

@@ -7,6 +7,8 @@
 #include "config.h"
 #include "log.h"
 #include "master.h"
+#include "mfa.h"
+#include "password.h"
 #include "tmpl.h"
 
 static void
@@ -48,6 +50,11 @@ main(int argc, char **argv)
 		return 1;
 	}
 	rp_log_set_level(rp_log_parse_level(cfg->log_level));
+	if (rp_password_setup(cfg) != 0) {
+		rp_config_free(cfg);
+		return 1;
+	}
+	rp_mfa_setup(cfg);
 	/* Parse every template before forking: a broken set never starts. */
 	if (rp_tmpl_load(cfg->paths_www, err, sizeof(err)) != 0) {
 		fprintf(stderr, "rempart-fcgi: templates: %s\n", err);

@@ -19,6 +19,7 @@
 #include "config.h"
 #include "log.h"
 #include "master.h"
+#include "password.h"
 #include "tmpl.h"
 #include "util.h"
 #include "worker.h"
@@ -296,6 +297,13 @@ reload(void)
 	}
 	if (rp_tmpl_load(next->paths_www, err, sizeof(err)) != 0) {
 		rp_err("reload refused, keeping the running config: %s", err);
+		rp_config_free(next);
+		return;
+	}
+	if (rp_password_setup(next) != 0) {
+		rp_err("reload refused, keeping the running config: cannot read %s",
+		    next->auth_common_passwords);
+		rp_password_setup(cfg);
 		rp_config_free(next);
 		return;
 	}

@@ -362,6 +362,11 @@ rp_req_parse_body(struct rp_req *req, const char *body, size_t len)
 	if (len == 0 && req->content_type[0] == '\0')
 		return 0;
 	if (media_is(req->content_type, "application/x-www-form-urlencoded")) {
+		/* The API takes JSON only: a cross-site HTML form can post a
+		 * urlencoded body without a preflight, never JSON. */
+		if (req->api)
+			return rp_fail(req, 415, "unsupported_media_type",
+			    "content_type", "The API takes application/json.");
 		if (rp_parse_urlencoded(req->arena, body, len, &req->form,
 		    &bad) != 0)
 			return rp_fail(req, 400, "bad_request", "body",

@@ -60,10 +60,17 @@ struct rp_resp {
 /* The authenticated user; NULL in a request without a session. */
 struct rp_user {
 	long long	 id;
-	long long	 firm_id;
+	long long	 firm_id;		/* 0 for support users */
 	int		 role;
-	unsigned	 features;
+	unsigned	 features;		/* effective (admins: all) */
+	unsigned	 profile_fields;	/* effective */
 	const char	*csrf_token;
+	long long	 session_id;
+	const char	*email;
+	const char	*first_name;
+	const char	*last_name;
+	bool		 mfa_enabled;
+	bool		 mfa_enrollment_required;
 };
 
 struct rp_req {

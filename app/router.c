@@ -1,10 +1,13 @@
 /* The one dispatcher: every check a route declares happens here, in order. */
+#include <stdbool.h>
 #include <string.h>
 
+#include "arena.h"
 #include "authz.h"
 #include "request.h"
 #include "response.h"
 #include "router.h"
+#include "session.h"
 #include "util.h"
 
 /* Match a pattern against a path; {id} segments must be positive integers
@@ -98,8 +101,27 @@ rp_dispatch(struct rp_req *req, const struct rp_route *routes, size_t n)
 		return;
 	}
 	req->route = found;
+	/* Tests may set req->user themselves; otherwise the cookie decides. */
+	if (req->user == NULL && (found->flags & (RP_R_SESSION | RP_R_OPTIONAL)) &&
+	    rp_session_load(req, (found->flags & RP_R_PENDING) != 0) != 0)
+		return;
 	if ((found->flags & RP_R_SESSION) && req->user == NULL) {
+		if (!req->api && (req->method == RP_GET || req->method == RP_HEAD)) {
+			rp_redirect(req, rp_printf(req->arena, "/login?next=%s",
+			    rp_url_path_escape(req->arena, req->path)));
+			return;
+		}
 		rp_fail(req, 401, "unauthenticated", NULL, "Please log in.");
+		return;
+	}
+	if (req->user != NULL && req->user->mfa_enrollment_required &&
+	    !(found->flags & RP_R_MFA_SETUP)) {
+		if (!req->api && req->method == RP_GET) {
+			rp_redirect(req, "/account/mfa");
+			return;
+		}
+		rp_fail(req, 403, "mfa_enrollment_required", NULL,
+		    "Set up MFA for your account first.");
 		return;
 	}
 	if (found->roles != 0 && (req->user == NULL ||
@@ -114,7 +136,10 @@ rp_dispatch(struct rp_req *req, const struct rp_route *routes, size_t n)
 		    "Your rights do not allow this.");
 		return;
 	}
-	if ((found->flags & RP_R_CSRF) && !csrf_ok(req)) {
+	bool changes = req->method != RP_GET && req->method != RP_HEAD &&
+	    req->method != RP_OPTIONS;
+	if (changes && req->user != NULL && !(found->flags & RP_R_NO_CSRF) &&
+	    !csrf_ok(req)) {
 		rp_fail(req, 403, "csrf", "csrf_token",
 		    "The security token is missing or wrong; reload the page.");
 		return;

@@ -1,15 +1,33 @@
 /* The route table: every URL of the product and what it requires. */
+#include "api-auth.h"
 #include "api-system.h"
 #include "authz.h"
 #include "router.h"
 #include "ui-home.h"
 #include "util.h"
 
+#define S	RP_R_SESSION
+#define SETUP	(RP_R_SESSION | RP_R_MFA_SETUP)
+#define NONE	RP_FEAT_NONE
+#define FIRM	RP_ROLES_FIRM
+
 const struct rp_route rp_routes[] = {
-	/* method  pattern            handler        flags  roles  feature */
-	{ "GET", "/",                 rp_ui_home,    0,     0,     RP_FEAT_NONE },
-	{ "GET", "/ping",             rp_sys_ping,   0,     0,     RP_FEAT_NONE },
-	{ "GET", "/api/v1/health",    rp_api_health, 0,     0,     RP_FEAT_NONE },
+	/* method  pattern                 handler                  flags  roles feature */
+	{ "GET",    "/",                   rp_ui_home,              RP_R_OPTIONAL, 0, NONE },
+	{ "GET",    "/ping",               rp_sys_ping,             0,     0,    NONE },
+	{ "GET",    "/api/v1/health",      rp_api_health,           0,     0,    NONE },
+
+	{ "POST",   "/api/v1/session",     rp_api_session_create,   RP_R_NO_CSRF, 0, NONE },
+	{ "DELETE", "/api/v1/session",     rp_api_session_delete,   SETUP, 0,    NONE },
+	{ "GET",    "/api/v1/me",          rp_api_me,               SETUP, 0,    NONE },
+	{ "PATCH",  "/api/v1/me",          rp_api_me_patch,         S,     0,    RP_FEAT_SELF },
+	{ "POST",   "/api/v1/me/mfa",      rp_api_me_mfa,           SETUP, 0,    NONE },
+	{ "POST",   "/api/v1/me/mfa/confirm", rp_api_me_mfa_confirm, SETUP, 0,   NONE },
+	{ "GET",    "/api/v1/users",       rp_api_users_list,       S,     FIRM, NONE },
+	{ "POST",   "/api/v1/users",       rp_api_users_create,     S,     FIRM, NONE },
+	{ "GET",    "/api/v1/users/{id}",  rp_api_users_get,        S,     FIRM, NONE },
+	{ "PATCH",  "/api/v1/users/{id}",  rp_api_users_patch,      S,     FIRM, NONE },
+	{ "DELETE", "/api/v1/users/{id}/sessions", rp_api_users_end_sessions, S, FIRM, NONE },
 };
 
 const size_t rp_nroutes = RP_NELEM(rp_routes);

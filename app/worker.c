@@ -22,7 +22,9 @@
 #include "log.h"
 #include "request.h"
 #include "response.h"
+#include "mfa.h"
 #include "router.h"
+#include "session.h"
 #include "tmpl.h"
 #include "worker.h"
 
@@ -176,7 +178,10 @@ rp_worker_main(int listen_fd, struct rp_config *cfg, struct rp_slot *slot,
 		exit(0);
 	drop_privileges(cfg);
 
+	rp_worker_config = cfg;
 	rp_db_setup(cfg);
+	rp_session_setup(cfg);
+	rp_mfa_setup(cfg);
 	rp_db_connect();		/* a database down now is answered 503 later */
 	arena = rp_arena_new(256 * 1024);
 	FCGX_InitRequest(&fr, listen_fd, 0);

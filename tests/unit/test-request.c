@@ -119,6 +119,11 @@ main(void)
 	req_from(&req, json_env);
 	ok(rp_req_parse_body(&req, "{\"a\":\"\xff\"}", 8) != 0, "JSON bad UTF-8 refused");
 
+	const char *apiform_env[] = { "REQUEST_METHOD=POST", "REQUEST_URI=/api/v1/x",
+	    "CONTENT_TYPE=application/x-www-form-urlencoded", NULL };
+	req_from(&req, apiform_env);
+	ok(rp_req_parse_body(&req, "a=1", 3) != 0 && req.resp.status == 415,
+	    "the API refuses urlencoded forms");
 	const char *form_env[] = { "REQUEST_METHOD=POST", "REQUEST_URI=/x",
 	    "CONTENT_TYPE=application/x-www-form-urlencoded; charset=UTF-8", NULL };
 	req_from(&req, form_env);

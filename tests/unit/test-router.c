@@ -19,11 +19,13 @@ handler(struct rp_req *req)
 static const struct rp_route table[] = {
 	{ "GET", "/public", handler, 0, 0, RP_FEAT_NONE },
 	{ "GET", "/things/{id}", handler, RP_R_SESSION, 0, RP_FEAT_NONE },
-	{ "PATCH", "/things/{id}", handler, RP_R_SESSION | RP_R_CSRF, 0, RP_FEAT_NONE },
-	{ "POST", "/admin", handler, RP_R_SESSION | RP_R_CSRF,
+	{ "PATCH", "/things/{id}", handler, RP_R_SESSION, 0, RP_FEAT_NONE },
+	{ "POST", "/admin", handler, RP_R_SESSION,
 	  RP_ROLE_BIT(RP_ROLE_SUPPORT), RP_FEAT_NONE },
-	{ "POST", "/plan", handler, RP_R_SESSION | RP_R_CSRF, 0, RP_FEAT_PLAN },
+	{ "POST", "/plan", handler, RP_R_SESSION, 0, RP_FEAT_PLAN },
 	{ "GET", "/a/{id}/b/{id}", handler, 0, 0, RP_FEAT_NONE },
+	{ "GET", "/setup", handler, RP_R_SESSION | RP_R_MFA_SETUP, 0, RP_FEAT_NONE },
+	{ "POST", "/open", handler, RP_R_NO_CSRF, 0, RP_FEAT_NONE },
 };
 
 static struct rp_arena *a;
@@ -46,21 +48,27 @@ run(const char *method, const char *path, struct rp_user *user,
 	rp_req_init(&req, a, (char **)(void *)env, "fr");
 	req.user = user;
 	rp_dispatch(&req, table, sizeof(table) / sizeof(table[0]));
-	return req.resp.err_code ? req.resp.status : (calls ? 200 : -1);
+	return req.resp.err_code ? req.resp.status : calls ? 200 :
+	    req.resp.status == 303 ? 303 : -1;
 }
 
 int
 main(void)
 {
-	struct rp_user admin = { 1, 1, RP_ROLE_ADMIN, ~0u, "tok" };
-	struct rp_user nofeat = { 2, 1, RP_ROLE_ACCOUNT_MANAGER, 0, "tok" };
+	struct rp_user admin = { .id = 1, .firm_id = 1, .role = RP_ROLE_ADMIN,
+	    .features = ~0u, .csrf_token = "tok" };
+	struct rp_user nofeat = { .id = 2, .firm_id = 1,
+	    .role = RP_ROLE_ACCOUNT_MANAGER, .csrf_token = "tok" };
+	struct rp_user enrol = { .id = 3, .firm_id = 1, .role = RP_ROLE_ADMIN,
+	    .features = ~0u, .csrf_token = "tok", .mfa_enrollment_required = true };
 	a = rp_arena_new(0);
 
 	is_int(run("GET", "/public", NULL, NULL), 200, "public route runs");
 	is_int(run("HEAD", "/public", NULL, NULL), 200, "HEAD served by GET route");
 	is_int(run("GET", "/nothing", NULL, NULL), 404, "unknown path: 404");
 	is_int(run("DELETE", "/public", NULL, NULL), 405, "wrong method: 405");
-	is_int(run("GET", "/things/7", NULL, NULL), 401, "no session: 401");
+	is_int(run("GET", "/things/7", NULL, NULL), 303, "no session, HTML: to the login page");
+	is_int(run("PATCH", "/things/7", NULL, NULL), 401, "no session: 401");
 	is_int(calls, 0, "handler not run without session");
 	is_int(run("GET", "/things/7", &admin, NULL), 200, "session: runs");
 	is_int(seen_id, 7, "id argument parsed");
@@ -80,6 +88,11 @@ main(void)
 	is_int(run("POST", "/plan", &nofeat, "tok"), 403, "missing feature: 403");
 	is_int(run("POST", "/plan", &admin, "tok"), 200, "feature held: runs");
 	is_int(run("GET", "/a/3/b/9", NULL, NULL), 200, "two ids match");
+	is_int(run("PATCH", "/things/7", &enrol, "tok"), 403,
+	    "MFA enrolment required: 403 before any handler");
+	is_int(run("GET", "/setup", &enrol, NULL), 200, "MFA set-up route allowed");
+	is_int(run("POST", "/open", &admin, NULL), 200,
+	    "a route without session (login) needs no CSRF token");
 	is_int(run("POST", "/nothing", NULL, NULL), 404, "404 comes before 405");
 	rp_arena_free(a);
 	return done_testing();

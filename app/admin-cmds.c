@@ -1,0 +1,145 @@
+/* rempart-admin commands that create accounts: create-firm, create-support. */
+#include <ctype.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <json.h>
+
+#include "admin-cmds.h"
+#include "arena.h"
+#include "audit.h"
+#include "config.h"
+#include "db.h"
+#include "input.h"
+#include "password.h"
+#include "request.h"
+#include "util.h"
+
+static struct rp_stmt q_firm = RP_STMT("INSERT INTO firms (name) VALUES (?)");
+static struct rp_stmt q_taken = RP_STMT("SELECT id FROM users WHERE email = ?");
+static struct rp_stmt q_user = RP_STMT(
+    "INSERT INTO users (firm_id, email, role, password_hash) VALUES (?, ?, ?, ?)");
+
+/* Passwords come from standard input, never from the command line (where
+ * `ps` and shell histories would show them). */
+static int
+read_password(char *buf, size_t len)
+{
+	if (fgets(buf, (int)len, stdin) == NULL) {
+		fprintf(stderr, "rempart-admin: no password on standard input\n");
+		return -1;
+	}
+	if (strchr(buf, '\n') == NULL && !feof(stdin)) {
+		fprintf(stderr, "rempart-admin: password too long\n");
+		return -1;
+	}
+	buf[strcspn(buf, "\r\n")] = '\0';
+	return 0;
+}
+
+static int
+usage(const char *what)
+{
+	fprintf(stderr, "usage: rempart-admin [-c FILE] %s --password-stdin\n", what);
+	return 2;
+}
+
+/* Shared by both commands: validate, hash, insert in one transaction with
+ * an audit entry. firm_name NULL makes a support user. */
+static int
+create(struct rp_config *cfg, const char *firm_name, const char *email_in)
+{
+	struct rp_arena *a = rp_arena_new(0);
+	struct rp_req req = { .arena = a, .remote_addr = "rempart-admin" };
+	char password[1100], email[256], hash[RP_HASH_LEN];
+	struct rp_dbres res;
+	long long firm_id = 0;
+	const char *why;
+	int rc = 1;
+
+	rp_buf_init(&req.resp.body, a);
+	snprintf(email, sizeof(email), "%s", email_in);
+	for (char *p = email; *p; p++)
+		*p = (char)tolower((unsigned char)*p);
+	if (!rp_email_valid(email)) {
+		fprintf(stderr, "rempart-admin: '%s' is not a valid e-mail address\n",
+		    email_in);
+		goto out;
+	}
+	if (firm_name != NULL && (strlen(firm_name) == 0 || strlen(firm_name) > 200 ||
+	    !rp_utf8_valid(firm_name, strlen(firm_name)))) {
+		fprintf(stderr, "rempart-admin: the firm name must be 1 to 200 characters\n");
+		goto out;
+	}
+	if (read_password(password, sizeof(password)) != 0)
+		goto out;
+	if (rp_password_setup(cfg) != 0)
+		goto out;
+	if ((why = rp_password_policy(password, email)) != NULL) {
+		fprintf(stderr, "rempart-admin: %s\n", why);
+		goto out;
+	}
+	if (rp_password_hash(password, hash) != 0)
+		goto out;
+	rp_db_setup(cfg);
+	struct rp_dbarg e = RP_ASTR(email);
+	if (rp_db_exec(a, &q_taken, &e, 1, &res) != 0)
+		goto dberr;
+	if (res.nrows > 0) {
+		fprintf(stderr, "rempart-admin: %s is already used\n", email);
+		goto out;
+	}
+	if (rp_db_begin() != 0)
+		goto dberr;
+	if (firm_name != NULL) {
+		struct rp_dbarg f = RP_ASTR(firm_name);
+		if (rp_db_exec(a, &q_firm, &f, 1, &res) != 0)
+			goto dberr;
+		firm_id = res.insert_id;
+	}
+	struct rp_dbarg u[] = { firm_id ? RP_AINT(firm_id) : RP_ANULL, RP_ASTR(email),
+	    RP_ASTR(firm_name ? "admin" : "support"), RP_ASTR(hash) };
+	if (rp_db_exec(a, &q_user, u, 4, &res) != 0)
+		goto dberr;
+	struct rp_user actor = { .firm_id = firm_id };
+	req.user = &actor;
+	struct json_object *d = json_object_new_object();
+	json_object_object_add(d, "email", json_object_new_string(email));
+	if (firm_name)
+		json_object_object_add(d, "firm", json_object_new_string(firm_name));
+	if (rp_audit(&req, firm_name ? "firm.create" : "support.create",
+	    firm_name ? "firm" : "user", firm_name ? firm_id : res.insert_id, 0, d) != 0)
+		goto dberr;
+	if (rp_db_commit() != 0)
+		goto dberr;
+	if (firm_name)
+		printf("%lld\n", firm_id);
+	else
+		printf("%lld\n", res.insert_id);
+	rc = 0;
+	goto out;
+dberr:
+	rp_db_rollback();
+	fprintf(stderr, "rempart-admin: database: %s\n", rp_db_message());
+out:
+	memset(password, 0, sizeof(password));
+	rp_db_close();
+	rp_arena_free(a);
+	return rc;
+}
+
+int
+rp_cmd_create_firm(struct rp_config *cfg, int argc, char **argv)
+{
+	if (argc != 4 || strcmp(argv[3], "--password-stdin") != 0)
+		return usage("create-firm NAME ADMIN_EMAIL");
+	return create(cfg, argv[1], argv[2]);
+}
+
+int
+rp_cmd_create_support(struct rp_config *cfg, int argc, char **argv)
+{
+	if (argc != 3 || strcmp(argv[2], "--password-stdin") != 0)
+		return usage("create-support EMAIL");
+	return create(cfg, NULL, argv[1]);
+}

@@ -1,0 +1,232 @@
+/* API routes of identity: /session, /me, /me/mfa, /users. */
+#include <string.h>
+
+#include <json.h>
+
+#include "account.h"
+#include "api-auth.h"
+#include "arena.h"
+#include "audit.h"
+#include "input.h"
+#include "login.h"
+#include "mfa.h"
+#include "request.h"
+#include "response.h"
+#include "session.h"
+#include "users.h"
+#include "util.h"
+
+/* The user object of the caller itself. */
+static struct json_object *
+me_json(struct rp_req *req)
+{
+	struct rp_user_rec rec;
+
+	if (rp_users_get(req, req->user->id, &rec) == 1)
+		return rp_user_json(req, &rec);
+	/* Support users have no firm: build the object from the session. */
+	struct rp_user_rec s = { .id = req->user->id, .firm_id = 0,
+	    .role = req->user->role, .email = req->user->email,
+	    .first_name = req->user->first_name, .last_name = req->user->last_name,
+	    .lang = rp_lang_code(req->lang), .active = true,
+	    .mfa_enabled = req->user->mfa_enabled,
+	    .features = req->user->features, .profile_fields = req->user->profile_fields,
+	    .created_at = "" };
+	return rp_user_json(req, &s);
+}
+
+int
+rp_api_session_create(struct rp_req *req)
+{
+	const char *email, *password, *totp, *csrf;
+	enum rp_login_outcome out;
+	struct json_object *o;
+
+	if (req->json == NULL)
+		return rp_fail(req, 400, "invalid_json", "body",
+		    "Send a JSON object with email and password.");
+	if (rp_in_email(req, "email", true, &email) < 0 ||
+	    rp_in_secret(req, "password", true, &password) < 0 ||
+	    rp_in_text(req, "totp", 32, false, &totp) < 0)
+		return -1;
+	if (rp_login(req, email, password, totp, false, &out, &csrf) != 0)
+		return -1;
+	o = json_object_new_object();
+	json_object_object_add(o, "user", me_json(req));
+	json_object_object_add(o, "csrf_token", json_object_new_string(csrf));
+	if (req->user->mfa_enrollment_required)
+		json_object_object_add(o, "mfa_enrollment_required",
+		    json_object_new_boolean(1));
+	rp_resp_json(req, 201, o);
+	return 0;
+}
+
+int
+rp_api_session_delete(struct rp_req *req)
+{
+	if (rp_logout(req) != 0)
+		return -1;
+	req->resp.status = 204;
+	return 0;
+}
+
+int
+rp_api_me(struct rp_req *req)
+{
+	rp_resp_json(req, 200, me_json(req));
+	return 0;
+}
+
+int
+rp_api_me_patch(struct rp_req *req)
+{
+	if (rp_account_update(req) != 0)
+		return -1;
+	rp_resp_json(req, 200, me_json(req));
+	return 0;
+}
+
+int
+rp_api_me_mfa(struct rp_req *req)
+{
+	const char *secret, *uri;
+	struct json_object *o;
+
+	if (rp_mfa_begin(req, &secret, &uri) != 0)
+		return -1;
+	o = json_object_new_object();
+	json_object_object_add(o, "secret", json_object_new_string(secret));
+	json_object_object_add(o, "otpauth_uri", json_object_new_string(uri));
+	rp_resp_json(req, 200, o);
+	return 0;
+}
+
+int
+rp_api_me_mfa_confirm(struct rp_req *req)
+{
+	const char *code, *codes[10];
+	struct json_object *o, *arr;
+
+	if (rp_in_text(req, "totp", 6, true, &code) < 0 ||
+	    rp_mfa_confirm(req, code, codes) != 0)
+		return -1;
+	o = json_object_new_object();
+	arr = json_object_new_array();
+	for (int i = 0; i < 10; i++)
+		json_object_array_add(arr, json_object_new_string(codes[i]));
+	json_object_object_add(o, "recovery_codes", arr);
+	rp_resp_json(req, 200, o);
+	return 0;
+}
+
+/* ?limit= (default 50, at most 500) and ?offset= of every list. */
+int
+rp_api_page(struct rp_req *req, long long *limit, long long *offset)
+{
+	const char *l = rp_query(req, "limit"), *o = rp_query(req, "offset");
+
+	*limit = 50;
+	*offset = 0;
+	if (l != NULL && rp_strtonum(l, 1, 500, limit) != 0)
+		return rp_fail(req, 400, "invalid", "limit",
+		    "limit must be an integer from 1 to 500.");
+	if (o != NULL && rp_strtonum(o, 0, 1LL << 40, offset) != 0)
+		return rp_fail(req, 400, "invalid", "offset",
+		    "offset must be a non-negative integer.");
+	return 0;
+}
+
+int
+rp_api_users_list(struct rp_req *req)
+{
+	struct rp_user_rec *recs;
+	long long limit, offset, total;
+	size_t n;
+	const char *q = rp_query(req, "q");
+
+	if (rp_api_page(req, &limit, &offset) != 0)
+		return -1;
+	if (q != NULL && strlen(q) > 200)
+		return rp_fail(req, 400, "too_long", "q", "The search is too long.");
+	if (rp_users_list(req, q, limit, offset, &recs, &n, &total) != 0)
+		return -1;
+	struct json_object *o = json_object_new_object(), *items =
+	    json_object_new_array();
+	for (size_t i = 0; i < n; i++)
+		json_object_array_add(items, rp_user_json(req, &recs[i]));
+	json_object_object_add(o, "items", items);
+	json_object_object_add(o, "total", json_object_new_int64(total));
+	rp_resp_json(req, 200, o);
+	return 0;
+}
+
+static int
+load_target(struct rp_req *req, struct rp_user_rec *t)
+{
+	int found = rp_users_get(req, req->args[0], t);
+
+	if (found < 0)
+		return -1;
+	if (found == 0)
+		return rp_fail(req, 404, "not_found", NULL, "No such user.");
+	return 0;
+}
+
+int
+rp_api_users_get(struct rp_req *req)
+{
+	struct rp_user_rec t;
+
+	if (load_target(req, &t) != 0)
+		return -1;
+	rp_resp_json(req, 200, rp_user_json(req, &t));
+	return 0;
+}
+
+int
+rp_api_users_create(struct rp_req *req)
+{
+	struct rp_user_rec t;
+	long long id;
+
+	if (rp_users_create(req, &id) != 0)
+		return -1;
+	req->args[0] = id;
+	if (load_target(req, &t) != 0)
+		return -1;
+	rp_resp_json(req, 201, rp_user_json(req, &t));
+	return 0;
+}
+
+int
+rp_api_users_patch(struct rp_req *req)
+{
+	struct rp_user_rec t;
+
+	if (load_target(req, &t) != 0 || rp_users_update(req, &t) != 0 ||
+	    load_target(req, &t) != 0)
+		return -1;
+	rp_resp_json(req, 200, rp_user_json(req, &t));
+	return 0;
+}
+
+int
+rp_api_users_end_sessions(struct rp_req *req)
+{
+	struct rp_user_rec t;
+	long long n;
+
+	if (load_target(req, &t) != 0)
+		return -1;
+	if (!rp_users_may_manage(req, &t))
+		return rp_fail(req, 403, "forbidden", NULL,
+		    "You may not manage this user.");
+	if ((n = rp_session_end_user(req, t.id, 0)) < 0)
+		return -1;
+	struct json_object *d = json_object_new_object();
+	json_object_object_add(d, "sessions_ended", json_object_new_int64(n));
+	if (rp_audit(req, "user.sessions_end", "user", t.id, 0, d) != 0)
+		return -1;
+	req->resp.status = 204;
+	return 0;
+}

@@ -1,0 +1,19 @@
+/* API routes of identity: /session, /me, /me/mfa, /users. */
+#ifndef RP_API_AUTH_H
+#define RP_API_AUTH_H
+struct rp_req;
+int rp_api_session_create(struct rp_req *);
+int rp_api_session_delete(struct rp_req *);
+int rp_api_me(struct rp_req *);
+int rp_api_me_patch(struct rp_req *);
+int rp_api_me_mfa(struct rp_req *);
+int rp_api_me_mfa_confirm(struct rp_req *);
+int rp_api_users_list(struct rp_req *);
+int rp_api_users_get(struct rp_req *);
+int rp_api_users_create(struct rp_req *);
+int rp_api_users_patch(struct rp_req *);
+int rp_api_users_end_sessions(struct rp_req *);
+/* ?limit= (default 50, at most 500) and ?offset= of every list: 0, or -1
+ * after a 400 naming the parameter. */
+int rp_api_page(struct rp_req *, long long *limit, long long *offset);
+#endif

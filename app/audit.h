@@ -1,0 +1,15 @@
+/* The audit log: who did what, when, from where, on which client and object. */
+#ifndef RP_AUDIT_H
+#define RP_AUDIT_H
+
+struct rp_req;
+struct json_object;
+
+/* Record one action, inside the caller's transaction so the entry and the
+ * change commit or roll back together. The actor is req->user (or nobody,
+ * for failed logins). details (consumed, may be NULL) names changed fields
+ * and values; never secrets. Returns 0 or -1 after rp_fail. */
+int rp_audit(struct rp_req *, const char *action, const char *object_type,
+    long long object_id, long long client_id, struct json_object *details);
+
+#endif

@@ -1,0 +1,259 @@
+/* Typed, validated reading of request fields, from JSON or a form. */
+#include <ctype.h>
+#include <string.h>
+
+#include <json.h>
+
+#include "arena.h"
+#include "input.h"
+#include "request.h"
+#include "util.h"
+
+/* The raw string value of a field, from JSON (must be a string) or the form.
+ * Returns 1, 0 (absent, or JSON null) or -1 (wrong type). */
+static int
+raw(struct rp_req *req, const char *name, const char **out)
+{
+	struct json_object *v;
+
+	*out = NULL;
+	if (req->json != NULL) {
+		if (!json_object_object_get_ex(req->json, name, &v) || v == NULL)
+			return 0;
+		/* json-c would turn 12 into "12": insist on the type. */
+		if (!json_object_is_type(v, json_type_string))
+			return rp_fail(req, 400, "invalid", name,
+			    "This field must be a string.");
+		*out = json_object_get_string(v);
+		return 1;
+	}
+	*out = rp_param(&req->form, name);
+	return *out != NULL;
+}
+
+static size_t
+chars(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xc0) != 0x80;
+	return n;
+}
+
+static int
+text(struct rp_req *req, const char *name, size_t maxchars, bool required,
+    bool empty_ok, const char **out)
+{
+	const char *v, *end;
+	int rc = raw(req, name, &v);
+
+	*out = NULL;
+	if (rc < 0)
+		return -1;
+	if (rc == 0) {
+		if (required)
+			return rp_fail(req, 400, "required", name,
+			    "This field is required.");
+		return 0;
+	}
+	while (*v == ' ' || *v == '\t')
+		v++;
+	end = v + strlen(v);
+	while (end > v && (end[-1] == ' ' || end[-1] == '\t'))
+		end--;
+	char *t = rp_strndup(req->arena, v, (size_t)(end - v));
+	for (const char *p = t; *p; p++)
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			return rp_fail(req, 400, "invalid", name,
+			    "This field must be a single line of text.");
+	if (!rp_utf8_valid(t, strlen(t)))
+		return rp_fail(req, 400, "invalid", name, "This field is not valid text.");
+	if (*t == '\0' && !empty_ok) {
+		if (required)
+			return rp_fail(req, 400, "required", name,
+			    "This field is required.");
+		return rp_fail(req, 400, "invalid", name, "This field is empty.");
+	}
+	if (chars(t) > maxchars)
+		return rp_fail(req, 400, "too_long", name, "This field is too long.");
+	*out = t;
+	return 1;
+}
+
+int
+rp_in_text(struct rp_req *req, const char *name, size_t maxchars, bool required,
+    const char **out)
+{
+	return text(req, name, maxchars, required, false, out);
+}
+
+int
+rp_in_text0(struct rp_req *req, const char *name, size_t maxchars,
+    const char **out)
+{
+	return text(req, name, maxchars, false, true, out);
+}
+
+bool
+rp_email_valid(const char *e)
+{
+	const char *at = strchr(e, '@'), *dot;
+	size_t len = strlen(e);
+
+	if (len < 3 || len > 254 || at == NULL || at == e || strchr(at + 1, '@'))
+		return false;
+	if ((size_t)(at - e) > 64)
+		return false;
+	for (const char *p = e; *p; p++)
+		if (*p <= ' ' || strchr("\"(),:;<>[\\]", *p))
+			return false;
+	dot = strrchr(at, '.');
+	return dot != NULL && dot > at + 1 && dot[1] != '\0' &&
+	    strstr(at, "..") == NULL;
+}
+
+int
+rp_in_email(struct rp_req *req, const char *name, bool required,
+    const char **out)
+{
+	int rc = rp_in_text(req, name, 254, required, out);
+
+	if (rc <= 0)
+		return rc;
+	char *e = (char *)(uintptr_t)*out;
+	for (char *p = e; *p; p++)
+		*p = (char)tolower((unsigned char)*p);
+	if (!rp_email_valid(e))
+		return rp_fail(req, 400, "invalid", name,
+		    "This is not a valid e-mail address.");
+	return 1;
+}
+
+int
+rp_in_secret(struct rp_req *req, const char *name, bool required,
+    const char **out)
+{
+	int rc = raw(req, name, out);
+
+	if (rc < 0)
+		return -1;
+	if (rc == 0 || **out == '\0') {
+		*out = NULL;
+		if (required)
+			return rp_fail(req, 400, "required", name,
+			    "This field is required.");
+		return 0;
+	}
+	if (strlen(*out) > 1024 || !rp_utf8_valid(*out, strlen(*out)))
+		return rp_fail(req, 400, "invalid", name, "This value is not accepted.");
+	return 1;
+}
+
+int
+rp_in_bool(struct rp_req *req, const char *name, bool *out)
+{
+	struct json_object *v;
+	const char *s;
+
+	if (req->json != NULL) {
+		if (!json_object_object_get_ex(req->json, name, &v) || v == NULL)
+			return 0;
+		if (!json_object_is_type(v, json_type_boolean))
+			return rp_fail(req, 400, "invalid", name,
+			    "This field must be true or false.");
+		*out = json_object_get_boolean(v);
+		return 1;
+	}
+	if ((s = rp_param(&req->form, name)) == NULL)
+		return 0;
+	if (!strcmp(s, "1") || !strcmp(s, "on") || !strcmp(s, "true"))
+		*out = true;
+	else if (!strcmp(s, "0") || !strcmp(s, "off") || !strcmp(s, "false"))
+		*out = false;
+	else
+		return rp_fail(req, 400, "invalid", name,
+		    "This field must be true or false.");
+	return 1;
+}
+
+int
+rp_in_keys(struct rp_req *req, const char *name, int (*parse)(const char *),
+    unsigned *mask)
+{
+	struct json_object *v;
+	int b;
+
+	*mask = 0;
+	if (req->json != NULL) {
+		if (!json_object_object_get_ex(req->json, name, &v) || v == NULL)
+			return 0;
+		if (!json_object_is_type(v, json_type_array))
+			return rp_fail(req, 400, "invalid", name,
+			    "This field must be a list.");
+		size_t n = json_object_array_length(v);
+		for (size_t i = 0; i < n; i++) {
+			struct json_object *e = json_object_array_get_idx(v, i);
+			if (!json_object_is_type(e, json_type_string) ||
+			    (b = parse(json_object_get_string(e))) < 0)
+				return rp_fail(req, 400, "invalid", name,
+				    "This list holds an unknown key.");
+			*mask |= 1u << b;
+		}
+		return 1;
+	}
+	char *present = rp_printf(req->arena, "%s_present", name);
+	bool any = rp_param(&req->form, present) != NULL;
+	for (size_t i = 0; i < req->form.n; i++) {
+		if (strcmp(req->form.v[i].key, name) != 0)
+			continue;
+		any = true;
+		if ((b = parse(req->form.v[i].val)) < 0)
+			return rp_fail(req, 400, "invalid", name,
+			    "This list holds an unknown key.");
+		*mask |= 1u << b;
+	}
+	return any ? 1 : 0;
+}
+
+int
+rp_in_ids(struct rp_req *req, const char *name, long long **ids, size_t *n)
+{
+	struct json_object *v;
+
+	*ids = NULL;
+	*n = 0;
+	if (req->json == NULL) {
+		size_t count = 0;
+		for (size_t i = 0; i < req->form.n; i++)
+			count += strcmp(req->form.v[i].key, name) == 0;
+		char *present = rp_printf(req->arena, "%s_present", name);
+		if (count == 0)
+			return rp_param(&req->form, present) != NULL;
+		*ids = rp_calloc(req->arena, count, sizeof(**ids));
+		for (size_t i = 0; i < req->form.n; i++)
+			if (strcmp(req->form.v[i].key, name) == 0 &&
+			    rp_strtonum(req->form.v[i].val, 1, 1LL << 53,
+			    &(*ids)[(*n)++]) != 0)
+				return rp_fail(req, 400, "invalid", name,
+				    "This list holds an invalid id.");
+		return 1;
+	}
+	if (!json_object_object_get_ex(req->json, name, &v) || v == NULL)
+		return 0;
+	if (!json_object_is_type(v, json_type_array) ||
+	    json_object_array_length(v) > 10000)
+		return rp_fail(req, 400, "invalid", name, "This field must be a list of ids.");
+	size_t len = json_object_array_length(v);
+	*ids = rp_calloc(req->arena, len ? len : 1, sizeof(**ids));
+	for (size_t i = 0; i < len; i++) {
+		struct json_object *e = json_object_array_get_idx(v, i);
+		int64_t x;
+		if (!json_object_is_type(e, json_type_int) ||
+		    (x = json_object_get_int64(e)) < 1 || x > (1LL << 53))
+			return rp_fail(req, 400, "invalid", name,
+			    "This list holds an invalid id.");
+		(*ids)[(*n)++] = x;
+	}
+	return 1;
+}

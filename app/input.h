@@ -1,0 +1,41 @@
+/* Typed, validated reading of request fields, from a JSON body (API) or a
+ * form (HTML): one set of validators for both. Each failure answers 400
+ * naming the field. */
+#ifndef RP_INPUT_H
+#define RP_INPUT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct rp_req;
+
+/* Results: 1 present and valid, 0 absent (and not required), -1 invalid
+ * (rp_fail done). */
+
+/* One-line text of 1..maxchars characters (trimmed; control characters
+ * refused); `required` makes absence an error. */
+int rp_in_text(struct rp_req *, const char *name, size_t maxchars,
+    bool required, const char **out);
+/* Like rp_in_text, but allows an empty string. */
+int rp_in_text0(struct rp_req *, const char *name, size_t maxchars,
+    const char **out);
+/* An e-mail address (lower-cased). */
+int rp_in_email(struct rp_req *, const char *name, bool required,
+    const char **out);
+/* A password (not trimmed; length checked by the password policy). */
+int rp_in_secret(struct rp_req *, const char *name, bool required,
+    const char **out);
+/* true/false (JSON boolean; form "1"/"0", "on", "true"/"false"). */
+int rp_in_bool(struct rp_req *, const char *name, bool *out);
+/* A list of keys (JSON array of strings; form: the field repeated, with a
+ * companion "<name>_present" field so that an empty list can be sent).
+ * Unknown keys are refused. */
+int rp_in_keys(struct rp_req *, const char *name, int (*parse)(const char *),
+    unsigned *mask);
+/* A list of positive integer ids. */
+int rp_in_ids(struct rp_req *, const char *name, long long **ids, size_t *n);
+
+/* Is this a plausible e-mail address (length, one '@', a dotted domain)? */
+bool rp_email_valid(const char *);
+
+#endif

@@ -1,0 +1,29 @@
+/* Logging in: throttling, password and TOTP checks, session creation, audit;
+ * shared by the HTML form and POST /api/v1/session. */
+#ifndef RP_LOGIN_H
+#define RP_LOGIN_H
+
+#include <stdbool.h>
+
+struct rp_req;
+
+enum rp_login_outcome {
+	RP_LOGIN_DONE,		/* session created, req->user set */
+	RP_LOGIN_NEED_TOTP,	/* password right, TOTP needed */
+	RP_LOGIN_PENDING,	/* HTML: pending session made, ask the code */
+};
+
+/* Check credentials (totp may be NULL). With `pending_ok` (HTML), a user
+ * with MFA and no code gets a session that only the MFA step accepts.
+ * Returns 0 and the outcome, or -1 after rp_fail (401, 429, 503...). */
+int rp_login(struct rp_req *, const char *email, const char *password,
+    const char *totp, bool pending_ok, enum rp_login_outcome *out,
+    const char **csrf);
+
+/* Finish a pending (HTML) login with its TOTP or recovery code. */
+int rp_login_mfa(struct rp_req *, const char *code);
+
+/* End the session, with an audit entry. */
+int rp_logout(struct rp_req *);
+
+#endif

@@ -1,0 +1,484 @@
+/* Users of a firm: reading, who manages whom, validated create and update. */
+#include <stdint.h>
+#include <string.h>
+
+#include <json.h>
+
+#include "arena.h"
+#include "audit.h"
+#include "authz.h"
+#include "db.h"
+#include "input.h"
+#include "password.h"
+#include "request.h"
+#include "session.h"
+#include "users.h"
+#include "util.h"
+
+#define USER_COLUMNS \
+    "u.id, COALESCE(u.firm_id, 0), u.role, u.email, u.first_name, u.last_name," \
+    " u.lang, u.active, u.mfa_enabled," \
+    " (SELECT GROUP_CONCAT(f.feature) FROM user_features f WHERE f.user_id = u.id)," \
+    " (SELECT GROUP_CONCAT(p.field) FROM user_profile_fields p WHERE p.user_id = u.id)," \
+    " DATE_FORMAT(u.created_at, '%Y-%m-%dT%H:%i:%sZ')"
+
+/* Visible users: the caller itself, and users of its firm whose role it may
+ * manage (the roles are bound as up to four parameters, '' for none).
+ * Until clients exist (clients issue), every user's client scope is empty,
+ * so scope containment holds for every pair. */
+#define VISIBLE \
+    " u.firm_id = ? AND (u.id = ? OR u.role IN (?, ?, ?, ?))"
+
+static struct rp_stmt q_get = RP_STMT(
+    "SELECT " USER_COLUMNS " FROM users u WHERE u.id = ? AND" VISIBLE);
+static struct rp_stmt q_list = RP_STMT(
+    "SELECT " USER_COLUMNS " FROM users u WHERE" VISIBLE
+    " AND (? = '' OR u.email LIKE ? OR u.first_name LIKE ? OR u.last_name LIKE ?"
+    " OR CONCAT(u.first_name, ' ', u.last_name) LIKE ?)"
+    " ORDER BY u.last_name, u.first_name, u.id LIMIT ? OFFSET ?");
+static struct rp_stmt q_count = RP_STMT(
+    "SELECT COUNT(*) FROM users u WHERE" VISIBLE
+    " AND (? = '' OR u.email LIKE ? OR u.first_name LIKE ? OR u.last_name LIKE ?"
+    " OR CONCAT(u.first_name, ' ', u.last_name) LIKE ?)");
+static struct rp_stmt q_by_email = RP_STMT(
+    "SELECT " USER_COLUMNS ", u.password_hash, u.mfa_secret,"
+    " COALESCE(u.mfa_last_counter, -1) FROM users u WHERE u.email = ?");
+static struct rp_stmt q_email_taken = RP_STMT(
+    "SELECT id FROM users WHERE email = ? AND id <> ?");
+static struct rp_stmt q_insert = RP_STMT(
+    "INSERT INTO users (firm_id, email, first_name, last_name, role,"
+    " password_hash, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)");
+static struct rp_stmt q_update = RP_STMT(
+    "UPDATE users SET email = ?, first_name = ?, last_name = ?, role = ?,"
+    " active = ? WHERE id = ? AND firm_id = ?");
+static struct rp_stmt q_set_password = RP_STMT(
+    "UPDATE users SET password_hash = ? WHERE id = ?");
+static struct rp_stmt q_del_features = RP_STMT(
+    "DELETE FROM user_features WHERE user_id = ?");
+static struct rp_stmt q_add_feature = RP_STMT(
+    "INSERT INTO user_features (user_id, feature) VALUES (?, ?)");
+static struct rp_stmt q_del_fields = RP_STMT(
+    "DELETE FROM user_profile_fields WHERE user_id = ?");
+static struct rp_stmt q_add_field = RP_STMT(
+    "INSERT INTO user_profile_fields (user_id, field) VALUES (?, ?)");
+
+static void
+fill(struct rp_user_rec *u, char **row)
+{
+	rp_strtonum(row[0], 1, INT64_MAX, &u->id);
+	rp_strtonum(row[1], 0, INT64_MAX, &u->firm_id);
+	u->role = rp_role_parse(row[2]);
+	u->email = row[3];
+	u->first_name = row[4];
+	u->last_name = row[5];
+	u->lang = row[6];
+	u->active = strcmp(row[7], "1") == 0;
+	u->mfa_enabled = strcmp(row[8], "1") == 0;
+	u->features = rp_effective_features(u->role, rp_features_from_list(row[9]));
+	u->profile_fields = rp_effective_profile_fields(u->role,
+	    rp_profile_fields_from_list(row[10]));
+	u->created_at = row[11];
+}
+
+/* The visibility arguments: firm, self, and the manageable role keys. */
+static size_t
+visible_args(const struct rp_req *req, struct rp_dbarg *a)
+{
+	const struct rp_user *me = req->user;
+	size_t k = 0;
+
+	a[0] = RP_AINT(me->firm_id);
+	a[1] = RP_AINT(me->id);
+	for (int r = 0; r < RP_ROLE__COUNT && k < 4; r++)
+		if (me->firm_id != 0 && rp_role_may_manage(me->role, r))
+			a[2 + k++] = RP_ASTR(rp_role_key(r));
+	while (k < 4)
+		a[2 + k++] = RP_ASTR("");
+	return 6;
+}
+
+int
+rp_users_get(struct rp_req *req, long long id, struct rp_user_rec *out)
+{
+	struct rp_dbarg a[7];
+	struct rp_dbres res;
+
+	a[0] = RP_AINT(id);
+	visible_args(req, a + 1);
+	if (rp_db_exec(req->arena, &q_get, a, 7, &res) != 0)
+		return rp_db_fail(req);
+	if (res.nrows != 1)
+		return 0;
+	fill(out, res.rows[0]);
+	return 1;
+}
+
+int
+rp_users_list(struct rp_req *req, const char *q, long long limit,
+    long long offset, struct rp_user_rec **out, size_t *n, long long *total)
+{
+	struct rp_dbarg a[13];
+	struct rp_dbres res;
+	const char *like;
+
+	q = q ? q : "";
+	/* LIKE wildcards typed by the user are matched literally. */
+	struct rp_buf b;
+	rp_buf_init(&b, req->arena);
+	rp_buf_puts(&b, "%");
+	for (const char *p = q; *p; p++) {
+		if (*p == '%' || *p == '_' || *p == '\\')
+			rp_buf_add(&b, "\\", 1);
+		rp_buf_add(&b, p, 1);
+	}
+	rp_buf_puts(&b, "%");
+	like = rp_buf_str(&b);
+	size_t k = visible_args(req, a);
+	a[k++] = RP_ASTR(q);
+	for (int i = 0; i < 4; i++)
+		a[k++] = RP_ASTR(like);
+	if (rp_db_exec(req->arena, &q_count, a, k, &res) != 0)
+		return rp_db_fail(req);
+	rp_strtonum(rp_db_cell(&res, 0, 0), 0, INT64_MAX, total);
+	a[k++] = RP_AINT(limit);
+	a[k++] = RP_AINT(offset);
+	if (rp_db_exec(req->arena, &q_list, a, k, &res) != 0)
+		return rp_db_fail(req);
+	*out = rp_calloc(req->arena, res.nrows ? res.nrows : 1, sizeof(**out));
+	for (size_t i = 0; i < res.nrows; i++)
+		fill(&(*out)[i], res.rows[i]);
+	*n = res.nrows;
+	return 0;
+}
+
+int
+rp_users_by_email(struct rp_req *req, const char *email, struct rp_user_rec *out,
+    const char **hash, const char **mfa_secret, long long *mfa_last)
+{
+	struct rp_dbarg a = RP_ASTR(email);
+	struct rp_dbres res;
+
+	if (rp_db_exec(req->arena, &q_by_email, &a, 1, &res) != 0)
+		return rp_db_fail(req);
+	if (res.nrows != 1)
+		return 0;
+	fill(out, res.rows[0]);
+	*hash = res.rows[0][12];
+	*mfa_secret = res.rows[0][13];
+	rp_strtonum(res.rows[0][14], -1, INT64_MAX, mfa_last);
+	return out->role >= 0;
+}
+
+bool
+rp_users_may_manage(const struct rp_req *req, const struct rp_user_rec *t)
+{
+	const struct rp_user *me = req->user;
+
+	return t->id != me->id && t->firm_id == me->firm_id && me->firm_id != 0 &&
+	    rp_role_may_manage(me->role, t->role);
+}
+
+static struct json_object *
+keys_json(unsigned mask, const char *(*key)(int), int count)
+{
+	struct json_object *arr = json_object_new_array();
+
+	for (int i = 0; i < count; i++)
+		if (mask & (1u << i))
+			json_object_array_add(arr, json_object_new_string(key(i)));
+	return arr;
+}
+
+struct json_object *
+rp_user_json(const struct rp_req *req, const struct rp_user_rec *u)
+{
+	struct json_object *o = json_object_new_object();
+	/* A caller sees only the rights it holds itself (SPEC §3). */
+	unsigned fmask = u->id == req->user->id ? u->features :
+	    u->features & req->user->features;
+	unsigned pmask = u->id == req->user->id ? u->profile_fields :
+	    u->profile_fields & req->user->profile_fields;
+
+	json_object_object_add(o, "id", json_object_new_int64(u->id));
+	json_object_object_add(o, "email", json_object_new_string(u->email));
+	json_object_object_add(o, "first_name", json_object_new_string(u->first_name));
+	json_object_object_add(o, "last_name", json_object_new_string(u->last_name));
+	json_object_object_add(o, "role", json_object_new_string(rp_role_key(u->role)));
+	json_object_object_add(o, "firm_id", u->firm_id ?
+	    json_object_new_int64(u->firm_id) : NULL);
+	json_object_object_add(o, "active", json_object_new_boolean(u->active));
+	json_object_object_add(o, "features", keys_json(fmask, rp_feature_key,
+	    RP_FEAT__COUNT));
+	json_object_object_add(o, "profile_fields", keys_json(pmask,
+	    rp_profile_field_key, RP_PF__COUNT));
+	/* Client and establishment assignments arrive with the clients issue. */
+	json_object_object_add(o, "client_ids", json_object_new_array());
+	json_object_object_add(o, "establishment_ids", json_object_new_array());
+	json_object_object_add(o, "mfa_enrolled", json_object_new_boolean(u->mfa_enabled));
+	json_object_object_add(o, "lang", json_object_new_string(u->lang));
+	json_object_object_add(o, "created_at", json_object_new_string(u->created_at));
+	return o;
+}
+
+static int
+store_rights(struct rp_req *req, long long id, int role, unsigned features,
+    unsigned fields)
+{
+	struct rp_dbarg a[2] = { RP_AINT(id) };
+
+	if (rp_db_exec(req->arena, &q_del_features, a, 1, NULL) != 0 ||
+	    rp_db_exec(req->arena, &q_del_fields, a, 1, NULL) != 0)
+		return rp_db_fail(req);
+	/* Admins hold everything by role; rows are kept for other roles. */
+	if (role == RP_ROLE_ADMIN)
+		return 0;
+	for (int i = 0; i < RP_FEAT__COUNT; i++) {
+		if (!(features & RP_FEAT_BIT(i)))
+			continue;
+		a[1] = RP_ASTR(rp_feature_key(i));
+		if (rp_db_exec(req->arena, &q_add_feature, a, 2, NULL) != 0)
+			return rp_db_fail(req);
+	}
+	for (int i = 0; i < RP_PF__COUNT; i++) {
+		if (!(fields & (1u << i)))
+			continue;
+		a[1] = RP_ASTR(rp_profile_field_key(i));
+		if (rp_db_exec(req->arena, &q_add_field, a, 2, NULL) != 0)
+			return rp_db_fail(req);
+	}
+	return 0;
+}
+
+/* Client and establishment assignments come with the clients issue: until
+ * then no client exists, so any id given is unknown. */
+static int
+no_assignments(struct rp_req *req)
+{
+	long long *ids;
+	size_t n;
+
+	if (rp_in_ids(req, "client_ids", &ids, &n) < 0)
+		return -1;
+	if (n > 0)
+		return rp_fail(req, 400, "invalid", "client_ids", "Unknown client.");
+	if (rp_in_ids(req, "establishment_ids", &ids, &n) < 0)
+		return -1;
+	if (n > 0)
+		return rp_fail(req, 400, "invalid", "establishment_ids",
+		    "Unknown establishment.");
+	return 0;
+}
+
+static int
+email_free(struct rp_req *req, const char *email, long long self)
+{
+	struct rp_dbarg a[] = { RP_ASTR(email), RP_AINT(self) };
+	struct rp_dbres res;
+
+	if (rp_db_exec(req->arena, &q_email_taken, a, 2, &res) != 0)
+		return rp_db_fail(req);
+	if (res.nrows > 0)
+		return rp_fail(req, 409, "email_taken", "email",
+		    "This e-mail address is already used.");
+	return 0;
+}
+
+static struct json_object *
+mask_json(unsigned mask, const char *(*key)(int), int count)
+{
+	return keys_json(mask, key, count);
+}
+
+int
+rp_users_create(struct rp_req *req, long long *id)
+{
+	const struct rp_user *me = req->user;
+	const char *email, *first, *last, *role_key, *password, *why;
+	unsigned features, fields;
+	char hash[RP_HASH_LEN];
+	struct rp_dbres res;
+	int role, hf, hp;
+
+	if (rp_in_email(req, "email", true, &email) < 0 ||
+	    rp_in_text(req, "first_name", 100, true, &first) < 0 ||
+	    rp_in_text(req, "last_name", 100, true, &last) < 0 ||
+	    rp_in_text(req, "role", 32, true, &role_key) < 0 ||
+	    rp_in_secret(req, "password", true, &password) < 0)
+		return -1;
+	if ((role = rp_role_parse(role_key)) < 0 || role == RP_ROLE_SUPPORT)
+		return rp_fail(req, 400, "invalid", "role", "Unknown role.");
+	if (!rp_role_may_manage(me->role, role))
+		return rp_fail(req, 403, "forbidden", "role",
+		    "You may not create users of this role.");
+	if ((why = rp_password_policy(password, email)) != NULL)
+		return rp_fail(req, 400, "weak_password", "password", why);
+	if ((hf = rp_in_keys(req, "features", rp_feature_parse, &features)) < 0 ||
+	    (hp = rp_in_keys(req, "profile_fields", rp_profile_field_parse,
+	    &fields)) < 0 || no_assignments(req) < 0)
+		return -1;
+	/* Nobody grants what it does not hold. */
+	if (hf && (features & ~me->features))
+		return rp_fail(req, 403, "forbidden", "features",
+		    "You may only grant features you hold.");
+	if (hp && (fields & ~me->profile_fields))
+		return rp_fail(req, 403, "forbidden", "profile_fields",
+		    "You may only grant profile fields you may edit.");
+	if (!hf)
+		features = rp_default_features(role, me->features);
+	if (!hp)
+		fields = me->profile_fields;
+	if (email_free(req, email, 0) < 0)
+		return -1;
+	if (rp_password_hash(password, hash) != 0)
+		return rp_fail(req, 500, "internal", NULL, "Hashing failed.");
+	if (rp_db_begin() != 0)
+		return rp_db_fail(req);
+	struct rp_dbarg a[] = { RP_AINT(me->firm_id), RP_ASTR(email),
+	    RP_ASTR(first), RP_ASTR(last), RP_ASTR(rp_role_key(role)),
+	    RP_ASTR(hash), RP_AINT(me->id) };
+	if (rp_db_exec(req->arena, &q_insert, a, 7, &res) != 0) {
+		rp_db_fail(req);
+		goto fail;
+	}
+	*id = res.insert_id;
+	if (store_rights(req, *id, role, features, fields) != 0)
+		goto fail;
+	struct json_object *d = json_object_new_object();
+	json_object_object_add(d, "email", json_object_new_string(email));
+	json_object_object_add(d, "role", json_object_new_string(rp_role_key(role)));
+	json_object_object_add(d, "features", mask_json(features, rp_feature_key,
+	    RP_FEAT__COUNT));
+	json_object_object_add(d, "profile_fields", mask_json(fields,
+	    rp_profile_field_key, RP_PF__COUNT));
+	if (rp_audit(req, "user.create", "user", *id, 0, d) != 0)
+		goto fail;
+	if (rp_db_commit() != 0) {
+		rp_db_fail(req);
+		goto fail;
+	}
+	return 0;
+fail:
+	rp_db_rollback();
+	return -1;
+}
+
+static void
+note_change(struct json_object *d, const char *field, const char *from,
+    const char *to)
+{
+	struct json_object *c;
+
+	if (strcmp(from, to) == 0)
+		return;
+	c = json_object_new_object();
+	json_object_object_add(c, "from", json_object_new_string(from));
+	json_object_object_add(c, "to", json_object_new_string(to));
+	json_object_object_add(d, field, c);
+}
+
+int
+rp_users_update(struct rp_req *req, const struct rp_user_rec *t)
+{
+	const struct rp_user *me = req->user;
+	const char *email, *first, *last, *role_key, *password, *why;
+	unsigned features = 0, fields = 0;
+	bool active = t->active, self = t->id == me->id;
+	int role = t->role, hf, hp, ha;
+
+	if (rp_in_email(req, "email", false, &email) < 0 ||
+	    rp_in_text(req, "first_name", 100, false, &first) < 0 ||
+	    rp_in_text(req, "last_name", 100, false, &last) < 0 ||
+	    rp_in_text(req, "role", 32, false, &role_key) < 0 ||
+	    rp_in_secret(req, "password", false, &password) < 0 ||
+	    (ha = rp_in_bool(req, "active", &active)) < 0 ||
+	    (hf = rp_in_keys(req, "features", rp_feature_parse, &features)) < 0 ||
+	    (hp = rp_in_keys(req, "profile_fields", rp_profile_field_parse,
+	    &fields)) < 0 || no_assignments(req) < 0)
+		return -1;
+	/* Changing oneself goes through /me; here nobody raises itself. */
+	if (self && (role_key || hf || hp || ha || password))
+		return rp_fail(req, 403, "forbidden", role_key ? "role" : hf ?
+		    "features" : hp ? "profile_fields" : ha ? "active" : "password",
+		    "You may not change your own role, rights or status here.");
+	if (!self && !rp_users_may_manage(req, t))
+		return rp_fail(req, 403, "forbidden", NULL,
+		    "You may not manage this user.");
+	if (role_key != NULL) {
+		if ((role = rp_role_parse(role_key)) < 0 || role == RP_ROLE_SUPPORT)
+			return rp_fail(req, 400, "invalid", "role", "Unknown role.");
+		if (!rp_role_may_manage(me->role, role))
+			return rp_fail(req, 403, "forbidden", "role",
+			    "You may not give this role.");
+	}
+	if (hf && (features & ~me->features))
+		return rp_fail(req, 403, "forbidden", "features",
+		    "You may only grant or revoke features you hold.");
+	if (hp && (fields & ~me->profile_fields))
+		return rp_fail(req, 403, "forbidden", "profile_fields",
+		    "You may only grant or revoke profile fields you may edit.");
+	/* Rights the editor cannot see stay as they are. */
+	unsigned new_features = hf ? (t->features & ~me->features) | features :
+	    t->features;
+	unsigned new_fields = hp ? (t->profile_fields & ~me->profile_fields) |
+	    fields : t->profile_fields;
+	if (email != NULL && email_free(req, email, t->id) < 0)
+		return -1;
+	if (password != NULL && (why = rp_password_policy(password,
+	    email ? email : t->email)) != NULL)
+		return rp_fail(req, 400, "weak_password", "password", why);
+	char hash[RP_HASH_LEN];
+	if (password != NULL && rp_password_hash(password, hash) != 0)
+		return rp_fail(req, 500, "internal", NULL, "Hashing failed.");
+
+	if (rp_db_begin() != 0)
+		return rp_db_fail(req);
+	struct rp_dbarg a[] = { RP_ASTR(email ? email : t->email),
+	    RP_ASTR(first ? first : t->first_name), RP_ASTR(last ? last : t->last_name),
+	    RP_ASTR(rp_role_key(role)), RP_AINT(active ? 1 : 0), RP_AINT(t->id),
+	    RP_AINT(me->firm_id) };
+	if (rp_db_exec(req->arena, &q_update, a, 7, NULL) != 0) {
+		rp_db_fail(req);
+		goto fail;
+	}
+	if ((hf || hp || role != t->role) &&
+	    store_rights(req, t->id, role, role == RP_ROLE_ADMIN ? RP_FEAT_ALL :
+	    new_features, role == RP_ROLE_ADMIN ? RP_PF_ALL : new_fields) != 0)
+		goto fail;
+	if (password != NULL) {
+		struct rp_dbarg p[] = { RP_ASTR(hash), RP_AINT(t->id) };
+		if (rp_db_exec(req->arena, &q_set_password, p, 2, NULL) != 0) {
+			rp_db_fail(req);
+			goto fail;
+		}
+	}
+	/* A disabled user, or one whose password was reset, is logged out. */
+	if ((!active || password != NULL) && rp_session_end_user(req, t->id, 0) < 0)
+		goto fail;
+	struct json_object *d = json_object_new_object();
+	if (email)
+		note_change(d, "email", t->email, email);
+	if (first)
+		note_change(d, "first_name", t->first_name, first);
+	if (last)
+		note_change(d, "last_name", t->last_name, last);
+	note_change(d, "role", rp_role_key(t->role), rp_role_key(role));
+	note_change(d, "active", t->active ? "true" : "false", active ? "true" : "false");
+	if (hf && new_features != t->features)
+		json_object_object_add(d, "features", mask_json(new_features,
+		    rp_feature_key, RP_FEAT__COUNT));
+	if (hp && new_fields != t->profile_fields)
+		json_object_object_add(d, "profile_fields", mask_json(new_fields,
+		    rp_profile_field_key, RP_PF__COUNT));
+	if (password)
+		json_object_object_add(d, "password", json_object_new_string("reset"));
+	if (rp_audit(req, "user.update", "user", t->id, 0, d) != 0)
+		goto fail;
+	if (rp_db_commit() != 0) {
+		rp_db_fail(req);
+		goto fail;
+	}
+	return 0;
+fail:
+	rp_db_rollback();
+	return -1;
+}
