@@ -99,26 +99,6 @@ rp_mfa_check(struct rp_req *req, long long user_id, const char *secret_b32,
 	return res.affected == 1;
 }
 
-static char *
-url_escape(struct rp_arena *a, const char *s)
-{
-	static const char hex[] = "0123456789ABCDEF";
-	struct rp_buf b;
-
-	rp_buf_init(&b, a);
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-		    (c >= '0' && c <= '9') || strchr("-._~@", c)) {
-			rp_buf_add(&b, (const char *)&c, 1);
-		} else {
-			char e[3] = { '%', hex[c >> 4], hex[c & 15] };
-			rp_buf_add(&b, e, 3);
-		}
-	}
-	return b.data ? b.data : rp_strdup(a, "");
-}
-
 int
 rp_mfa_begin(struct rp_req *req, const char **secret_out, const char **uri)
 {
@@ -140,9 +120,9 @@ rp_mfa_begin(struct rp_req *req, const char **secret_out, const char **uri)
 		return rp_db_fail(req);
 	*secret_out = secret;
 	*uri = rp_printf(req->arena, "otpauth://totp/%s:%s?secret=%s&issuer=%s"
-	    "&algorithm=SHA1&digits=6&period=30", url_escape(req->arena,
-	    cfg->auth_issuer), url_escape(req->arena, req->user->email), secret,
-	    url_escape(req->arena, cfg->auth_issuer));
+	    "&algorithm=SHA1&digits=6&period=30", rp_url_arg_escape(req->arena,
+	    cfg->auth_issuer), rp_url_arg_escape(req->arena, req->user->email), secret,
+	    rp_url_arg_escape(req->arena, cfg->auth_issuer));
 	return 0;
 }
 
@@ -209,7 +189,7 @@ rp_qr_svg(struct rp_req *req, const char *text)
 	int w = qr->width, m = 4;
 	rp_buf_init(&b, req->arena);
 	rp_buf_printf(&b, "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 %d %d\""
-	    " width=\"200\" height=\"200\" role=\"img\" shape-rendering=\"crispEdges\">"
+	    " width=\"200\" height=\"200\" role=\"img\" aria-label=\"QR code\" shape-rendering=\"crispEdges\">"
 	    "<rect width=\"100%%\" height=\"100%%\" fill=\"#fff\"/><path fill=\"#000\" d=\"",
 	    w + 2 * m, w + 2 * m);
 	for (int y = 0; y < w; y++)

@@ -164,7 +164,9 @@ rp_resp_send(struct rp_req *req)
 	if (r->sent)
 		return;
 	r->sent = true;
-	if (r->err_code != NULL || r->status >= 400) {
+	/* A recorded error becomes the error page or object; a form page that
+	 * took its error inline keeps its status and its own body. */
+	if (r->err_code != NULL) {
 		if (r->status >= 500)
 			rp_err("%s %s -> %d %s", req->method_name, req->path,
 			    r->status, r->err_code ? r->err_code : "");

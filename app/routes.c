@@ -3,7 +3,10 @@
 #include "api-system.h"
 #include "authz.h"
 #include "router.h"
+#include "ui-account.h"
+#include "ui-auth.h"
 #include "ui-home.h"
+#include "ui-users.h"
 #include "util.h"
 
 #define S	RP_R_SESSION
@@ -16,6 +19,24 @@ const struct rp_route rp_routes[] = {
 	{ "GET",    "/",                   rp_ui_home,              RP_R_OPTIONAL, 0, NONE },
 	{ "GET",    "/ping",               rp_sys_ping,             0,     0,    NONE },
 	{ "GET",    "/api/v1/health",      rp_api_health,           0,     0,    NONE },
+
+	{ "GET",    "/login",              rp_ui_login,             0,     0,    NONE },
+	{ "POST",   "/login",              rp_ui_login_post,        RP_R_NO_CSRF, 0, NONE },
+	{ "GET",    "/login/mfa",          rp_ui_login_mfa,         S | RP_R_PENDING, 0, NONE },
+	{ "POST",   "/login/mfa",          rp_ui_login_mfa_post,    S | RP_R_PENDING, 0, NONE },
+	{ "POST",   "/logout",             rp_ui_logout,            SETUP | RP_R_PENDING, 0, NONE },
+	{ "GET",    "/account",            rp_ui_account,           SETUP, 0,    NONE },
+	{ "POST",   "/account",            rp_ui_account_post,      S,     0,    RP_FEAT_SELF },
+	{ "GET",    "/account/mfa",        rp_ui_account_mfa,       SETUP, 0,    NONE },
+	{ "POST",   "/account/mfa",        rp_ui_account_mfa_post,  SETUP, 0,    NONE },
+	{ "POST",   "/account/mfa/confirm", rp_ui_account_mfa_confirm, SETUP, 0, NONE },
+	{ "POST",   "/account/sessions/{id}/revoke", rp_ui_account_session_revoke, SETUP, 0, NONE },
+	{ "GET",    "/users",              rp_ui_users,             S,     FIRM, NONE },
+	{ "GET",    "/users/new",          rp_ui_users_new,         S,     FIRM, NONE },
+	{ "POST",   "/users",              rp_ui_users_create,      S,     FIRM, NONE },
+	{ "GET",    "/users/{id}",         rp_ui_users_edit,        S,     FIRM, NONE },
+	{ "POST",   "/users/{id}",         rp_ui_users_update,      S,     FIRM, NONE },
+	{ "POST",   "/users/{id}/sessions/end", rp_ui_users_end_sessions, S, FIRM, NONE },
 
 	{ "POST",   "/api/v1/session",     rp_api_session_create,   RP_R_NO_CSRF, 0, NONE },
 	{ "DELETE", "/api/v1/session",     rp_api_session_delete,   SETUP, 0,    NONE },

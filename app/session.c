@@ -45,6 +45,16 @@ static struct rp_stmt q_delete = RP_STMT(
 static struct rp_stmt q_delete_user = RP_STMT(
     "DELETE FROM sessions WHERE user_id = ? AND id <> ?");
 
+static struct rp_stmt q_list = RP_STMT(
+    "SELECT id, DATE_FORMAT(created_at, '%Y-%m-%d %H:%i UTC'),"
+    " DATE_FORMAT(last_seen, '%Y-%m-%d %H:%i UTC'), ip, user_agent"
+    " FROM sessions WHERE user_id = ? AND mfa_ok = 1"
+    " AND last_seen > UTC_TIMESTAMP() - INTERVAL ? SECOND"
+    " AND created_at > UTC_TIMESTAMP() - INTERVAL ? SECOND"
+    " ORDER BY last_seen DESC, id DESC LIMIT 100");
+static struct rp_stmt q_revoke = RP_STMT(
+    "DELETE FROM sessions WHERE id = ? AND user_id = ?");
+
 void
 rp_session_setup(const struct rp_config *c)
 {
@@ -218,4 +228,25 @@ rp_session_end_user(struct rp_req *req, long long user_id, long long keep)
 	if (rp_db_exec(req->arena, &q_delete_user, a, 2, &res) != 0)
 		return rp_db_fail(req);
 	return res.affected;
+}
+
+int
+rp_session_list(struct rp_req *req, long long user_id, struct rp_dbres *res)
+{
+	struct rp_dbarg a[] = { RP_AINT(user_id), RP_AINT(cfg->auth_session_idle),
+	    RP_AINT(cfg->auth_session_absolute) };
+
+	return rp_db_exec(req->arena, &q_list, a, 3, res) == 0 ? 0 :
+	    rp_db_fail(req);
+}
+
+int
+rp_session_revoke(struct rp_req *req, long long user_id, long long sid)
+{
+	struct rp_dbarg a[] = { RP_AINT(sid), RP_AINT(user_id) };
+	struct rp_dbres res;
+
+	if (rp_db_exec(req->arena, &q_revoke, a, 2, &res) != 0)
+		return rp_db_fail(req);
+	return res.affected > 0;
 }

@@ -14,7 +14,10 @@
 #include "util.h"
 
 /* The page templates; each includes layout.cs and the component macros. */
-static const char *const pages[] = { "home", "error" };
+static const char *const pages[] = {
+	"home", "error", "login", "login-mfa", "account", "account-mfa", "users",
+	"user-edit",
+};
 
 static const char *const lang_files[RP_LANG__COUNT] = { "fr", "en" };
 

@@ -200,20 +200,19 @@ rp_str_equal_ct(const char *a, const char *b)
 	return diff == 0;
 }
 
-char *
-rp_url_path_escape(struct rp_arena *a, const char *p)
+static char *
+pct_encode(struct rp_arena *a, const char *p, const char *keep)
 {
 	static const char hex[] = "0123456789ABCDEF";
 	struct rp_buf b;
 
-	if (p == NULL || p[0] != '/' || p[1] == '/' || p[1] == '\\')
-		return rp_strdup(a, "/");
 	rp_buf_init(&b, a);
+	rp_buf_add(&b, "", 0);
 	for (; *p; p++) {
 		unsigned char c = (unsigned char)*p;
 
 		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-		    (c >= '0' && c <= '9') || strchr("-._~/", c) != NULL) {
+		    (c >= '0' && c <= '9') || strchr(keep, c) != NULL) {
 			rp_buf_add(&b, (const char *)&c, 1);
 		} else {
 			char e[3] = { '%', hex[c >> 4], hex[c & 15] };
@@ -221,4 +220,18 @@ rp_url_path_escape(struct rp_arena *a, const char *p)
 		}
 	}
 	return b.data;
+}
+
+char *
+rp_url_path_escape(struct rp_arena *a, const char *p)
+{
+	if (p == NULL || p[0] != '/' || p[1] == '/' || p[1] == '\\')
+		return rp_strdup(a, "/");
+	return pct_encode(a, p, "-._~/");
+}
+
+char *
+rp_url_arg_escape(struct rp_arena *a, const char *s)
+{
+	return pct_encode(a, s ? s : "", "-._~");
 }

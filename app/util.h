@@ -43,6 +43,10 @@ char *rp_pct_decode(struct rp_arena *, const char *s, size_t n, bool plus,
  * "/\\host", no leading '/') becomes "/". */
 char *rp_url_path_escape(struct rp_arena *, const char *path);
 
+/* Percent-encode everything but unreserved characters, for a query
+ * argument or an otpauth label. */
+char *rp_url_arg_escape(struct rp_arena *, const char *s);
+
 /* Constant-time comparison of two NUL-terminated strings. */
 bool rp_str_equal_ct(const char *a, const char *b);
 

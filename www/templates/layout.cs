@@ -14,11 +14,17 @@
 <a class="skip-link" href="#main"><?cs var:Lang.site.skip ?></a>
 <header class="topbar">
 <a class="brand" href="/"><?cs var:Lang.site.name ?></a>
+<?cs if:User.email ?><nav class="user-nav" aria-label="<?cs var:Lang.nav.label ?>">
+<?cs if:Nav.users ?><a href="/users"><?cs var:Lang.nav.users ?></a><?cs /if ?>
+<a href="/account"><?cs var:User.name ?></a>
+<form method="post" action="/logout" class="inline"><?cs call:csrf() ?><button type="submit" class="link-button"><?cs var:Lang.nav.logout ?></button></form>
+</nav><?cs else ?><nav class="user-nav" aria-label="<?cs var:Lang.nav.label ?>"><a href="/login"><?cs var:Lang.nav.login ?></a></nav><?cs /if ?>
 <nav class="lang-switch" aria-label="<?cs var:Lang.site.language ?>">
 <?cs if:Page.lang == "fr" ?><a href="<?cs var:Page.path ?>?lang=en" hreflang="en" lang="en">English</a><?cs else ?><a href="<?cs var:Page.path ?>?lang=fr" hreflang="fr" lang="fr">Français</a><?cs /if ?>
 </nav>
 </header>
 <main id="main" tabindex="-1">
+<?cs call:flash() ?>
 <?cs /def ?>
 <?cs def:page_close() ?>
 </main>

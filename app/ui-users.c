@@ -1,0 +1,187 @@
+/* User management pages: list, create, edit; the rules are those of users.c. */
+#include <string.h>
+
+#include <json.h>
+
+#include "arena.h"
+#include "audit.h"
+#include "authz.h"
+#include "request.h"
+#include "session.h"
+#include "tmpl.h"
+#include "ui-shared.h"
+#include "ui-users.h"
+#include "users.h"
+#include "util.h"
+
+int
+rp_ui_users(struct rp_req *req)
+{
+	struct rp_user_rec *recs;
+	long long limit, offset, page, total;
+	const char *q = rp_query(req, "q");
+	size_t n;
+
+	if (rp_ui_page_args(req, &limit, &offset, &page) != 0)
+		return -1;
+	if (q != NULL && strlen(q) > 200)
+		return rp_fail(req, 400, "too_long", "q", "The search is too long.");
+	if (rp_users_list(req, q, limit, offset, &recs, &n, &total) != 0)
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		char *b = rp_printf(req->arena, "Users.%zu", i);
+		rp_setf(req, rp_printf(req->arena, "%s.id", b), "%lld", recs[i].id);
+		rp_set(req, rp_printf(req->arena, "%s.email", b), recs[i].email);
+		if (recs[i].first_name[0] || recs[i].last_name[0])
+			rp_set(req, rp_printf(req->arena, "%s.name", b), rp_printf(req->arena,
+			    "%s %s", recs[i].first_name, recs[i].last_name));
+		rp_set(req, rp_printf(req->arena, "%s.role", b), rp_role_key(recs[i].role));
+		rp_set(req, rp_printf(req->arena, "%s.active", b), recs[i].active ? "1" : "0");
+		rp_set(req, rp_printf(req->arena, "%s.mfa", b), recs[i].mfa_enabled ? "1" : "0");
+		if (rp_users_may_manage(req, &recs[i]))
+			rp_set(req, rp_printf(req->arena, "%s.manage", b), "1");
+	}
+	rp_set(req, "Search.q", q);
+	rp_ui_pager(req, page, total, limit, q ? rp_printf(req->arena, "q=%s",
+	    rp_url_arg_escape(req->arena, q)) : "");
+	return rp_page(req, "users", "Lang.users.title");
+}
+
+/* The form's choices: roles, features and profile fields the editor may
+ * give, with the target's current ones checked. */
+static void
+form_choices(struct rp_req *req, int role, unsigned features, unsigned fields)
+{
+	const struct rp_user *me = req->user;
+
+	for (int r = 0; r < RP_ROLE__COUNT; r++)
+		if (r != RP_ROLE_SUPPORT && rp_role_may_manage(me->role, r)) {
+			rp_set(req, rp_printf(req->arena, "Choices.roles.%s", rp_role_key(r)),
+			    r == role ? "checked" : "");
+		}
+	for (int f = 0; f < RP_FEAT__COUNT; f++)
+		if (me->features & RP_FEAT_BIT(f))
+			rp_set(req, rp_printf(req->arena, "Choices.features.%d.key", f),
+			    rp_feature_key(f)), rp_set(req, rp_printf(req->arena,
+			    "Choices.features.%d.on", f), features & RP_FEAT_BIT(f) ? "1" : "0");
+	for (int f = 0; f < RP_PF__COUNT; f++)
+		if (me->profile_fields & (1u << f))
+			rp_set(req, rp_printf(req->arena, "Choices.fields.%d.key", f),
+			    rp_profile_field_key(f)), rp_set(req, rp_printf(req->arena,
+			    "Choices.fields.%d.on", f), fields & (1u << f) ? "1" : "0");
+}
+
+/* Keep what was typed when a form comes back with an error. */
+static void
+echo_form(struct rp_req *req)
+{
+	static const char *const keep[] = { "email", "first_name", "last_name" };
+
+	for (size_t i = 0; i < RP_NELEM(keep); i++)
+		rp_set(req, rp_printf(req->arena, "Edit.%s", keep[i]),
+		    rp_param(&req->form, keep[i]));
+}
+
+int
+rp_ui_users_new(struct rp_req *req)
+{
+	int role = RP_ROLE_ESTABLISHMENT_MANAGER;
+
+	if (!rp_role_may_manage(req->user->role, role) || req->user->firm_id == 0)
+		return rp_fail(req, 403, "forbidden", NULL, "You may not create users.");
+	form_choices(req, role, rp_default_features(role, req->user->features),
+	    req->user->profile_fields);
+	rp_set(req, "Edit.new", "1");
+	return rp_page(req, "user-edit", "Lang.users.new");
+}
+
+int
+rp_ui_users_create(struct rp_req *req)
+{
+	long long id;
+
+	if (rp_users_create(req, &id) != 0) {
+		if (!rp_ui_take_error(req))
+			return -1;
+		int role = rp_role_parse(rp_param(&req->form, "role"));
+		form_choices(req, role, rp_default_features(role < 0 ? 0 : role,
+		    req->user->features), req->user->profile_fields);
+		echo_form(req);
+		rp_set(req, "Edit.new", "1");
+		return rp_page(req, "user-edit", "Lang.users.new");
+	}
+	return rp_ui_done(req, rp_printf(req->arena, "/users/%lld", id), "created");
+}
+
+static int
+edit_page(struct rp_req *req, const struct rp_user_rec *t)
+{
+	rp_setf(req, "Edit.id", "%lld", t->id);
+	rp_set(req, "Edit.email", t->email);
+	rp_set(req, "Edit.first_name", t->first_name);
+	rp_set(req, "Edit.last_name", t->last_name);
+	rp_set(req, "Edit.active", t->active ? "1" : "0");
+	rp_set(req, "Edit.mfa", t->mfa_enabled ? "1" : "0");
+	rp_set(req, "Edit.role", rp_role_key(t->role));
+	if (t->id == req->user->id)
+		rp_set(req, "Edit.self", "1");
+	else if (rp_users_may_manage(req, t))
+		rp_set(req, "Edit.manage", "1");
+	form_choices(req, t->role, t->features, t->profile_fields);
+	return rp_page(req, "user-edit", "Lang.users.edit");
+}
+
+static int
+load(struct rp_req *req, struct rp_user_rec *t)
+{
+	int found = rp_users_get(req, req->args[0], t);
+
+	if (found < 0)
+		return -1;
+	return found ? 0 : rp_fail(req, 404, "not_found", NULL, "No such user.");
+}
+
+int
+rp_ui_users_edit(struct rp_req *req)
+{
+	struct rp_user_rec t;
+
+	if (load(req, &t) != 0)
+		return -1;
+	return edit_page(req, &t);
+}
+
+int
+rp_ui_users_update(struct rp_req *req)
+{
+	struct rp_user_rec t;
+
+	if (load(req, &t) != 0)
+		return -1;
+	if (rp_users_update(req, &t) != 0) {
+		if (!rp_ui_take_error(req))
+			return -1;
+		return edit_page(req, &t);
+	}
+	return rp_ui_done(req, rp_printf(req->arena, "/users/%lld", t.id), "saved");
+}
+
+int
+rp_ui_users_end_sessions(struct rp_req *req)
+{
+	struct rp_user_rec t;
+	long long n;
+
+	if (load(req, &t) != 0)
+		return -1;
+	if (!rp_users_may_manage(req, &t))
+		return rp_fail(req, 403, "forbidden", NULL, "You may not manage this user.");
+	if ((n = rp_session_end_user(req, t.id, 0)) < 0)
+		return -1;
+	struct json_object *d = json_object_new_object();
+	json_object_object_add(d, "sessions_ended", json_object_new_int64(n));
+	if (rp_audit(req, "user.sessions_end", "user", t.id, 0, d) != 0)
+		return -1;
+	return rp_ui_done(req, rp_printf(req->arena, "/users/%lld", t.id),
+	    "sessions_ended");
+}

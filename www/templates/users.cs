@@ -1,0 +1,25 @@
+<?cs include:"layout.cs" ?>
+<?cs call:page_open(Lang.users.title) ?>
+<div class="page-head"><h1><?cs var:Lang.users.title ?></h1>
+<a class="button" href="/users/new"><?cs var:Lang.users.new ?></a></div>
+<form method="get" action="/users" class="search" role="search">
+<label for="f-q"><?cs var:Lang.users.search ?></label>
+<input id="f-q" name="q" type="search" value="<?cs var:Search.q ?>">
+<button type="submit" class="button secondary"><?cs var:Lang.users.search_button ?></button>
+</form>
+<?cs if:subcount(Users) == 0 ?>
+<div class="empty"><p><?cs if:Search.q ?><?cs var:Lang.users.none_found ?><?cs else ?><?cs var:Lang.users.empty ?><?cs /if ?></p></div>
+<?cs else ?>
+<div class="table-wrap"><table>
+<caption class="visually-hidden"><?cs var:Lang.users.title ?></caption>
+<thead><tr><th scope="col"><?cs var:Lang.users.name ?></th><th scope="col"><?cs var:Lang.users.email ?></th><th scope="col"><?cs var:Lang.users.role ?></th><th scope="col"><?cs var:Lang.users.status ?></th><th scope="col"><?cs var:Lang.users.mfa ?></th></tr></thead>
+<tbody><?cs each:u = Users ?><tr>
+<td><a href="/users/<?cs var:u.id ?>"><?cs alt:u.name ?><?cs var:u.email ?><?cs /alt ?></a></td>
+<td><?cs var:u.email ?></td>
+<td><?cs var:Lang.roles[u.role] ?></td>
+<td><?cs if:u.active == "1" ?><?cs call:status_badge(1, Lang.users.active) ?><?cs else ?><?cs call:status_badge(0, Lang.users.inactive) ?><?cs /if ?></td>
+<td><?cs if:u.mfa == "1" ?><?cs var:Lang.mfa.on ?><?cs else ?>—<?cs /if ?></td>
+</tr><?cs /each ?></tbody></table></div>
+<?cs call:pager("/users") ?>
+<?cs /if ?>
+<?cs call:page_close() ?>
