@@ -12,7 +12,11 @@
 #define S	RP_R_SESSION
 #define SETUP	(RP_R_SESSION | RP_R_MFA_SETUP)
 #define NONE	RP_FEAT_NONE
-#define FIRM	RP_ROLES_FIRM
+/* Roles that manage users (SPEC §2): establishment managers and support
+ * manage none. */
+#define MANAGERS (RP_ROLE_BIT(RP_ROLE_ADMIN) | \
+		  RP_ROLE_BIT(RP_ROLE_MULTI_ACCOUNT_MANAGER) | \
+		  RP_ROLE_BIT(RP_ROLE_ACCOUNT_MANAGER))
 
 const struct rp_route rp_routes[] = {
 	/* method  pattern                 handler                  flags  roles feature */
@@ -31,12 +35,12 @@ const struct rp_route rp_routes[] = {
 	{ "POST",   "/account/mfa",        rp_ui_account_mfa_post,  SETUP, 0,    NONE },
 	{ "POST",   "/account/mfa/confirm", rp_ui_account_mfa_confirm, SETUP, 0, NONE },
 	{ "POST",   "/account/sessions/{id}/revoke", rp_ui_account_session_revoke, SETUP, 0, NONE },
-	{ "GET",    "/users",              rp_ui_users,             S,     FIRM, NONE },
-	{ "GET",    "/users/new",          rp_ui_users_new,         S,     FIRM, NONE },
-	{ "POST",   "/users",              rp_ui_users_create,      S,     FIRM, NONE },
-	{ "GET",    "/users/{id}",         rp_ui_users_edit,        S,     FIRM, NONE },
-	{ "POST",   "/users/{id}",         rp_ui_users_update,      S,     FIRM, NONE },
-	{ "POST",   "/users/{id}/sessions/end", rp_ui_users_end_sessions, S, FIRM, NONE },
+	{ "GET",    "/users",              rp_ui_users,             S,     MANAGERS, NONE },
+	{ "GET",    "/users/new",          rp_ui_users_new,         S,     MANAGERS, NONE },
+	{ "POST",   "/users",              rp_ui_users_create,      S,     MANAGERS, NONE },
+	{ "GET",    "/users/{id}",         rp_ui_users_edit,        S,     MANAGERS, NONE },
+	{ "POST",   "/users/{id}",         rp_ui_users_update,      S,     MANAGERS, NONE },
+	{ "POST",   "/users/{id}/sessions/end", rp_ui_users_end_sessions, S, MANAGERS, NONE },
 
 	{ "POST",   "/api/v1/session",     rp_api_session_create,   RP_R_NO_CSRF, 0, NONE },
 	{ "DELETE", "/api/v1/session",     rp_api_session_delete,   SETUP, 0,    NONE },
@@ -44,11 +48,11 @@ const struct rp_route rp_routes[] = {
 	{ "PATCH",  "/api/v1/me",          rp_api_me_patch,         S,     0,    RP_FEAT_SELF },
 	{ "POST",   "/api/v1/me/mfa",      rp_api_me_mfa,           SETUP, 0,    NONE },
 	{ "POST",   "/api/v1/me/mfa/confirm", rp_api_me_mfa_confirm, SETUP, 0,   NONE },
-	{ "GET",    "/api/v1/users",       rp_api_users_list,       S,     FIRM, NONE },
-	{ "POST",   "/api/v1/users",       rp_api_users_create,     S,     FIRM, NONE },
-	{ "GET",    "/api/v1/users/{id}",  rp_api_users_get,        S,     FIRM, NONE },
-	{ "PATCH",  "/api/v1/users/{id}",  rp_api_users_patch,      S,     FIRM, NONE },
-	{ "DELETE", "/api/v1/users/{id}/sessions", rp_api_users_end_sessions, S, FIRM, NONE },
+	{ "GET",    "/api/v1/users",       rp_api_users_list,       S,     MANAGERS, NONE },
+	{ "POST",   "/api/v1/users",       rp_api_users_create,     S,     MANAGERS, NONE },
+	{ "GET",    "/api/v1/users/{id}",  rp_api_users_get,        S,     MANAGERS, NONE },
+	{ "PATCH",  "/api/v1/users/{id}",  rp_api_users_patch,      S,     MANAGERS, NONE },
+	{ "DELETE", "/api/v1/users/{id}/sessions", rp_api_users_end_sessions, S, MANAGERS, NONE },
 };
 
 const size_t rp_nroutes = RP_NELEM(rp_routes);

@@ -4,6 +4,7 @@
 #include "request.h"
 #include "tmpl.h"
 #include "ui-home.h"
+#include "ui-shared.h"
 
 static struct rp_stmt q_schema = RP_STMT(
     "SELECT COALESCE(MAX(version), 0) FROM schema_migrations");
@@ -16,6 +17,5 @@ rp_ui_home(struct rp_req *req)
 	if (rp_db_exec(req->arena, &q_schema, NULL, 0, &res) != 0)
 		return rp_db_fail(req);
 	rp_set(req, "Status.schema", rp_db_cell(&res, 0, 0));
-	rp_set(req, "Page.title", rp_lang_text(req, "Lang.home.title"));
-	return rp_render(req, "home");
+	return rp_page(req, "home", "Lang.home.title");
 }

@@ -3,7 +3,9 @@
 // tests/fault/database.mjs while the database is down.
 import test from 'node:test';
 import assert from 'node:assert/strict';
-import { ensureStack } from '../lib/stack.mjs';
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { BUILDDIR, ensureStack } from '../lib/stack.mjs';
 import { get, lockStack, tidy } from '../lib/testkit.mjs';
 
 await lockStack();
@@ -20,11 +22,37 @@ const pages = [
   ['405 page', '/ping', { method: 'POST' }, 405],
   ['413 page', '/', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: 'x'.repeat(1024 * 1024 + 1) }, 413],
   ['nginx 502/504 page (static)', '/static/unavailable.html', {}, 200],
+  ['login page', '/login', {}, 200],
+  ['login page, English', '/login?lang=en', {}, 200],
+  ['account page (signed in)', '/account', { session: true }, 200],
+  ['MFA page (signed in)', '/account/mfa', { session: true }, 200],
+  ['users list (signed in)', '/users', { session: true }, 200],
+  ['new user form (signed in)', '/users/new', { session: true }, 200],
+  ['home (signed in)', '/', { session: true }, 200],
 ];
+
+// A firm admin's session, for the signed-in pages.
+let cookie = null;
+async function session() {
+  if (cookie) return cookie;
+  const tag = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
+  const email = `tidy-${tag}@tidy.example`;
+  execFileSync(path.join(BUILDDIR, 'app/rempart-admin'),
+    ['-c', env.REMPART_CONFIG, 'create-firm', `Tidy ${tag}`, email, '--password-stdin'],
+    { input: 'tidy admin passphrase\n' });
+  const r = await fetch(`${BASE}/api/v1/session`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email, password: 'tidy admin passphrase' }),
+  });
+  assert.equal(r.status, 201);
+  cookie = r.headers.get('set-cookie').split(';')[0];
+  return cookie;
+}
 
 for (const [name, p, init, status] of pages) {
   test(`tidy: ${name} (${p})`, async (t) => {
-    const r = await get(`${BASE}${p}`, init, 30000);
+    const opts = init.session ? { headers: { Cookie: await session() } } : init;
+    const r = await get(`${BASE}${p}`, opts, 30000);
     assert.equal(r.status, status, `${p}: ${r.status}`);
     assert.match(r.headers.get('content-type') || '', /^text\/html/);
     const td = tidy(r.text);

@@ -40,8 +40,11 @@ function encodeParams(params) {
   return Buffer.concat(parts);
 }
 
-// Build the CGI environment of a request as nginx would.
-export function cgiParams({ method = 'GET', uri = '/', headers = {}, body = null }) {
+// Build the CGI environment of a request as nginx would. Optional:
+// remoteAddr (REMOTE_ADDR, default 127.0.0.1) and params (more CGI
+// variables, e.g. { HTTPS: 'on' }).
+export function cgiParams({ method = 'GET', uri = '/', headers = {}, body = null,
+  remoteAddr = '127.0.0.1', params = {} }) {
   const q = uri.indexOf('?');
   const p = {
     REQUEST_METHOD: method,
@@ -49,8 +52,9 @@ export function cgiParams({ method = 'GET', uri = '/', headers = {}, body = null
     DOCUMENT_URI: q < 0 ? uri : uri.slice(0, q),
     QUERY_STRING: q < 0 ? '' : uri.slice(q + 1),
     SERVER_PROTOCOL: 'HTTP/1.1',
-    REMOTE_ADDR: '127.0.0.1',
+    REMOTE_ADDR: remoteAddr,
     REQUEST_ID: 'fcgi-test',
+    ...params,
   };
   if (body !== null) {
     p.CONTENT_LENGTH = String(Buffer.byteLength(body));

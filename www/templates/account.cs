@@ -13,8 +13,9 @@
 <?cs call:text_field("email", Lang.users.email, Account.email, "email", "email", 0) ?>
 <div class="field"><label for="f-lang"><?cs var:Lang.account.lang ?></label>
 <select id="f-lang" name="lang"><option value="fr"<?cs if:Account.lang == "fr" ?> selected<?cs /if ?>>Français</option><option value="en"<?cs if:Account.lang == "en" ?> selected<?cs /if ?>>English</option></select></div>
-<?cs call:text_field("current_password", Lang.account.current_password, "", "password", "current-password", 0) ?>
-<p class="muted small"><?cs var:Lang.account.current_help ?></p>
+<div class="field"><label for="f-profile-current"><?cs var:Lang.account.current_password ?></label>
+<input id="f-profile-current" name="current_password" type="password" autocomplete="current-password" aria-describedby="help-profile-current">
+<p class="muted small" id="help-profile-current"><?cs var:Lang.account.current_help ?></p></div>
 <p><button type="submit" class="button"><?cs var:Lang.account.save ?></button></p>
 </form>
 </section>
