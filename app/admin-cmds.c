@@ -1,5 +1,6 @@
 /* rempart-admin commands that create accounts: create-firm, create-support. */
 #include <ctype.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -8,6 +9,7 @@
 #include "admin-cmds.h"
 #include "arena.h"
 #include "audit.h"
+#include "authz.h"
 #include "config.h"
 #include "db.h"
 #include "input.h"
@@ -142,4 +144,109 @@ rp_cmd_create_support(struct rp_config *cfg, int argc, char **argv)
 	if (argc != 3 || strcmp(argv[2], "--password-stdin") != 0)
 		return usage("create-support EMAIL");
 	return create(cfg, NULL, argv[1]);
+}
+
+/* The demo: a believable firm with a user in every role, and a support
+ * user. Idempotent: what exists is kept; the logins are printed each time.
+ * Later issues add clients, frameworks, risks and documents to it. */
+static const struct {
+	const char	*email;
+	const char	*first, *last;
+	int		 role;
+} demo_users[] = {
+	{ "admin@demo.rempart.test", "Claire", "Vauban", RP_ROLE_ADMIN },
+	{ "multi@demo.rempart.test", "Hugo", "Marchand", RP_ROLE_MULTI_ACCOUNT_MANAGER },
+	{ "account@demo.rempart.test", "Inès", "Lefort", RP_ROLE_ACCOUNT_MANAGER },
+	{ "site@demo.rempart.test", "Paul", "Girard", RP_ROLE_ESTABLISHMENT_MANAGER },
+	{ "support@demo.rempart.test", "Sam", "Support", RP_ROLE_SUPPORT },
+};
+#define DEMO_FIRM	"Cabinet Vauban Conseil (démo)"
+#define DEMO_PASSWORD	"demo rempart 2026"
+
+static struct rp_stmt q_demo_firm = RP_STMT("SELECT id FROM firms WHERE name = ?");
+static struct rp_stmt q_demo_user = RP_STMT(
+    "INSERT INTO users (firm_id, email, first_name, last_name, role, password_hash)"
+    " VALUES (?, ?, ?, ?, ?, ?)");
+static struct rp_stmt q_demo_feature = RP_STMT(
+    "INSERT INTO user_features (user_id, feature) VALUES (?, ?)");
+static struct rp_stmt q_demo_field = RP_STMT(
+    "INSERT INTO user_profile_fields (user_id, field) VALUES (?, ?)");
+
+int
+rp_cmd_seed_demo(struct rp_config *cfg, int argc, char **argv)
+{
+	struct rp_arena *a = rp_arena_new(0);
+	struct rp_dbres res;
+	char hash[RP_HASH_LEN];
+	long long firm_id;
+	int rc = 1;
+
+	(void)argv;
+	if (argc != 1) {
+		fprintf(stderr, "usage: rempart-admin [-c FILE] seed-demo\n");
+		rp_arena_free(a);
+		return 2;
+	}
+	rp_db_setup(cfg);
+	if (rp_password_setup(cfg) != 0 || rp_password_hash(DEMO_PASSWORD, hash) != 0)
+		goto out;
+	if (rp_db_begin() != 0)
+		goto dberr;
+	struct rp_dbarg f = RP_ASTR(DEMO_FIRM);
+	if (rp_db_exec(a, &q_demo_firm, &f, 1, &res) != 0)
+		goto dberr;
+	if (res.nrows > 0) {
+		rp_strtonum(rp_db_cell(&res, 0, 0), 1, INT64_MAX, &firm_id);
+	} else {
+		if (rp_db_exec(a, &q_firm, &f, 1, &res) != 0)
+			goto dberr;
+		firm_id = res.insert_id;
+	}
+	for (size_t i = 0; i < RP_NELEM(demo_users); i++) {
+		struct rp_dbarg e = RP_ASTR(demo_users[i].email);
+		int role = demo_users[i].role;
+
+		if (rp_db_exec(a, &q_taken, &e, 1, &res) != 0)
+			goto dberr;
+		if (res.nrows > 0)
+			continue;
+		struct rp_dbarg u[] = { role == RP_ROLE_SUPPORT ? RP_ANULL :
+		    RP_AINT(firm_id), e, RP_ASTR(demo_users[i].first),
+		    RP_ASTR(demo_users[i].last), RP_ASTR(rp_role_key(role)),
+		    RP_ASTR(hash) };
+		if (rp_db_exec(a, &q_demo_user, u, 6, &res) != 0)
+			goto dberr;
+		long long id = res.insert_id;
+		unsigned feats = rp_default_features(role, RP_FEAT_ALL);
+		for (int k = 0; role != RP_ROLE_ADMIN && role != RP_ROLE_SUPPORT &&
+		    k < RP_FEAT__COUNT; k++) {
+			if (!(feats & RP_FEAT_BIT(k)))
+				continue;
+			struct rp_dbarg r[] = { RP_AINT(id), RP_ASTR(rp_feature_key(k)) };
+			if (rp_db_exec(a, &q_demo_feature, r, 2, NULL) != 0)
+				goto dberr;
+		}
+		for (int k = 0; role != RP_ROLE_ADMIN && role != RP_ROLE_SUPPORT &&
+		    k < RP_PF__COUNT; k++) {
+			struct rp_dbarg r[] = { RP_AINT(id), RP_ASTR(rp_profile_field_key(k)) };
+			if (rp_db_exec(a, &q_demo_field, r, 2, NULL) != 0)
+				goto dberr;
+		}
+	}
+	if (rp_db_commit() != 0)
+		goto dberr;
+	printf("Demo firm: %s\n", DEMO_FIRM);
+	printf("Every demo account has the password: %s\n", DEMO_PASSWORD);
+	for (size_t i = 0; i < RP_NELEM(demo_users); i++)
+		printf("  %-28s %s\n", demo_users[i].email,
+		    rp_role_key(demo_users[i].role));
+	rc = 0;
+	goto out;
+dberr:
+	rp_db_rollback();
+	fprintf(stderr, "rempart-admin: database: %s\n", rp_db_message());
+out:
+	rp_db_close();
+	rp_arena_free(a);
+	return rc;
 }

@@ -29,6 +29,8 @@ static const struct {
 	  "NAME ADMIN_EMAIL --password-stdin: a firm and its first admin; prints the firm id" },
 	{ "create-support", rp_cmd_create_support,
 	  "EMAIL --password-stdin: a platform support user" },
+	{ "seed-demo", rp_cmd_seed_demo,
+	  "load the demo firm and its users (idempotent); prints the logins" },
 };
 
 static void
@@ -79,6 +81,10 @@ main(int argc, char **argv)
 	char err[1024];
 	int ch, rc;
 
+	if (argc > 1 && strcmp(argv[1], "--help") == 0) {
+		usage(stdout);
+		return 0;
+	}
 	while ((ch = getopt(argc, argv, "+c:h")) != -1) {
 		switch (ch) {
 		case 'c':

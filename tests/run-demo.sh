@@ -55,7 +55,7 @@ ADMIN=$TOP/app/rempart-admin
 admin_help=$("$ADMIN" --help 2>&1 || true)
 if grep -qw -- 'seed-demo' <<<"$admin_help"; then
 	say "loading the demo data (rempart-admin seed-demo)"
-	"$ADMIN" -c "$REMPART_CONFIG" seed-demo
+	"$ADMIN" -c "$REMPART_CONFIG" seed-demo >"$STACK_DIR/demo-logins.txt"
 else
 	say "rempart-admin has no seed-demo command yet: no demo data"
 fi
