@@ -230,6 +230,39 @@ for k in "${KEYS[@]}"; do
 	RPS[$k]=$rps P50[$k]=$p50 P99[$k]=$p99 REQS[$k]=$reqs TO[$k]=$to NON[$k]=$non SE[$k]=$se
 done
 
+# ----------------------------------------------------------- (d) login ---
+# Logins are CPU-bound by design (scrypt): a separate, smaller load of
+# successful logins (each also writes a session and an audit row).
+LOGIN_CONNECTIONS=${BENCH_LOGIN_CONNECTIONS:-4}
+SCRYPT_N=$(awk -F' *= *' '$1 == "auth.scrypt_n" { print $2 }' "$REMPART_CONFIG")
+SCRYPT_N=${SCRYPT_N:-131072}
+login_tag=$(date +%s)$$
+login_email="bench-$login_tag@bench.example"
+login_password="bench login passphrase $login_tag"
+printf '%s\n' "$login_password" | "$BUILDDIR/app/rempart-admin" -c "$REMPART_CONFIG" \
+	create-firm "Bench $login_tag" "$login_email" --password-stdin >/dev/null ||
+	die "cannot create the login benchmark's firm"
+cat >"$OUT/login.lua" <<LUA
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+wrk.body = '{"email":"$login_email","password":"$login_password"}'
+LUA
+KEYS+=(d)
+URL[d]="$BASE_URL/api/v1/session"
+LABEL[d]="(d) login POST /api/v1/session"
+say "measuring ${DURATION}: logins, $LOGIN_CONNECTIONS connections, scrypt N=$SCRYPT_N"
+sleep 1
+secs=$(seconds "$DURATION")
+if timeout -k 5 $((secs + TIMEOUT_S + 30)) wrk -t 2 -c "$LOGIN_CONNECTIONS" -d "$DURATION" \
+	--timeout "$TIMEOUT" --latency -s "$OUT/login.lua" "${URL[d]}" >"$OUT/run-d.txt" 2>&1 &&
+	figures=$(parse_wrk "$OUT/run-d.txt"); then
+	read -r rps p50 p99 reqs to non se <<<"$figures"
+	RPS[d]=$rps P50[d]=$p50 P99[d]=$p99 REQS[d]=$reqs TO[d]=$to NON[d]=$non SE[d]=$se
+else
+	say "error: the login run failed: $(tail -n 3 "$OUT/run-d.txt")"
+	failed=1
+fi
+
 # ---------------------------------------------------------------- report ---
 
 cpu=$(awk -F': *' '/^model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/null || true)
@@ -277,7 +310,13 @@ ratio() { # ratio NUM DEN
 }
 printf '  %-34s %s\n' \
 	"(c)/(a) page vs static file" "$(ratio "${RPS[c]:-}" "${RPS[a]:-}")" \
-	"(c)/(b) page vs bare FastCGI hop" "$(ratio "${RPS[c]:-}" "${RPS[b]:-}")"
+	"(c)/(b) page vs bare FastCGI hop" "$(ratio "${RPS[c]:-}" "${RPS[b]:-}")" \
+	"(d)/(b) login vs bare FastCGI hop" "$(ratio "${RPS[d]:-}" "${RPS[b]:-}")"
+if [[ -n ${RPS[d]:-} ]]; then
+	# All cores are busy hashing during the login run: CPU time per login.
+	printf '  %-34s %s\n' "cost per login (scrypt N=$SCRYPT_N)" \
+		"$(awk -v c="$(nproc)" -v r="${RPS[d]}" 'BEGIN { if (r > 0) printf "%.1f ms of CPU (%d cores / %.2f logins/s)", 1000 * c / r, c, r; else print "n/a" }')"
+fi
 for k in "${KEYS[@]}"; do
 	if [[ -n ${SE[$k]:-} && ${SE[$k]} != 0 ]]; then
 		say "warning: ${LABEL[$k]}: ${SE[$k]} socket errors (connect/read/write), see $OUT/run-$k.txt"
