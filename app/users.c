@@ -395,11 +395,13 @@ rp_users_update(struct rp_req *req, const struct rp_user_rec *t)
 	    (hp = rp_in_keys(req, "profile_fields", rp_profile_field_parse,
 	    &fields)) < 0 || no_assignments(req) < 0)
 		return -1;
-	/* Changing oneself goes through /me; here nobody raises itself. */
-	if (self && (role_key || hf || hp || ha || password))
+	/* One's own account changes only through /me (feature `self`, current
+	 * password for the e-mail): here nobody raises or edits itself. */
+	if (self)
 		return rp_fail(req, 403, "forbidden", role_key ? "role" : hf ?
-		    "features" : hp ? "profile_fields" : ha ? "active" : "password",
-		    "You may not change your own role, rights or status here.");
+		    "features" : hp ? "profile_fields" : ha ? "active" : NULL,
+		    "Change your own account on /me; nobody changes its own role, "
+		    "rights or status.");
 	if (!self && !rp_users_may_manage(req, t))
 		return rp_fail(req, 403, "forbidden", NULL,
 		    "You may not manage this user.");

@@ -214,6 +214,20 @@ test('throttle per account: the 6th try within the window answers 429 with Retry
   assert.equal((await new Client(http).login(u.email, u.password)).status, 201);
 });
 
+test('throttle per account holds under parallel tries: at most 5 guesses are checked', async () => {
+  // 16 wrong passwords at once: a check-then-count throttle lets every
+  // worker through before the first failure is recorded.
+  const u = await freshUser();
+  const rs = await Promise.all(Array.from({ length: 16 },
+    (_, i) => new Client(http).login(u.email, `parallel wrong password ${i}`)));
+  const byStatus = {};
+  for (const r of rs) byStatus[r.status] = (byStatus[r.status] || 0) + 1;
+  assert.deepEqual(Object.keys(byStatus).sort(), ['401', '429'], JSON.stringify(byStatus));
+  assert.ok(byStatus[401] <= 5, `password checks for one account, 5 allowed: ${JSON.stringify(byStatus)}`);
+  assert.ok(Number(sqlValue(env, `SELECT COUNT(*) FROM login_failures WHERE email = ${sqlStr(u.email)}`)) <= 5,
+    'failures recorded');
+});
+
 test('throttle per account: unknown e-mails are throttled the same way (nothing tells them apart)', async () => {
   const ghost = uniqueEmail('ghost');
   const bodies = [];
@@ -340,6 +354,24 @@ test('absolute timeout (12 h): a session dies 12 h after login, however active',
   expectError(assert, 'PATCH with an expired session', await old.patch('/api/v1/me', { first_name: 'Late' }),
     401, 'unauthenticated');
   assert.equal(userRow(env, u.email).first_name, 'Test');
+});
+
+test('the timeouts come from the config (instance: idle 120 s, absolute 300 s)', async () => {
+  const inst = await startInstance({ 'auth.session_idle': '120', 'auth.session_absolute': '300' });
+  instances.push(inst);
+  const t = fcgiTransport(inst.socket);
+  const u = await freshUser();
+  const clients = [];
+  for (let i = 0; i < 4; i++) clients.push(await loggedIn(t, u.email, u.password));
+  const set = (c, col, secs) => sql(env, `UPDATE sessions SET ${col} = UTC_TIMESTAMP() - INTERVAL ${secs} SECOND
+    WHERE token_hash = UNHEX(${sqlStr(sha256hex(c.token))})`);
+  set(clients[0], 'last_seen', 130);
+  set(clients[1], 'last_seen', 100);
+  set(clients[2], 'created_at', 310);
+  set(clients[3], 'created_at', 280);
+  const st = [];
+  for (const c of clients) st.push((await c.get('/api/v1/me')).status);
+  assert.deepEqual(st, [401, 200, 401, 200], 'idle 130 s, idle 100 s, age 310 s, age 280 s');
 });
 
 test('a disabled user loses its sessions at once', async () => {
