@@ -80,7 +80,12 @@ rp_default_features(int role, unsigned creator)
 unsigned
 rp_effective_features(int role, unsigned stored)
 {
-	return role == RP_ROLE_ADMIN ? RP_FEAT_ALL : stored & RP_FEAT_ALL;
+	if (role == RP_ROLE_ADMIN)
+		return RP_FEAT_ALL;
+	/* Support users have no firm rights, but look after their account. */
+	if (role == RP_ROLE_SUPPORT)
+		return RP_FEAT_BIT(RP_FEAT_SELF);
+	return stored & RP_FEAT_ALL;
 }
 
 unsigned

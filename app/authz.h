@@ -59,7 +59,7 @@ int rp_profile_field_parse(const char *key);
 unsigned rp_default_features(int role, unsigned creator_features);
 
 /* What a user really holds: admins hold every feature and profile field
- * whatever is stored. */
+ * whatever is stored; support users hold `self` only. */
 unsigned rp_effective_features(int role, unsigned stored);
 unsigned rp_effective_profile_fields(int role, unsigned stored);
 

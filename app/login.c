@@ -27,6 +27,8 @@ static struct rp_stmt q_fail_ip = RP_STMT(
     " WHERE ip = ? AND at > UTC_TIMESTAMP() - INTERVAL ? SECOND");
 static struct rp_stmt q_fail_add = RP_STMT(
     "INSERT INTO login_failures (email, ip, at) VALUES (?, ?, UTC_TIMESTAMP())");
+static struct rp_stmt q_fail_drop = RP_STMT(
+    "DELETE FROM login_failures WHERE id = ?");
 static struct rp_stmt q_fail_clear = RP_STMT(
     "DELETE FROM login_failures WHERE email = ?");
 static struct rp_stmt q_rehash = RP_STMT(
@@ -34,14 +36,21 @@ static struct rp_stmt q_rehash = RP_STMT(
 static struct rp_stmt q_pending_user = RP_STMT(
     "SELECT mfa_secret FROM users WHERE id = ?");
 
-/* Too many failures for this e-mail, or (a higher bound) this address? */
+/* Claim an attempt before checking anything: the attempt is recorded first
+ * and then counted, so parallel guesses cannot all pass the check (each
+ * sees the ones committed before it). A good login deletes the rows of its
+ * e-mail; a throttled attempt removes its own row so that waiting works. */
 static int
-throttled(struct rp_req *req, const char *email)
+claim_attempt(struct rp_req *req, const char *email, long long *attempt)
 {
 	const struct rp_config *cfg = rp_worker_config;
 	struct rp_dbres res;
 	long long n, wait;
 
+	struct rp_dbarg add[] = { RP_ASTR(email), RP_ASTR(req->remote_addr) };
+	if (rp_db_exec(req->arena, &q_fail_add, add, 2, &res) != 0)
+		return rp_db_fail(req);
+	*attempt = res.insert_id;
 	struct rp_dbarg a[] = { RP_AINT(cfg->auth_throttle_window), RP_ASTR(email),
 	    RP_AINT(cfg->auth_throttle_window) };
 	for (int pass = 0; pass < 2; pass++) {
@@ -53,9 +62,12 @@ throttled(struct rp_req *req, const char *email)
 		    a, 3, &res) != 0)
 			return rp_db_fail(req);
 		rp_strtonum(rp_db_cell(&res, 0, 0), 0, INT64_MAX, &n);
-		if (n < max)
+		if (n <= max)
 			continue;
 		rp_strtonum(rp_db_cell(&res, 0, 1), -100000000, 100000000, &wait);
+		struct rp_dbarg own = RP_AINT(*attempt);
+		if (rp_db_exec(req->arena, &q_fail_drop, &own, 1, NULL) != 0)
+			return rp_db_fail(req);
 		rp_resp_header(req, "Retry-After", rp_printf(req->arena, "%lld",
 		    wait > 0 ? wait : 1));
 		return rp_fail(req, 429, "throttled", NULL,
@@ -72,9 +84,6 @@ failed(struct rp_req *req, const char *email, const struct rp_user_rec *u,
 	struct rp_user actor = { 0 };
 	struct json_object *d = json_object_new_object();
 
-	struct rp_dbarg a[] = { RP_ASTR(email), RP_ASTR(req->remote_addr) };
-	if (rp_db_exec(req->arena, &q_fail_add, a, 2, NULL) != 0)
-		return rp_db_fail(req);
 	json_object_object_add(d, "email", json_object_new_string(email));
 	json_object_object_add(d, "reason", json_object_new_string(reason));
 	if (u != NULL) {
@@ -96,11 +105,11 @@ rp_login(struct rp_req *req, const char *email, const char *password,
 {
 	struct rp_user_rec u;
 	const char *hash, *secret;
-	long long last, sid;
+	long long last, sid, attempt;
 	bool rehash;
 	int found, ok;
 
-	if (throttled(req, email) != 0)
+	if (claim_attempt(req, email, &attempt) != 0)
 		return -1;
 	if ((found = rp_users_by_email(req, email, &u, &hash, &secret, &last)) < 0)
 		return -1;
@@ -115,6 +124,10 @@ rp_login(struct rp_req *req, const char *email, const char *password,
 		return failed(req, email, &u, "password", "invalid_credentials",
 		    NULL, "Wrong e-mail or password.");
 	if (u.mfa_enabled && totp == NULL) {
+		/* The password was right: this attempt is no failure. */
+		struct rp_dbarg own = RP_AINT(attempt);
+		if (rp_db_exec(req->arena, &q_fail_drop, &own, 1, NULL) != 0)
+			return rp_db_fail(req);
 		if (!pending_ok) {
 			*out = RP_LOGIN_NEED_TOTP;
 			return rp_fail(req, 401, "mfa_required", "totp",
@@ -159,6 +172,8 @@ rp_login(struct rp_req *req, const char *email, const char *password,
 	me->first_name = u.first_name;
 	me->last_name = u.last_name;
 	me->mfa_enabled = u.mfa_enabled;
+	me->mfa_enrollment_required = !u.mfa_enabled &&
+	    rp_session_mfa_required(u.role);
 	req->user = me;
 	if (rp_audit(req, "login", "session", sid, 0, NULL) != 0)
 		return -1;
@@ -172,18 +187,21 @@ rp_login_mfa(struct rp_req *req, const char *code)
 	struct rp_user *u = req->user;
 	struct rp_dbres res;
 	struct rp_dbarg id = RP_AINT(u->id);
+	long long attempt;
 	int ok;
 
+	/* Codes typed at the MFA step count as login attempts too. */
+	if (claim_attempt(req, u->email, &attempt) != 0)
+		return -1;
 	if (rp_db_exec(req->arena, &q_pending_user, &id, 1, &res) != 0)
 		return rp_db_fail(req);
 	if ((ok = rp_mfa_check(req, u->id, rp_db_cell(&res, 0, 0), code)) < 0)
 		return -1;
-	if (!ok) {
-		struct rp_dbarg a[] = { RP_ASTR(u->email), RP_ASTR(req->remote_addr) };
-		if (rp_db_exec(req->arena, &q_fail_add, a, 2, NULL) != 0)
-			return rp_db_fail(req);
+	if (!ok)
 		return rp_fail(req, 400, "invalid_totp", "totp", "This code is not valid.");
-	}
+	struct rp_dbarg e = RP_ASTR(u->email);
+	if (rp_db_exec(req->arena, &q_fail_clear, &e, 1, NULL) != 0)
+		return rp_db_fail(req);
 	if (rp_session_mfa_passed(req, u->session_id) != 0)
 		return -1;
 	return rp_audit(req, "login", "session", u->session_id, 0, NULL);

@@ -44,7 +44,7 @@ const struct rp_route rp_routes[] = {
 
 	{ "POST",   "/api/v1/session",     rp_api_session_create,   RP_R_NO_CSRF, 0, NONE },
 	{ "DELETE", "/api/v1/session",     rp_api_session_delete,   SETUP, 0,    NONE },
-	{ "GET",    "/api/v1/me",          rp_api_me,               SETUP, 0,    NONE },
+	{ "GET",    "/api/v1/me",          rp_api_me,               S,     0,    NONE },
 	{ "PATCH",  "/api/v1/me",          rp_api_me_patch,         S,     0,    RP_FEAT_SELF },
 	{ "POST",   "/api/v1/me/mfa",      rp_api_me_mfa,           SETUP, 0,    NONE },
 	{ "POST",   "/api/v1/me/mfa/confirm", rp_api_me_mfa_confirm, SETUP, 0,   NONE },

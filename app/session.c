@@ -88,8 +88,8 @@ rp_random_hex(char *out, size_t nbytes)
 	return 0;
 }
 
-static bool
-mfa_required(int role)
+bool
+rp_session_mfa_required(int role)
 {
 	const char *list = cfg->auth_mfa_required_roles, *key = rp_role_key(role);
 	size_t n = strlen(key);
@@ -161,7 +161,8 @@ rp_session_load(struct rp_req *req, bool pending)
 	u->features = rp_effective_features(u->role, rp_features_from_list(row[10]));
 	u->profile_fields = rp_effective_profile_fields(u->role,
 	    rp_profile_fields_from_list(row[11]));
-	u->mfa_enrollment_required = !u->mfa_enabled && mfa_required(u->role);
+	u->mfa_enrollment_required = !u->mfa_enabled &&
+	    rp_session_mfa_required(u->role);
 	req->user = u;
 	/* Record activity at most once a minute: not a write per request. */
 	if (row[12] && strcmp(row[12], "1") == 0) {

@@ -44,6 +44,9 @@ int rp_session_list(struct rp_req *, long long user_id, struct rp_dbres *);
  * -1 after rp_fail. */
 int rp_session_revoke(struct rp_req *, long long user_id, long long sid);
 
+/* Must users of this role enrol in MFA (auth.mfa_required_roles)? */
+bool rp_session_mfa_required(int role);
+
 /* Fill buf with n random bytes from the kernel CSPRNG, as 2n hex digits. */
 int rp_random_hex(char *out, size_t nbytes);
 

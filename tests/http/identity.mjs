@@ -320,6 +320,16 @@ test('no session: 401 unauthenticated for a missing, malformed or unknown cookie
   expectError(assert, 'POST /me/mfa', await c.post('/api/v1/me/mfa', {}), 401, 'unauthenticated');
 });
 
+test('identity routes: 405 with Allow for other methods, checked before the session', async () => {
+  for (const [method, p, allow] of [['PUT', '/api/v1/me', 'GET, HEAD, PATCH'], ['POST', '/api/v1/me', 'GET, HEAD, PATCH'],
+    ['GET', '/api/v1/session', 'POST, DELETE'], ['PUT', '/api/v1/users/1', 'GET, HEAD, PATCH'],
+    ['GET', '/api/v1/me/mfa', 'POST'], ['DELETE', '/api/v1/users', 'GET, HEAD, POST']]) {
+    const r = await new Client(http).request(method, p);
+    expectError(assert, `${method} ${p}`, r, 405, 'method_not_allowed');
+    assert.deepEqual(r.headers.allow.split(/,\s*/).sort(), allow.split(', ').sort(), `${method} ${p}: Allow`);
+  }
+});
+
 // --------------------------------------------------------------- timeouts ---
 
 test('idle timeout (30 min): an idle session dies; activity keeps one alive', async () => {
