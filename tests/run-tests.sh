@@ -16,7 +16,7 @@ cd "$TOP" || exit 1
 . "$TOP/tests/lib/deps.sh"
 
 export SRCDIR=$TOP BUILDDIR=$TOP
-export STACK_DIR=$TOP/var/test-stack
+export STACK_DIR=${STACK_DIR:-$TOP/var/test-stack}
 export STACK_PORT=${STACK_PORT:-8089}
 STACK=$TOP/tests/stack.sh
 passed=0
