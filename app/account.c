@@ -41,8 +41,9 @@ rp_account_update(struct rp_req *req)
 	if (!(me->features & RP_FEAT_BIT(RP_FEAT_SELF)))
 		return rp_fail(req, 403, "forbidden", NULL,
 		    "Your rights do not allow editing your account.");
-	if (rp_in_text(req, "first_name", 100, false, &first) < 0 ||
-	    rp_in_text(req, "last_name", 100, false, &last) < 0 ||
+	/* Names may be blank: accounts made by create-firm start without. */
+	if (rp_in_text0(req, "first_name", 100, &first) < 0 ||
+	    rp_in_text0(req, "last_name", 100, &last) < 0 ||
 	    rp_in_email(req, "email", false, &email) < 0 ||
 	    rp_in_secret(req, "password", false, &password) < 0 ||
 	    rp_in_secret(req, "current_password", false, &current) < 0 ||
@@ -56,6 +57,12 @@ rp_account_update(struct rp_req *req)
 	if (res.nrows != 1)
 		return rp_fail(req, 404, "not_found", NULL, "No such user.");
 	char **row = res.rows[0];
+	/* A name can be left blank if it was (create-firm makes accounts
+	 * without), never blanked. */
+	if (first != NULL && *first == '\0' && *row[2] != '\0')
+		return rp_fail(req, 400, "required", "first_name", "This field is required.");
+	if (last != NULL && *last == '\0' && *row[3] != '\0')
+		return rp_fail(req, 400, "required", "last_name", "This field is required.");
 	bool email_changes = email != NULL && strcmp(email, row[1]) != 0;
 	/* Changing what logs in needs the current password, so that an open
 	 * session alone cannot take the account over. */

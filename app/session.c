@@ -24,7 +24,7 @@ static struct rp_stmt q_load = RP_STMT(
     " u.email, u.first_name, u.last_name, u.mfa_enabled,"
     " (SELECT GROUP_CONCAT(f.feature) FROM user_features f WHERE f.user_id = u.id),"
     " (SELECT GROUP_CONCAT(p.field) FROM user_profile_fields p WHERE p.user_id = u.id),"
-    " s.last_seen < UTC_TIMESTAMP() - INTERVAL 60 SECOND"
+    " s.last_seen < UTC_TIMESTAMP() - INTERVAL 60 SECOND, u.lang"
     " FROM sessions s JOIN users u ON u.id = s.user_id"
     " WHERE s.token_hash = UNHEX(SHA2(?, 256)) AND u.active = 1"
     " AND s.last_seen > UTC_TIMESTAMP() - INTERVAL ? SECOND"
@@ -164,6 +164,9 @@ rp_session_load(struct rp_req *req, bool pending)
 	u->mfa_enrollment_required = !u->mfa_enabled &&
 	    rp_session_mfa_required(u->role);
 	req->user = u;
+	/* The user's language, unless this request chose one with ?lang=. */
+	if (!req->lang_chosen && row[13] != NULL)
+		req->lang = strcmp(row[13], "en") == 0 ? RP_LANG_EN : RP_LANG_FR;
 	/* Record activity at most once a minute: not a write per request. */
 	if (row[12] && strcmp(row[12], "1") == 0) {
 		v = u->session_id;

@@ -132,3 +132,23 @@ test('the restricted user sees no menu or form for what it lacks', async () => {
     await context.close();
   }
 });
+
+test('the language chosen in "my account" applies to every page of the user', async () => {
+  const { context, page } = await person();
+  try {
+    await login(page, ADMIN, ADMIN_PW);
+    await page.goto(`${vars.BASE_URL}/account`);
+    assert.equal(await page.getAttribute('html', 'lang'), 'fr');
+    await page.selectOption('#f-lang', 'en');
+    await Promise.all([page.waitForNavigation(),
+      page.click('form[action="/account"]:has(#f-lang) button[type=submit]')]);
+    assert.equal(await page.getAttribute('html', 'lang'), 'en');
+    assert.match(await page.textContent('.flash'), /Changes saved/);
+    await page.goto(`${vars.BASE_URL}/users`);
+    assert.equal(await page.getAttribute('html', 'lang'), 'en', 'other pages follow');
+    assert.match(await page.textContent('h1'), /^Users$/);
+    assert.deepEqual(page.problems, []);
+  } finally {
+    await context.close();
+  }
+});

@@ -4,6 +4,8 @@ import test from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { BUILDDIR, ensureStack } from '../lib/stack.mjs';
 import { startInstance } from '../lib/instance.mjs';
 import { fcgiRequest } from '../lib/fcgi.mjs';
 
@@ -36,6 +38,31 @@ test(`valgrind: ${N} mixed requests, no error, no leak`, { timeout: 600000 }, as
   });
   let logs = [];
   {
+    // A firm admin, to run the signed-in paths (scrypt, sessions, CSRF,
+    // users, audit) under valgrind too.
+    const vars = ensureStack();
+    const tag = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
+    const email = `vg-${tag}@valgrind.example`;
+    execFileSync(path.join(BUILDDIR, 'app/rempart-admin'),
+      ['-c', vars.REMPART_CONFIG, 'create-firm', `Valgrind ${tag}`, email, '--password-stdin'],
+      { input: 'valgrind admin passphrase\n' });
+    const login = await fcgiRequest(inst.socket, { method: 'POST', uri: '/api/v1/session',
+      body: JSON.stringify({ email, password: 'valgrind admin passphrase' }) }, 120000);
+    assert.equal(login.status, 201, login.body);
+    const cookie = login.headers['set-cookie'].split(';')[0];
+    const csrf = JSON.parse(login.body).csrf_token;
+    const auth = { cookie, 'x-csrf-token': csrf };
+    mix.push(
+      { uri: '/api/v1/me', headers: auth, status: 200 },
+      { uri: '/api/v1/users?limit=5&q=vg', headers: auth, status: 200 },
+      { uri: '/account', headers: auth, status: 200 },
+      { uri: '/users', headers: auth, status: 200 },
+      { uri: '/users/new', headers: auth, status: 200 },
+      { uri: '/api/v1/me', method: 'PATCH', headers: auth, body: '{"first_name":"Val","lang":"en"}', status: 200 },
+      { uri: '/api/v1/users', method: 'POST', headers: auth, body: '{"email":"x","first_name":"a"}', status: 400 },
+      { uri: '/api/v1/me', method: 'PATCH', headers: { cookie }, body: '{"first_name":"No"}', status: 403 },
+      { uri: '/api/v1/users/999999999', headers: auth, status: 404 },
+    );
     for (let i = 0; i < N; i++) {
       const m = mix[i % mix.length];
       const r = await fcgiRequest(inst.socket, { method: m.method || 'GET', ...m }, 60000);
