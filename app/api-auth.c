@@ -6,13 +6,11 @@
 #include "account.h"
 #include "api-auth.h"
 #include "arena.h"
-#include "audit.h"
 #include "input.h"
 #include "login.h"
 #include "mfa.h"
 #include "request.h"
 #include "response.h"
-#include "session.h"
 #include "users.h"
 #include "util.h"
 
@@ -214,18 +212,8 @@ int
 rp_api_users_end_sessions(struct rp_req *req)
 {
 	struct rp_user_rec t;
-	long long n;
 
-	if (load_target(req, &t) != 0)
-		return -1;
-	if (!rp_users_may_manage(req, &t))
-		return rp_fail(req, 403, "forbidden", NULL,
-		    "You may not manage this user.");
-	if ((n = rp_session_end_user(req, t.id, 0)) < 0)
-		return -1;
-	struct json_object *d = json_object_new_object();
-	json_object_object_add(d, "sessions_ended", json_object_new_int64(n));
-	if (rp_audit(req, "user.sessions_end", "user", t.id, 0, d) != 0)
+	if (load_target(req, &t) != 0 || rp_users_end_sessions(req, &t) != 0)
 		return -1;
 	req->resp.status = 204;
 	return 0;

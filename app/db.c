@@ -358,6 +358,16 @@ rp_db_rollback(void)
 		rp_db_close();
 }
 
+int
+rp_db_finish(struct rp_req *req)
+{
+	if (rp_db_commit() == 0)
+		return 0;
+	rp_db_fail(req);
+	rp_db_rollback();
+	return -1;
+}
+
 bool
 rp_db_in_transaction(void)
 {

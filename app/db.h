@@ -78,6 +78,9 @@ int rp_db_begin(void);
 int rp_db_commit(void);
 void rp_db_rollback(void);
 bool rp_db_in_transaction(void);
+/* Commit; on failure roll back and record the error on the request.
+ * Returns 0 or -1. */
+int rp_db_finish(struct rp_req *);
 
 /* Record the last database error on the request: 503, 409 or 500. */
 int rp_db_fail(struct rp_req *);

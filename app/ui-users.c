@@ -1,13 +1,10 @@
 /* User management pages: list, create, edit; the rules are those of users.c. */
 #include <string.h>
 
-#include <json.h>
 
 #include "arena.h"
-#include "audit.h"
 #include "authz.h"
 #include "request.h"
-#include "session.h"
 #include "tmpl.h"
 #include "ui-shared.h"
 #include "ui-users.h"
@@ -170,17 +167,8 @@ int
 rp_ui_users_end_sessions(struct rp_req *req)
 {
 	struct rp_user_rec t;
-	long long n;
 
-	if (load(req, &t) != 0)
-		return -1;
-	if (!rp_users_may_manage(req, &t))
-		return rp_fail(req, 403, "forbidden", NULL, "You may not manage this user.");
-	if ((n = rp_session_end_user(req, t.id, 0)) < 0)
-		return -1;
-	struct json_object *d = json_object_new_object();
-	json_object_object_add(d, "sessions_ended", json_object_new_int64(n));
-	if (rp_audit(req, "user.sessions_end", "user", t.id, 0, d) != 0)
+	if (load(req, &t) != 0 || rp_users_end_sessions(req, &t) != 0)
 		return -1;
 	return rp_ui_done(req, rp_printf(req->arena, "/users/%lld", t.id),
 	    "sessions_ended");

@@ -352,11 +352,7 @@ rp_users_create(struct rp_req *req, long long *id)
 	    rp_profile_field_key, RP_PF__COUNT));
 	if (rp_audit(req, "user.create", "user", *id, 0, d) != 0)
 		goto fail;
-	if (rp_db_commit() != 0) {
-		rp_db_fail(req);
-		goto fail;
-	}
-	return 0;
+	return rp_db_finish(req);
 fail:
 	rp_db_rollback();
 	return -1;
@@ -475,11 +471,29 @@ rp_users_update(struct rp_req *req, const struct rp_user_rec *t)
 		json_object_object_add(d, "password", json_object_new_string("reset"));
 	if (rp_audit(req, "user.update", "user", t->id, 0, d) != 0)
 		goto fail;
-	if (rp_db_commit() != 0) {
-		rp_db_fail(req);
+	return rp_db_finish(req);
+fail:
+	rp_db_rollback();
+	return -1;
+}
+
+int
+rp_users_end_sessions(struct rp_req *req, const struct rp_user_rec *t)
+{
+	long long n;
+
+	if (!rp_users_may_manage(req, t))
+		return rp_fail(req, 403, "forbidden", NULL,
+		    "You may not manage this user.");
+	if (rp_db_begin() != 0)
+		return rp_db_fail(req);
+	if ((n = rp_session_end_user(req, t->id, 0)) < 0)
 		goto fail;
-	}
-	return 0;
+	struct json_object *d = json_object_new_object();
+	json_object_object_add(d, "sessions_ended", json_object_new_int64(n));
+	if (rp_audit(req, "user.sessions_end", "user", t->id, 0, d) != 0)
+		goto fail;
+	return rp_db_finish(req);
 fail:
 	rp_db_rollback();
 	return -1;

@@ -45,6 +45,10 @@ int rp_users_create(struct rp_req *, long long *id);
  * active). Returns 0 or -1 after rp_fail. */
 int rp_users_update(struct rp_req *, const struct rp_user_rec *target);
 
+/* End every session of a user the caller manages, with an audit entry.
+ * Returns 0 or -1 after rp_fail. */
+int rp_users_end_sessions(struct rp_req *, const struct rp_user_rec *target);
+
 /* The API shape of a user, as the caller may see it (features and profile
  * fields limited to those the caller holds). */
 struct json_object *rp_user_json(const struct rp_req *, const struct rp_user_rec *);
