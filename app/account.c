@@ -9,6 +9,7 @@
 #include "authz.h"
 #include "db.h"
 #include "input.h"
+#include "login.h"
 #include "password.h"
 #include "request.h"
 #include "session.h"
@@ -67,12 +68,19 @@ rp_account_update(struct rp_req *req)
 	/* Changing what logs in needs the current password, so that an open
 	 * session alone cannot take the account over. */
 	if (email_changes || password != NULL) {
+		long long attempt;
+
 		if (current == NULL)
 			return rp_fail(req, 400, "required", "current_password",
 			    "Enter your current password to confirm.");
+		/* Guesses from an open session count like failed logins. */
+		if (rp_login_claim(req, row[1], &attempt) != 0)
+			return -1;
 		if (!rp_password_verify(current, row[0], &rehash))
 			return rp_fail(req, 403, "wrong_password", "current_password",
 			    "The current password is wrong.");
+		if (rp_login_release(req, attempt) != 0)
+			return -1;
 	}
 	if (password != NULL) {
 		if ((why = rp_password_policy(password, email ? email : row[1])) != NULL)

@@ -22,7 +22,7 @@ rp_audit(struct rp_req *req, const char *action, const char *object_type,
 	text = json_object_to_json_string_ext(details, JSON_C_TO_STRING_PLAIN |
 	    JSON_C_TO_STRING_NOSLASHESCAPE);
 	struct rp_dbarg a[] = {
-		u ? RP_AINT(u->id) : RP_ANULL,
+		u && u->id ? RP_AINT(u->id) : RP_ANULL,
 		u && u->firm_id ? RP_AINT(u->firm_id) : RP_ANULL,
 		client_id ? RP_AINT(client_id) : RP_ANULL,
 		RP_ASTR(req->remote_addr), RP_ASTR(action), RP_ASTR(object_type),

@@ -40,8 +40,8 @@ static struct rp_stmt q_pending_user = RP_STMT(
  * and then counted, so parallel guesses cannot all pass the check (each
  * sees the ones committed before it). A good login deletes the rows of its
  * e-mail; a throttled attempt removes its own row so that waiting works. */
-static int
-claim_attempt(struct rp_req *req, const char *email, long long *attempt)
+int
+rp_login_claim(struct rp_req *req, const char *email, long long *attempt)
 {
 	const struct rp_config *cfg = rp_worker_config;
 	struct rp_dbres res;
@@ -109,7 +109,7 @@ rp_login(struct rp_req *req, const char *email, const char *password,
 	bool rehash;
 	int found, ok;
 
-	if (claim_attempt(req, email, &attempt) != 0)
+	if (rp_login_claim(req, email, &attempt) != 0)
 		return -1;
 	if ((found = rp_users_by_email(req, email, &u, &hash, &secret, &last)) < 0)
 		return -1;
@@ -191,7 +191,7 @@ rp_login_mfa(struct rp_req *req, const char *code)
 	int ok;
 
 	/* Codes typed at the MFA step count as login attempts too. */
-	if (claim_attempt(req, u->email, &attempt) != 0)
+	if (rp_login_claim(req, u->email, &attempt) != 0)
 		return -1;
 	if (rp_db_exec(req->arena, &q_pending_user, &id, 1, &res) != 0)
 		return rp_db_fail(req);
@@ -205,6 +205,15 @@ rp_login_mfa(struct rp_req *req, const char *code)
 	if (rp_session_mfa_passed(req, u->session_id) != 0)
 		return -1;
 	return rp_audit(req, "login", "session", u->session_id, 0, NULL);
+}
+
+int
+rp_login_release(struct rp_req *req, long long attempt)
+{
+	struct rp_dbarg own = RP_AINT(attempt);
+
+	return rp_db_exec(req->arena, &q_fail_drop, &own, 1, NULL) == 0 ? 0 :
+	    rp_db_fail(req);
 }
 
 int

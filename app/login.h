@@ -23,6 +23,13 @@ int rp_login(struct rp_req *, const char *email, const char *password,
 /* Finish a pending (HTML) login with its TOTP or recovery code. */
 int rp_login_mfa(struct rp_req *, const char *code);
 
+/* Count a password attempt for `email` before checking it (also used when
+ * an open session re-enters its password): 429 when over the bounds.
+ * Returns 0 with the attempt's id, or -1 after rp_fail. */
+int rp_login_claim(struct rp_req *, const char *email, long long *attempt);
+/* The attempt succeeded: it is no failure. */
+int rp_login_release(struct rp_req *, long long attempt);
+
 /* End the session, with an audit entry. */
 int rp_logout(struct rp_req *);
 

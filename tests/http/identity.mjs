@@ -468,6 +468,20 @@ test('PATCH /me: an e-mail change needs the current password; duplicates 409', a
   assert.equal((await new Client(http).login(fresh, u.password)).status, 201);
 });
 
+test('PATCH /me: guesses of the current password are throttled like failed logins', async () => {
+  const u = await freshUser();
+  const c = await loggedIn(http, u.email, u.password);
+  for (let i = 0; i < 5; i++) {
+    expectError(assert, `guess ${i + 1}`, await c.patch('/api/v1/me',
+      { password: 'a brand new passphrase', current_password: `wrong guess number ${i}` }),
+    403, 'wrong_password', 'current_password');
+  }
+  const r = await c.patch('/api/v1/me', { password: 'a brand new passphrase', current_password: u.password });
+  assert.equal(r.status, 429, `the 6th try, even right, is throttled: ${r.text}`);
+  assert.match(r.headers.get ? r.headers.get('retry-after') : r.headers['retry-after'], /^\d+$/);
+  expectError(assert, 'login is throttled too', await new Client(http).login(u.email, u.password), 429, 'throttled');
+});
+
 test('PATCH /me: password change needs the current one, follows the policy, ends the other sessions', async () => {
   const u = await freshUser();
   const a = await loggedIn(http, u.email, u.password);
