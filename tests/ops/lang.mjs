@@ -1,0 +1,86 @@
+// Every text of the product exists in French and in English: the two
+// language files hold the same keys, and every Lang.* key that a template
+// or the C code names exists in both.
+import test from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { SRCDIR } from '../lib/stack.mjs';
+
+// Read an HDF file of `name { ... }` blocks and `key = value` lines into a
+// map of full dotted keys to values.
+function readHdf(file) {
+  const keys = new Map();
+  const stack = [];
+  fs.readFileSync(file, 'utf8').split('\n').forEach((raw, i) => {
+    const line = raw.trim();
+    if (line === '' || line.startsWith('#')) return;
+    let m;
+    if ((m = line.match(/^([A-Za-z0-9_.]+)\s*\{$/))) {
+      stack.push(m[1]);
+    } else if (line === '}') {
+      assert.ok(stack.length > 0, `${file}:${i + 1}: unbalanced }`);
+      stack.pop();
+    } else if ((m = line.match(/^([A-Za-z0-9_.]+)\s*=\s*(.*)$/))) {
+      keys.set([...stack, m[1]].join('.'), m[2]);
+    } else {
+      assert.fail(`${file}:${i + 1}: cannot read "${line}"`);
+    }
+  });
+  assert.equal(stack.length, 0, `${file}: unclosed block`);
+  return keys;
+}
+
+const fr = readHdf(path.join(SRCDIR, 'www/lang/fr.hdf'));
+const en = readHdf(path.join(SRCDIR, 'www/lang/en.hdf'));
+
+test('fr.hdf and en.hdf hold the same keys, none empty', () => {
+  const onlyFr = [...fr.keys()].filter((k) => !en.has(k));
+  const onlyEn = [...en.keys()].filter((k) => !fr.has(k));
+  assert.deepEqual(onlyFr, [], 'keys missing in en.hdf');
+  assert.deepEqual(onlyEn, [], 'keys missing in fr.hdf');
+  const empty = [...fr.entries(), ...en.entries()].filter(([, v]) => v.trim() === '').map(([k]) => k);
+  assert.deepEqual(empty, [], 'empty texts');
+  assert.ok(fr.size > 100, `${fr.size} keys read`);
+});
+
+// Lang.a.b names written out in templates and C sources (not the dynamic
+// Lang.x[...] look-ups, whose tables are checked below).
+function namedKeys(dir, ext) {
+  const found = new Map();
+  for (const f of fs.readdirSync(dir)) {
+    if (!f.endsWith(ext)) continue;
+    const text = fs.readFileSync(path.join(dir, f), 'utf8');
+    for (const m of text.matchAll(/Lang\.([A-Za-z0-9_]+(?:\.[A-Za-z0-9_]+)+)(?![A-Za-z0-9_[])/g)) {
+      found.set(`Lang.${m[1]}`, f);
+    }
+  }
+  return found;
+}
+
+test('every Lang key named by a template or the C code exists in both languages', () => {
+  const used = new Map([...namedKeys(path.join(SRCDIR, 'www/templates'), '.cs'),
+    ...namedKeys(path.join(SRCDIR, 'app'), '.c')]);
+  const missing = [...used].filter(([k]) => !fr.has(k) || !en.has(k)).map(([k, f]) => `${k} (${f})`);
+  assert.deepEqual(missing, []);
+  assert.ok(used.size > 50, `${used.size} keys used`);
+});
+
+test('the tables looked up by key are complete: roles, features, profile fields, flashes', () => {
+  const authz = fs.readFileSync(path.join(SRCDIR, 'app/authz.c'), 'utf8');
+  const table = (name) => {
+    const m = authz.match(new RegExp(`${name}\\[[^\\]]*\\] = \\{([^}]*)\\}`));
+    assert.ok(m, `table ${name} in app/authz.c`);
+    return [...m[1].matchAll(/"([^"]+)"/g)].map((x) => x[1]);
+  };
+  const shared = fs.readFileSync(path.join(SRCDIR, 'app/ui-shared.c'), 'utf8');
+  const flashes = [...shared.match(/flashes\[\] = \{([^}]*)\}/)[1].matchAll(/"([^"]+)"/g)].map((x) => x[1]);
+  const want = [
+    ...table('role_keys').map((k) => `Lang.roles.${k}`),
+    ...table('feature_keys').map((k) => `Lang.features.${k}`),
+    ...table('profile_field_keys').map((k) => `Lang.fields.${k}`),
+    ...flashes.map((k) => `Lang.flash.${k}`),
+  ];
+  const missing = want.filter((k) => !fr.has(k) || !en.has(k));
+  assert.deepEqual(missing, []);
+});
