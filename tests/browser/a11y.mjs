@@ -1,24 +1,29 @@
 // Accessibility and layout of every page family, in Debian's Chromium:
 // axe-core finds no serious or critical violation, and nothing overflows
 // horizontally at 375 px (a phone) or 1440 px (a laptop). Screenshots of
-// each page at both widths go to $STACK_DIR/screenshots/.
+// each page at both widths go to $STACK_DIR/screenshots/; with
+// RP_README_SHOTS=1, those the README shows are refreshed in docs/screenshots/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { BUILDDIR, ensureStack } from '../lib/stack.mjs';
+import { BUILDDIR, SRCDIR, ensureStack } from '../lib/stack.mjs';
 
 const require = createRequire(import.meta.url);
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const WIDTHS = [375, 1440];
+// RP_README_SHOTS=1 also refreshes the README's screenshots in docs/.
+const README_SHOTS = new Set(['home-signed-in-fr-1440', 'users-fr-1440', 'user-new-en-1440',
+  'account-fr-1440', 'login-fr-375', 'mfa-en-1440']);
 
-const tag = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
-const ADMIN = `a11y-${tag}@a11y.example`;
-const PASSWORD = 'accessible admin passphrase';
+// The demo firm (seed-demo is idempotent): stable names for the README's
+// screenshots, and a users list with someone in every role.
+const ADMIN = 'admin@demo.rempart.test';
+const PASSWORD = 'demo rempart 2026';
 
 let browser;
 let vars;
@@ -28,9 +33,7 @@ let cookie;
 
 before(async () => {
   vars = ensureStack();
-  execFileSync(path.join(BUILDDIR, 'app/rempart-admin'),
-    ['-c', vars.REMPART_CONFIG, 'create-firm', `A11y ${tag}`, ADMIN, '--password-stdin'],
-    { input: `${PASSWORD}\n` });
+  execFileSync(path.join(BUILDDIR, 'app/rempart-admin'), ['-c', vars.REMPART_CONFIG, 'seed-demo']);
   const r = await fetch(`${vars.BASE_URL}/api/v1/session`, {
     method: 'POST', headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ email: ADMIN, password: PASSWORD }),
@@ -77,7 +80,13 @@ for (const [name, p, signedIn, status] of PAGES) {
           const r = await page.goto(`${vars.BASE_URL}${p}${p.includes('?') ? '&' : '?'}lang=${lang}`);
           assert.equal(r.status(), status, `${p}: status`);
           assert.equal(await page.getAttribute('html', 'lang'), lang);
-          await page.screenshot({ path: path.join(shots, `${name}-${lang}-${width}.png`), fullPage: true });
+          const shot = `${name}-${lang}-${width}`;
+          await page.screenshot({ path: path.join(shots, `${shot}.png`), fullPage: true });
+          if (process.env.RP_README_SHOTS && README_SHOTS.has(shot)) {
+            fs.mkdirSync(path.join(SRCDIR, 'docs/screenshots'), { recursive: true });
+            await page.screenshot({ path: path.join(SRCDIR, 'docs/screenshots', `${shot}.png`),
+              fullPage: width < 1000 });
+          }
           const overflow = await page.evaluate(() => ({
             scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth,
           }));
