@@ -146,7 +146,13 @@ rp_api_users_list(struct rp_req *req)
 		return -1;
 	if (q != NULL && strlen(q) > 200)
 		return rp_fail(req, 400, "too_long", "q", "The search is too long.");
-	if (rp_users_list(req, q, limit, offset, &recs, &n, &total) != 0)
+	const char *sort = rp_query(req, "sort"), *dir = rp_query(req, "dir");
+	if (sort != NULL && rp_users_sort_key(sort) == NULL)
+		return rp_fail(req, 400, "invalid", "sort", "Sort by name, email or role.");
+	if (dir != NULL && strcmp(dir, "asc") != 0 && strcmp(dir, "desc") != 0)
+		return rp_fail(req, 400, "invalid", "dir", "dir must be asc or desc.");
+	if (rp_users_list(req, q, sort ? sort : "name", dir && !strcmp(dir, "desc"),
+	    limit, offset, &recs, &n, &total) != 0)
 		return -1;
 	struct json_object *o = json_object_new_object(), *items =
 	    json_object_new_array();

@@ -23,8 +23,16 @@ rp_ui_users(struct rp_req *req)
 		return -1;
 	if (q != NULL && strlen(q) > 200)
 		return rp_fail(req, 400, "too_long", "q", "The search is too long.");
-	if (rp_users_list(req, q, limit, offset, &recs, &n, &total) != 0)
+	/* An unknown sort falls back to the name: a stale link still works. */
+	const char *sort = rp_users_sort_key(rp_query(req, "sort"));
+	const char *dir = rp_query(req, "dir");
+	bool desc = dir != NULL && strcmp(dir, "desc") == 0;
+	if (sort == NULL)
+		sort = "name";
+	if (rp_users_list(req, q, sort, desc, limit, offset, &recs, &n, &total) != 0)
 		return -1;
+	rp_set(req, "Sort.key", sort);
+	rp_set(req, "Sort.dir", desc ? "desc" : "asc");
 	for (size_t i = 0; i < n; i++) {
 		char *b = rp_printf(req->arena, "Users.%zu", i);
 		rp_setf(req, rp_printf(req->arena, "%s.id", b), "%lld", recs[i].id);
@@ -39,8 +47,11 @@ rp_ui_users(struct rp_req *req)
 			rp_set(req, rp_printf(req->arena, "%s.manage", b), "1");
 	}
 	rp_set(req, "Search.q", q);
-	rp_ui_pager(req, page, total, limit, q ? rp_printf(req->arena, "q=%s",
+	rp_set(req, "Search.arg", q ? rp_printf(req->arena, "&q=%s",
 	    rp_url_arg_escape(req->arena, q)) : "");
+	rp_ui_pager(req, page, total, limit, rp_printf(req->arena, "sort=%s&dir=%s%s",
+	    sort, desc ? "desc" : "asc", q ? rp_printf(req->arena, "&q=%s",
+	    rp_url_arg_escape(req->arena, q)) : ""));
 	return rp_page(req, "users", "Lang.users.title");
 }
 

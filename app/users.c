@@ -35,7 +35,14 @@ static struct rp_stmt q_list = RP_STMT(
     "SELECT " USER_COLUMNS " FROM users u WHERE" VISIBLE
     " AND (? = '' OR u.email LIKE ? OR u.first_name LIKE ? OR u.last_name LIKE ?"
     " OR CONCAT(u.first_name, ' ', u.last_name) LIKE ?)"
-    " ORDER BY u.last_name, u.first_name, u.id LIMIT ? OFFSET ?");
+    " ORDER BY"
+    /* The sort key and direction are bound values chosen from a fixed list
+     * (ORDER BY cannot take a column as a parameter). */
+    " CASE WHEN ? = 'asc' THEN CASE ? WHEN 'email' THEN u.email"
+    "  WHEN 'role' THEN u.role ELSE CONCAT(u.last_name, ' ', u.first_name) END END ASC,"
+    " CASE WHEN ? = 'desc' THEN CASE ? WHEN 'email' THEN u.email"
+    "  WHEN 'role' THEN u.role ELSE CONCAT(u.last_name, ' ', u.first_name) END END DESC,"
+    " u.id LIMIT ? OFFSET ?");
 static struct rp_stmt q_count = RP_STMT(
     "SELECT COUNT(*) FROM users u WHERE" VISIBLE
     " AND (? = '' OR u.email LIKE ? OR u.first_name LIKE ? OR u.last_name LIKE ?"
@@ -113,11 +120,24 @@ rp_users_get(struct rp_req *req, long long id, struct rp_user_rec *out)
 	return 1;
 }
 
-int
-rp_users_list(struct rp_req *req, const char *q, long long limit,
-    long long offset, struct rp_user_rec **out, size_t *n, long long *total)
+/* The keys users may be sorted by (SPEC lists; ?sort=). */
+static const char *const sort_keys[] = { "name", "email", "role" };
+
+const char *
+rp_users_sort_key(const char *s)
 {
-	struct rp_dbarg a[13];
+	for (size_t i = 0; s != NULL && i < RP_NELEM(sort_keys); i++)
+		if (strcmp(s, sort_keys[i]) == 0)
+			return sort_keys[i];
+	return NULL;
+}
+
+int
+rp_users_list(struct rp_req *req, const char *q, const char *sort, bool desc,
+    long long limit, long long offset, struct rp_user_rec **out, size_t *n,
+    long long *total)
+{
+	struct rp_dbarg a[17];
 	struct rp_dbres res;
 	const char *like;
 
@@ -140,6 +160,10 @@ rp_users_list(struct rp_req *req, const char *q, long long limit,
 	if (rp_db_exec(req->arena, &q_count, a, k, &res) != 0)
 		return rp_db_fail(req);
 	rp_strtonum(rp_db_cell(&res, 0, 0), 0, INT64_MAX, total);
+	a[k++] = RP_ASTR(desc ? "desc" : "asc");
+	a[k++] = RP_ASTR(sort);
+	a[k++] = RP_ASTR(desc ? "desc" : "asc");
+	a[k++] = RP_ASTR(sort);
 	a[k++] = RP_AINT(limit);
 	a[k++] = RP_AINT(offset);
 	if (rp_db_exec(req->arena, &q_list, a, k, &res) != 0)

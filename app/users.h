@@ -29,10 +29,14 @@ struct rp_user_rec {
  * 404), -1 after rp_fail. */
 int rp_users_get(struct rp_req *, long long id, struct rp_user_rec *out);
 
-/* Users visible to the caller, filtered by q (name or e-mail), paged.
+/* Users visible to the caller, filtered by q (name or e-mail), sorted by
+ * a key of rp_users_sort_key (name, email, role), paged.
  * Returns 0 or -1 after rp_fail. */
-int rp_users_list(struct rp_req *, const char *q, long long limit,
-    long long offset, struct rp_user_rec **out, size_t *n, long long *total);
+int rp_users_list(struct rp_req *, const char *q, const char *sort, bool desc,
+    long long limit, long long offset, struct rp_user_rec **out, size_t *n,
+    long long *total);
+/* The sort key named by s, or NULL when it is not one. */
+const char *rp_users_sort_key(const char *s);
 
 /* Create a user from the request's fields (email, first_name, last_name,
  * role, password, features, profile_fields, client_ids,

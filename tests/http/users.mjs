@@ -553,6 +553,31 @@ test('edit: every bad field is a 400 naming it, a taken e-mail 409; nothing chan
 
 // ------------------------------------------------------- list parameters ---
 
+test('list: ?sort=name|email|role and ?dir=asc|desc; anything else is a 400', async () => {
+  const tagName = `Srt${RUN}`;
+  const made = [];
+  for (const [i, role] of [[0, 'establishment_manager'], [1, 'account_manager'], [2, 'multi_account_manager']]) {
+    made.push(await createUser(A.admin.c, { role, last_name: `${tagName}${i}` }));
+  }
+  const q = `q=${encodeURIComponent(tagName)}`;
+  const ids = async (qs) => {
+    const r = await A.admin.c.get(`/api/v1/users?${q}&${qs}`);
+    assert.equal(r.status, 200, r.text);
+    return r.json.items.map((u) => u.id);
+  };
+  const byName = made.map((u) => u.id);
+  assert.deepEqual(await ids('sort=name'), byName);
+  assert.deepEqual(await ids('sort=name&dir=desc'), [...byName].reverse());
+  const byEmail = [...made].sort((a, b) => (a.email < b.email ? -1 : 1)).map((u) => u.id);
+  assert.deepEqual(await ids('sort=email&dir=asc'), byEmail);
+  assert.deepEqual(await ids('sort=email&dir=desc'), [...byEmail].reverse());
+  // account_manager < establishment_manager < multi_account_manager
+  assert.deepEqual(await ids('sort=role'), [made[1].id, made[0].id, made[2].id]);
+  expectError(assert, 'sort by a column that is no key',
+    await A.admin.c.get('/api/v1/users?sort=password_hash'), 400, 'invalid', 'sort');
+  expectError(assert, 'bad direction', await A.admin.c.get('/api/v1/users?sort=name&dir=up'), 400, 'invalid', 'dir');
+});
+
 test('list: ?limit, ?offset, ?q (literal wildcards), 400 for bad values', async () => {
   const tagName = `Pag${RUN}`;
   const made = [];

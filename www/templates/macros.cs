@@ -15,3 +15,5 @@
 <span><?cs var:Lang.pager.page ?> <?cs var:Pager.page ?> / <?cs var:Pager.pages ?></span>
 <?cs if:Pager.next ?><a href="<?cs var:base ?>?page=<?cs var:Pager.next ?><?cs if:Pager.query ?>&amp;<?cs var:Pager.query ?><?cs /if ?>" rel="next"><?cs var:Lang.pager.next ?></a><?cs /if ?>
 </nav><?cs /if ?><?cs /def ?>
+<?cs # A sortable column header: a link that sorts by key, flipping the direction when already sorted by it. ?>
+<?cs def:sort_header(label, key, base) ?><th scope="col"<?cs if:Sort.key == key ?> aria-sort="<?cs if:Sort.dir == "desc" ?>descending<?cs else ?>ascending<?cs /if ?>"<?cs /if ?>><a class="sort" href="<?cs var:base ?>?sort=<?cs var:key ?>&amp;dir=<?cs if:Sort.key == key && Sort.dir == "asc" ?>desc<?cs else ?>asc<?cs /if ?><?cs var:Search.arg ?>"><?cs var:label ?><?cs if:Sort.key == key ?> <span aria-hidden="true"><?cs if:Sort.dir == "desc" ?>▼<?cs else ?>▲<?cs /if ?></span><?cs /if ?></a></th><?cs /def ?>

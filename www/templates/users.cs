@@ -5,6 +5,7 @@
 <form method="get" action="/users" class="search" role="search">
 <label for="f-q"><?cs var:Lang.users.search ?></label>
 <input id="f-q" name="q" type="search" value="<?cs var:Search.q ?>">
+<input type="hidden" name="sort" value="<?cs var:Sort.key ?>"><input type="hidden" name="dir" value="<?cs var:Sort.dir ?>">
 <button type="submit" class="button secondary"><?cs var:Lang.users.search_button ?></button>
 </form>
 <?cs if:subcount(Users) == 0 ?>
@@ -12,7 +13,7 @@
 <?cs else ?>
 <div class="table-wrap"><table>
 <caption class="visually-hidden"><?cs var:Lang.users.title ?></caption>
-<thead><tr><th scope="col"><?cs var:Lang.users.name ?></th><th scope="col"><?cs var:Lang.users.email ?></th><th scope="col"><?cs var:Lang.users.role ?></th><th scope="col"><?cs var:Lang.users.status ?></th><th scope="col"><?cs var:Lang.users.mfa ?></th></tr></thead>
+<thead><tr><?cs call:sort_header(Lang.users.name, "name", "/users") ?><?cs call:sort_header(Lang.users.email, "email", "/users") ?><?cs call:sort_header(Lang.users.role, "role", "/users") ?><th scope="col"><?cs var:Lang.users.status ?></th><th scope="col"><?cs var:Lang.users.mfa ?></th></tr></thead>
 <tbody><?cs each:u = Users ?><tr>
 <td><a href="/users/<?cs var:u.id ?>"><?cs alt:u.name ?><?cs var:u.email ?><?cs /alt ?></a></td>
 <td><?cs var:u.email ?></td>
