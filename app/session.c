@@ -46,8 +46,7 @@ static struct rp_stmt q_delete_user = RP_STMT(
     "DELETE FROM sessions WHERE user_id = ? AND id <> ?");
 
 static struct rp_stmt q_list = RP_STMT(
-    "SELECT id, DATE_FORMAT(created_at, '%Y-%m-%d %H:%i UTC'),"
-    " DATE_FORMAT(last_seen, '%Y-%m-%d %H:%i UTC'), ip, user_agent"
+    "SELECT id, DATE_FORMAT(created_at, ?), DATE_FORMAT(last_seen, ?), ip, user_agent"
     " FROM sessions WHERE user_id = ? AND mfa_ok = 1"
     " AND last_seen > UTC_TIMESTAMP() - INTERVAL ? SECOND"
     " AND created_at > UTC_TIMESTAMP() - INTERVAL ? SECOND"
@@ -235,12 +234,13 @@ rp_session_end_user(struct rp_req *req, long long user_id, long long keep)
 }
 
 int
-rp_session_list(struct rp_req *req, long long user_id, struct rp_dbres *res)
+rp_session_list(struct rp_req *req, long long user_id, const char *datefmt,
+    struct rp_dbres *res)
 {
-	struct rp_dbarg a[] = { RP_AINT(user_id), RP_AINT(cfg->auth_session_idle),
-	    RP_AINT(cfg->auth_session_absolute) };
+	struct rp_dbarg a[] = { RP_ASTR(datefmt), RP_ASTR(datefmt), RP_AINT(user_id),
+	    RP_AINT(cfg->auth_session_idle), RP_AINT(cfg->auth_session_absolute) };
 
-	return rp_db_exec(req->arena, &q_list, a, 3, res) == 0 ? 0 :
+	return rp_db_exec(req->arena, &q_list, a, 5, res) == 0 ? 0 :
 	    rp_db_fail(req);
 }
 

@@ -36,9 +36,11 @@ int rp_session_end(struct rp_req *);
 long long rp_session_end_user(struct rp_req *, long long user_id, long long keep);
 
 /* The live sessions of a user, newest activity first: rows of id,
- * created_at, last_seen, ip, user_agent. Returns 0 or -1 after rp_fail. */
+ * created_at, last_seen (formatted with the DATE_FORMAT pattern datefmt),
+ * ip, user_agent. Returns 0 or -1 after rp_fail. */
 struct rp_dbres;
-int rp_session_list(struct rp_req *, long long user_id, struct rp_dbres *);
+int rp_session_list(struct rp_req *, long long user_id, const char *datefmt,
+    struct rp_dbres *);
 
 /* End session `sid` if it belongs to user_id. Returns 1 ended, 0 none,
  * -1 after rp_fail. */

@@ -38,7 +38,10 @@ account_page(struct rp_req *req)
 	rp_set(req, "Account.mfa", me.mfa_enabled ? "1" : "0");
 	if (req->user->features & RP_FEAT_BIT(RP_FEAT_SELF))
 		rp_set(req, "Account.self", "1");
-	if (rp_session_list(req, req->user->id, &res) != 0)
+	/* Dates as the user's language writes them (a DATE_FORMAT pattern of
+	 * the language file). */
+	if (rp_session_list(req, req->user->id,
+	    rp_lang_text(req, "Lang.formats.datetime"), &res) != 0)
 		return -1;
 	for (size_t i = 0; i < res.nrows; i++) {
 		char **r = res.rows[i];
