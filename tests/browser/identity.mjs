@@ -152,3 +152,22 @@ test('the language chosen in "my account" applies to every page of the user', as
     await context.close();
   }
 });
+
+test('the users list filters its rows as one types; "/" jumps to the filter', async () => {
+  const { context, page } = await person();
+  try {
+    await login(page, ADMIN, ADMIN_PW);
+    await page.goto(`${vars.BASE_URL}/users`);
+    const rows = page.locator('#users-table tbody tr');
+    assert.ok(await rows.count() >= 2, 'the admin and the user it created');
+    await page.keyboard.press('/');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'f-filter');
+    await page.keyboard.type('germain');
+    assert.equal(await page.locator('#users-table tbody tr:not([hidden])').count(), 1);
+    assert.match(await page.textContent('#users-table tbody tr:not([hidden])'), /Sophie Germain/);
+    assert.match(await page.textContent('#users-table-count'), /^1 \/ \d+$/);
+    assert.deepEqual(page.problems, []);
+  } finally {
+    await context.close();
+  }
+});

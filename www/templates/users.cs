@@ -11,7 +11,10 @@
 <?cs if:subcount(Users) == 0 ?>
 <div class="empty"><p><?cs if:Search.q ?><?cs var:Lang.users.none_found ?><?cs else ?><?cs var:Lang.users.empty ?><?cs /if ?></p></div>
 <?cs else ?>
-<div class="table-wrap"><table>
+<p class="table-filter"><label for="f-filter" hidden><?cs var:Lang.users.filter ?></label>
+<input id="f-filter" type="text" data-filter="users-table" hidden autocomplete="off">
+<span id="users-table-count" class="muted small" aria-live="polite"></span></p>
+<div class="table-wrap"><table id="users-table">
 <caption class="visually-hidden"><?cs var:Lang.users.title ?></caption>
 <thead><tr><?cs call:sort_header(Lang.users.name, "name", "/users") ?><?cs call:sort_header(Lang.users.email, "email", "/users") ?><?cs call:sort_header(Lang.users.role, "role", "/users") ?><th scope="col"><?cs var:Lang.users.status ?></th><th scope="col"><?cs var:Lang.users.mfa ?></th></tr></thead>
 <tbody><?cs each:u = Users ?><tr>
