@@ -124,8 +124,8 @@ rp_account_update(struct rp_req *req)
 		json_object_object_add(d, "password", json_object_new_string("changed"));
 	if (rp_audit(req, "account.update", "user", me->id, 0, d) != 0)
 		goto fail;
-	if (rp_db_commit() != 0)
-		goto dbfail;
+	if (rp_db_finish(req) != 0)
+		return -1;
 	if (first)
 		me->first_name = first;
 	if (last)

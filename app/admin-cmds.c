@@ -14,6 +14,7 @@
 #include "db.h"
 #include "input.h"
 #include "password.h"
+#include "users.h"
 #include "request.h"
 #include "util.h"
 
@@ -167,21 +168,19 @@ static struct rp_stmt q_demo_firm = RP_STMT("SELECT id FROM firms WHERE name = ?
 static struct rp_stmt q_demo_user = RP_STMT(
     "INSERT INTO users (firm_id, email, first_name, last_name, role, password_hash)"
     " VALUES (?, ?, ?, ?, ?, ?)");
-static struct rp_stmt q_demo_feature = RP_STMT(
-    "INSERT INTO user_features (user_id, feature) VALUES (?, ?)");
-static struct rp_stmt q_demo_field = RP_STMT(
-    "INSERT INTO user_profile_fields (user_id, field) VALUES (?, ?)");
 
 int
 rp_cmd_seed_demo(struct rp_config *cfg, int argc, char **argv)
 {
 	struct rp_arena *a = rp_arena_new(0);
+	struct rp_req req = { .arena = a, .remote_addr = "rempart-admin" };
 	struct rp_dbres res;
 	char hash[RP_HASH_LEN];
 	long long firm_id;
 	int rc = 1;
 
 	(void)argv;
+	rp_buf_init(&req.resp.body, a);
 	if (argc != 1) {
 		fprintf(stderr, "usage: rempart-admin [-c FILE] seed-demo\n");
 		rp_arena_free(a);
@@ -216,22 +215,10 @@ rp_cmd_seed_demo(struct rp_config *cfg, int argc, char **argv)
 		    RP_ASTR(hash) };
 		if (rp_db_exec(a, &q_demo_user, u, 6, &res) != 0)
 			goto dberr;
-		long long id = res.insert_id;
-		unsigned feats = rp_default_features(role, RP_FEAT_ALL);
-		for (int k = 0; role != RP_ROLE_ADMIN && role != RP_ROLE_SUPPORT &&
-		    k < RP_FEAT__COUNT; k++) {
-			if (!(feats & RP_FEAT_BIT(k)))
-				continue;
-			struct rp_dbarg r[] = { RP_AINT(id), RP_ASTR(rp_feature_key(k)) };
-			if (rp_db_exec(a, &q_demo_feature, r, 2, NULL) != 0)
-				goto dberr;
-		}
-		for (int k = 0; role != RP_ROLE_ADMIN && role != RP_ROLE_SUPPORT &&
-		    k < RP_PF__COUNT; k++) {
-			struct rp_dbarg r[] = { RP_AINT(id), RP_ASTR(rp_profile_field_key(k)) };
-			if (rp_db_exec(a, &q_demo_field, r, 2, NULL) != 0)
-				goto dberr;
-		}
+		if (role != RP_ROLE_SUPPORT && rp_users_store_rights(&req,
+		    res.insert_id, role, rp_default_features(role, RP_FEAT_ALL),
+		    RP_PF_ALL) != 0)
+			goto dberr;
 	}
 	if (rp_db_commit() != 0)
 		goto dberr;

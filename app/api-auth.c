@@ -14,23 +14,14 @@
 #include "users.h"
 #include "util.h"
 
-/* The user object of the caller itself. */
+/* The user object of the caller itself (NULL if it vanished meanwhile). */
 static struct json_object *
 me_json(struct rp_req *req)
 {
 	struct rp_user_rec rec;
 
-	if (rp_users_get(req, req->user->id, &rec) == 1)
-		return rp_user_json(req, &rec);
-	/* Support users have no firm: build the object from the session. */
-	struct rp_user_rec s = { .id = req->user->id, .firm_id = 0,
-	    .role = req->user->role, .email = req->user->email,
-	    .first_name = req->user->first_name, .last_name = req->user->last_name,
-	    .lang = rp_lang_code(req->lang), .active = true,
-	    .mfa_enabled = req->user->mfa_enabled,
-	    .features = req->user->features, .profile_fields = req->user->profile_fields,
-	    .created_at = "" };
-	return rp_user_json(req, &s);
+	return rp_users_get(req, req->user->id, &rec) == 1 ?
+	    rp_user_json(req, &rec) : NULL;
 }
 
 int
@@ -71,7 +62,12 @@ rp_api_session_delete(struct rp_req *req)
 int
 rp_api_me(struct rp_req *req)
 {
-	rp_resp_json(req, 200, me_json(req));
+	struct json_object *me = me_json(req);
+
+	if (me == NULL)
+		return req->resp.err_code ? -1 : rp_fail(req, 404, "not_found",
+		    NULL, "No such user.");
+	rp_resp_json(req, 200, me);
 	return 0;
 }
 
@@ -80,8 +76,7 @@ rp_api_me_patch(struct rp_req *req)
 {
 	if (rp_account_update(req) != 0)
 		return -1;
-	rp_resp_json(req, 200, me_json(req));
-	return 0;
+	return rp_api_me(req);
 }
 
 int

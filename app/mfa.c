@@ -166,8 +166,8 @@ rp_mfa_confirm(struct rp_req *req, const char *code, const char *codes[10])
 	}
 	if (rp_audit(req, "mfa.enrol", "user", req->user->id, 0, NULL) != 0)
 		goto fail;
-	if (rp_db_commit() != 0)
-		goto dbfail;
+	if (rp_db_finish(req) != 0)
+		return -1;
 	req->user->mfa_enabled = true;
 	req->user->mfa_enrollment_required = false;
 	return 0;

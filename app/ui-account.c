@@ -22,15 +22,11 @@ account_page(struct rp_req *req)
 {
 	struct rp_user_rec me;
 	struct rp_dbres res;
+	int found = rp_users_get(req, req->user->id, &me);
 
-	/* Support users have no firm: their record comes from the session. */
-	if (rp_users_get(req, req->user->id, &me) != 1) {
-		me.first_name = req->user->first_name;
-		me.last_name = req->user->last_name;
-		me.email = req->user->email;
-		me.lang = rp_lang_code(req->lang);
-		me.mfa_enabled = req->user->mfa_enabled;
-	}
+	if (found <= 0)
+		return found < 0 ? -1 : rp_fail(req, 404, "not_found", NULL,
+		    "No such user.");
 	rp_set(req, "Account.first_name", me.first_name);
 	rp_set(req, "Account.last_name", me.last_name);
 	rp_set(req, "Account.email", me.email);

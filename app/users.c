@@ -22,12 +22,13 @@
     " (SELECT GROUP_CONCAT(p.field) FROM user_profile_fields p WHERE p.user_id = u.id)," \
     " DATE_FORMAT(u.created_at, '%Y-%m-%dT%H:%i:%sZ')"
 
-/* Visible users: the caller itself, and users of its firm whose role it may
- * manage (the roles are bound as up to four parameters, '' for none).
+/* Visible users: the caller itself (a support user too, which has no firm),
+ * and users of its firm whose role it may manage (the roles are bound as up
+ * to four parameters, '' for none).
  * Until clients exist (clients issue), every user's client scope is empty,
  * so scope containment holds for every pair. */
 #define VISIBLE \
-    " u.firm_id = ? AND (u.id = ? OR u.role IN (?, ?, ?, ?))"
+    " (u.id = ? OR (u.firm_id = ? AND u.role IN (?, ?, ?, ?)))"
 
 static struct rp_stmt q_get = RP_STMT(
     "SELECT " USER_COLUMNS " FROM users u WHERE u.id = ? AND" VISIBLE);
@@ -87,15 +88,15 @@ fill(struct rp_user_rec *u, char **row)
 	u->created_at = row[11];
 }
 
-/* The visibility arguments: firm, self, and the manageable role keys. */
+/* The visibility arguments: self, firm, and the manageable role keys. */
 static size_t
 visible_args(const struct rp_req *req, struct rp_dbarg *a)
 {
 	const struct rp_user *me = req->user;
 	size_t k = 0;
 
-	a[0] = RP_AINT(me->firm_id);
-	a[1] = RP_AINT(me->id);
+	a[0] = RP_AINT(me->id);
+	a[1] = RP_AINT(me->firm_id);
 	for (int r = 0; r < RP_ROLE__COUNT && k < 4; r++)
 		if (me->firm_id != 0 && rp_role_may_manage(me->role, r))
 			a[2 + k++] = RP_ASTR(rp_role_key(r));
@@ -244,8 +245,8 @@ rp_user_json(const struct rp_req *req, const struct rp_user_rec *u)
 	return o;
 }
 
-static int
-store_rights(struct rp_req *req, long long id, int role, unsigned features,
+int
+rp_users_store_rights(struct rp_req *req, long long id, int role, unsigned features,
     unsigned fields)
 {
 	struct rp_dbarg a[2] = { RP_AINT(id) };
@@ -307,12 +308,6 @@ email_free(struct rp_req *req, const char *email, long long self)
 	return 0;
 }
 
-static struct json_object *
-mask_json(unsigned mask, const char *(*key)(int), int count)
-{
-	return keys_json(mask, key, count);
-}
-
 int
 rp_users_create(struct rp_req *req, long long *id)
 {
@@ -365,14 +360,14 @@ rp_users_create(struct rp_req *req, long long *id)
 		goto fail;
 	}
 	*id = res.insert_id;
-	if (store_rights(req, *id, role, features, fields) != 0)
+	if (rp_users_store_rights(req, *id, role, features, fields) != 0)
 		goto fail;
 	struct json_object *d = json_object_new_object();
 	json_object_object_add(d, "email", json_object_new_string(email));
 	json_object_object_add(d, "role", json_object_new_string(rp_role_key(role)));
-	json_object_object_add(d, "features", mask_json(features, rp_feature_key,
+	json_object_object_add(d, "features", keys_json(features, rp_feature_key,
 	    RP_FEAT__COUNT));
-	json_object_object_add(d, "profile_fields", mask_json(fields,
+	json_object_object_add(d, "profile_fields", keys_json(fields,
 	    rp_profile_field_key, RP_PF__COUNT));
 	if (rp_audit(req, "user.create", "user", *id, 0, d) != 0)
 		goto fail;
@@ -463,7 +458,7 @@ rp_users_update(struct rp_req *req, const struct rp_user_rec *t)
 		goto fail;
 	}
 	if ((hf || hp || role != t->role) &&
-	    store_rights(req, t->id, role, role == RP_ROLE_ADMIN ? RP_FEAT_ALL :
+	    rp_users_store_rights(req, t->id, role, role == RP_ROLE_ADMIN ? RP_FEAT_ALL :
 	    new_features, role == RP_ROLE_ADMIN ? RP_PF_ALL : new_fields) != 0)
 		goto fail;
 	if (password != NULL) {
@@ -486,10 +481,10 @@ rp_users_update(struct rp_req *req, const struct rp_user_rec *t)
 	note_change(d, "role", rp_role_key(t->role), rp_role_key(role));
 	note_change(d, "active", t->active ? "true" : "false", active ? "true" : "false");
 	if (hf && new_features != t->features)
-		json_object_object_add(d, "features", mask_json(new_features,
+		json_object_object_add(d, "features", keys_json(new_features,
 		    rp_feature_key, RP_FEAT__COUNT));
 	if (hp && new_fields != t->profile_fields)
-		json_object_object_add(d, "profile_fields", mask_json(new_fields,
+		json_object_object_add(d, "profile_fields", keys_json(new_fields,
 		    rp_profile_field_key, RP_PF__COUNT));
 	if (password)
 		json_object_object_add(d, "password", json_object_new_string("reset"));

@@ -49,6 +49,12 @@ int rp_users_create(struct rp_req *, long long *id);
  * active). Returns 0 or -1 after rp_fail. */
 int rp_users_update(struct rp_req *, const struct rp_user_rec *target);
 
+/* Replace the stored features and profile fields of user id (none for
+ * admins, who hold everything by role), inside the caller's transaction.
+ * Returns 0 or -1 after rp_fail. */
+int rp_users_store_rights(struct rp_req *, long long id, int role,
+    unsigned features, unsigned fields);
+
 /* End every session of a user the caller manages, with an audit entry.
  * Returns 0 or -1 after rp_fail. */
 int rp_users_end_sessions(struct rp_req *, const struct rp_user_rec *target);
