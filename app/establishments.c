@@ -86,8 +86,8 @@ static struct rp_stmt q_removed = RP_STMT(
 /* Longest value of each profile field, in characters. */
 static const size_t field_max[RP_PF__COUNT] = {
 	[RP_PF_NAME] = 200, [RP_PF_SIRET] = 14, [RP_PF_ADDRESS] = 200,
-	[RP_PF_POSTCODE] = 10, [RP_PF_CITY] = 100, [RP_PF_COUNTRY] = 100,
-	[RP_PF_PHONE] = 40, [RP_PF_WEBSITE] = 200, [RP_PF_SECTOR] = 100,
+	[RP_PF_POSTCODE] = 10, [RP_PF_CITY] = 200, [RP_PF_COUNTRY] = 100,
+	[RP_PF_PHONE] = 40, [RP_PF_WEBSITE] = 200, [RP_PF_SECTOR] = 200,
 	[RP_PF_HEADCOUNT] = 8, [RP_PF_SECURITY_CONTACT] = 200,
 };
 
@@ -257,7 +257,11 @@ field_in(struct rp_req *req, int pf, const char **out)
 			*out = "";
 			return 1;
 		}
-		if (pf == RP_PF_HEADCOUNT && json_object_is_type(v, json_type_int)) {
+		/* The headcount is a number in JSON, as the API answers it. */
+		if (pf == RP_PF_HEADCOUNT) {
+			if (!json_object_is_type(v, json_type_int))
+				return rp_fail(req, 400, "invalid", name,
+				    "The headcount is a whole number or null.");
 			*out = rp_printf(req->arena, "%lld", (long long)json_object_get_int64(v));
 			goto check;
 		}

@@ -7,6 +7,7 @@
 #include "request.h"
 #include "response.h"
 #include "router.h"
+#include "scope.h"
 #include "session.h"
 #include "util.h"
 
@@ -145,8 +146,14 @@ rp_dispatch(struct rp_req *req, const struct rp_route *routes, size_t n)
 	}
 	if (found->feature != RP_FEAT_NONE && (req->user == NULL ||
 	    !(req->user->features & RP_FEAT_BIT(found->feature)))) {
-		rp_fail(req, 403, "forbidden", NULL,
-		    "Your rights do not allow this.");
+		/* Out of scope is "not found" whatever one's rights. */
+		int seen = found->scope ? rp_scope_visible(req, found->scope,
+		    req->args[0]) : 1;
+		if (seen == 0)
+			rp_fail(req, 404, "not_found", NULL, "Nothing is here.");
+		else if (seen > 0)
+			rp_fail(req, 403, "forbidden", NULL,
+			    "Your rights do not allow this.");
 		return;
 	}
 	bool changes = req->method != RP_GET && req->method != RP_HEAD &&

@@ -27,11 +27,14 @@ struct rp_route {
 	unsigned	 flags;
 	unsigned	 roles;		/* RP_ROLE_BIT mask; 0: any role */
 	int		 feature;	/* RP_FEAT_*, or RP_FEAT_NONE */
+	int		 scope;		/* what {id} names (enum rp_scope_kind) */
 };
 
 /* Match req->path and method against `routes`, load the session, check it,
  * the MFA enrolment gate, role, feature and CSRF in a fixed order (404, 405,
- * 401, 403), then run the handler.
+ * 401, 403), then run the handler. A caller without the route's feature
+ * gets 404 rather than 403 when the route's {id} lies outside its scope
+ * (SPEC §2: out of scope is always "not found").
  * Errors are recorded with rp_fail(); the caller sends the response. */
 void rp_dispatch(struct rp_req *, const struct rp_route *routes, size_t n);
 

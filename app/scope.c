@@ -3,6 +3,7 @@
 #include "db.h"
 #include "request.h"
 #include "scope.h"
+#include "util.h"
 
 size_t
 rp_scope_args(const struct rp_req *req, struct rp_dbarg *a)
@@ -15,4 +16,30 @@ rp_scope_args(const struct rp_req *req, struct rp_dbarg *a)
 	a[2] = RP_AINT(u ? u->id : 0);
 	a[3] = RP_AINT(u ? u->id : 0);
 	return RP_SCOPE_NARGS;
+}
+
+static struct rp_stmt q_client = RP_STMT(
+    "SELECT 1 FROM clients c WHERE c.id = ? AND" RP_SCOPE_CLIENT("c"));
+static struct rp_stmt q_estab = RP_STMT(
+    "SELECT 1 FROM establishments e WHERE e.id = ? AND" RP_SCOPE_ESTAB("e"));
+static struct rp_stmt q_suggestion = RP_STMT(
+    "SELECT 1 FROM establishment_suggestions s JOIN establishments e"
+    " ON e.id = s.establishment_id AND e.firm_id = s.firm_id"
+    " WHERE s.id = ? AND" RP_SCOPE_ESTAB("e"));
+
+int
+rp_scope_visible(struct rp_req *req, int kind, long long id)
+{
+	struct rp_stmt *st = kind == RP_SCOPE_OF_CLIENT ? &q_client :
+	    kind == RP_SCOPE_OF_ESTAB ? &q_estab :
+	    kind == RP_SCOPE_OF_SUGGESTION ? &q_suggestion : NULL;
+	struct rp_dbarg a[1 + RP_SCOPE_NARGS] = { RP_AINT(id) };
+	struct rp_dbres res;
+
+	if (st == NULL)
+		return 1;
+	rp_scope_args(req, a + 1);
+	if (rp_db_do(req, st, a, RP_NELEM(a), &res) != 0)
+		return -1;
+	return res.nrows > 0;
 }

@@ -35,6 +35,18 @@ struct rp_req;
     " OR EXISTS (SELECT 1 FROM user_establishments su WHERE su.establishment_id = " e ".id" \
     "  AND su.user_id = ?)))"
 
+/* What the first {id} of a route names, for rp_scope_visible. */
+enum rp_scope_kind {
+	RP_SCOPE_NONE,
+	RP_SCOPE_OF_CLIENT,
+	RP_SCOPE_OF_ESTAB,
+	RP_SCOPE_OF_SUGGESTION,
+};
+
+/* Is object id of this kind in the caller's scope? 1 yes, 0 no, -1 after
+ * rp_fail (database). */
+int rp_scope_visible(struct rp_req *, int kind, long long id);
+
 /* Fill a[0..RP_SCOPE_NARGS) for the caller; returns RP_SCOPE_NARGS. A
  * caller without a firm (support) matches nothing. */
 size_t rp_scope_args(const struct rp_req *, struct rp_dbarg *a);

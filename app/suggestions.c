@@ -95,7 +95,9 @@ rp_suggestions_create(struct rp_req *req, const struct rp_estab *e, long long *i
 		return -1;
 	if ((pf = rp_profile_field_parse(field)) < 0)
 		return rp_fail(req, 400, "invalid", "field", "This is not a profile field.");
-	if (req->user->profile_fields & (1u << pf))
+	/* Editing a field takes the feature and the field's right. */
+	if ((req->user->features & RP_FEAT_BIT(RP_FEAT_PROFILE_EDIT)) &&
+	    (req->user->profile_fields & (1u << pf)))
 		return rp_fail(req, 409, "edit_directly", "field",
 		    "You may edit this field: change it directly.");
 	if (e->merged_into || strcmp(e->status, "closed") == 0)

@@ -17,15 +17,15 @@ handler(struct rp_req *req)
 }
 
 static const struct rp_route table[] = {
-	{ "GET", "/public", handler, 0, 0, RP_FEAT_NONE },
-	{ "GET", "/things/{id}", handler, RP_R_SESSION, 0, RP_FEAT_NONE },
-	{ "PATCH", "/things/{id}", handler, RP_R_SESSION, 0, RP_FEAT_NONE },
+	{ "GET", "/public", handler, 0, 0, RP_FEAT_NONE, 0 },
+	{ "GET", "/things/{id}", handler, RP_R_SESSION, 0, RP_FEAT_NONE, 0 },
+	{ "PATCH", "/things/{id}", handler, RP_R_SESSION, 0, RP_FEAT_NONE, 0 },
 	{ "POST", "/admin", handler, RP_R_SESSION,
-	  RP_ROLE_BIT(RP_ROLE_SUPPORT), RP_FEAT_NONE },
-	{ "POST", "/plan", handler, RP_R_SESSION, 0, RP_FEAT_PLAN },
-	{ "GET", "/a/{id}/b/{id}", handler, 0, 0, RP_FEAT_NONE },
-	{ "GET", "/setup", handler, RP_R_SESSION | RP_R_MFA_SETUP, 0, RP_FEAT_NONE },
-	{ "POST", "/open", handler, RP_R_NO_CSRF, 0, RP_FEAT_NONE },
+	  RP_ROLE_BIT(RP_ROLE_SUPPORT), RP_FEAT_NONE, 0 },
+	{ "POST", "/plan", handler, RP_R_SESSION, 0, RP_FEAT_PLAN, 0 },
+	{ "GET", "/a/{id}/b/{id}", handler, 0, 0, RP_FEAT_NONE, 0 },
+	{ "GET", "/setup", handler, RP_R_SESSION | RP_R_MFA_SETUP, 0, RP_FEAT_NONE, 0 },
+	{ "POST", "/open", handler, RP_R_NO_CSRF, 0, RP_FEAT_NONE, 0 },
 };
 
 static struct rp_arena *a;
