@@ -1,9 +1,12 @@
 /* The audit log: who did what, when, from where, on which client and object. */
+#include <stdint.h>
+
 #include <json.h>
 
 #include "audit.h"
 #include "db.h"
 #include "request.h"
+#include "util.h"
 
 static struct rp_stmt q_insert = RP_STMT(
     "INSERT INTO audit_log (user_id, firm_id, client_id, ip, action, object_type,"
@@ -31,4 +34,56 @@ rp_audit(struct rp_req *req, const char *action, const char *object_type,
 	rc = rp_db_exec(req->arena, &q_insert, a, 8, NULL);
 	json_object_put(details);
 	return rc == 0 ? 0 : rp_db_fail(req);
+}
+
+static struct rp_stmt q_client = RP_STMT(
+    "SELECT id, DATE_FORMAT(at, '%Y-%m-%dT%H:%i:%sZ'), user_id, ip, action,"
+    " object_type, object_id, client_id, details FROM audit_log"
+    " WHERE firm_id = ? AND client_id = ? ORDER BY id DESC LIMIT ? OFFSET ?");
+static struct rp_stmt q_client_count = RP_STMT(
+    "SELECT COUNT(*) FROM audit_log WHERE firm_id = ? AND client_id = ?");
+
+static struct json_object *
+id_or_null(const char *s)
+{
+	long long v;
+
+	return s && rp_strtonum(s, 1, INT64_MAX, &v) == 0 ? json_object_new_int64(v) : NULL;
+}
+
+struct json_object *
+rp_audit_of_client(struct rp_req *req, long long firm_id, long long client_id,
+    long long limit, long long offset, long long *total)
+{
+	struct rp_dbarg a[] = { RP_AINT(firm_id), RP_AINT(client_id), RP_AINT(limit),
+	    RP_AINT(offset) };
+	struct rp_dbres res;
+	struct json_object *arr;
+
+	if (rp_db_exec(req->arena, &q_client_count, a, 2, &res) != 0) {
+		rp_db_fail(req);
+		return NULL;
+	}
+	rp_strtonum(rp_db_cell(&res, 0, 0), 0, INT64_MAX, total);
+	if (rp_db_exec(req->arena, &q_client, a, 4, &res) != 0) {
+		rp_db_fail(req);
+		return NULL;
+	}
+	arr = json_object_new_array();
+	for (size_t i = 0; i < res.nrows; i++) {
+		char **r = res.rows[i];
+		struct json_object *o = json_object_new_object();
+		json_object_object_add(o, "id", id_or_null(r[0]));
+		json_object_object_add(o, "at", json_object_new_string(r[1]));
+		json_object_object_add(o, "user_id", id_or_null(r[2]));
+		json_object_object_add(o, "ip", json_object_new_string(r[3]));
+		json_object_object_add(o, "action", json_object_new_string(r[4]));
+		json_object_object_add(o, "object_type", json_object_new_string(r[5]));
+		json_object_object_add(o, "object_id", id_or_null(r[6]));
+		json_object_object_add(o, "client_id", id_or_null(r[7]));
+		struct json_object *d = json_tokener_parse(r[8]);
+		json_object_object_add(o, "details", d ? d : json_object_new_object());
+		json_object_array_add(arr, o);
+	}
+	return arr;
 }

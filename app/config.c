@@ -57,6 +57,8 @@ static const struct key keys[] = {
 	  "File the master writes its pid to; empty for none." },
 	{ "http.max_body", K_INT, F(http_max_body), "1048576", 1024, 1073741824,
 	  "Largest request body accepted, in bytes; larger ones answer 413." },
+	{ "http.max_upload", K_INT, F(http_max_upload), "8388608", 1024, 1073741824,
+	  "Largest file upload (establishment directory import), in bytes." },
 	{ "db.socket", K_STR, F(db_socket), "/run/mysqld/mysqld.sock", 0, 4096,
 	  "MariaDB unix socket (used when db.host is empty)." },
 	{ "db.host", K_STR, F(db_host), "", 0, 255,

@@ -16,6 +16,7 @@ struct rp_config {
 	long long	 fcgi_max_requests;
 	char		*fcgi_pid_file;
 	long long	 http_max_body;
+	long long	 http_max_upload;
 	char		*db_socket;
 	char		*db_host;
 	long long	 db_port;

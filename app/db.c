@@ -392,6 +392,14 @@ rp_db_fail(struct rp_req *req)
 }
 
 int
+rp_db_do(struct rp_req *req, struct rp_stmt *st, const struct rp_dbarg *args,
+    size_t nargs, struct rp_dbres *res)
+{
+	return rp_db_exec(req->arena, st, args, nargs, res) == 0 ? 0 :
+	    rp_db_fail(req);
+}
+
+int
 rp_db_exec_trusted(const char *sql, size_t len)
 {
 	if (rp_db_connect() != 0)

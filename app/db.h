@@ -85,6 +85,11 @@ int rp_db_finish(struct rp_req *);
 /* Record the last database error on the request: 503, 409 or 500. */
 int rp_db_fail(struct rp_req *);
 
+/* rp_db_exec in a request's arena, recording a failure on the request
+ * (rp_db_fail). Returns 0 or -1. */
+int rp_db_do(struct rp_req *, struct rp_stmt *, const struct rp_dbarg *args,
+    size_t nargs, struct rp_dbres *res);
+
 /* Run trusted SQL text with no parameters (migrations only: DDL cannot be
  * prepared in general; never used with request data). Returns 0 or -1. */
 int rp_db_exec_trusted(const char *sql, size_t len);

@@ -5,6 +5,7 @@
 #include <json.h>
 
 #include "arena.h"
+#include "enums.h"
 #include "input.h"
 #include "request.h"
 #include "util.h"
@@ -256,4 +257,87 @@ rp_in_ids(struct rp_req *req, const char *name, long long **ids, size_t *n)
 		(*ids)[(*n)++] = x;
 	}
 	return 1;
+}
+
+int
+rp_in_enum(struct rp_req *req, const char *name, const struct rp_enum *e,
+    bool required, const char **out)
+{
+	const char *v;
+	int rc = rp_in_text(req, name, 64, required, &v), i;
+
+	*out = NULL;
+	if (rc <= 0)
+		return rc;
+	if ((i = rp_enum_parse(e, v)) < 0)
+		return rp_fail(req, 400, "invalid", name, "This value is not one of the choices.");
+	*out = rp_enum_key(e, i);
+	return 1;
+}
+
+int
+rp_in_int(struct rp_req *req, const char *name, long long min, long long max,
+    bool *isnull, long long *out)
+{
+	struct json_object *v;
+	const char *s;
+
+	*isnull = false;
+	if (req->json != NULL) {
+		if (!json_object_object_get_ex(req->json, name, &v))
+			return 0;
+		if (v == NULL) {
+			*isnull = true;
+			return 1;
+		}
+		if (!json_object_is_type(v, json_type_int))
+			return rp_fail(req, 400, "invalid", name, "This field must be an integer.");
+		*out = json_object_get_int64(v);
+	} else {
+		if ((s = rp_param(&req->form, name)) == NULL)
+			return 0;
+		while (*s == ' ')
+			s++;
+		if (*s == '\0') {
+			*isnull = true;
+			return 1;
+		}
+		if (rp_strtonum(s, min, max, out) != 0)
+			return rp_fail(req, 400, "invalid", name, "This field must be a whole number.");
+	}
+	if (*out < min || *out > max)
+		return rp_fail(req, 400, "out_of_range", name, "This number is out of range.");
+	return 1;
+}
+
+static bool
+known_key(const char *k, const char *const *known, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(k, known[i]) == 0)
+			return true;
+	return false;
+}
+
+const char *
+rp_in_unknown(const struct rp_req *req, const char *const *known, size_t n)
+{
+	if (req->json != NULL) {
+		json_object_object_foreach(req->json, k, v) {
+			(void)v;
+			if (!known_key(k, known, n))
+				return k;
+		}
+		return NULL;
+	}
+	for (size_t i = 0; i < req->form.n; i++) {
+		const char *k = req->form.v[i].key;
+		size_t len = strlen(k);
+		if (strcmp(k, "csrf_token") == 0 ||
+		    (len > 8 && strcmp(k + len - 8, "_present") == 0))
+			continue;
+		if (!known_key(k, known, n))
+			return k;
+	}
+	return NULL;
 }

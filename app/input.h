@@ -35,6 +35,19 @@ int rp_in_keys(struct rp_req *, const char *name, int (*parse)(const char *),
 /* A list of positive integer ids. */
 int rp_in_ids(struct rp_req *, const char *name, long long **ids, size_t *n);
 
+/* One key of a closed set (app/enums.h); *out is the table's own key. */
+struct rp_enum;
+int rp_in_enum(struct rp_req *, const char *name, const struct rp_enum *,
+    bool required, const char **out);
+/* An integer in [min, max], or null (JSON null, or an empty form field):
+ * then *isnull is set. */
+int rp_in_int(struct rp_req *, const char *name, long long min, long long max,
+    bool *isnull, long long *out);
+/* The first field of the request whose name is not in `known` (form
+ * fields: csrf_token and "*_present" companions are ignored), or NULL. */
+const char *rp_in_unknown(const struct rp_req *, const char *const *known,
+    size_t n);
+
 /* Is this a plausible e-mail address (length, one '@', a dotted domain)? */
 bool rp_email_valid(const char *);
 

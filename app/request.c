@@ -7,6 +7,7 @@
 
 #include "arena.h"
 #include "jsoncheck.h"
+#include "multipart.h"
 #include "request.h"
 
 static const struct {
@@ -409,6 +410,24 @@ rp_req_parse_body(struct rp_req *req, const char *body, size_t len)
 			    "The JSON body must be an object.");
 		}
 		req->json = obj;
+		return 0;
+	}
+	/* A file as a body (directory import): no cross-site form can send
+	 * this type, and the route reads it. */
+	if (media_is(req->content_type, "text/csv")) {
+		req->csv = body;
+		req->csv_len = len;
+		return 0;
+	}
+	/* HTML file uploads; the API takes JSON (a cross-site form can post
+	 * multipart without a preflight). */
+	if (media_is(req->content_type, "multipart/form-data") && !req->api) {
+		const char *boundary = rp_multipart_boundary(req->arena,
+		    req->content_type);
+		if (boundary == NULL || rp_parse_multipart(req->arena, body, len,
+		    boundary, &req->form, &bad) != 0)
+			return rp_fail(req, 400, "bad_request", "body",
+			    "The form data is malformed.");
 		return 0;
 	}
 	if (len == 0)

@@ -84,6 +84,8 @@ struct rp_req {
 	struct rp_params	 cookies;
 	struct rp_params	 form;
 	struct json_object	*json;		/* object body, or NULL */
+	const char		*csv;		/* a text/csv body, or NULL */
+	size_t			 csv_len;
 	const char		*content_type;
 	long long		 content_length;
 	const char		*remote_addr;

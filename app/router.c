@@ -53,6 +53,19 @@ method_matches(const struct rp_route *r, const struct rp_req *req)
 	return req->method == RP_HEAD && strcmp(r->method, "GET") == 0;
 }
 
+bool
+rp_route_takes_upload(const struct rp_req *req, const struct rp_route *routes,
+    size_t n)
+{
+	long long args[RP_MAX_ROUTE_ARGS];
+
+	for (size_t i = 0; i < n; i++)
+		if ((routes[i].flags & RP_R_UPLOAD) && method_matches(&routes[i], req) &&
+		    match(routes[i].pattern, req->path, args))
+			return true;
+	return false;
+}
+
 static int
 csrf_ok(const struct rp_req *req)
 {

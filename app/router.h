@@ -2,6 +2,7 @@
 #ifndef RP_ROUTER_H
 #define RP_ROUTER_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 struct rp_req;
@@ -13,6 +14,7 @@ enum {
 	RP_R_PENDING	= 1 << 2,	/* also a login waiting for its MFA code */
 	RP_R_MFA_SETUP	= 1 << 3,	/* allowed before a required MFA enrolment */
 	RP_R_NO_CSRF	= 1 << 4,	/* state change without a session (login) */
+	RP_R_UPLOAD	= 1 << 5,	/* takes a file: http.max_upload bytes */
 };
 /* Every POST, PUT, PATCH and DELETE made with a session must carry the
  * session's CSRF token (X-CSRF-Token, or the csrf_token form field): the
@@ -32,6 +34,11 @@ struct rp_route {
  * 401, 403), then run the handler.
  * Errors are recorded with rp_fail(); the caller sends the response. */
 void rp_dispatch(struct rp_req *, const struct rp_route *routes, size_t n);
+
+/* Does the request go to a route that takes a file upload (so its body may
+ * reach http.max_upload rather than http.max_body)? */
+bool rp_route_takes_upload(const struct rp_req *, const struct rp_route *routes,
+    size_t n);
 
 /* The product's route table (routes.c). */
 extern const struct rp_route rp_routes[];

@@ -1,5 +1,6 @@
 /* The route table: every URL of the product and what it requires. */
 #include "api-auth.h"
+#include "api-clients.h"
 #include "api-system.h"
 #include "authz.h"
 #include "router.h"
@@ -17,6 +18,12 @@
 #define MANAGERS (RP_ROLE_BIT(RP_ROLE_ADMIN) | \
 		  RP_ROLE_BIT(RP_ROLE_MULTI_ACCOUNT_MANAGER) | \
 		  RP_ROLE_BIT(RP_ROLE_ACCOUNT_MANAGER))
+/* Firm users: everything below a firm; support users have admin pages. */
+#define FIRM	RP_ROLES_FIRM
+/* Who creates clients and staffs their teams (SPEC §2). */
+#define CREATORS (RP_ROLE_BIT(RP_ROLE_ADMIN) | \
+		  RP_ROLE_BIT(RP_ROLE_MULTI_ACCOUNT_MANAGER))
+#define F(x)	RP_FEAT_##x
 
 const struct rp_route rp_routes[] = {
 	/* method  pattern                 handler                  flags  roles feature */
@@ -53,6 +60,29 @@ const struct rp_route rp_routes[] = {
 	{ "GET",    "/api/v1/users/{id}",  rp_api_users_get,        S,     MANAGERS, NONE },
 	{ "PATCH",  "/api/v1/users/{id}",  rp_api_users_patch,      S,     MANAGERS, NONE },
 	{ "DELETE", "/api/v1/users/{id}/sessions", rp_api_users_end_sessions, S, MANAGERS, NONE },
+
+	{ "GET",    "/api/v1/clients",     rp_api_clients_list,     S,     FIRM, NONE },
+	{ "POST",   "/api/v1/clients",     rp_api_clients_create,   S,     CREATORS, NONE },
+	{ "GET",    "/api/v1/clients/{id}", rp_api_clients_get,     S,     FIRM, NONE },
+	{ "PATCH",  "/api/v1/clients/{id}", rp_api_clients_patch,   S,     FIRM, NONE },
+	{ "POST",   "/api/v1/clients/{id}/plan", rp_api_clients_plan, S,   FIRM, F(PLAN) },
+	{ "PUT",    "/api/v1/clients/{id}/vcisos", rp_api_clients_vcisos, S, FIRM, NONE },
+	{ "GET",    "/api/v1/clients/{id}/pilot", rp_api_clients_pilot, S, FIRM, NONE },
+	{ "GET",    "/api/v1/clients/{id}/audit", rp_api_clients_audit, S, FIRM, NONE },
+	{ "GET",    "/api/v1/clients/{id}/establishments", rp_api_estabs_list, S, FIRM, NONE },
+	{ "POST",   "/api/v1/clients/{id}/establishments", rp_api_estabs_create, S, FIRM, NONE },
+	{ "GET",    "/api/v1/clients/{id}/establishments/export", rp_api_directory_export, S, FIRM, F(PROFILE_EDIT) },
+	{ "POST",   "/api/v1/clients/{id}/establishments/import", rp_api_directory_import, S | RP_R_UPLOAD, FIRM, F(PROFILE_EDIT) },
+	{ "GET",    "/api/v1/clients/{id}/duplicates", rp_api_clients_duplicates, S, FIRM, F(PROFILE_DUPLICATES) },
+	{ "GET",    "/api/v1/establishments/{id}", rp_api_estabs_get, S,   FIRM, F(PROFILE_READ) },
+	{ "PATCH",  "/api/v1/establishments/{id}", rp_api_estabs_patch, S, FIRM, F(PROFILE_EDIT) },
+	{ "POST",   "/api/v1/establishments/{id}/status", rp_api_estabs_status, S, FIRM, F(PROFILE_STATUS) },
+	{ "POST",   "/api/v1/establishments/{id}/plan", rp_api_estabs_plan, S, FIRM, F(PLAN) },
+	{ "POST",   "/api/v1/establishments/{id}/merge", rp_api_estabs_merge, S, FIRM, F(PROFILE_DUPLICATES) },
+	{ "GET",    "/api/v1/establishments/{id}/suggestions", rp_api_suggestions_list, S, FIRM, F(PROFILE_READ) },
+	{ "POST",   "/api/v1/establishments/{id}/suggestions", rp_api_suggestions_create, S, FIRM, F(PROFILE_READ) },
+	{ "POST",   "/api/v1/suggestions/{id}/accept", rp_api_suggestions_accept, S, FIRM, F(PROFILE_EDIT) },
+	{ "POST",   "/api/v1/suggestions/{id}/reject", rp_api_suggestions_reject, S, FIRM, F(PROFILE_EDIT) },
 };
 
 const size_t rp_nroutes = RP_NELEM(rp_routes);

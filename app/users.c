@@ -7,7 +7,9 @@
 #include "arena.h"
 #include "audit.h"
 #include "authz.h"
+#include "clients.h"
 #include "db.h"
+#include "establishments.h"
 #include "input.h"
 #include "password.h"
 #include "request.h"
@@ -20,15 +22,27 @@
     " u.lang, u.active, u.mfa_enabled," \
     " (SELECT GROUP_CONCAT(f.feature) FROM user_features f WHERE f.user_id = u.id)," \
     " (SELECT GROUP_CONCAT(p.field) FROM user_profile_fields p WHERE p.user_id = u.id)," \
-    " DATE_FORMAT(u.created_at, '%Y-%m-%dT%H:%i:%sZ')"
+    " DATE_FORMAT(u.created_at, '%Y-%m-%dT%H:%i:%sZ')," \
+    " (SELECT GROUP_CONCAT(v.client_id ORDER BY v.client_id) FROM client_vcisos v" \
+    "  WHERE v.user_id = u.id)," \
+    " (SELECT GROUP_CONCAT(a.establishment_id ORDER BY a.establishment_id)" \
+    "  FROM user_establishments a WHERE a.user_id = u.id)"
 
 /* Visible users: the caller itself (a support user too, which has no firm),
  * and users of its firm whose role it may manage (the roles are bound as up
- * to four parameters, '' for none).
- * Until clients exist (clients issue), every user's client scope is empty,
- * so scope containment holds for every pair. */
+ * to four parameters, '' for none) and, below admins, whose scope lies
+ * within the caller's: every client they are vCISO of, and the client of
+ * every establishment assigned to them, is one the caller is vCISO of. */
 #define VISIBLE \
-    " (u.id = ? OR (u.firm_id = ? AND u.role IN (?, ?, ?, ?)))"
+    " (u.id = ? OR (u.firm_id = ? AND u.role IN (?, ?, ?, ?) AND (? = 1 OR (" \
+    " NOT EXISTS (SELECT 1 FROM client_vcisos tv WHERE tv.user_id = u.id" \
+    "  AND NOT EXISTS (SELECT 1 FROM client_vcisos mv WHERE mv.user_id = ?" \
+    "  AND mv.client_id = tv.client_id))" \
+    " AND NOT EXISTS (SELECT 1 FROM user_establishments te JOIN establishments tx" \
+    "  ON tx.id = te.establishment_id WHERE te.user_id = u.id" \
+    "  AND NOT EXISTS (SELECT 1 FROM client_vcisos mw WHERE mw.user_id = ?" \
+    "  AND mw.client_id = tx.client_id))))))"
+#define VISIBLE_NARGS 9
 
 static struct rp_stmt q_get = RP_STMT(
     "SELECT " USER_COLUMNS " FROM users u WHERE u.id = ? AND" VISIBLE);
@@ -86,6 +100,8 @@ fill(struct rp_user_rec *u, char **row)
 	u->profile_fields = rp_effective_profile_fields(u->role,
 	    rp_profile_fields_from_list(row[10]));
 	u->created_at = row[11];
+	u->client_ids = row[12] ? row[12] : "";
+	u->establishment_ids = row[13] ? row[13] : "";
 }
 
 /* The visibility arguments: self, firm, and the manageable role keys. */
@@ -102,18 +118,21 @@ visible_args(const struct rp_req *req, struct rp_dbarg *a)
 			a[2 + k++] = RP_ASTR(rp_role_key(r));
 	while (k < 4)
 		a[2 + k++] = RP_ASTR("");
-	return 6;
+	a[6] = RP_AINT(me->role == RP_ROLE_ADMIN ? 1 : 0);
+	a[7] = RP_AINT(me->id);
+	a[8] = RP_AINT(me->id);
+	return VISIBLE_NARGS;
 }
 
 int
 rp_users_get(struct rp_req *req, long long id, struct rp_user_rec *out)
 {
-	struct rp_dbarg a[7];
+	struct rp_dbarg a[1 + VISIBLE_NARGS];
 	struct rp_dbres res;
 
 	a[0] = RP_AINT(id);
 	visible_args(req, a + 1);
-	if (rp_db_exec(req->arena, &q_get, a, 7, &res) != 0)
+	if (rp_db_exec(req->arena, &q_get, a, RP_NELEM(a), &res) != 0)
 		return rp_db_fail(req);
 	if (res.nrows != 1)
 		return 0;
@@ -138,22 +157,12 @@ rp_users_list(struct rp_req *req, const char *q, const char *sort, bool desc,
     long long limit, long long offset, struct rp_user_rec **out, size_t *n,
     long long *total)
 {
-	struct rp_dbarg a[17];
+	struct rp_dbarg a[VISIBLE_NARGS + 11];
 	struct rp_dbres res;
 	const char *like;
 
 	q = q ? q : "";
-	/* LIKE wildcards typed by the user are matched literally. */
-	struct rp_buf b;
-	rp_buf_init(&b, req->arena);
-	rp_buf_puts(&b, "%");
-	for (const char *p = q; *p; p++) {
-		if (*p == '%' || *p == '_' || *p == '\\')
-			rp_buf_add(&b, "\\", 1);
-		rp_buf_add(&b, p, 1);
-	}
-	rp_buf_puts(&b, "%");
-	like = rp_buf_str(&b);
+	like = rp_like_pattern(req->arena, q);
 	size_t k = visible_args(req, a);
 	a[k++] = RP_ASTR(q);
 	for (int i = 0; i < 4; i++)
@@ -188,9 +197,9 @@ rp_users_by_email(struct rp_req *req, const char *email, struct rp_user_rec *out
 	if (res.nrows != 1)
 		return 0;
 	fill(out, res.rows[0]);
-	*hash = res.rows[0][12];
-	*mfa_secret = res.rows[0][13];
-	rp_strtonum(res.rows[0][14], -1, INT64_MAX, mfa_last);
+	*hash = res.rows[0][14];
+	*mfa_secret = res.rows[0][15];
+	rp_strtonum(res.rows[0][16], -1, INT64_MAX, mfa_last);
 	return out->role >= 0;
 }
 
@@ -211,6 +220,18 @@ keys_json(unsigned mask, const char *(*key)(int), int count)
 	for (int i = 0; i < count; i++)
 		if (mask & (1u << i))
 			json_object_array_add(arr, json_object_new_string(key(i)));
+	return arr;
+}
+
+static struct json_object *
+ids_json(const struct rp_req *req, const char *csv)
+{
+	struct json_object *arr = json_object_new_array();
+	size_t n;
+	long long *ids = rp_ids_parse(req->arena, csv, &n);
+
+	for (size_t i = 0; i < n; i++)
+		json_object_array_add(arr, json_object_new_int64(ids[i]));
 	return arr;
 }
 
@@ -236,9 +257,8 @@ rp_user_json(const struct rp_req *req, const struct rp_user_rec *u)
 	    RP_FEAT__COUNT));
 	json_object_object_add(o, "profile_fields", keys_json(pmask,
 	    rp_profile_field_key, RP_PF__COUNT));
-	/* Client and establishment assignments arrive with the clients issue. */
-	json_object_object_add(o, "client_ids", json_object_new_array());
-	json_object_object_add(o, "establishment_ids", json_object_new_array());
+	json_object_object_add(o, "client_ids", ids_json(req, u->client_ids));
+	json_object_object_add(o, "establishment_ids", ids_json(req, u->establishment_ids));
 	json_object_object_add(o, "mfa_enrolled", json_object_new_boolean(u->mfa_enabled));
 	json_object_object_add(o, "lang", json_object_new_string(u->lang));
 	json_object_object_add(o, "created_at", json_object_new_string(u->created_at));
@@ -274,23 +294,157 @@ rp_users_store_rights(struct rp_req *req, long long id, int role, unsigned featu
 	return 0;
 }
 
-/* Client and establishment assignments come with the clients issue: until
- * then no client exists, so any id given is unknown. */
-static int
-no_assignments(struct rp_req *req)
-{
-	long long *ids;
-	size_t n;
+static struct rp_stmt q_del_clients = RP_STMT(
+    "DELETE FROM client_vcisos WHERE user_id = ?");
+static struct rp_stmt q_add_client = RP_STMT(
+    "INSERT INTO client_vcisos (client_id, user_id, firm_id) VALUES (?, ?, ?)");
+static struct rp_stmt q_del_estabs = RP_STMT(
+    "DELETE FROM user_establishments WHERE user_id = ?");
+static struct rp_stmt q_add_estab = RP_STMT(
+    "INSERT INTO user_establishments (user_id, establishment_id, firm_id) VALUES (?, ?, ?)");
 
-	if (rp_in_ids(req, "client_ids", &ids, &n) < 0)
+/* A user's scope as a request names it: client_ids (vCISO declarations)
+ * and establishment_ids (establishment managers). */
+struct assign {
+	long long	*cids;
+	size_t		 nc;
+	int		 hc;
+	long long	*eids;
+	size_t		 ne;
+	int		 he;
+};
+
+/* Is client id one the caller may declare a vCISO of (admins: any client
+ * of the firm; managers: their own)? Establishment id one in its scope? */
+static int
+client_in_scope(struct rp_req *req, long long id)
+{
+	struct rp_client c;
+	int found = rp_clients_get(req, id, &c);
+
+	return found <= 0 ? found : c.full;
+}
+
+static int
+estab_in_scope(struct rp_req *req, long long id)
+{
+	struct rp_estab e;
+	int found = rp_estabs_get(req, id, &e);
+
+	return found <= 0 ? found : e.merged_into == 0;
+}
+
+static int
+assign_read(struct rp_req *req, int role, struct assign *as)
+{
+	int rc;
+
+	if ((as->hc = rp_in_ids(req, "client_ids", &as->cids, &as->nc)) < 0 ||
+	    (as->he = rp_in_ids(req, "establishment_ids", &as->eids, &as->ne)) < 0)
 		return -1;
-	if (n > 0)
-		return rp_fail(req, 400, "invalid", "client_ids", "Unknown client.");
-	if (rp_in_ids(req, "establishment_ids", &ids, &n) < 0)
-		return -1;
-	if (n > 0)
+	if (as->nc > 0 && role == RP_ROLE_ESTABLISHMENT_MANAGER)
+		return rp_fail(req, 400, "invalid", "client_ids",
+		    "Establishment managers are not declared vCISO: assign them establishments.");
+	if (as->ne > 0 && role != RP_ROLE_ESTABLISHMENT_MANAGER)
 		return rp_fail(req, 400, "invalid", "establishment_ids",
-		    "Unknown establishment.");
+		    "Only establishment managers are assigned establishments.");
+	for (size_t i = 0; i < as->nc; i++)
+		if ((rc = client_in_scope(req, as->cids[i])) <= 0)
+			return rc < 0 ? -1 : rp_fail(req, 404, "not_found", "client_ids",
+			    "No such client.");
+	for (size_t i = 0; i < as->ne; i++)
+		if ((rc = estab_in_scope(req, as->eids[i])) <= 0)
+			return rc < 0 ? -1 : rp_fail(req, 404, "not_found", "establishment_ids",
+			    "No such establishment.");
+	return 0;
+}
+
+static bool
+has_id(const long long *ids, size_t n, long long id)
+{
+	for (size_t i = 0; i < n; i++)
+		if (ids[i] == id)
+			return true;
+	return false;
+}
+
+/* The new list: the old entries the caller cannot see stay (one changes
+ * only what one sees), the visible ones are replaced by the request's. */
+static int
+merge_ids(struct rp_req *req, const char *old_csv, const long long *want, size_t nwant,
+    int (*in_scope)(struct rp_req *, long long), long long **out, size_t *n)
+{
+	size_t nold;
+	long long *old = rp_ids_parse(req->arena, old_csv, &nold);
+	int rc;
+
+	*out = rp_calloc(req->arena, nold + nwant + 1, sizeof(**out));
+	*n = 0;
+	for (size_t i = 0; i < nold; i++) {
+		if ((rc = in_scope(req, old[i])) < 0)
+			return -1;
+		if (rc == 0)
+			(*out)[(*n)++] = old[i];
+	}
+	for (size_t i = 0; i < nwant; i++)
+		if (!has_id(*out, *n, want[i]))
+			(*out)[(*n)++] = want[i];
+	return 0;
+}
+
+static int
+store_ids(struct rp_req *req, long long uid, struct rp_stmt *del, struct rp_stmt *add,
+    const long long *ids, size_t n, bool client_first)
+{
+	struct rp_dbarg d = RP_AINT(uid);
+
+	if (rp_db_do(req, del, &d, 1, NULL) != 0)
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		struct rp_dbarg a[] = { RP_AINT(client_first ? ids[i] : uid),
+		    RP_AINT(client_first ? uid : ids[i]), RP_AINT(req->user->firm_id) };
+		if (rp_db_do(req, add, a, 3, NULL) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* Store the scope of user uid (role `role`; t: its record before, NULL on
+ * creation) inside the caller's transaction; a role that cannot hold one
+ * kind of assignment loses it. Adds what changed to d. */
+static int
+assign_store(struct rp_req *req, long long uid, int role, const struct rp_user_rec *t,
+    const struct assign *as, struct json_object *d)
+{
+	bool em = role == RP_ROLE_ESTABLISHMENT_MANAGER;
+	const char *oc = t ? t->client_ids : "", *oe = t ? t->establishment_ids : "";
+	long long *c, *e;
+	size_t nc, ne;
+
+	if (as->hc || (em && *oc)) {
+		if (em)
+			nc = 0, c = NULL;
+		else if (merge_ids(req, oc, as->cids, as->nc, client_in_scope, &c, &nc) != 0)
+			return -1;
+		if (store_ids(req, uid, &q_del_clients, &q_add_client, c, nc, true) != 0)
+			return -1;
+		struct json_object *arr = json_object_new_array();
+		for (size_t i = 0; i < nc; i++)
+			json_object_array_add(arr, json_object_new_int64(c[i]));
+		json_object_object_add(d, "client_ids", arr);
+	}
+	if (as->he || (!em && *oe)) {
+		if (!em)
+			ne = 0, e = NULL;
+		else if (merge_ids(req, oe, as->eids, as->ne, estab_in_scope, &e, &ne) != 0)
+			return -1;
+		if (store_ids(req, uid, &q_del_estabs, &q_add_estab, e, ne, false) != 0)
+			return -1;
+		struct json_object *arr = json_object_new_array();
+		for (size_t i = 0; i < ne; i++)
+			json_object_array_add(arr, json_object_new_int64(e[i]));
+		json_object_object_add(d, "establishment_ids", arr);
+	}
 	return 0;
 }
 
@@ -316,6 +470,7 @@ rp_users_create(struct rp_req *req, long long *id)
 	unsigned features, fields;
 	char hash[RP_HASH_LEN];
 	struct rp_dbres res;
+	struct assign as;
 	int role, hf, hp;
 
 	if (rp_in_email(req, "email", true, &email) < 0 ||
@@ -333,7 +488,7 @@ rp_users_create(struct rp_req *req, long long *id)
 		return rp_fail(req, 400, "weak_password", "password", why);
 	if ((hf = rp_in_keys(req, "features", rp_feature_parse, &features)) < 0 ||
 	    (hp = rp_in_keys(req, "profile_fields", rp_profile_field_parse,
-	    &fields)) < 0 || no_assignments(req) < 0)
+	    &fields)) < 0 || assign_read(req, role, &as) < 0)
 		return -1;
 	/* Nobody grants what it does not hold. */
 	if (hf && (features & ~me->features))
@@ -363,6 +518,10 @@ rp_users_create(struct rp_req *req, long long *id)
 	if (rp_users_store_rights(req, *id, role, features, fields) != 0)
 		goto fail;
 	struct json_object *d = json_object_new_object();
+	if (assign_store(req, *id, role, NULL, &as, d) != 0) {
+		json_object_put(d);
+		goto fail;
+	}
 	json_object_object_add(d, "email", json_object_new_string(email));
 	json_object_object_add(d, "role", json_object_new_string(rp_role_key(role)));
 	json_object_object_add(d, "features", keys_json(features, rp_feature_key,
@@ -399,6 +558,7 @@ rp_users_update(struct rp_req *req, const struct rp_user_rec *t)
 	unsigned features = 0, fields = 0;
 	bool active = t->active, self = t->id == me->id;
 	int role = t->role, hf, hp, ha;
+	struct assign as;
 
 	if (rp_in_email(req, "email", false, &email) < 0 ||
 	    rp_in_text(req, "first_name", 100, false, &first) < 0 ||
@@ -408,7 +568,7 @@ rp_users_update(struct rp_req *req, const struct rp_user_rec *t)
 	    (ha = rp_in_bool(req, "active", &active)) < 0 ||
 	    (hf = rp_in_keys(req, "features", rp_feature_parse, &features)) < 0 ||
 	    (hp = rp_in_keys(req, "profile_fields", rp_profile_field_parse,
-	    &fields)) < 0 || no_assignments(req) < 0)
+	    &fields)) < 0)
 		return -1;
 	/* One's own account changes only through /me (feature `self`, current
 	 * password for the e-mail): here nobody raises or edits itself. */
@@ -427,6 +587,8 @@ rp_users_update(struct rp_req *req, const struct rp_user_rec *t)
 			return rp_fail(req, 403, "forbidden", "role",
 			    "You may not give this role.");
 	}
+	if (assign_read(req, role, &as) < 0)
+		return -1;
 	if (hf && (features & ~me->features))
 		return rp_fail(req, 403, "forbidden", "features",
 		    "You may only grant or revoke features you hold.");
@@ -472,6 +634,10 @@ rp_users_update(struct rp_req *req, const struct rp_user_rec *t)
 	if ((!active || password != NULL) && rp_session_end_user(req, t->id, 0) < 0)
 		goto fail;
 	struct json_object *d = json_object_new_object();
+	if (assign_store(req, t->id, role, t, &as, d) != 0) {
+		json_object_put(d);
+		goto fail;
+	}
 	if (email)
 		note_change(d, "email", t->email, email);
 	if (first)

@@ -22,6 +22,8 @@ struct rp_user_rec {
 	unsigned	 features;	/* effective */
 	unsigned	 profile_fields;	/* effective */
 	const char	*created_at;
+	const char	*client_ids;		/* vCISO of, comma-separated ids */
+	const char	*establishment_ids;	/* assigned, comma-separated ids */
 };
 
 /* Load user `id` as seen by the caller: only users of the caller's firm

@@ -1,5 +1,6 @@
 /* Small pure helpers: numbers, growable buffers, UTF-8, percent-decoding. */
 #include <errno.h>
+#include <stdint.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -234,4 +235,46 @@ char *
 rp_url_arg_escape(struct rp_arena *a, const char *s)
 {
 	return pct_encode(a, s ? s : "", "-._~");
+}
+
+char *
+rp_like_pattern(struct rp_arena *a, const char *q)
+{
+	struct rp_buf b;
+
+	rp_buf_init(&b, a);
+	rp_buf_puts(&b, "%");
+	for (const char *p = q ? q : ""; *p; p++) {
+		if (*p == '%' || *p == '_' || *p == '\\')
+			rp_buf_add(&b, "\\", 1);
+		rp_buf_add(&b, p, 1);
+	}
+	rp_buf_puts(&b, "%");
+	return rp_strndup(a, b.data ? b.data : "", b.len);
+}
+
+long long *
+rp_ids_parse(struct rp_arena *a, const char *csv, size_t *n)
+{
+	size_t cap = 1;
+	long long *ids;
+	char num[24];
+
+	for (const char *p = csv ? csv : ""; *p; p++)
+		cap += *p == ',';
+	ids = rp_calloc(a, cap, sizeof(*ids));
+	*n = 0;
+	for (const char *p = csv ? csv : ""; *p;) {
+		size_t len = strcspn(p, ",");
+		if (len > 0 && len < sizeof(num)) {
+			memcpy(num, p, len);
+			num[len] = '\0';
+			if (rp_strtonum(num, 1, INT64_MAX, &ids[*n]) == 0)
+				(*n)++;
+		}
+		p += len;
+		if (*p == ',')
+			p++;
+	}
+	return ids;
 }

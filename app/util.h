@@ -47,6 +47,14 @@ char *rp_url_path_escape(struct rp_arena *, const char *path);
  * argument or an otpauth label. */
 char *rp_url_arg_escape(struct rp_arena *, const char *s);
 
+/* A LIKE pattern matching q anywhere, with LIKE's own wildcards typed by
+ * a user matched literally: "%" + escaped q + "%". */
+char *rp_like_pattern(struct rp_arena *, const char *q);
+
+/* The positive ids of a comma-separated list (as GROUP_CONCAT writes
+ * them), in the arena; *n gets their count. */
+long long *rp_ids_parse(struct rp_arena *, const char *csv, size_t *n);
+
 /* Constant-time comparison of two NUL-terminated strings. */
 bool rp_str_equal_ct(const char *a, const char *b);
 

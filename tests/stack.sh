@@ -356,6 +356,7 @@ fcgi.user =
 fcgi.request_timeout = 30
 fcgi.pid_file = $FCGI_PID
 http.max_body = 1048576
+http.max_upload = 8388608
 db.socket = $MYSQL_SOCK
 db.name = rempart
 db.user = rempart

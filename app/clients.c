@@ -1,0 +1,601 @@
+/* Clients of a firm: reading in scope, the wizard, settings, plan, team. */
+#include <ctype.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <json.h>
+
+#include "arena.h"
+#include "audit.h"
+#include "authz.h"
+#include "clients.h"
+#include "db.h"
+#include "enums.h"
+#include "input.h"
+#include "request.h"
+#include "scope.h"
+#include "users.h"
+#include "util.h"
+
+/* The first placeholder is the caller (is it declared vCISO?). */
+#define CLIENT_COLUMNS \
+    "c.id, c.firm_id, c.name, c.mission_type, c.plan, c.status, c.billing_mode," \
+    " c.billing_email, c.modules, DATE_FORMAT(c.created_at, '%Y-%m-%dT%H:%i:%sZ')," \
+    " (SELECT COUNT(*) FROM establishments e WHERE e.client_id = c.id" \
+    "  AND e.merged_into IS NULL)," \
+    " c.open_actions, c.compliance_pct," \
+    " EXISTS (SELECT 1 FROM client_vcisos mv WHERE mv.client_id = c.id AND mv.user_id = ?)," \
+    " (SELECT GROUP_CONCAT(v.user_id ORDER BY v.user_id) FROM client_vcisos v" \
+    "  WHERE v.client_id = c.id)"
+
+#define FILTERS \
+    " AND (? = '' OR c.name LIKE ?) AND (? = '' OR c.mission_type = ?)" \
+    " AND (? = '' OR c.plan = ?) AND (? = '' OR c.status = ?)" \
+    " AND (? = '' OR c.billing_mode = ?)"
+
+static struct rp_stmt q_get = RP_STMT(
+    "SELECT " CLIENT_COLUMNS " FROM clients c WHERE c.id = ? AND" RP_SCOPE_CLIENT("c"));
+static struct rp_stmt q_count = RP_STMT(
+    "SELECT COUNT(*) FROM clients c WHERE" RP_SCOPE_CLIENT("c") FILTERS);
+static struct rp_stmt q_list = RP_STMT(
+    "SELECT " CLIENT_COLUMNS " FROM clients c WHERE" RP_SCOPE_CLIENT("c") FILTERS
+    /* ORDER BY cannot bind a column: the key is a bound value from a fixed
+     * list, compared in CASE arms. */
+    " ORDER BY"
+    " CASE WHEN ? = 'asc' THEN CASE ? WHEN 'created_at' THEN DATE_FORMAT(c.created_at, '%Y%m%d%H%i%s')"
+    "  WHEN 'plan' THEN c.plan + 0 WHEN 'status' THEN c.status + 0"
+    "  WHEN 'mission_type' THEN c.mission_type + 0 ELSE c.name END END ASC,"
+    " CASE WHEN ? = 'desc' THEN CASE ? WHEN 'created_at' THEN DATE_FORMAT(c.created_at, '%Y%m%d%H%i%s')"
+    "  WHEN 'plan' THEN c.plan + 0 WHEN 'status' THEN c.status + 0"
+    "  WHEN 'mission_type' THEN c.mission_type + 0 ELSE c.name END END DESC,"
+    " c.name, c.id LIMIT ? OFFSET ?");
+static struct rp_stmt q_insert = RP_STMT(
+    "INSERT INTO clients (firm_id, name, mission_type, plan, billing_mode,"
+    " billing_email, modules, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+static struct rp_stmt q_update = RP_STMT(
+    "UPDATE clients SET name = ?, status = ?, modules = ? WHERE id = ? AND firm_id = ?");
+static struct rp_stmt q_plan = RP_STMT(
+    "UPDATE clients SET plan = ?, mission_type = ? WHERE id = ? AND firm_id = ?");
+static struct rp_stmt q_team_clear = RP_STMT(
+    "DELETE FROM client_vcisos WHERE client_id = ? AND firm_id = ?");
+static struct rp_stmt q_team_add = RP_STMT(
+    "INSERT INTO client_vcisos (client_id, user_id, firm_id) VALUES (?, ?, ?)");
+
+static void
+fill(const struct rp_req *req, struct rp_client *c, char **row)
+{
+	rp_strtonum(row[0], 1, INT64_MAX, &c->id);
+	rp_strtonum(row[1], 1, INT64_MAX, &c->firm_id);
+	c->name = row[2];
+	c->mission_type = row[3];
+	c->plan = row[4];
+	c->status = row[5];
+	c->billing_mode = row[6];
+	c->billing_email = row[7];
+	c->modules = row[8] ? row[8] : "";
+	c->created_at = row[9];
+	rp_strtonum(row[10], 0, INT64_MAX, &c->establishments);
+	c->open_actions = row[11];
+	c->compliance_pct = row[12];
+	c->vciso = row[13] && strcmp(row[13], "1") == 0;
+	/* Establishment managers see a client through their establishments:
+	 * its name only. */
+	c->full = req->user->role != RP_ROLE_ESTABLISHMENT_MANAGER;
+	c->vciso_ids = rp_ids_parse(req->arena, row[14], &c->nvcisos);
+}
+
+int
+rp_clients_get(struct rp_req *req, long long id, struct rp_client *out)
+{
+	struct rp_dbarg a[2 + RP_SCOPE_NARGS];
+	struct rp_dbres res;
+
+	a[0] = RP_AINT(req->user->id);
+	a[1] = RP_AINT(id);
+	rp_scope_args(req, a + 2);
+	if (rp_db_do(req, &q_get, a, RP_NELEM(a), &res) != 0)
+		return -1;
+	if (res.nrows != 1)
+		return 0;
+	fill(req, out, res.rows[0]);
+	return 1;
+}
+
+static const char *const sort_keys[] = {
+	"name", "created_at", "plan", "status", "mission_type",
+};
+
+const char *
+rp_clients_sort_key(const char *s)
+{
+	for (size_t i = 0; s != NULL && i < RP_NELEM(sort_keys); i++)
+		if (strcmp(s, sort_keys[i]) == 0)
+			return sort_keys[i];
+	return NULL;
+}
+
+/* One filter of the query string: absent or empty is "any"; anything else
+ * must be a key of e (strict: 400; else ignored, for stale HTML links). */
+static int
+filter_key(struct rp_req *req, const char *name, const struct rp_enum *e,
+    bool strict, const char **out)
+{
+	const char *v = rp_query(req, name);
+
+	*out = NULL;
+	if (v == NULL || *v == '\0')
+		return 0;
+	if (rp_enum_parse(e, v) < 0)
+		return strict ? rp_fail(req, 400, "invalid", name,
+		    "This filter value is not one of the choices.") : 0;
+	*out = e->keys[rp_enum_parse(e, v)];
+	return 0;
+}
+
+int
+rp_clients_filter(struct rp_req *req, struct rp_client_filter *f, bool strict)
+{
+	const char *dir = rp_query(req, "dir"), *sort = rp_query(req, "sort");
+
+	memset(f, 0, sizeof(*f));
+	f->q = rp_query(req, "q");
+	if (f->q != NULL && strlen(f->q) > 200)
+		return rp_fail(req, 400, "too_long", "q", "The search is too long.");
+	if (filter_key(req, "mission_type", &rp_mission_types, strict, &f->mission_type) ||
+	    filter_key(req, "plan", &rp_plans, strict, &f->plan) ||
+	    filter_key(req, "status", &rp_client_statuses, strict, &f->status) ||
+	    filter_key(req, "billing_mode", &rp_billing_modes, strict, &f->billing_mode))
+		return -1;
+	f->sort = rp_clients_sort_key(sort);
+	if (f->sort == NULL) {
+		if (sort != NULL && strict)
+			return rp_fail(req, 400, "invalid", "sort",
+			    "Sort by name, created_at, plan, status or mission_type.");
+		f->sort = "name";
+	}
+	if (dir != NULL && strcmp(dir, "asc") != 0 && strcmp(dir, "desc") != 0 && strict)
+		return rp_fail(req, 400, "invalid", "dir", "dir must be asc or desc.");
+	f->desc = dir != NULL && strcmp(dir, "desc") == 0;
+	return 0;
+}
+
+static size_t
+filter_args(struct rp_req *req, const struct rp_client_filter *f, struct rp_dbarg *a)
+{
+	const char *v[] = { f->mission_type, f->plan, f->status, f->billing_mode };
+	size_t k = 0;
+
+	a[k++] = RP_ASTR(f->q ? f->q : "");
+	a[k++] = RP_ASTR(rp_like_pattern(req->arena, f->q));
+	for (size_t i = 0; i < RP_NELEM(v); i++) {
+		a[k++] = RP_ASTR(v[i] ? v[i] : "");
+		a[k++] = RP_ASTR(v[i] ? v[i] : "");
+	}
+	return k;
+}
+
+int
+rp_clients_list(struct rp_req *req, const struct rp_client_filter *f,
+    long long limit, long long offset, struct rp_client **out, size_t *n,
+    long long *total)
+{
+	struct rp_dbarg a[1 + RP_SCOPE_NARGS + 10 + 6];
+	struct rp_dbres res;
+	size_t k;
+	const char *dir = f->desc ? "desc" : "asc";
+
+	k = rp_scope_args(req, a);
+	k += filter_args(req, f, a + k);
+	if (rp_db_do(req, &q_count, a, k, &res) != 0)
+		return -1;
+	rp_strtonum(rp_db_cell(&res, 0, 0), 0, INT64_MAX, total);
+	a[0] = RP_AINT(req->user->id);
+	k = 1 + rp_scope_args(req, a + 1);
+	k += filter_args(req, f, a + k);
+	a[k++] = RP_ASTR(dir);
+	a[k++] = RP_ASTR(f->sort);
+	a[k++] = RP_ASTR(dir);
+	a[k++] = RP_ASTR(f->sort);
+	a[k++] = RP_AINT(limit);
+	a[k++] = RP_AINT(offset);
+	if (rp_db_do(req, &q_list, a, k, &res) != 0)
+		return -1;
+	*out = rp_calloc(req->arena, res.nrows ? res.nrows : 1, sizeof(**out));
+	for (size_t i = 0; i < res.nrows; i++)
+		fill(req, &(*out)[i], res.rows[i]);
+	*n = res.nrows;
+	return 0;
+}
+
+bool
+rp_clients_may_edit(const struct rp_req *req, const struct rp_client *c)
+{
+	int r = req->user->role;
+
+	return r == RP_ROLE_ADMIN || ((r == RP_ROLE_MULTI_ACCOUNT_MANAGER ||
+	    r == RP_ROLE_ACCOUNT_MANAGER) && c->vciso);
+}
+
+bool
+rp_clients_may_staff(const struct rp_req *req, const struct rp_client *c)
+{
+	int r = req->user->role;
+
+	return r == RP_ROLE_ADMIN || (r == RP_ROLE_MULTI_ACCOUNT_MANAGER && c->vciso);
+}
+
+static int
+module_parse(const char *key)
+{
+	return rp_enum_parse(&rp_modules, key);
+}
+
+/* The modules of a mask as SET text ("a,b"). */
+static const char *
+modules_text(struct rp_req *req, unsigned mask)
+{
+	struct rp_buf b;
+
+	rp_buf_init(&b, req->arena);
+	for (size_t i = 0; i < rp_modules.n; i++)
+		if (mask & (1u << i)) {
+			if (b.len)
+				rp_buf_puts(&b, ",");
+			rp_buf_puts(&b, rp_modules.keys[i]);
+		}
+	return rp_buf_str(&b);
+}
+
+struct json_object *
+rp_json_key_list(const char *csv)
+{
+	struct json_object *arr = json_object_new_array();
+	const char *p = csv ? csv : "";
+
+	while (*p) {
+		size_t n = strcspn(p, ",");
+		if (n > 0)
+			json_object_array_add(arr, json_object_new_string_len(p, (int)n));
+		p += n;
+		if (*p == ',')
+			p++;
+	}
+	return arr;
+}
+
+/* A member the caller may put on a team: itself, or a user of its firm it
+ * may manage (rp_users_get's visibility), who is not an establishment
+ * manager. Returns 0 or -1 after rp_fail naming `field`. */
+static int
+team_member_ok(struct rp_req *req, long long uid, const char *field)
+{
+	struct rp_user_rec u;
+	int found = rp_users_get(req, uid, &u);
+
+	if (found < 0)
+		return -1;
+	if (found == 0 || u.firm_id != req->user->firm_id)
+		return rp_fail(req, 404, "not_found", field, "No such user.");
+	if (u.role == RP_ROLE_ESTABLISHMENT_MANAGER)
+		return rp_fail(req, 400, "invalid", field,
+		    "Establishment managers cannot be declared vCISO.");
+	if (!u.active)
+		return rp_fail(req, 400, "invalid", field, "This user is disabled.");
+	return 0;
+}
+
+static bool
+has_id(const long long *ids, size_t n, long long id)
+{
+	for (size_t i = 0; i < n; i++)
+		if (ids[i] == id)
+			return true;
+	return false;
+}
+
+static int
+team_store(struct rp_req *req, long long client, const long long *ids, size_t n)
+{
+	struct rp_dbarg a[3] = { RP_AINT(client), RP_AINT(req->user->firm_id) };
+
+	if (rp_db_do(req, &q_team_clear, a, 2, NULL) != 0)
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		if (has_id(ids, i, ids[i]))
+			continue;
+		struct rp_dbarg b[3] = { RP_AINT(client), RP_AINT(ids[i]),
+		    RP_AINT(req->user->firm_id) };
+		if (rp_db_do(req, &q_team_add, b, 3, NULL) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+static struct json_object *
+ids_json(const long long *ids, size_t n)
+{
+	struct json_object *arr = json_object_new_array();
+
+	for (size_t i = 0; i < n; i++)
+		json_object_array_add(arr, json_object_new_int64(ids[i]));
+	return arr;
+}
+
+/* The billing e-mail: required for direct billing, refused otherwise (an
+ * empty form field counts as absent). */
+static int
+billing_email(struct rp_req *req, const char *mode, const char **out)
+{
+	const char *e;
+
+	*out = NULL;
+	if (rp_in_text0(req, "billing_email", 254, &e) < 0)
+		return -1;
+	if (e != NULL && *e == '\0')
+		e = NULL;
+	if (strcmp(mode, "direct") != 0) {
+		if (e != NULL)
+			return rp_fail(req, 400, "invalid", "billing_email",
+			    "A billing e-mail is only for direct billing.");
+		return 0;
+	}
+	if (e == NULL)
+		return rp_fail(req, 400, "required", "billing_email",
+		    "Direct billing needs the client's billing e-mail.");
+	char *low = rp_strndup(req->arena, e, strlen(e));
+	for (char *p = low; *p; p++)
+		*p = (char)tolower((unsigned char)*p);
+	if (!rp_email_valid(low))
+		return rp_fail(req, 400, "invalid", "billing_email",
+		    "This is not a valid e-mail address.");
+	*out = low;
+	return 0;
+}
+
+int
+rp_clients_create(struct rp_req *req, long long *id)
+{
+	const struct rp_user *me = req->user;
+	const char *name, *mission, *plan, *mode, *email;
+	long long *team, *tpl;
+	size_t nteam, ntpl;
+	unsigned modules = 0;
+	struct rp_dbres res;
+	int hteam;
+
+	if (me->role != RP_ROLE_ADMIN && me->role != RP_ROLE_MULTI_ACCOUNT_MANAGER)
+		return rp_fail(req, 403, "forbidden", NULL,
+		    "Only admins and multi-account managers create clients.");
+	if (rp_in_text(req, "name", 200, true, &name) < 0 ||
+	    rp_in_enum(req, "mission_type", &rp_mission_types, true, &mission) < 0 ||
+	    rp_in_enum(req, "plan", &rp_plans, true, &plan) < 0 ||
+	    rp_in_enum(req, "billing_mode", &rp_billing_modes, true, &mode) < 0 ||
+	    billing_email(req, mode, &email) < 0 ||
+	    rp_in_keys(req, "modules", module_parse, &modules) < 0 ||
+	    (hteam = rp_in_ids(req, "vciso_ids", &team, &nteam)) < 0 ||
+	    rp_in_ids(req, "template_ids", &tpl, &ntpl) < 0)
+		return -1;
+	/* Starter templates come with the library; until then none exists. */
+	if (ntpl > 0)
+		return rp_fail(req, 404, "not_found", "template_ids", "No such template.");
+	for (size_t i = 0; i < nteam; i++)
+		if (team[i] != me->id && team_member_ok(req, team[i], "vciso_ids") != 0)
+			return -1;
+	/* The creator is on the team unless an admin chose it otherwise; a
+	 * multi-account manager always becomes vCISO of what it creates. */
+	if ((!hteam || me->role == RP_ROLE_MULTI_ACCOUNT_MANAGER) &&
+	    !has_id(team, nteam, me->id)) {
+		long long *t = rp_calloc(req->arena, nteam + 1, sizeof(*t));
+		if (nteam)
+			memcpy(t, team, nteam * sizeof(*t));
+		t[nteam++] = me->id;
+		team = t;
+	}
+
+	if (rp_db_begin() != 0)
+		return rp_db_fail(req);
+	const char *mods = modules_text(req, modules);
+	struct rp_dbarg a[] = { RP_AINT(me->firm_id), RP_ASTR(name), RP_ASTR(mission),
+	    RP_ASTR(plan), RP_ASTR(mode), RP_ASTR(email), RP_ASTR(mods), RP_AINT(me->id) };
+	if (rp_db_do(req, &q_insert, a, RP_NELEM(a), &res) != 0)
+		goto fail;
+	*id = res.insert_id;
+	if (team_store(req, *id, team, nteam) != 0)
+		goto fail;
+	struct json_object *d = json_object_new_object();
+	json_object_object_add(d, "name", json_object_new_string(name));
+	json_object_object_add(d, "mission_type", json_object_new_string(mission));
+	json_object_object_add(d, "plan", json_object_new_string(plan));
+	json_object_object_add(d, "billing_mode", json_object_new_string(mode));
+	if (email)
+		json_object_object_add(d, "billing_email", json_object_new_string(email));
+	json_object_object_add(d, "modules", rp_json_key_list(mods));
+	json_object_object_add(d, "vciso_ids", ids_json(team, nteam));
+	if (rp_audit(req, "client.create", "client", *id, *id, d) != 0)
+		goto fail;
+	return rp_db_finish(req);
+fail:
+	rp_db_rollback();
+	return -1;
+}
+
+static void
+note(struct json_object *d, const char *field, const char *from, const char *to)
+{
+	struct json_object *c;
+
+	if (strcmp(from ? from : "", to ? to : "") == 0)
+		return;
+	c = json_object_new_object();
+	json_object_object_add(c, "from", from ? json_object_new_string(from) : NULL);
+	json_object_object_add(c, "to", to ? json_object_new_string(to) : NULL);
+	json_object_object_add(d, field, c);
+}
+
+/* Fields settings do not change, and where they are changed instead. */
+static const struct {
+	const char	*field;
+	const char	*code;
+	const char	*msg;
+} elsewhere[] = {
+	{ "billing_mode", "contact_support",
+	  "The billing mode is changed by support: contact support to change it." },
+	{ "billing_email", "contact_support",
+	  "The billing e-mail is changed by support: contact support to change it." },
+	{ "plan", "forbidden", "Change the plan through the plan change." },
+	{ "mission_type", "forbidden", "Change the mission type through the plan change." },
+	{ "vciso_ids", "forbidden", "Change the team through the team settings." },
+};
+
+int
+rp_clients_update(struct rp_req *req, const struct rp_client *c)
+{
+	static const char *const known[] = { "name", "status", "modules" };
+	const char *name, *status, *bad;
+	unsigned modules = 0;
+	int hm;
+
+	if (!rp_clients_may_edit(req, c))
+		return rp_fail(req, 403, "forbidden", NULL,
+		    "You may not change this client's settings.");
+	for (size_t i = 0; i < RP_NELEM(elsewhere); i++) {
+		const char *f = elsewhere[i].field;
+		if ((req->json && json_object_object_get_ex(req->json, f, NULL)) ||
+		    (!req->json && rp_param(&req->form, f)))
+			return rp_fail(req, 403, elsewhere[i].code, f, elsewhere[i].msg);
+	}
+	if ((bad = rp_in_unknown(req, known, RP_NELEM(known))) != NULL)
+		return rp_fail(req, 400, "unknown_field", bad, "This field is not known.");
+	if (rp_in_text(req, "name", 200, false, &name) < 0 ||
+	    rp_in_enum(req, "status", &rp_client_statuses, false, &status) < 0 ||
+	    (hm = rp_in_keys(req, "modules", module_parse, &modules)) < 0)
+		return -1;
+	const char *mods = hm ? modules_text(req, modules) : c->modules;
+	if (rp_db_begin() != 0)
+		return rp_db_fail(req);
+	struct rp_dbarg a[] = { RP_ASTR(name ? name : c->name),
+	    RP_ASTR(status ? status : c->status), RP_ASTR(mods), RP_AINT(c->id),
+	    RP_AINT(req->user->firm_id) };
+	if (rp_db_do(req, &q_update, a, RP_NELEM(a), NULL) != 0)
+		goto fail;
+	struct json_object *d = json_object_new_object();
+	note(d, "name", c->name, name ? name : c->name);
+	note(d, "status", c->status, status ? status : c->status);
+	note(d, "modules", c->modules, mods);
+	if (rp_audit(req, "client.update", "client", c->id, c->id, d) != 0)
+		goto fail;
+	return rp_db_finish(req);
+fail:
+	rp_db_rollback();
+	return -1;
+}
+
+int
+rp_clients_plan(struct rp_req *req, const struct rp_client *c)
+{
+	const char *plan, *mission;
+
+	if (!rp_clients_may_edit(req, c))
+		return rp_fail(req, 403, "forbidden", NULL,
+		    "You may not change this client's plan.");
+	if (rp_in_enum(req, "plan", &rp_plans, false, &plan) < 0 ||
+	    rp_in_enum(req, "mission_type", &rp_mission_types, false, &mission) < 0)
+		return -1;
+	if (plan == NULL && mission == NULL)
+		return rp_fail(req, 400, "required", "plan",
+		    "Give the new plan or mission type.");
+	if (rp_db_begin() != 0)
+		return rp_db_fail(req);
+	struct rp_dbarg a[] = { RP_ASTR(plan ? plan : c->plan),
+	    RP_ASTR(mission ? mission : c->mission_type), RP_AINT(c->id),
+	    RP_AINT(req->user->firm_id) };
+	if (rp_db_do(req, &q_plan, a, RP_NELEM(a), NULL) != 0)
+		goto fail;
+	struct json_object *d = json_object_new_object();
+	note(d, "plan", c->plan, plan ? plan : c->plan);
+	note(d, "mission_type", c->mission_type, mission ? mission : c->mission_type);
+	if (rp_audit(req, "client.plan", "client", c->id, c->id, d) != 0)
+		goto fail;
+	return rp_db_finish(req);
+fail:
+	rp_db_rollback();
+	return -1;
+}
+
+int
+rp_clients_set_vcisos(struct rp_req *req, const struct rp_client *c)
+{
+	const struct rp_user *me = req->user;
+	long long *ids, *team;
+	size_t n, nteam = 0;
+	int has;
+
+	if (!rp_clients_may_staff(req, c))
+		return rp_fail(req, 403, "forbidden", NULL,
+		    "You may not change this client's team.");
+	if ((has = rp_in_ids(req, "user_ids", &ids, &n)) < 0)
+		return -1;
+	if (has == 0)
+		return rp_fail(req, 400, "required", "user_ids", "Give the list of user ids.");
+	for (size_t i = 0; i < n; i++)
+		if (ids[i] != me->id && team_member_ok(req, ids[i], "user_ids") != 0)
+			return -1;
+	/* Members the caller may not manage stay on the team (SPEC §2–3: one
+	 * changes only what one may see). */
+	team = rp_calloc(req->arena, n + c->nvcisos + 1, sizeof(*team));
+	for (size_t i = 0; i < c->nvcisos; i++) {
+		struct rp_user_rec u;
+		long long uid = c->vciso_ids[i];
+		int found = uid == me->id ? 1 : rp_users_get(req, uid, &u);
+		if (found < 0)
+			return -1;
+		if (found == 0)
+			team[nteam++] = uid;
+	}
+	for (size_t i = 0; i < n; i++)
+		if (!has_id(team, nteam, ids[i]))
+			team[nteam++] = ids[i];
+	if (rp_db_begin() != 0)
+		return rp_db_fail(req);
+	if (team_store(req, c->id, team, nteam) != 0)
+		goto fail;
+	struct json_object *d = json_object_new_object();
+	json_object_object_add(d, "from", ids_json(c->vciso_ids, c->nvcisos));
+	json_object_object_add(d, "to", ids_json(team, nteam));
+	if (rp_audit(req, "client.vcisos", "client", c->id, c->id, d) != 0)
+		goto fail;
+	return rp_db_finish(req);
+fail:
+	rp_db_rollback();
+	return -1;
+}
+
+struct json_object *
+rp_client_json(const struct rp_req *req, const struct rp_client *c)
+{
+	struct json_object *o = json_object_new_object();
+
+	(void)req;
+	json_object_object_add(o, "id", json_object_new_int64(c->id));
+	json_object_object_add(o, "name", json_object_new_string(c->name));
+	if (!c->full)
+		return o;
+	json_object_object_add(o, "mission_type", json_object_new_string(c->mission_type));
+	json_object_object_add(o, "plan", json_object_new_string(c->plan));
+	json_object_object_add(o, "status", json_object_new_string(c->status));
+	json_object_object_add(o, "billing_mode", json_object_new_string(c->billing_mode));
+	json_object_object_add(o, "billing_email", c->billing_email ?
+	    json_object_new_string(c->billing_email) : NULL);
+	json_object_object_add(o, "modules", rp_json_key_list(c->modules));
+	json_object_object_add(o, "vciso_ids", ids_json(c->vciso_ids, c->nvcisos));
+	json_object_object_add(o, "created_at", json_object_new_string(c->created_at));
+	json_object_object_add(o, "establishments_count",
+	    json_object_new_int64(c->establishments));
+	json_object_object_add(o, "open_actions", c->open_actions ?
+	    json_object_new_int64(strtoll(c->open_actions, NULL, 10)) : NULL);
+	json_object_object_add(o, "compliance_pct", c->compliance_pct ?
+	    json_object_new_double(strtod(c->compliance_pct, NULL)) : NULL);
+	json_object_object_add(o, "is_vciso", json_object_new_boolean(c->vciso));
+	return o;
+}

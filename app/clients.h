@@ -1,0 +1,79 @@
+/* Clients (missions) of a firm: reading in scope, the new-mission wizard,
+ * settings, plan changes and the vCISO team (SPEC §1–2), shared by the API
+ * and the HTML pages. */
+#ifndef RP_CLIENTS_H
+#define RP_CLIENTS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct json_object;
+struct rp_req;
+
+struct rp_client {
+	long long	 id;
+	long long	 firm_id;
+	const char	*name;
+	const char	*mission_type;
+	const char	*plan;
+	const char	*status;
+	const char	*billing_mode;
+	const char	*billing_email;	/* NULL unless direct */
+	const char	*modules;	/* comma-separated keys */
+	const char	*created_at;
+	long long	 establishments;
+	const char	*open_actions;	/* NULL until the Pilot counts them */
+	const char	*compliance_pct;
+	bool		 vciso;		/* the caller is declared vCISO of it */
+	bool		 full;		/* the caller sees more than its name */
+	long long	*vciso_ids;
+	size_t		 nvcisos;
+};
+
+struct rp_client_filter {
+	const char	*q;		/* name contains; NULL for any */
+	const char	*mission_type;	/* keys of app/enums.h, NULL for any */
+	const char	*plan;
+	const char	*status;
+	const char	*billing_mode;
+	const char	*sort;		/* a key of rp_clients_sort_key */
+	bool		 desc;
+};
+
+/* Load client `id` in the caller's scope. Returns 1, 0 when out of scope
+ * (answer 404), -1 after rp_fail. */
+int rp_clients_get(struct rp_req *, long long id, struct rp_client *out);
+
+/* Clients in scope matching f, paged. Returns 0 or -1 after rp_fail. */
+int rp_clients_list(struct rp_req *, const struct rp_client_filter *f,
+    long long limit, long long offset, struct rp_client **out, size_t *n,
+    long long *total);
+const char *rp_clients_sort_key(const char *s);
+/* Read and validate the list filters from the query string (400 naming
+ * the parameter). Returns 0 or -1. */
+int rp_clients_filter(struct rp_req *, struct rp_client_filter *f, bool strict);
+
+/* The wizard: create a client with its team, modules and billing mode from
+ * the request's fields in one transaction. Returns 0 with *id, or -1. */
+int rp_clients_create(struct rp_req *, long long *id);
+/* Settings: name, status, modules. Returns 0 or -1 after rp_fail. */
+int rp_clients_update(struct rp_req *, const struct rp_client *);
+/* Plan change: plan and/or mission_type (feature `plan`). */
+int rp_clients_plan(struct rp_req *, const struct rp_client *);
+/* Replace the team with the request's user_ids; members the caller may not
+ * manage are kept. */
+int rp_clients_set_vcisos(struct rp_req *, const struct rp_client *);
+
+/* May the caller change this client's settings (admins; managers declared
+ * vCISO of it)? */
+bool rp_clients_may_edit(const struct rp_req *, const struct rp_client *);
+/* May the caller set this client's team (admins; multi-account managers
+ * declared vCISO of it)? */
+bool rp_clients_may_staff(const struct rp_req *, const struct rp_client *);
+
+/* The API shape (name only for a caller that sees only the name). */
+struct json_object *rp_client_json(const struct rp_req *, const struct rp_client *);
+/* A comma-separated list of keys as a JSON array of strings. */
+struct json_object *rp_json_key_list(const char *csv);
+
+#endif

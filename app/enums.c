@@ -1,0 +1,32 @@
+/* The closed sets of values of the domain, as tables. */
+#include <string.h>
+
+#include "enums.h"
+#include "util.h"
+
+#define ENUM(var, label, ...) \
+	static const char *const var##_keys[] = { __VA_ARGS__ }; \
+	const struct rp_enum var = { label, var##_keys, RP_NELEM(var##_keys) }
+
+ENUM(rp_mission_types, "mission type", "diagnostic", "permanent");
+ENUM(rp_plans, "plan", "essential", "standard", "premium");
+ENUM(rp_client_statuses, "status", "active", "suspended", "closed");
+ENUM(rp_billing_modes, "billing mode", "intermediated", "direct");
+ENUM(rp_modules, "module", "external_scan", "usage_diagnostic", "risk_analysis");
+ENUM(rp_estab_statuses, "status", "active", "cancelled", "closed", "deactivated");
+ENUM(rp_estab_actions, "action", "cancel", "close", "deactivate", "reactivate");
+
+int
+rp_enum_parse(const struct rp_enum *e, const char *key)
+{
+	for (size_t i = 0; key != NULL && i < e->n; i++)
+		if (strcmp(e->keys[i], key) == 0)
+			return (int)i;
+	return -1;
+}
+
+const char *
+rp_enum_key(const struct rp_enum *e, int i)
+{
+	return i >= 0 && (size_t)i < e->n ? e->keys[i] : NULL;
+}

@@ -1,0 +1,27 @@
+/* The closed sets of values of the domain (SPEC §1), as tables: one place
+ * that names them for validation, SQL, JSON and the language files. */
+#ifndef RP_ENUMS_H
+#define RP_ENUMS_H
+
+#include <stddef.h>
+
+struct rp_enum {
+	const char		*name;		/* what the set is, for messages */
+	const char *const	*keys;
+	size_t			 n;
+};
+
+extern const struct rp_enum rp_mission_types;	/* diagnostic, permanent */
+extern const struct rp_enum rp_plans;		/* essential, standard, premium */
+extern const struct rp_enum rp_client_statuses;	/* active, suspended, closed */
+extern const struct rp_enum rp_billing_modes;	/* intermediated, direct */
+extern const struct rp_enum rp_modules;		/* external_scan, usage_diagnostic, risk_analysis */
+extern const struct rp_enum rp_estab_statuses;	/* active, cancelled, closed, deactivated */
+extern const struct rp_enum rp_estab_actions;	/* cancel, close, deactivate, reactivate */
+
+/* Index of key in e, or -1. */
+int rp_enum_parse(const struct rp_enum *, const char *key);
+/* The key at i, or NULL out of range. */
+const char *rp_enum_key(const struct rp_enum *, int i);
+
+#endif
