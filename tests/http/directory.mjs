@@ -357,6 +357,21 @@ test('export and import: without profile.edit 403, establishment managers and su
   await imported(A.mam, k.id, file, { created: 1, updated: 1, unchanged: 0 });
 });
 
+test('export and import: outside one\'s scope is 404 even without profile.edit (403 only inside its scope)', async () => {
+  const snaps = () => [directorySnapshot(env, A.other.id), directorySnapshot(env, B.C.id)];
+  const before = snaps();
+  const file = toCsv([['name', 'city'], ['Intruder', 'X']]);
+  const wrong = [];
+  for (const id of [A.other.id, B.C.id]) {
+    const ex = await A.amNoEdit.c.get(exportPath(id));
+    if (ex.status !== 404) wrong.push(`export ${id}: ${ex.status}`);
+    const im = await upload(A.amNoEdit, id, file);
+    if (im.status !== 404) wrong.push(`import ${id}: ${im.status}`);
+  }
+  assert.deepEqual(wrong, [], 'every one is 404');
+  assert.deepEqual(snaps(), before, 'nothing changed');
+});
+
 test('import: without a valid X-CSRF-Token 403 and nothing changes', async () => {
   const k = await dirClient();
   await makeEstab(A.admin.c, k.id, { name: 'Csrf site', city: 'Before' });

@@ -26,7 +26,7 @@ const env = ensureStack();
 const http = httpTransport(env.BASE_URL);
 
 // Firm A. C1 (plan premium): team mam, am, amNoPlan, amRead (profile.read
-// and self only, field city), amCity (every feature, fields city and name).
+// and self only, no field), amCity (every feature, fields city and name).
 // C2: the admin and amC2. E1, E2 in C1, E3 in C2. Establishment managers on
 // E1: em (default rights), emSug (profile.read and self, no field), emNoRead
 // (self only). Firm B: an admin, an account manager, an establishment
@@ -47,7 +47,7 @@ before(async () => {
   A.amNoPlan = await person(http, A.admin.c, 'account_manager', { ...c1,
     features: ALL_FEATURES.filter((f) => f !== 'plan') });
   A.amRead = await person(http, A.admin.c, 'account_manager', { ...c1, features: ['profile.read', 'self'],
-    profile_fields: ['city'] });
+    profile_fields: [] });
   A.amCity = await person(http, A.admin.c, 'account_manager', { ...c1, profile_fields: ['city', 'name'] });
   A.amC2 = await person(http, A.admin.c, 'account_manager', { client_ids: [A.C2.id] });
   A.E1 = await makeEstab(A.admin.c, A.C1.id, { city: 'Paris', postcode: '75001' });
@@ -129,8 +129,8 @@ test('POST /clients/{id}/establishments: admins and the client\'s managers creat
 
 test('POST /clients/{id}/establishments: every profile field round-trips up to its limit; empty siret and null headcount are fine', async () => {
   const b = { name: 'é'.repeat(200), siret: siret(), address: 'à'.repeat(200), postcode: '1'.repeat(10),
-    city: 'c'.repeat(200), country: 'p'.repeat(100), phone: `+${'1'.repeat(39)}`, website: `https://${'w'.repeat(192)}`,
-    sector: 's'.repeat(200), headcount: 10000000, security_contact: '🔒'.repeat(200) };
+    city: 'c'.repeat(100), country: 'p'.repeat(100), phone: `+${'1'.repeat(39)}`, website: `https://${'w'.repeat(192)}`,
+    sector: 's'.repeat(100), headcount: 10000000, security_contact: '🔒'.repeat(200) };
   const r = await A.admin.c.post(`/api/v1/clients/${A.C1.id}/establishments`, b);
   assert.equal(r.status, 201, r.text);
   const g = await A.admin.c.get(`/api/v1/establishments/${r.json.id}`);
@@ -146,6 +146,30 @@ test('POST /clients/{id}/establishments: every profile field round-trips up to i
   assert.equal(zero.json.headcount, 0);
 });
 
+test('POST /clients/{id}/establishments: city and sector take up to 200 characters, like every other text field', async () => {
+  const b = { name: uniqueName('Long '), city: 'c'.repeat(200), sector: 's'.repeat(200) };
+  const r = await A.admin.c.post(`/api/v1/clients/${A.C1.id}/establishments`, b);
+  assert.equal(r.status, 201, r.text);
+  assert.deepEqual([r.json.city, r.json.sector], [b.city, b.sector]);
+  const p = await A.admin.c.patch(`/api/v1/establishments/${r.json.id}`, { city: 'C'.repeat(200) });
+  assert.equal(p.status, 200, p.text);
+  assert.equal(estabRow(env, r.json.id)[8], 'C'.repeat(200));
+});
+
+test('headcount is a JSON integer or null: a string is a 400 naming it, on creation and edit', async () => {
+  const count = countIn(A.C1.id);
+  for (const headcount of ['12', '']) {
+    expectError(assert, `create headcount ${JSON.stringify(headcount)}`, await A.admin.c.post(
+      `/api/v1/clients/${A.C1.id}/establishments`, { name: uniqueName('Hc '), headcount }), 400, undefined, 'headcount');
+  }
+  assert.equal(countIn(A.C1.id), count, 'nothing created');
+  const e = await makeEstab(A.admin.c, A.C1.id, { headcount: 5 });
+  const before = estabSnapshot(env, e.id);
+  expectError(assert, 'edit headcount "3"', await A.am.c.patch(`/api/v1/establishments/${e.id}`, { headcount: '3' }),
+    400, undefined, 'headcount');
+  assert.deepEqual(estabSnapshot(env, e.id), before, 'unchanged');
+});
+
 test('POST /clients/{id}/establishments: every bad field is a 400 naming it; nothing is created', async () => {
   const cases = [
     [{ name: undefined }, 'name'], [{ name: '' }, 'name'], [{ name: '  ' }, 'name'], [{ name: null }, 'name'],
@@ -153,12 +177,12 @@ test('POST /clients/{id}/establishments: every bad field is a 400 naming it; not
     [{ siret: '123' }, 'siret'], [{ siret: badSiret() }, 'siret'], [{ siret: 'abcdefghijklmn' }, 'siret'],
     [{ siret: `${siret().slice(0, 13)} ` }, 'siret'], [{ siret: `${siret()}0` }, 'siret'], [{ siret: 12345678901234 }, 'siret'],
     [{ postcode: '1'.repeat(11) }, 'postcode'], [{ postcode: 75001 }, 'postcode'],
-    [{ headcount: -1 }, 'headcount'], [{ headcount: 1.5 }, 'headcount'], [{ headcount: '12' }, 'headcount'],
+    [{ headcount: -1 }, 'headcount'], [{ headcount: 1.5 }, 'headcount'], [{ headcount: 'many' }, 'headcount'],
     [{ headcount: 10000001 }, 'headcount'], [{ headcount: true }, 'headcount'],
     [{ website: `https://${'w'.repeat(193)}` }, 'website'], [{ country: 'p'.repeat(101) }, 'country'],
     [{ phone: '1'.repeat(41) }, 'phone'], [{ address: 'a'.repeat(201) }, 'address'], [{ city: 'c'.repeat(201) }, 'city'],
     [{ sector: 's'.repeat(201) }, 'sector'], [{ security_contact: 's'.repeat(201) }, 'security_contact'],
-    [{ city: ['Paris'] }, 'city'], [{ plan: 'gold' }, 'plan'], [{ plan: null }, 'plan'],
+    [{ city: ['Paris'] }, 'city'], [{ plan: 'gold' }, 'plan'],
   ];
   const count = countIn(A.C1.id);
   for (const [extra, field] of cases) {
@@ -258,7 +282,7 @@ test('GET /clients/{id}/establishments: ?q (name, city, siret), ?status and pagi
   const rest = await A.am.c.get(`/api/v1/clients/${k.id}/establishments?limit=2&offset=2`);
   assert.equal(rest.json.items.length, 1);
   assert.equal(new Set([...ids(r.json.items), ...ids(rest.json.items)]).size, 3, 'the pages do not overlap');
-  for (const [qs, field] of [['status=gone', 'status'], ['status=', 'status'], ['limit=0', 'limit'],
+  for (const [qs, field] of [['status=gone', 'status'], ['status=Active', 'status'], ['limit=0', 'limit'],
     ['limit=501', 'limit'], ['limit=x', 'limit'], ['offset=-1', 'offset'], [`q=${'a'.repeat(5000)}`, 'q']]) {
     expectError(assert, qs.slice(0, 30), await A.am.c.get(`/api/v1/clients/${k.id}/establishments?${qs}`), 400, undefined, field);
   }
@@ -348,9 +372,9 @@ test('PATCH /establishments/{id}: a field outside profile_fields, status, plan o
 test('PATCH /establishments/{id}: every bad value is a 400 naming the field; nothing changes', async () => {
   const e = await makeEstab(A.admin.c, A.C1.id, fullProfile());
   const before = estabSnapshot(env, e.id);
-  for (const [b, field] of [[{ name: '' }, 'name'], [{ name: null }, 'name'], [{ name: 'x'.repeat(201) }, 'name'],
+  for (const [b, field] of [[{ name: '' }, 'name'], [{ name: 'x'.repeat(201) }, 'name'],
     [{ siret: '123' }, 'siret'], [{ siret: badSiret() }, 'siret'], [{ postcode: '1'.repeat(11) }, 'postcode'],
-    [{ headcount: -1 }, 'headcount'], [{ headcount: '3' }, 'headcount'], [{ headcount: 10000001 }, 'headcount'],
+    [{ headcount: -1 }, 'headcount'], [{ headcount: 'x' }, 'headcount'], [{ headcount: 10000001 }, 'headcount'],
     [{ website: 'w'.repeat(201) }, 'website'], [{ phone: '1'.repeat(41) }, 'phone'], [{ city: 'c'.repeat(201) }, 'city'],
     [{ country: 'c'.repeat(101) }, 'country'], [{ city: 5 }, 'city'], [{ city: 'Lyon', siret: 'x' }, 'siret']]) {
     expectError(assert, JSON.stringify(b).slice(0, 60), await A.am.c.patch(`/api/v1/establishments/${e.id}`, b),
@@ -464,7 +488,7 @@ test('POST /establishments/{id}/status: a bad action is 400 field action; withou
   const snaps = [A.E1.id, A.E3.id, B.E.id].map((id) => estabSnapshot(env, id));
   expectError(assert, 'EM without profile.status (default rights)', await A.em.c.post(`/api/v1/establishments/${A.E1.id}/status`,
     { action: 'deactivate' }), 403);
-  for (const [who, id] of [[A.amC2, e.id], [A.am, A.E3.id], [A.em, e.id], [A.admin, B.E.id], [B.admin, A.E1.id],
+  for (const [who, id] of [[A.amC2, e.id], [A.am, A.E3.id], [A.admin, B.E.id], [B.admin, A.E1.id],
     [A.admin, 999999999]]) {
     expectError(assert, `${who.email} status of ${id}`, await who.c.post(`/api/v1/establishments/${id}/status`,
       { action: 'close' }), 404, 'not_found');
@@ -571,6 +595,15 @@ test('suggestions: a field one may edit is 409 edit_directly; a bad field or val
       404, 'not_found');
   }
   assert.deepEqual([A.E2.id, A.E3.id, B.E.id].map(countSuggestions), counts);
+});
+
+test('suggestions: without profile.edit a user edits no field, so it may suggest even a field listed in its profile_fields', async () => {
+  const reader = await person(http, A.admin.c, 'account_manager', { client_ids: [A.C1.id], features: ['profile.read'],
+    profile_fields: ['city'] });
+  expectError(assert, 'it may not edit', await reader.c.patch(`/api/v1/establishments/${A.E2.id}`, { city: 'Lyon' }), 403);
+  const r = await reader.c.post(`/api/v1/establishments/${A.E2.id}/suggestions`, { field: 'city', value: 'Lyon' });
+  assert.equal(r.status, 201, `so it suggests: ${r.text}`);
+  assert.equal(r.json.status, 'pending');
 });
 
 test('suggestions: accepting applies the value; audited suggestion.accept; a decided suggestion is 409', async () => {
@@ -886,12 +919,40 @@ test('another firm\'s ids: 404 on every establishment route; nothing changes', a
     ['POST', `/api/v1/suggestions/${B.S.id}/accept`, {}], ['POST', `/api/v1/suggestions/${B.S.id}/reject`, {}],
     ['GET', `/api/v1/clients/${B.C.id}/duplicates`], ['POST', `/api/v1/establishments/${B.E2.id}/merge`, { into: B.E.id }],
   ]) {
-    for (const who of [A.admin, A.am, A.em]) {
+    for (const who of [A.admin, A.am, ...(/\/(status|plan)$/.test(p) ? [] : [A.em])]) {
       expectError(assert, `${who.email} ${method} ${p}`, await who.c.request(method, p, b), 404, 'not_found');
     }
   }
   assert.deepEqual(snaps(), before, 'unchanged');
   assert.deepEqual(audit(env, `id > ${auditBefore} AND firm_id = ${B.firmId}`), []);
+});
+
+test('ids outside the caller\'s scope are 404 even when it lacks the route\'s feature (403 only inside its scope)', async () => {
+  const k = await teamClient();
+  const e = await makeEstab(A.admin.c, k.id);
+  const snaps = () => [e.id, A.E3.id, B.E.id, B.E2.id].map((id) => estabSnapshot(env, id));
+  const before = snaps();
+  const cases = [
+    [A.em, 'POST', `/api/v1/establishments/${e.id}/status`, { action: 'close' }],
+    [A.em, 'POST', `/api/v1/establishments/${B.E.id}/status`, { action: 'close' }],
+    [A.em, 'POST', `/api/v1/establishments/${A.E3.id}/plan`, { plan: 'essential' }],
+    [A.em, 'POST', `/api/v1/establishments/${B.E.id}/plan`, { plan: 'essential' }],
+    [A.amRead, 'PATCH', `/api/v1/establishments/${A.E3.id}`, { city: 'X' }],
+    [A.amRead, 'PATCH', `/api/v1/establishments/${B.E.id}`, { city: 'X' }],
+    [A.amRead, 'GET', `/api/v1/clients/${A.C2.id}/duplicates`],
+    [A.amRead, 'POST', `/api/v1/establishments/${B.E2.id}/merge`, { into: B.E.id }],
+    [A.amRead, 'POST', `/api/v1/suggestions/${B.S.id}/accept`, {}],
+    [A.emNoRead, 'GET', `/api/v1/establishments/${A.E3.id}`],
+    [A.emNoRead, 'GET', `/api/v1/establishments/${B.E.id}/suggestions`],
+    [A.amNoPlan, 'POST', `/api/v1/establishments/${B.E.id}/plan`, { plan: 'essential' }],
+  ];
+  const wrong = [];
+  for (const [who, method, p, b] of cases) {
+    const r = await who.c.request(method, p, b);
+    if (r.status !== 404 || r.json?.error?.code !== 'not_found') wrong.push(`${who.user.role} ${method} ${p}: ${r.status}`);
+  }
+  assert.deepEqual(wrong, [], 'every one is 404 not_found');
+  assert.deepEqual(snaps(), before, 'unchanged');
 });
 
 test('support users get 403 on every establishment route and change nothing', async () => {
