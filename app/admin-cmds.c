@@ -12,6 +12,7 @@
 #include "authz.h"
 #include "config.h"
 #include "db.h"
+#include "demo.h"
 #include "input.h"
 #include "password.h"
 #include "users.h"
@@ -148,13 +149,16 @@ rp_cmd_create_support(struct rp_config *cfg, int argc, char **argv)
 }
 
 /* The demo: a believable firm with a user in every role, and a support
- * user. Idempotent: what exists is kept; the logins are printed each time.
- * Later issues add clients, frameworks, risks and documents to it. */
+ * user, eight clients with their teams and establishments. Idempotent:
+ * what exists is kept; the logins are printed each time. Later issues add
+ * frameworks, risks and documents to it. */
 static const struct {
 	const char	*email;
 	const char	*first, *last;
 	int		 role;
 } demo_users[] = {
+	/* Keep the order: the first three are the vCISO teams of the demo
+	 * clients, the fourth their site manager. */
 	{ "admin@demo.rempart.test", "Claire", "Vauban", RP_ROLE_ADMIN },
 	{ "multi@demo.rempart.test", "Hugo", "Marchand", RP_ROLE_MULTI_ACCOUNT_MANAGER },
 	{ "account@demo.rempart.test", "Inès", "Lefort", RP_ROLE_ACCOUNT_MANAGER },
@@ -201,25 +205,36 @@ rp_cmd_seed_demo(struct rp_config *cfg, int argc, char **argv)
 			goto dberr;
 		firm_id = res.insert_id;
 	}
+	long long ids[RP_NELEM(demo_users)] = { 0 };
 	for (size_t i = 0; i < RP_NELEM(demo_users); i++) {
 		struct rp_dbarg e = RP_ASTR(demo_users[i].email);
 		int role = demo_users[i].role;
 
 		if (rp_db_exec(a, &q_taken, &e, 1, &res) != 0)
 			goto dberr;
-		if (res.nrows > 0)
+		if (res.nrows > 0) {
+			rp_strtonum(rp_db_cell(&res, 0, 0), 1, INT64_MAX, &ids[i]);
 			continue;
+		}
 		struct rp_dbarg u[] = { role == RP_ROLE_SUPPORT ? RP_ANULL :
 		    RP_AINT(firm_id), e, RP_ASTR(demo_users[i].first),
 		    RP_ASTR(demo_users[i].last), RP_ASTR(rp_role_key(role)),
 		    RP_ASTR(hash) };
 		if (rp_db_exec(a, &q_demo_user, u, 6, &res) != 0)
 			goto dberr;
+		ids[i] = res.insert_id;
+		/* The account manager edits three profile fields only: the
+		 * profile page then shows edit rights field by field. */
+		unsigned fields = role == RP_ROLE_ACCOUNT_MANAGER ?
+		    (1u << RP_PF_PHONE) | (1u << RP_PF_WEBSITE) |
+		    (1u << RP_PF_SECURITY_CONTACT) : RP_PF_ALL;
 		if (role != RP_ROLE_SUPPORT && rp_users_store_rights(&req,
 		    res.insert_id, role, rp_default_features(role, RP_FEAT_ALL),
-		    RP_PF_ALL) != 0)
+		    fields) != 0)
 			goto dberr;
 	}
+	if (rp_demo_clients(a, firm_id, ids, ids[3]) != 0)
+		goto dberr;
 	if (rp_db_commit() != 0)
 		goto dberr;
 	printf("Demo firm: %s\n", DEMO_FIRM);

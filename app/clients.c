@@ -57,6 +57,10 @@ static struct rp_stmt q_update = RP_STMT(
     "UPDATE clients SET name = ?, status = ?, modules = ? WHERE id = ? AND firm_id = ?");
 static struct rp_stmt q_plan = RP_STMT(
     "UPDATE clients SET plan = ?, mission_type = ? WHERE id = ? AND firm_id = ?");
+static struct rp_stmt q_team = RP_STMT(
+    "SELECT u.id, COALESCE(NULLIF(TRIM(CONCAT(u.first_name, ' ', u.last_name)), ''), u.email),"
+    " u.role, u.active FROM client_vcisos v JOIN users u ON u.id = v.user_id"
+    " WHERE v.client_id = ? AND v.firm_id = ? ORDER BY u.last_name, u.first_name, u.id");
 static struct rp_stmt q_team_clear = RP_STMT(
     "DELETE FROM client_vcisos WHERE client_id = ? AND firm_id = ?");
 static struct rp_stmt q_team_add = RP_STMT(
@@ -282,6 +286,26 @@ team_member_ok(struct rp_req *req, long long uid, const char *field)
 		    "Establishment managers cannot be declared vCISO.");
 	if (!u.active)
 		return rp_fail(req, 400, "invalid", field, "This user is disabled.");
+	return 0;
+}
+
+int
+rp_clients_team(struct rp_req *req, const struct rp_client *c,
+    struct rp_team_member **out, size_t *n)
+{
+	struct rp_dbarg a[] = { RP_AINT(c->id), RP_AINT(c->firm_id) };
+	struct rp_dbres res;
+
+	if (rp_db_do(req, &q_team, a, 2, &res) != 0)
+		return -1;
+	*out = rp_calloc(req->arena, res.nrows ? res.nrows : 1, sizeof(**out));
+	for (size_t i = 0; i < res.nrows; i++) {
+		rp_strtonum(res.rows[i][0], 1, INT64_MAX, &(*out)[i].id);
+		(*out)[i].name = res.rows[i][1];
+		(*out)[i].role = rp_role_parse(res.rows[i][2]);
+		(*out)[i].active = strcmp(res.rows[i][3], "1") == 0;
+	}
+	*n = res.nrows;
 	return 0;
 }
 

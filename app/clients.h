@@ -64,6 +64,17 @@ int rp_clients_plan(struct rp_req *, const struct rp_client *);
  * manage are kept. */
 int rp_clients_set_vcisos(struct rp_req *, const struct rp_client *);
 
+/* A member of a client's team, for display. */
+struct rp_team_member {
+	long long	 id;
+	const char	*name;		/* "First Last", or the e-mail */
+	int		 role;
+	bool		 active;
+};
+/* The team of client c (already loaded in scope). Returns 0 or -1. */
+int rp_clients_team(struct rp_req *, const struct rp_client *c,
+    struct rp_team_member **out, size_t *n);
+
 /* May the caller change this client's settings (admins; managers declared
  * vCISO of it)? */
 bool rp_clients_may_edit(const struct rp_req *, const struct rp_client *);

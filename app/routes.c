@@ -6,6 +6,7 @@
 #include "router.h"
 #include "ui-account.h"
 #include "ui-auth.h"
+#include "ui-clients.h"
 #include "ui-home.h"
 #include "ui-users.h"
 #include "util.h"
@@ -48,6 +49,15 @@ const struct rp_route rp_routes[] = {
 	{ "GET",    "/users/{id}",         rp_ui_users_edit,        S,     MANAGERS, NONE },
 	{ "POST",   "/users/{id}",         rp_ui_users_update,      S,     MANAGERS, NONE },
 	{ "POST",   "/users/{id}/sessions/end", rp_ui_users_end_sessions, S, MANAGERS, NONE },
+	{ "GET",    "/clients",            rp_ui_clients,           S,     FIRM, NONE },
+	{ "GET",    "/clients/new",        rp_ui_clients_new,       S,     CREATORS, NONE },
+	{ "POST",   "/clients",            rp_ui_clients_create,    S,     CREATORS, NONE },
+	{ "GET",    "/clients/{id}",       rp_ui_client,            S,     FIRM, NONE },
+	{ "POST",   "/clients/{id}",       rp_ui_client_update,     S,     FIRM, NONE },
+	{ "POST",   "/clients/{id}/plan",  rp_ui_client_plan,       S,     FIRM, F(PLAN) },
+	{ "POST",   "/clients/{id}/vcisos", rp_ui_client_vcisos,    S,     FIRM, NONE },
+	{ "GET",    "/clients/{id}/pilot", rp_ui_client_pilot,      S,     FIRM, NONE },
+	/* establishment pages */
 
 	{ "POST",   "/api/v1/session",     rp_api_session_create,   RP_R_NO_CSRF, 0, NONE },
 	{ "DELETE", "/api/v1/session",     rp_api_session_delete,   SETUP, 0,    NONE },

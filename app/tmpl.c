@@ -16,7 +16,7 @@
 /* The page templates; each includes layout.cs and the component macros. */
 static const char *const pages[] = {
 	"home", "error", "login", "login-mfa", "account", "account-mfa", "users",
-	"user-edit",
+	"user-edit", "clients", "client-new", "client", "client-pilot",
 };
 
 static const char *const lang_files[RP_LANG__COUNT] = { "fr", "en" };

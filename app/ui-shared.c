@@ -16,7 +16,9 @@
  * so no text from the address reaches the page. */
 static const char *const flashes[] = {
 	"saved", "created", "password_changed", "mfa_enrolled", "session_ended",
-	"sessions_ended", "logged_out",
+	"sessions_ended", "logged_out", "client_created", "plan_changed",
+	"team_saved", "estab_created", "status_changed", "merged", "imported",
+	"suggested", "accepted", "rejected",
 };
 
 int
@@ -39,6 +41,8 @@ rp_page(struct rp_req *req, const char *page, const char *title_key)
 				rp_set(req, "Nav.users", "1");
 				break;
 			}
+		if (u->firm_id != 0)
+			rp_set(req, "Nav.clients", "1");
 		if (u->mfa_enrollment_required)
 			rp_set(req, "Nav.mfa_required", "1");
 	}

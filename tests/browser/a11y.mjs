@@ -18,7 +18,8 @@ const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run',
 const WIDTHS = [375, 1440];
 // RP_README_SHOTS=1 also refreshes the README's screenshots in docs/.
 const README_SHOTS = new Set(['home-signed-in-fr-1440', 'users-fr-1440', 'user-new-en-1440',
-  'account-fr-1440', 'login-fr-375', 'mfa-en-1440']);
+  'account-fr-1440', 'login-fr-375', 'mfa-en-1440', 'clients-fr-1440', 'client-fr-1440',
+  'client-new-en-1440']);
 
 // The demo firm (seed-demo is idempotent): stable names for the README's
 // screenshots, and a users list with someone in every role.
@@ -30,6 +31,8 @@ let vars;
 let axeSource;
 let shots;
 let cookie;
+// A demo client the admin is vCISO of (paths below name it once known).
+const demo = {};
 
 before(async () => {
   vars = ensureStack();
@@ -40,6 +43,10 @@ before(async () => {
   });
   assert.equal(r.status, 201);
   cookie = r.headers.get('set-cookie').split(';')[0].split('=');
+  const list = await fetch(`${vars.BASE_URL}/api/v1/clients?q=${encodeURIComponent('Clinique Saint-Roch')}`,
+    { headers: { cookie: `${cookie[0]}=${cookie[1]}` } });
+  assert.equal(list.status, 200);
+  demo.client = (await list.json()).items[0].id;
   axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
   shots = path.join(vars.STACK_DIR, 'screenshots');
   fs.mkdirSync(shots, { recursive: true });
@@ -61,11 +68,16 @@ const PAGES = [
   ['mfa', '/account/mfa', true, 200],
   ['users', '/users', true, 200],
   ['user-new', '/users/new', true, 200],
+  ['clients', '/clients', true, 200],
+  ['client-new', '/clients/new', true, 200],
+  ['client', () => `/clients/${demo.client}`, true, 200],
+  ['pilot', () => `/clients/${demo.client}/pilot`, true, 200],
 ];
 
-for (const [name, p, signedIn, status] of PAGES) {
+for (const [name, where, signedIn, status] of PAGES) {
   for (const lang of ['fr', 'en']) {
     test(`${name} (${lang}): no serious or critical axe violation, no overflow at ${WIDTHS.join(' and ')} px`, async () => {
+      const p = typeof where === 'function' ? where() : where;
       // axe is injected as a script the page did not ship: the CSP would
       // (rightly) block it, so this context alone bypasses it.
       const context = await browser.newContext({ locale: lang === 'fr' ? 'fr-FR' : 'en-US', bypassCSP: true });

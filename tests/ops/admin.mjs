@@ -101,3 +101,25 @@ test('check-config accepts the stack config and names file and line of an error'
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('seed-demo is idempotent and gives the demo firm eight clients with teams and establishments', () => {
+  for (let i = 0; i < 2; i++) {
+    const r = spawnSync(admin, ['-c', vars.REMPART_CONFIG, 'seed-demo'], { encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /admin@demo\.rempart\.test/);
+  }
+  const firm = sql("SELECT id FROM firms WHERE name = 'Cabinet Vauban Conseil (démo)'");
+  assert.match(firm, /^\d+$/);
+  assert.equal(sql(`SELECT COUNT(*) FROM clients WHERE firm_id = ${firm}`), '8');
+  assert.equal(sql(`SELECT COUNT(DISTINCT status) FROM clients WHERE firm_id = ${firm}`), '3');
+  assert.equal(sql(`SELECT COUNT(DISTINCT billing_mode) FROM clients WHERE firm_id = ${firm}`), '2');
+  assert.ok(Number(sql(`SELECT COUNT(*) FROM establishments WHERE firm_id = ${firm}`)) >= 16);
+  // Every client has a vCISO; the site manager has two establishments.
+  assert.equal(sql(`SELECT COUNT(*) FROM clients c WHERE firm_id = ${firm} AND NOT EXISTS
+    (SELECT 1 FROM client_vcisos v WHERE v.client_id = c.id)`), '0');
+  assert.equal(sql(`SELECT COUNT(*) FROM user_establishments a JOIN users u ON u.id = a.user_id
+    WHERE u.email = 'site@demo.rempart.test'`), '2');
+  // The duplicates page has something to show.
+  assert.equal(sql(`SELECT COUNT(*) FROM (SELECT 1 FROM establishments WHERE firm_id = ${firm}
+    GROUP BY client_id, name_key, postcode HAVING COUNT(*) > 1) d`), '1');
+});

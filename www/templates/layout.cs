@@ -15,6 +15,7 @@
 <header class="topbar">
 <a class="brand" href="/"><?cs var:Lang.site.name ?></a>
 <?cs if:User.email ?><nav class="user-nav" aria-label="<?cs var:Lang.nav.label ?>">
+<?cs if:Nav.clients ?><a href="/clients"><?cs var:Lang.nav.clients ?></a><?cs /if ?>
 <?cs if:Nav.users ?><a href="/users"><?cs var:Lang.nav.users ?></a><?cs /if ?>
 <a href="/account"><?cs var:User.name ?></a>
 <form method="post" action="/logout" class="inline"><?cs call:csrf() ?><button type="submit" class="link-button"><?cs var:Lang.nav.logout ?></button></form>

@@ -17,3 +17,27 @@
 </nav><?cs /if ?><?cs /def ?>
 <?cs # A sortable column header: a link that sorts by key, flipping the direction when already sorted by it. ?>
 <?cs def:sort_header(label, key, base) ?><th scope="col"<?cs if:Sort.key == key ?> aria-sort="<?cs if:Sort.dir == "desc" ?>descending<?cs else ?>ascending<?cs /if ?>"<?cs /if ?>><a class="sort" href="<?cs var:base ?>?sort=<?cs var:key ?>&amp;dir=<?cs if:Sort.key == key && Sort.dir == "asc" ?>desc<?cs else ?>asc<?cs /if ?><?cs var:Search.arg ?>"><?cs var:label ?><?cs if:Sort.key == key ?> <span aria-hidden="true"><?cs if:Sort.dir == "desc" ?>▼<?cs else ?>▲<?cs /if ?></span><?cs /if ?></a></th><?cs /def ?>
+<?cs # Badges of the domain's closed sets: plan, client status, establishment status. ?>
+<?cs def:plan_badge(plan) ?><span class="badge badge-plan-<?cs var:plan ?>"><?cs var:Lang.enums.plan[plan] ?></span><?cs /def ?>
+<?cs def:client_status_badge(s) ?><span class="badge <?cs if:s == "active" ?>badge-ok<?cs elif:s == "closed" ?>badge-bad<?cs else ?>badge-warn<?cs /if ?>"><?cs var:Lang.enums.client_status[s] ?></span><?cs /def ?>
+<?cs def:estab_status_badge(s) ?><span class="badge <?cs if:s == "active" ?>badge-ok<?cs elif:s == "closed" ?>badge-bad<?cs else ?>badge-warn<?cs /if ?>"><?cs var:Lang.enums.estab_status[s] ?></span><?cs /def ?>
+<?cs # A progress bar of pct (0..100) with its text for screen readers; a dash when pct is empty. ?>
+<?cs def:progress(pct, label) ?><?cs if:pct != "" ?><span class="progress" role="img" aria-label="<?cs var:label ?> <?cs var:pct ?> %"><span class="progress-bar progress-<?cs var:#pct / 10 ?>"></span></span> <span class="small"><?cs var:pct ?> %</span><?cs else ?><span class="muted" aria-label="<?cs var:Lang.clients.not_yet ?>">—</span><?cs /if ?><?cs /def ?>
+<?cs # A select of a closed set: name, label, the Lang.enums set, the selected key, an "any" option label (empty: none). ?>
+<?cs def:enum_select(name, label, set, selected, any) ?><div class="field<?cs if:Form.error.field == name ?> has-error<?cs /if ?>"><label for="f-<?cs var:name ?>"><?cs var:label ?></label>
+<select id="f-<?cs var:name ?>" name="<?cs var:name ?>"><?cs if:any ?><option value=""><?cs var:any ?></option><?cs /if ?><?cs each:o = set ?><option value="<?cs name:o ?>"<?cs if:selected == name(o) ?> selected<?cs /if ?>><?cs var:o ?></option><?cs /each ?></select>
+<?cs call:field_error(name) ?></div><?cs /def ?>
+<?cs # Radio buttons of a closed set, in a fieldset. ?>
+<?cs def:enum_radios(name, label, set, selected) ?><fieldset class="field<?cs if:Form.error.field == name ?> has-error<?cs /if ?>"><legend><?cs var:label ?></legend>
+<?cs each:o = set ?><label class="choice"><input type="radio" name="<?cs var:name ?>" value="<?cs name:o ?>"<?cs if:selected == name(o) ?> checked<?cs /if ?>> <?cs var:o ?></label><?cs /each ?>
+<?cs call:field_error(name) ?></fieldset><?cs /def ?>
+<?cs # The side navigation of a client's pages (Client.* set by rp_ui_client_chrome). ?>
+<?cs def:client_nav(active) ?><nav class="sidenav" aria-label="<?cs var:Lang.clients.nav_label ?>">
+<p class="sidenav-title"><?cs var:Client.name ?></p>
+<ul>
+<?cs if:Client.full ?><li><a href="/clients/<?cs var:Client.id ?>"<?cs if:active == "settings" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.clients.settings ?></a></li><?cs /if ?>
+<li><a href="/clients/<?cs var:Client.id ?>/establishments"<?cs if:active == "establishments" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.clients.establishments ?></a></li>
+<?cs if:Client.nav.duplicates ?><li><a href="/clients/<?cs var:Client.id ?>/duplicates"<?cs if:active == "duplicates" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.clients.duplicates ?></a></li><?cs /if ?>
+<?cs if:Client.nav.import ?><li><a href="/clients/<?cs var:Client.id ?>/establishments/import"<?cs if:active == "import" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.clients.directory ?></a></li><?cs /if ?>
+<?cs if:Client.vciso ?><li><a href="/clients/<?cs var:Client.id ?>/pilot"<?cs if:active == "pilot" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.clients.pilot ?></a></li><?cs /if ?>
+</ul></nav><?cs /def ?>

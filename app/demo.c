@@ -1,0 +1,139 @@
+/* The demo firm's missions: eight clients of every kind, their vCISO
+ * teams, establishments (a likely duplicate among them) and an
+ * establishment manager's sites; written once, inside seed-demo's
+ * transaction. */
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "arena.h"
+#include "db.h"
+#include "demo.h"
+#include "estab-keys.h"
+#include "util.h"
+
+static const struct {
+	const char	*name, *mission, *plan, *status, *billing, *email, *modules;
+	unsigned	 team;		/* bits: admin, multi, account */
+	const char	*sites[5][3];	/* name, postcode, city */
+} clients[] = {
+	{ "Boulangeries Martin", "permanent", "standard", "active", "intermediated", NULL,
+	  "usage_diagnostic", 7, {
+		{ "Fournil Martin Dijon", "21000", "Dijon" },
+		{ "Boulangerie Martin Beaune", "21200", "Beaune" },
+		{ "Boulangerie Martin - Beaune", "21200", "Beaune" },
+		{ "Laboratoire central", "21300", "Chenôve" } } },
+	{ "Clinique Saint-Roch", "permanent", "premium", "active", "direct",
+	  "dsi@clinique-saint-roch.example", "external_scan,usage_diagnostic,risk_analysis", 7, {
+		{ "Clinique Saint-Roch", "34000", "Montpellier" },
+		{ "Centre d'imagerie Saint-Roch", "34070", "Montpellier" },
+		{ "Maison de santé de Lunel", "34400", "Lunel" } } },
+	{ "Transports Lemoine", "diagnostic", "essential", "active", "intermediated", NULL,
+	  "external_scan", 6, {
+		{ "Dépôt de Rungis", "94150", "Rungis" },
+		{ "Agence de Lille", "59000", "Lille" } } },
+	{ "Mairie de Vézelay", "permanent", "standard", "active", "direct",
+	  "dgs@vezelay.example", "risk_analysis", 3, {
+		{ "Hôtel de ville", "89450", "Vézelay" },
+		{ "Médiathèque", "89450", "Vézelay" } } },
+	{ "Atelier Numérique Ouest", "diagnostic", "standard", "suspended", "intermediated",
+	  NULL, "", 2, {
+		{ "Atelier Numérique Ouest", "44000", "Nantes" } } },
+	{ "Groupe Hôtelier Azur", "permanent", "premium", "active", "intermediated", NULL,
+	  "external_scan,risk_analysis", 3, {
+		{ "Hôtel Azur Nice", "06000", "Nice" },
+		{ "Hôtel Azur Cannes", "06400", "Cannes" },
+		{ "Hôtel Azur Antibes", "06600", "Antibes" },
+		{ "Siège Azur", "06000", "Nice" } } },
+	{ "Cabinet d'avocats Roussel", "permanent", "essential", "active", "direct",
+	  "compta@roussel-avocats.example", "usage_diagnostic", 1, {
+		{ "Cabinet Roussel Paris", "75008", "Paris" } } },
+	{ "Coopérative agricole du Morvan", "diagnostic", "essential", "closed",
+	  "intermediated", NULL, "", 1, {
+		{ "Silo de Saulieu", "21210", "Saulieu" },
+		{ "Magasin de Château-Chinon", "58120", "Château-Chinon" } } },
+};
+
+static struct rp_stmt q_has = RP_STMT("SELECT COUNT(*) FROM clients WHERE firm_id = ?");
+static struct rp_stmt q_client = RP_STMT(
+    "INSERT INTO clients (firm_id, name, mission_type, plan, status, billing_mode,"
+    " billing_email, modules, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+static struct rp_stmt q_vciso = RP_STMT(
+    "INSERT INTO client_vcisos (client_id, user_id, firm_id) VALUES (?, ?, ?)");
+static struct rp_stmt q_estab = RP_STMT(
+    "INSERT INTO establishments (firm_id, client_id, name, name_key, siret, postcode,"
+    " city, country, headcount, plan) VALUES (?, ?, ?, ?, ?, ?, ?, 'France', ?, ?)");
+static struct rp_stmt q_assign = RP_STMT(
+    "INSERT INTO user_establishments (user_id, establishment_id, firm_id) VALUES (?, ?, ?)");
+
+/* A SIRET for demo site n: a fixed prefix, n, and the Luhn check digit. */
+static void
+demo_siret(char out[15], unsigned n)
+{
+	int sum = 0;
+
+	snprintf(out, 15, "8120%09u", 100000u + n * 37u);
+	for (int i = 12; i >= 0; i--) {
+		int d = out[i] - '0';
+		/* Doubling starts with the digit left of the check digit. */
+		if ((12 - i) % 2 == 0 && (d *= 2) > 9)
+			d -= 9;
+		sum += d;
+	}
+	out[13] = (char)('0' + (10 - sum % 10) % 10);
+	out[14] = '\0';
+}
+
+int
+rp_demo_clients(struct rp_arena *a, long long firm, const long long team[3],
+    long long site_manager)
+{
+	struct rp_dbarg h = RP_AINT(firm);
+	struct rp_dbres res;
+	long long count;
+	unsigned n = 0;
+
+	if (rp_db_exec(a, &q_has, &h, 1, &res) != 0)
+		return -1;
+	rp_strtonum(rp_db_cell(&res, 0, 0), 0, INT64_MAX, &count);
+	if (count > 0)
+		return 0;
+	for (size_t i = 0; i < RP_NELEM(clients); i++) {
+		struct rp_dbarg c[] = { RP_AINT(firm), RP_ASTR(clients[i].name),
+		    RP_ASTR(clients[i].mission), RP_ASTR(clients[i].plan),
+		    RP_ASTR(clients[i].status), RP_ASTR(clients[i].billing),
+		    RP_ASTR(clients[i].email), RP_ASTR(clients[i].modules), RP_AINT(team[0]) };
+		if (rp_db_exec(a, &q_client, c, RP_NELEM(c), &res) != 0)
+			return -1;
+		long long cid = res.insert_id;
+		for (int t = 0; t < 3; t++) {
+			if (!(clients[i].team & (1u << t)))
+				continue;
+			struct rp_dbarg v[] = { RP_AINT(cid), RP_AINT(team[t]), RP_AINT(firm) };
+			if (rp_db_exec(a, &q_vciso, v, 3, NULL) != 0)
+				return -1;
+		}
+		for (size_t s = 0; s < RP_NELEM(clients[i].sites) && clients[i].sites[s][0]; s++) {
+			char siret[15];
+			demo_siret(siret, ++n);
+			const char *name = clients[i].sites[s][0];
+			/* The second Beaune bakery is the same site typed twice,
+			 * without its SIRET: the duplicates page finds it. */
+			bool dup = i == 0 && s == 2;
+			struct rp_dbarg e[] = { RP_AINT(firm), RP_AINT(cid), RP_ASTR(name),
+			    RP_ASTR(rp_name_key(a, name)), dup ? RP_ANULL : RP_ASTR(siret),
+			    RP_ASTR(clients[i].sites[s][1]), RP_ASTR(clients[i].sites[s][2]),
+			    RP_AINT(12 + 17 * (long long)n % 180), RP_ASTR(clients[i].plan) };
+			if (rp_db_exec(a, &q_estab, e, RP_NELEM(e), &res) != 0)
+				return -1;
+			/* The site manager looks after the first two bakeries. */
+			if (i == 0 && s < 2 && site_manager) {
+				struct rp_dbarg u[] = { RP_AINT(site_manager),
+				    RP_AINT(res.insert_id), RP_AINT(firm) };
+				if (rp_db_exec(a, &q_assign, u, 3, NULL) != 0)
+					return -1;
+			}
+		}
+	}
+	return 0;
+}

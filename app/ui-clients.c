@@ -1,0 +1,335 @@
+/* Client pages: list, wizard, settings, Pilot gate; the rules are those of
+ * clients.c, so the pages and the API agree. */
+#include <string.h>
+
+#include <json.h>
+
+#include "arena.h"
+#include "audit.h"
+#include "authz.h"
+#include "clients.h"
+#include "enums.h"
+#include "input.h"
+#include "request.h"
+#include "tmpl.h"
+#include "ui-clients.h"
+#include "ui-shared.h"
+#include "users.h"
+#include "util.h"
+
+#define P(...) rp_printf(req->arena, __VA_ARGS__)
+
+int
+rp_ui_client_load(struct rp_req *req, struct rp_client *c)
+{
+	int found = rp_clients_get(req, req->args[0], c);
+
+	if (found < 0)
+		return -1;
+	return found ? 0 : rp_fail(req, 404, "not_found", NULL, "No such client.");
+}
+
+void
+rp_ui_client_chrome(struct rp_req *req, const struct rp_client *c)
+{
+	unsigned f = req->user->features;
+
+	rp_setf(req, "Client.id", "%lld", c->id);
+	rp_set(req, "Client.name", c->name);
+	if (c->full)
+		rp_set(req, "Client.full", "1");
+	if (c->vciso)
+		rp_set(req, "Client.vciso", "1");
+	if (f & RP_FEAT_BIT(RP_FEAT_PROFILE_DUPLICATES))
+		rp_set(req, "Client.nav.duplicates", "1");
+	if (f & RP_FEAT_BIT(RP_FEAT_PROFILE_EDIT))
+		rp_set(req, "Client.nav.import", "1");
+}
+
+/* Client.* of one client in a list or a page (full details when seen). */
+static void
+client_hdf(struct rp_req *req, const char *b, const struct rp_client *c)
+{
+	rp_setf(req, P("%s.id", b), "%lld", c->id);
+	rp_set(req, P("%s.name", b), c->name);
+	if (!c->full)
+		return;
+	rp_set(req, P("%s.full", b), "1");
+	rp_set(req, P("%s.mission_type", b), c->mission_type);
+	rp_set(req, P("%s.plan", b), c->plan);
+	rp_set(req, P("%s.status", b), c->status);
+	rp_set(req, P("%s.billing_mode", b), c->billing_mode);
+	rp_set(req, P("%s.billing_email", b), c->billing_email);
+	rp_setf(req, P("%s.establishments", b), "%lld", c->establishments);
+	rp_set(req, P("%s.open_actions", b), c->open_actions ? c->open_actions : "");
+	rp_set(req, P("%s.compliance", b), c->compliance_pct ? c->compliance_pct : "");
+	rp_set(req, P("%s.created_at", b), c->created_at);
+	const char *m = c->modules;
+	while (*m) {
+		size_t n = strcspn(m, ",");
+		rp_set(req, P("%s.modules.%.*s", b, (int)n, m), "1");
+		m += n + (m[n] == ',');
+	}
+	if (c->vciso)
+		rp_set(req, P("%s.vciso", b), "1");
+}
+
+static bool
+may_create(const struct rp_req *req)
+{
+	return req->user->role == RP_ROLE_ADMIN ||
+	    req->user->role == RP_ROLE_MULTI_ACCOUNT_MANAGER;
+}
+
+int
+rp_ui_clients(struct rp_req *req)
+{
+	struct rp_client_filter f;
+	struct rp_client *cs;
+	long long limit, offset, page, total;
+	size_t n;
+
+	if (rp_ui_page_args(req, &limit, &offset, &page) != 0 ||
+	    rp_clients_filter(req, &f, false) != 0 ||
+	    rp_clients_list(req, &f, limit, offset, &cs, &n, &total) != 0)
+		return -1;
+	for (size_t i = 0; i < n; i++)
+		client_hdf(req, P("Clients.%zu", i), &cs[i]);
+	if (may_create(req))
+		rp_set(req, "Page.may_create", "1");
+	if (req->user->role != RP_ROLE_ESTABLISHMENT_MANAGER)
+		rp_set(req, "Page.full", "1");
+	/* The filters, kept in the form, the sort links and the pager. */
+	struct rp_buf q;
+	rp_buf_init(&q, req->arena);
+	const char *keys[] = { "q", "mission_type", "plan", "status", "billing_mode" };
+	const char *vals[] = { f.q, f.mission_type, f.plan, f.status, f.billing_mode };
+	for (size_t i = 0; i < RP_NELEM(keys); i++) {
+		if (vals[i] == NULL || *vals[i] == '\0')
+			continue;
+		rp_set(req, P("Filter.%s", keys[i]), vals[i]);
+		rp_buf_printf(&q, "&%s=%s", keys[i], rp_url_arg_escape(req->arena, vals[i]));
+		rp_set(req, "Filter.any", "1");
+	}
+	rp_set(req, "Search.arg", rp_buf_str(&q));
+	rp_set(req, "Sort.key", f.sort);
+	rp_set(req, "Sort.dir", f.desc ? "desc" : "asc");
+	rp_ui_pager(req, page, total, limit, P("sort=%s&dir=%s%s", f.sort,
+	    f.desc ? "desc" : "asc", rp_buf_str(&q)));
+	return rp_page(req, "clients", "Lang.clients.title");
+}
+
+/* The users the caller may declare vCISO: itself and the active users it
+ * manages who are not establishment managers; `on` says who is checked. */
+static int
+team_choices(struct rp_req *req, const long long *on, size_t non, long long **ids,
+    size_t *nids)
+{
+	struct rp_user_rec *us;
+	long long total;
+	size_t n, k = 0;
+
+	if (rp_users_list(req, NULL, "name", false, 500, 0, &us, &n, &total) != 0)
+		return -1;
+	*ids = rp_calloc(req->arena, n ? n : 1, sizeof(**ids));
+	for (size_t i = 0; i < n; i++) {
+		const struct rp_user_rec *u = &us[i];
+		if (u->role == RP_ROLE_ESTABLISHMENT_MANAGER || u->role == RP_ROLE_SUPPORT ||
+		    !u->active || u->firm_id != req->user->firm_id)
+			continue;
+		(*ids)[k] = u->id;
+		const char *b = P("Team.choices.%zu", k++);
+		rp_setf(req, P("%s.id", b), "%lld", u->id);
+		rp_set(req, P("%s.name", b), u->first_name[0] || u->last_name[0] ?
+		    P("%s %s", u->first_name, u->last_name) : u->email);
+		rp_set(req, P("%s.role", b), rp_role_key(u->role));
+		if (u->id == req->user->id)
+			rp_set(req, P("%s.self", b), "1");
+		for (size_t j = 0; j < non; j++)
+			if (on[j] == u->id)
+				rp_set(req, P("%s.on", b), "1");
+	}
+	*nids = k;
+	return 0;
+}
+
+/* Echo the wizard's fields after an error. */
+static void
+wizard_echo(struct rp_req *req)
+{
+	static const char *const keep[] = { "name", "mission_type", "plan",
+	    "billing_mode", "billing_email" };
+
+	for (size_t i = 0; i < RP_NELEM(keep); i++)
+		rp_set(req, P("Edit.%s", keep[i]), rp_param(&req->form, keep[i]));
+	for (size_t i = 0; i < req->form.n; i++)
+		if (strcmp(req->form.v[i].key, "modules") == 0 &&
+		    rp_enum_parse(&rp_modules, req->form.v[i].val) >= 0)
+			rp_set(req, P("Edit.modules.%s", req->form.v[i].val), "1");
+}
+
+static int
+wizard(struct rp_req *req, const long long *team, size_t nteam)
+{
+	long long *ids;
+	size_t n;
+
+	if (team_choices(req, team, nteam, &ids, &n) != 0)
+		return -1;
+	if (req->user->role == RP_ROLE_MULTI_ACCOUNT_MANAGER)
+		rp_set(req, "Team.creator_note", "1");
+	return rp_page(req, "client-new", "Lang.clients.wizard_title");
+}
+
+int
+rp_ui_clients_new(struct rp_req *req)
+{
+	long long self = req->user->id;
+
+	rp_set(req, "Edit.mission_type", "diagnostic");
+	rp_set(req, "Edit.plan", "standard");
+	rp_set(req, "Edit.billing_mode", "intermediated");
+	return wizard(req, &self, 1);
+}
+
+int
+rp_ui_clients_create(struct rp_req *req)
+{
+	long long id, *team;
+	size_t nteam;
+
+	if (rp_clients_create(req, &id) == 0)
+		return rp_ui_done(req, P("/clients/%lld", id), "client_created");
+	if (!rp_ui_take_error(req))
+		return -1;
+	wizard_echo(req);
+	if (rp_in_ids(req, "vciso_ids", &team, &nteam) < 0) {
+		rp_ui_take_error(req);
+		nteam = 0;
+	}
+	return wizard(req, team, nteam);
+}
+
+static int
+settings_page(struct rp_req *req, const struct rp_client *c)
+{
+	struct rp_team_member *team;
+	size_t n;
+
+	rp_ui_client_chrome(req, c);
+	client_hdf(req, "Edit", c);
+	if (rp_clients_may_edit(req, c))
+		rp_set(req, "Page.may_edit", "1");
+	if (rp_clients_may_edit(req, c) && (req->user->features & RP_FEAT_BIT(RP_FEAT_PLAN)))
+		rp_set(req, "Page.may_plan", "1");
+	if (!c->full)
+		return rp_page(req, "client", "Lang.clients.settings");
+	if (rp_clients_team(req, c, &team, &n) != 0)
+		return -1;
+	long long *ids = rp_calloc(req->arena, n ? n : 1, sizeof(*ids));
+	for (size_t i = 0; i < n; i++) {
+		const char *b = P("Team.members.%zu", i);
+		ids[i] = team[i].id;
+		rp_setf(req, P("%s.id", b), "%lld", team[i].id);
+		rp_set(req, P("%s.name", b), team[i].name);
+		rp_set(req, P("%s.role", b), rp_role_key(team[i].role));
+	}
+	if (rp_clients_may_staff(req, c)) {
+		rp_set(req, "Page.may_staff", "1");
+		long long *choices;
+		size_t nchoices;
+		if (team_choices(req, ids, n, &choices, &nchoices) != 0)
+			return -1;
+		/* Members not among the choices are kept as they are. */
+		for (size_t i = 0, k = 0; i < n; i++) {
+			bool choice = false;
+			for (size_t j = 0; j < nchoices; j++)
+				choice |= choices[j] == team[i].id;
+			if (!choice)
+				rp_set(req, P("Team.kept.%zu", k++), team[i].name);
+		}
+	}
+	return rp_page(req, "client", "Lang.clients.settings");
+}
+
+int
+rp_ui_client(struct rp_req *req)
+{
+	struct rp_client c;
+
+	if (rp_ui_client_load(req, &c) != 0)
+		return -1;
+	return settings_page(req, &c);
+}
+
+/* A settings form posted: done, or the page again with the error inline. */
+static int
+after(struct rp_req *req, const struct rp_client *c, int rc, const char *flash)
+{
+	if (rc == 0)
+		return rp_ui_done(req, P("/clients/%lld", c->id), flash);
+	if (!rp_ui_take_error(req))
+		return -1;
+	return settings_page(req, c);
+}
+
+int
+rp_ui_client_update(struct rp_req *req)
+{
+	struct rp_client c;
+
+	if (rp_ui_client_load(req, &c) != 0)
+		return -1;
+	return after(req, &c, rp_clients_update(req, &c), "saved");
+}
+
+int
+rp_ui_client_plan(struct rp_req *req)
+{
+	struct rp_client c;
+
+	if (rp_ui_client_load(req, &c) != 0)
+		return -1;
+	return after(req, &c, rp_clients_plan(req, &c), "plan_changed");
+}
+
+int
+rp_ui_client_vcisos(struct rp_req *req)
+{
+	struct rp_client c;
+
+	if (rp_ui_client_load(req, &c) != 0)
+		return -1;
+	/* The form always names the list, even when every box is cleared. */
+	return after(req, &c, rp_clients_set_vcisos(req, &c), "team_saved");
+}
+
+int
+rp_ui_client_pilot(struct rp_req *req)
+{
+	struct rp_client c;
+	long long total;
+
+	if (rp_ui_client_load(req, &c) != 0)
+		return -1;
+	if (!c.vciso)
+		return rp_fail(req, 403, "not_vciso", NULL,
+		    "Only the client's declared vCISOs open its Pilot space.");
+	rp_ui_client_chrome(req, &c);
+	client_hdf(req, "Edit", &c);
+	struct json_object *act = rp_audit_of_client(req, c.firm_id, c.id, 10, 0, &total);
+	if (act == NULL)
+		return -1;
+	for (size_t i = 0; i < json_object_array_length(act); i++) {
+		struct json_object *e = json_object_array_get_idx(act, i), *v;
+		const char *b = P("Activity.%zu", i);
+		json_object_object_get_ex(e, "at", &v);
+		rp_set(req, P("%s.at", b), json_object_get_string(v));
+		json_object_object_get_ex(e, "action", &v);
+		rp_set(req, P("%s.action", b), json_object_get_string(v));
+		json_object_object_get_ex(e, "object_type", &v);
+		rp_set(req, P("%s.object_type", b), json_object_get_string(v));
+	}
+	json_object_put(act);
+	return rp_page(req, "client-pilot", "Lang.clients.pilot_title");
+}
