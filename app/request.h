@@ -69,6 +69,7 @@ struct rp_user {
 	const char	*email;
 	const char	*first_name;
 	const char	*last_name;
+	const char	*firm_name;		/* NULL for support users */
 	bool		 mfa_enabled;
 	bool		 mfa_enrollment_required;
 };

@@ -56,6 +56,7 @@ const struct rp_route rp_routes[] = {
 	{ "POST",   "/users/{id}/sessions/end", rp_ui_users_end_sessions, S, MANAGERS, NONE, 0 },
 	{ "GET",    "/clients",            rp_ui_clients,           S,     FIRM, NONE, 0 },
 	{ "GET",    "/clients/new",        rp_ui_clients_new,       S,     CREATORS, NONE, 0 },
+	{ "GET",    "/clients/switch",     rp_ui_clients_switch,    S,     FIRM, NONE, 0 },
 	{ "POST",   "/clients",            rp_ui_clients_create,    S,     CREATORS, NONE, 0 },
 	{ "GET",    "/clients/{id}",       rp_ui_client,            S,     FIRM, NONE, 0 },
 	{ "POST",   "/clients/{id}",       rp_ui_client_update,     S,     FIRM, NONE, 0 },

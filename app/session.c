@@ -24,7 +24,8 @@ static struct rp_stmt q_load = RP_STMT(
     " u.email, u.first_name, u.last_name, u.mfa_enabled,"
     " (SELECT GROUP_CONCAT(f.feature) FROM user_features f WHERE f.user_id = u.id),"
     " (SELECT GROUP_CONCAT(p.field) FROM user_profile_fields p WHERE p.user_id = u.id),"
-    " s.last_seen < UTC_TIMESTAMP() - INTERVAL 60 SECOND, u.lang"
+    " s.last_seen < UTC_TIMESTAMP() - INTERVAL 60 SECOND, u.lang,"
+    " (SELECT fi.name FROM firms fi WHERE fi.id = u.firm_id)"
     " FROM sessions s JOIN users u ON u.id = s.user_id"
     " WHERE s.token_hash = UNHEX(SHA2(?, 256)) AND u.active = 1"
     " AND s.last_seen > UTC_TIMESTAMP() - INTERVAL ? SECOND"
@@ -156,6 +157,7 @@ rp_session_load(struct rp_req *req, bool pending)
 	u->email = row[6];
 	u->first_name = row[7];
 	u->last_name = row[8];
+	u->firm_name = row[14];
 	u->mfa_enabled = strcmp(row[9], "1") == 0;
 	u->features = rp_effective_features(u->role, rp_features_from_list(row[10]));
 	u->profile_fields = rp_effective_profile_fields(u->role,

@@ -11,6 +11,7 @@
 #include "enums.h"
 #include "input.h"
 #include "request.h"
+#include "response.h"
 #include "tmpl.h"
 #include "ui-clients.h"
 #include "ui-shared.h"
@@ -44,6 +45,37 @@ rp_ui_client_chrome(struct rp_req *req, const struct rp_client *c)
 		rp_set(req, "Client.nav.duplicates", "1");
 	if (f & RP_FEAT_BIT(RP_FEAT_PROFILE_EDIT))
 		rp_set(req, "Client.nav.import", "1");
+	/* The client switcher: the first clients of the caller's scope. */
+	struct rp_client_filter all = { .sort = "name" };
+	struct rp_client *cs;
+	long long total;
+	size_t n;
+	if (rp_clients_list(req, &all, 100, 0, &cs, &n, &total) != 0) {
+		rp_ui_take_error(req);
+		return;
+	}
+	if (n < 2)
+		return;
+	for (size_t i = 0; i < n; i++) {
+		rp_setf(req, P("Switch.%zu.id", i), "%lld", cs[i].id);
+		rp_set(req, P("Switch.%zu.name", i), cs[i].name);
+	}
+}
+
+int
+rp_ui_clients_switch(struct rp_req *req)
+{
+	struct rp_client c;
+	const char *id = rp_query(req, "id");
+	int found;
+
+	if (id == NULL || rp_strtonum(id, 1, 1LL << 53, &req->args[0]) != 0)
+		return rp_fail(req, 400, "invalid", "id", "Choose a client.");
+	if ((found = rp_clients_get(req, req->args[0], &c)) <= 0)
+		return found < 0 ? -1 : rp_fail(req, 404, "not_found", NULL, "No such client.");
+	rp_redirect(req, c.full ? P("/clients/%lld", c.id) :
+	    P("/clients/%lld/establishments", c.id));
+	return 0;
 }
 
 /* Client.* of one client in a list or a page (full details when seen). */

@@ -15,6 +15,8 @@ int rp_ui_client_update(struct rp_req *);
 int rp_ui_client_plan(struct rp_req *);
 int rp_ui_client_vcisos(struct rp_req *);
 int rp_ui_client_pilot(struct rp_req *);
+/* GET /clients/switch?id=: the client switcher's target. */
+int rp_ui_clients_switch(struct rp_req *);
 
 /* Load the client named by the path's first id in the caller's scope (404
  * otherwise). Returns 0 or -1. */

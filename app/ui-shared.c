@@ -34,6 +34,7 @@ rp_page(struct rp_req *req, const char *page, const char *title_key)
 		    rp_printf(req->arena, "%s %s", u->first_name, u->last_name) :
 		    u->email);
 		rp_set(req, "User.role", rp_role_key(u->role));
+		rp_set(req, "User.firm", u->firm_name);
 		rp_set(req, "Page.csrf", u->csrf_token);
 		/* Navigation shows only what the user may use. */
 		for (int r = 0; r < RP_ROLE__COUNT; r++)

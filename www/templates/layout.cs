@@ -14,6 +14,7 @@
 <a class="skip-link" href="#main"><?cs var:Lang.site.skip ?></a>
 <header class="topbar">
 <a class="brand" href="/"><?cs var:Lang.site.name ?></a>
+<?cs if:User.firm ?><span class="firm-name"><?cs var:User.firm ?></span><?cs /if ?>
 <?cs if:User.email ?><nav class="user-nav" aria-label="<?cs var:Lang.nav.label ?>">
 <?cs if:Nav.clients ?><a href="/clients"><?cs var:Lang.nav.clients ?></a><?cs /if ?>
 <?cs if:Nav.users ?><a href="/users"><?cs var:Lang.nav.users ?></a><?cs /if ?>
