@@ -7,10 +7,8 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { BUILDDIR, ensureStack } from '../lib/stack.mjs';
+import { launch, login, person, submit } from '../lib/browser.mjs';
 
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const tag = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
 const ADMIN = `admin-${tag}@journey.example`;
 const ADMIN_PW = 'journey admin passphrase';
@@ -28,43 +26,17 @@ before(async () => {
     { input: `${ADMIN_PW}\n` });
   shots = path.join(vars.STACK_DIR, 'screenshots');
   fs.mkdirSync(shots, { recursive: true });
-  let chromium;
-  try {
-    ({ chromium } = await import('playwright-core'));
-  } catch {
-    throw new Error('playwright-core missing: run `npm ci` in tests/');
-  }
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  browser = await launch();
 });
 
 after(async () => {
   await browser?.close();
 });
 
-// A fresh browser (own cookies) per person, French, with error collection.
-async function person() {
-  const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  page.problems = [];
-  page.on('pageerror', (e) => page.problems.push(e.message));
-  page.on('console', (m) => {
-    if (/content security policy/i.test(m.text())) page.problems.push(m.text());
-  });
-  return { context, page };
-}
-
-async function login(page, email, password) {
-  const resp = await page.goto(`${vars.BASE_URL}/login`);
-  assert.ok(await page.$("#f-email"), `login form at ${page.url()} (${resp.status()})`);
-  await page.fill('#f-email', email);
-  await page.fill('#f-password', password);
-  await Promise.all([page.waitForNavigation(), page.click('form[action="/login"] button[type=submit]')]);
-}
-
 test('a wrong password keeps the form, says so, and names no account', async () => {
-  const { context, page } = await person();
+  const { context, page } = await person(browser);
   try {
-    await login(page, ADMIN, 'not the right passphrase');
+    await login(page, vars.BASE_URL, ADMIN, 'not the right passphrase');
     assert.match(page.url(), /\/login$/);
     const summary = await page.textContent('.error-summary');
     assert.match(summary, /E-mail ou mot de passe incorrect/);
@@ -76,9 +48,9 @@ test('a wrong password keeps the form, says so, and names no account', async () 
 });
 
 test('an admin creates a user with restricted rights', async () => {
-  const { context, page } = await person();
+  const { context, page } = await person(browser);
   try {
-    await login(page, ADMIN, ADMIN_PW);
+    await login(page, vars.BASE_URL, ADMIN, ADMIN_PW);
     assert.ok(await page.isVisible('nav.user-nav a[href="/users"]'), 'the admin sees the Users menu');
     await page.click('nav.user-nav a[href="/users"]');
     await page.click('a[href="/users/new"]');
@@ -89,14 +61,14 @@ test('an admin creates a user with restricted rights', async () => {
     // Take away "edit own account": the user must not see that form.
     await page.uncheck('input[name=features][value=self]');
     await page.fill('#f-password', 'short');
-    await Promise.all([page.waitForNavigation(), page.click('form[action="/users"] button[type=submit]')]);
+    await submit(page, 'form[action="/users"] button[type=submit]');
     assert.match(await page.textContent('#err-password'), /au moins 12 caractères/,
       'the weak password is refused next to its field');
     assert.equal(await page.inputValue('#f-email'), USER, 'typed values are kept');
     await page.check('input[name=role][value=establishment_manager]');
     await page.uncheck('input[name=features][value=self]');
     await page.fill('#f-password', USER_PW);
-    await Promise.all([page.waitForNavigation(), page.click('form[action="/users"] button[type=submit]')]);
+    await submit(page, 'form[action="/users"] button[type=submit]');
     assert.match(page.url(), /\/users\/\d+\?done=created$/);
     assert.match(await page.textContent('.flash'), /Utilisateur créé/);
     assert.equal(await page.isChecked('input[name=features][value=self]'), false);
@@ -110,9 +82,9 @@ test('an admin creates a user with restricted rights', async () => {
 });
 
 test('the restricted user sees no menu or form for what it lacks', async () => {
-  const { context, page } = await person();
+  const { context, page } = await person(browser);
   try {
-    await login(page, USER, USER_PW);
+    await login(page, vars.BASE_URL, USER, USER_PW);
     assert.equal(await page.isVisible('nav.user-nav a[href="/users"]'), false, 'no Users menu');
     await page.goto(`${vars.BASE_URL}/account`);
     assert.equal(await page.locator('form[action="/account"]').count(), 0, 'no profile or password form');
@@ -123,7 +95,7 @@ test('the restricted user sees no menu or form for what it lacks', async () => {
     await page.screenshot({ path: path.join(shots, 'account-restricted.png'), fullPage: true });
     // Logging out ends the session: the account page asks to log in again.
     await page.goto(`${vars.BASE_URL}/account`);
-    await Promise.all([page.waitForNavigation(), page.click('nav.user-nav button[type=submit]')]);
+    await submit(page, 'nav.user-nav button[type=submit]');
     assert.match(page.url(), /\/login\?done=logged_out$/);
     await page.goto(`${vars.BASE_URL}/account`);
     assert.match(page.url(), /\/login\?next=%2Faccount|\/login\?next=\/account/);
@@ -134,9 +106,9 @@ test('the restricted user sees no menu or form for what it lacks', async () => {
 });
 
 test('the language chosen in "my account" applies to every page of the user', async () => {
-  const { context, page } = await person();
+  const { context, page } = await person(browser);
   try {
-    await login(page, ADMIN, ADMIN_PW);
+    await login(page, vars.BASE_URL, ADMIN, ADMIN_PW);
     await page.goto(`${vars.BASE_URL}/account`);
     assert.equal(await page.getAttribute('html', 'lang'), 'fr');
     await page.selectOption('#f-lang', 'en');
@@ -154,9 +126,9 @@ test('the language chosen in "my account" applies to every page of the user', as
 });
 
 test('the users list filters its rows as one types; "/" jumps to the filter', async () => {
-  const { context, page } = await person();
+  const { context, page } = await person(browser);
   try {
-    await login(page, ADMIN, ADMIN_PW);
+    await login(page, vars.BASE_URL, ADMIN, ADMIN_PW);
     await page.goto(`${vars.BASE_URL}/users`);
     const rows = page.locator('#users-table tbody tr');
     assert.ok(await rows.count() >= 2, 'the admin and the user it created');
