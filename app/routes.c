@@ -8,6 +8,7 @@
 #include "ui-account.h"
 #include "ui-auth.h"
 #include "ui-clients.h"
+#include "ui-estabs.h"
 #include "ui-home.h"
 #include "ui-users.h"
 #include "util.h"
@@ -64,6 +65,21 @@ const struct rp_route rp_routes[] = {
 	{ "POST",   "/clients/{id}/vcisos", rp_ui_client_vcisos,    S,     FIRM, NONE, 0 },
 	{ "GET",    "/clients/{id}/pilot", rp_ui_client_pilot,      S,     FIRM, NONE, 0 },
 	/* establishment pages */
+	{ "GET",    "/clients/{id}/establishments", rp_ui_estabs,   S,     FIRM, NONE, 0 },
+	{ "GET",    "/clients/{id}/establishments/new", rp_ui_estabs_new, S, FIRM, NONE, 0 },
+	{ "POST",   "/clients/{id}/establishments", rp_ui_estabs_create, S, FIRM, NONE, 0 },
+	{ "GET",    "/clients/{id}/establishments/import", rp_ui_directory, S, FIRM, F(PROFILE_EDIT), OF_CLIENT },
+	{ "POST",   "/clients/{id}/establishments/import", rp_ui_directory_import, S | RP_R_UPLOAD, FIRM, F(PROFILE_EDIT), OF_CLIENT },
+	{ "GET",    "/clients/{id}/establishments/export.csv", rp_ui_directory_export, S, FIRM, F(PROFILE_EDIT), OF_CLIENT },
+	{ "GET",    "/clients/{id}/duplicates", rp_ui_duplicates,   S,     FIRM, F(PROFILE_DUPLICATES), OF_CLIENT },
+	{ "GET",    "/establishments/{id}", rp_ui_estab,            S,     FIRM, NONE, 0 },
+	{ "POST",   "/establishments/{id}", rp_ui_estab_update,     S,     FIRM, F(PROFILE_EDIT), OF_ESTAB },
+	{ "POST",   "/establishments/{id}/status", rp_ui_estab_status, S,  FIRM, F(PROFILE_STATUS), OF_ESTAB },
+	{ "POST",   "/establishments/{id}/plan", rp_ui_estab_plan,  S,     FIRM, F(PLAN), OF_ESTAB },
+	{ "POST",   "/establishments/{id}/merge", rp_ui_estab_merge, S,    FIRM, F(PROFILE_DUPLICATES), OF_ESTAB },
+	{ "POST",   "/establishments/{id}/suggestions", rp_ui_estab_suggest, S, FIRM, F(PROFILE_READ), OF_ESTAB },
+	{ "POST",   "/suggestions/{id}/accept", rp_ui_suggestion_accept, S, FIRM, F(PROFILE_EDIT), OF_SUGG },
+	{ "POST",   "/suggestions/{id}/reject", rp_ui_suggestion_reject, S, FIRM, F(PROFILE_EDIT), OF_SUGG },
 
 	{ "POST",   "/api/v1/session",     rp_api_session_create,   RP_R_NO_CSRF, 0, NONE, 0 },
 	{ "DELETE", "/api/v1/session",     rp_api_session_delete,   SETUP, 0,    NONE, 0 },

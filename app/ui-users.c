@@ -1,15 +1,22 @@
 /* User management pages: list, create, edit; the rules are those of users.c. */
 #include <string.h>
 
-
 #include "arena.h"
 #include "authz.h"
+#include "clients.h"
+#include "establishments.h"
 #include "request.h"
 #include "tmpl.h"
 #include "ui-shared.h"
 #include "ui-users.h"
 #include "users.h"
 #include "util.h"
+
+#define P(...) rp_printf(req->arena, __VA_ARGS__)
+
+/* Establishments listed for assignment, at most (a longer list is no
+ * longer a form one can read). */
+#define ASSIGN_MAX_ESTABS 500
 
 int
 rp_ui_users(struct rp_req *req)
@@ -79,6 +86,114 @@ form_choices(struct rp_req *req, int role, unsigned features, unsigned fields)
 			    "Choices.fields.%d.on", f), fields & (1u << f) ? "1" : "0");
 }
 
+static bool
+has_id(const long long *ids, size_t n, long long id)
+{
+	for (size_t i = 0; i < n; i++)
+		if (ids[i] == id)
+			return true;
+	return false;
+}
+
+/* The ids checked in list `name`: those a refused form posted (`echo`),
+ * else the stored ones of csv (as GROUP_CONCAT writes them). */
+static long long *
+checked_ids(struct rp_req *req, const char *name, const char *csv, bool echo, size_t *n)
+{
+	long long *ids;
+
+	if (!echo || rp_param(&req->form, P("%s_present", name)) == NULL)
+		return rp_ids_parse(req->arena, csv ? csv : "", n);
+	ids = rp_calloc(req->arena, req->form.n + 1, sizeof(*ids));
+	*n = 0;
+	for (size_t i = 0; i < req->form.n; i++)
+		if (strcmp(req->form.v[i].key, name) == 0 &&
+		    rp_strtonum(req->form.v[i].val, 1, 1LL << 53, &ids[*n]) == 0)
+			(*n)++;
+	return ids;
+}
+
+/* The assignments the editor may give, in its own scope: the clients a
+ * user is declared vCISO of (`clients`), or the establishments of an
+ * establishment manager, grouped by client (`estabs`); cids/eids are the
+ * user's (stored, or posted by a refused form). */
+static int
+assign_choices(struct rp_req *req, bool clients, bool estabs, const char *cids_csv,
+    const char *eids_csv, bool echo)
+{
+	struct rp_client_filter f;
+	struct rp_client *cs;
+	long long total;
+	size_t n, nc, ne, k = 0, g = 0, left = ASSIGN_MAX_ESTABS;
+
+	if (!clients && !estabs)
+		return 0;
+	long long *cids = checked_ids(req, "client_ids", cids_csv, echo, &nc);
+	long long *eids = checked_ids(req, "establishment_ids", eids_csv, echo, &ne);
+	memset(&f, 0, sizeof(f));
+	f.sort = "name";
+	if (rp_clients_list(req, &f, 500, 0, &cs, &n, &total) != 0)
+		return -1;
+	if (clients) {
+		rp_set(req, "Assign.clients_on", "1");
+		for (size_t i = 0; i < n; i++) {
+			if (!cs[i].full)
+				continue;
+			const char *b = P("Assign.clients.%zu", k++);
+			rp_setf(req, P("%s.id", b), "%lld", cs[i].id);
+			rp_set(req, P("%s.name", b), cs[i].name);
+			if (has_id(cids, nc, cs[i].id))
+				rp_set(req, P("%s.on", b), "1");
+		}
+	}
+	if (!estabs)
+		return 0;
+	rp_set(req, "Assign.estabs_on", "1");
+	for (size_t i = 0; i < n; i++) {
+		struct rp_estab_filter ef = { NULL, NULL };
+		struct rp_estab *es;
+		long long count;
+		size_t m;
+		if (!cs[i].full)
+			continue;
+		if (left == 0) {
+			rp_set(req, "Assign.capped", "1");
+			break;
+		}
+		if (rp_estabs_list(req, &cs[i], &ef, (long long)left, 0, &es, &m, &count) != 0)
+			return -1;
+		if (count > (long long)m)
+			rp_set(req, "Assign.capped", "1");
+		if (m == 0)
+			continue;
+		const char *b = P("Assign.groups.%zu", g++);
+		rp_set(req, P("%s.name", b), cs[i].name);
+		for (size_t j = 0; j < m; j++) {
+			const char *e = P("%s.items.%zu", b, j);
+			rp_setf(req, P("%s.id", e), "%lld", es[j].id);
+			rp_set(req, P("%s.name", e), es[j].f[RP_PF_NAME]);
+			if (has_id(eids, ne, es[j].id))
+				rp_set(req, P("%s.on", e), "1");
+		}
+		left -= m;
+	}
+	return 0;
+}
+
+/* On the creation form the role is still to choose: each list shows when
+ * the editor may give a role that holds it. */
+static int
+new_assign(struct rp_req *req, bool echo)
+{
+	int me = req->user->role;
+	bool vciso = rp_role_may_manage(me, RP_ROLE_ADMIN) ||
+	    rp_role_may_manage(me, RP_ROLE_MULTI_ACCOUNT_MANAGER) ||
+	    rp_role_may_manage(me, RP_ROLE_ACCOUNT_MANAGER);
+
+	return assign_choices(req, vciso, rp_role_may_manage(me, RP_ROLE_ESTABLISHMENT_MANAGER),
+	    "", "", echo);
+}
+
 /* Keep what was typed when a form comes back with an error. */
 static void
 echo_form(struct rp_req *req)
@@ -100,6 +215,8 @@ rp_ui_users_new(struct rp_req *req)
 	form_choices(req, role, rp_default_features(role, req->user->features),
 	    req->user->profile_fields);
 	rp_set(req, "Edit.new", "1");
+	if (new_assign(req, false) != 0)
+		return -1;
 	return rp_page(req, "user-edit", "Lang.users.new");
 }
 
@@ -116,13 +233,15 @@ rp_ui_users_create(struct rp_req *req)
 		    req->user->features), req->user->profile_fields);
 		echo_form(req);
 		rp_set(req, "Edit.new", "1");
+		if (new_assign(req, true) != 0)
+			return -1;
 		return rp_page(req, "user-edit", "Lang.users.new");
 	}
 	return rp_ui_done(req, rp_printf(req->arena, "/users/%lld", id), "created");
 }
 
 static int
-edit_page(struct rp_req *req, const struct rp_user_rec *t)
+edit_page(struct rp_req *req, const struct rp_user_rec *t, bool echo)
 {
 	rp_setf(req, "Edit.id", "%lld", t->id);
 	rp_set(req, "Edit.email", t->email);
@@ -133,8 +252,12 @@ edit_page(struct rp_req *req, const struct rp_user_rec *t)
 	rp_set(req, "Edit.role", rp_role_key(t->role));
 	if (t->id == req->user->id)
 		rp_set(req, "Edit.self", "1");
-	else if (rp_users_may_manage(req, t))
+	else if (rp_users_may_manage(req, t)) {
+		bool em = t->role == RP_ROLE_ESTABLISHMENT_MANAGER;
 		rp_set(req, "Edit.manage", "1");
+		if (assign_choices(req, !em, em, t->client_ids, t->establishment_ids, echo) != 0)
+			return -1;
+	}
 	form_choices(req, t->role, t->features, t->profile_fields);
 	return rp_page(req, "user-edit", "Lang.users.edit");
 }
@@ -156,7 +279,7 @@ rp_ui_users_edit(struct rp_req *req)
 
 	if (load(req, &t) != 0)
 		return -1;
-	return edit_page(req, &t);
+	return edit_page(req, &t, false);
 }
 
 int
@@ -169,7 +292,7 @@ rp_ui_users_update(struct rp_req *req)
 	if (rp_users_update(req, &t) != 0) {
 		if (!rp_ui_take_error(req))
 			return -1;
-		return edit_page(req, &t);
+		return edit_page(req, &t, true);
 	}
 	return rp_ui_done(req, rp_printf(req->arena, "/users/%lld", t.id), "saved");
 }

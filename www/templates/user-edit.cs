@@ -21,6 +21,21 @@
 <input type="hidden" name="profile_fields_present" value="1">
 <?cs each:f = Choices.fields ?><label class="choice"><input type="checkbox" name="profile_fields" value="<?cs var:f.key ?>"<?cs if:f.on == "1" ?> checked<?cs /if ?>> <?cs var:Lang.fields[f.key] ?></label><?cs /each ?>
 <?cs call:field_error("profile_fields") ?></fieldset>
+<?cs if:Assign.clients_on ?><fieldset class="field<?cs if:Form.error.field == "client_ids" ?> has-error<?cs /if ?>" id="assign-clients"><legend><?cs var:Lang.users.assign_clients ?></legend>
+<input type="hidden" name="client_ids_present" value="1">
+<p class="muted small"><?cs var:Lang.users.assign_clients_help ?></p>
+<?cs each:c = Assign.clients ?><label class="choice"><input type="checkbox" name="client_ids" value="<?cs var:c.id ?>"<?cs if:c.on ?> checked<?cs /if ?>> <?cs var:c.name ?></label><?cs /each ?>
+<?cs if:subcount(Assign.clients) == 0 ?><p class="muted"><?cs var:Lang.users.assign_clients_none ?></p><?cs /if ?>
+<?cs call:field_error("client_ids") ?></fieldset><?cs /if ?>
+<?cs if:Assign.estabs_on ?><fieldset class="field<?cs if:Form.error.field == "establishment_ids" ?> has-error<?cs /if ?>" id="assign-estabs"><legend><?cs var:Lang.users.assign_estabs ?></legend>
+<input type="hidden" name="establishment_ids_present" value="1">
+<p class="muted small"><?cs var:Lang.users.assign_estabs_help ?></p>
+<?cs each:g = Assign.groups ?><fieldset class="assign-group"><legend><?cs var:g.name ?></legend>
+<?cs each:e = g.items ?><label class="choice"><input type="checkbox" name="establishment_ids" value="<?cs var:e.id ?>"<?cs if:e.on ?> checked<?cs /if ?>> <?cs var:e.name ?></label><?cs /each ?></fieldset>
+<?cs /each ?>
+<?cs if:subcount(Assign.groups) == 0 ?><p class="muted"><?cs var:Lang.users.assign_estabs_none ?></p><?cs /if ?>
+<?cs if:Assign.capped ?><p class="small"><?cs var:Lang.users.assign_capped ?></p><?cs /if ?>
+<?cs call:field_error("establishment_ids") ?></fieldset><?cs /if ?>
 <?cs if:Edit.new ?>
 <?cs call:text_field("password", Lang.users.password, "", "password", "new-password", 1) ?>
 <p class="muted small"><?cs var:Lang.account.password_help ?></p>
