@@ -154,7 +154,8 @@ rp_api_clients_pilot(struct rp_req *req)
 	if (!c.vciso)
 		return rp_fail(req, 403, "not_vciso", NULL,
 		    "Only the client's declared vCISOs open its Pilot space.");
-	struct json_object *activity = rp_audit_of_client(req, c.firm_id, c.id, 10, 0, &total);
+	struct json_object *activity = rp_audit_of_client(req, c.firm_id, c.id, NULL,
+	    10, 0, &total);
 	if (activity == NULL)
 		return -1;
 	/* Frameworks, risks, actions and resources arrive with the Pilot
@@ -191,8 +192,8 @@ rp_api_clients_audit(struct rp_req *req)
 	if (req->user->role != RP_ROLE_ADMIN && !c.vciso)
 		return rp_fail(req, 403, "forbidden", NULL,
 		    "Only admins and the client's vCISOs read its audit log.");
-	struct json_object *items = rp_audit_of_client(req, c.firm_id, c.id, limit,
-	    offset, &total);
+	struct json_object *items = rp_audit_of_client(req, c.firm_id, c.id, NULL,
+	    limit, offset, &total);
 	if (items == NULL)
 		return -1;
 	list_answer(req, items, total);

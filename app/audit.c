@@ -38,7 +38,7 @@ rp_audit(struct rp_req *req, const char *action, const char *object_type,
 
 static struct rp_stmt q_client = RP_STMT(
     "SELECT id, DATE_FORMAT(at, '%Y-%m-%dT%H:%i:%sZ'), user_id, ip, action,"
-    " object_type, object_id, client_id, details FROM audit_log"
+    " object_type, object_id, client_id, details, DATE_FORMAT(at, ?) FROM audit_log"
     " WHERE firm_id = ? AND client_id = ? ORDER BY id DESC LIMIT ? OFFSET ?");
 static struct rp_stmt q_client_count = RP_STMT(
     "SELECT COUNT(*) FROM audit_log WHERE firm_id = ? AND client_id = ?");
@@ -53,19 +53,19 @@ id_or_null(const char *s)
 
 struct json_object *
 rp_audit_of_client(struct rp_req *req, long long firm_id, long long client_id,
-    long long limit, long long offset, long long *total)
+    const char *datefmt, long long limit, long long offset, long long *total)
 {
-	struct rp_dbarg a[] = { RP_AINT(firm_id), RP_AINT(client_id), RP_AINT(limit),
-	    RP_AINT(offset) };
+	struct rp_dbarg a[] = { RP_ASTR(datefmt ? datefmt : ""), RP_AINT(firm_id),
+	    RP_AINT(client_id), RP_AINT(limit), RP_AINT(offset) };
 	struct rp_dbres res;
 	struct json_object *arr;
 
-	if (rp_db_exec(req->arena, &q_client_count, a, 2, &res) != 0) {
+	if (rp_db_exec(req->arena, &q_client_count, a + 1, 2, &res) != 0) {
 		rp_db_fail(req);
 		return NULL;
 	}
 	rp_strtonum(rp_db_cell(&res, 0, 0), 0, INT64_MAX, total);
-	if (rp_db_exec(req->arena, &q_client, a, 4, &res) != 0) {
+	if (rp_db_exec(req->arena, &q_client, a, 5, &res) != 0) {
 		rp_db_fail(req);
 		return NULL;
 	}
@@ -83,6 +83,8 @@ rp_audit_of_client(struct rp_req *req, long long firm_id, long long client_id,
 		json_object_object_add(o, "client_id", id_or_null(r[7]));
 		struct json_object *d = json_tokener_parse(r[8]);
 		json_object_object_add(o, "details", d ? d : json_object_new_object());
+		if (datefmt)
+			json_object_object_add(o, "at_text", json_object_new_string(r[9]));
 		json_object_array_add(arr, o);
 	}
 	return arr;

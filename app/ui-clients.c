@@ -349,7 +349,8 @@ rp_ui_client_pilot(struct rp_req *req)
 		    "Only the client's declared vCISOs open its Pilot space.");
 	rp_ui_client_chrome(req, &c);
 	client_hdf(req, "Edit", &c);
-	struct json_object *act = rp_audit_of_client(req, c.firm_id, c.id, 10, 0, &total);
+	struct json_object *act = rp_audit_of_client(req, c.firm_id, c.id,
+	    rp_lang_text(req, "Lang.formats.datetime"), 10, 0, &total);
 	if (act == NULL)
 		return -1;
 	for (size_t i = 0; i < json_object_array_length(act); i++) {
@@ -357,6 +358,8 @@ rp_ui_client_pilot(struct rp_req *req)
 		const char *b = P("Activity.%zu", i);
 		json_object_object_get_ex(e, "at", &v);
 		rp_set(req, P("%s.at", b), json_object_get_string(v));
+		json_object_object_get_ex(e, "at_text", &v);
+		rp_set(req, P("%s.at_text", b), json_object_get_string(v));
 		json_object_object_get_ex(e, "action", &v);
 		rp_set(req, P("%s.action", b), json_object_get_string(v));
 		json_object_object_get_ex(e, "object_type", &v);

@@ -146,27 +146,44 @@ static_size=$(wc -c <"$OUT/static.html" | tr -d ' ')
 fetch "$BASE_URL/ping" "$OUT/ping.txt"
 PING_SIZE=$(wc -c <"$OUT/ping.txt" | tr -d ' ')
 
-KEYS=(a b c)
+# (e) a signed-in page of tenant data: the demo admin's client list (eight
+# clients, scoped query, filters, counts), with the session's cookie.
+"$BUILDDIR/app/rempart-admin" -c "$REMPART_CONFIG" seed-demo >"$OUT/seed-demo.txt" ||
+	die "rempart-admin seed-demo failed"
+session=$(curl -s -D - -o /dev/null --max-time 10 -H 'Content-Type: application/json' \
+	-d '{"email":"admin@demo.rempart.test","password":"demo rempart 2026"}' \
+	"$BASE_URL/api/v1/session" | tr -d '\r' | sed -n 's/^[Ss]et-[Cc]ookie: \(rempart_session=[^;]*\).*/\1/p')
+[[ -n $session ]] || die "could not log in as the demo admin"
+code=$(curl -s -o "$OUT/clients.html" -w '%{http_code}' --max-time 10 -H "Cookie: $session" "$BASE_URL/clients")
+[[ $code == 200 ]] || die "GET /clients answered $code, not 200"
+
+KEYS=(a b c e)
 declare -A URL=(
 	[a]="$BASE_URL/_stack/page-size.html"
 	[b]="$BASE_URL/ping"
 	[c]="$BASE_URL/"
+	[e]="$BASE_URL/clients"
 )
 declare -A LABEL=(
 	[a]="(a) nginx static file, $PAGE_SIZE B"
 	[b]="(b) FastCGI hop GET /ping, $PING_SIZE B"
 	[c]="(c) template + 1 DB read GET /"
+	[e]="(e) signed-in client list GET /clients"
 )
+declare -A HEADER=([e]="Cookie: $session")
 
 # ----------------------------------------------------------------- wrk ---
 
-# run_wrk DURATION URL OUTFILE: one bounded wrk run (also bounded by timeout).
+# run_wrk DURATION URL OUTFILE [HEADER]: one bounded wrk run (also bounded
+# by timeout).
 run_wrk() {
 	local secs
+	local -a hdr=()
+	[[ -n ${4:-} ]] && hdr=(-H "$4")
 	secs=$(seconds "$1")
 	timeout -k 5 $((secs + TIMEOUT_S + 30)) \
-		wrk -t "$THREADS" -c "$CONNECTIONS" -d "$1" --timeout "$TIMEOUT" --latency "$2" \
-		>"$3" 2>&1
+		wrk -t "$THREADS" -c "$CONNECTIONS" -d "$1" --timeout "$TIMEOUT" --latency \
+		"${hdr[@]}" "$2" >"$3" 2>&1
 }
 
 # parse_wrk FILE: prints "rps p50_ms p99_ms requests timeouts non2xx sockerr"
@@ -206,7 +223,7 @@ parse_wrk() {
 if ((WARMUP_S > 0)); then
 	for k in "${KEYS[@]}"; do
 		say "warm-up ${WARMUP}: ${URL[$k]}"
-		run_wrk "$WARMUP" "${URL[$k]}" "$OUT/warmup-$k.txt" ||
+		run_wrk "$WARMUP" "${URL[$k]}" "$OUT/warmup-$k.txt" "${HEADER[$k]:-}" ||
 			die "wrk warm-up failed on ${URL[$k]}: $(tail -n 3 "$OUT/warmup-$k.txt")"
 	done
 fi
@@ -216,7 +233,7 @@ failed=0
 for k in "${KEYS[@]}"; do
 	say "measuring ${DURATION}: ${URL[$k]}"
 	sleep 1 # let the previous run's connections close
-	if ! run_wrk "$DURATION" "${URL[$k]}" "$OUT/run-$k.txt"; then
+	if ! run_wrk "$DURATION" "${URL[$k]}" "$OUT/run-$k.txt" "${HEADER[$k]:-}"; then
 		say "error: wrk failed on ${URL[$k]}: $(tail -n 3 "$OUT/run-$k.txt")"
 		failed=1
 		continue
@@ -311,6 +328,8 @@ ratio() { # ratio NUM DEN
 printf '  %-34s %s\n' \
 	"(c)/(a) page vs static file" "$(ratio "${RPS[c]:-}" "${RPS[a]:-}")" \
 	"(c)/(b) page vs bare FastCGI hop" "$(ratio "${RPS[c]:-}" "${RPS[b]:-}")" \
+	"(e)/(a) client list vs static file" "$(ratio "${RPS[e]:-}" "${RPS[a]:-}")" \
+	"(e)/(c) client list vs home page" "$(ratio "${RPS[e]:-}" "${RPS[c]:-}")" \
 	"(d)/(b) login vs bare FastCGI hop" "$(ratio "${RPS[d]:-}" "${RPS[b]:-}")"
 if [[ -n ${RPS[d]:-} ]]; then
 	# All cores are busy hashing during the login run: CPU time per login.

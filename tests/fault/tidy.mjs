@@ -29,7 +29,36 @@ const pages = [
   ['users list (signed in)', '/users', { session: true }, 200],
   ['new user form (signed in)', '/users/new', { session: true }, 200],
   ['home (signed in)', '/', { session: true }, 200],
+  // The demo firm's pages: a client with establishments and duplicates.
+  ['clients list (demo)', '/clients', { demo: true }, 200],
+  ['new-mission wizard (demo)', '/clients/new', { demo: true }, 200],
+  ['client settings (demo)', () => `/clients/${demo.client}`, { demo: true }, 200],
+  ['Pilot (demo)', () => `/clients/${demo.client}/pilot`, { demo: true }, 200],
+  ['establishments (demo)', () => `/clients/${demo.client}/establishments`, { demo: true }, 200],
+  ['new establishment (demo)', () => `/clients/${demo.client}/establishments/new`, { demo: true }, 200],
+  ['establishment profile (demo)', () => `/establishments/${demo.estab}`, { demo: true }, 200],
+  ['duplicates (demo)', () => `/clients/${demo.client}/duplicates`, { demo: true }, 200],
+  ['directory import/export (demo)', () => `/clients/${demo.client}/establishments/import`, { demo: true }, 200],
+  ['user edit with assignments (demo)', () => `/users/${demo.user}`, { demo: true }, 200],
 ];
+
+// The demo admin's session and the ids its pages name.
+const demo = {};
+async function demoSession() {
+  if (demo.cookie) return demo.cookie;
+  execFileSync(path.join(BUILDDIR, 'app/rempart-admin'), ['-c', env.REMPART_CONFIG, 'seed-demo']);
+  const r = await fetch(`${BASE}/api/v1/session`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email: 'admin@demo.rempart.test', password: 'demo rempart 2026' }),
+  });
+  assert.equal(r.status, 201);
+  demo.cookie = r.headers.get('set-cookie').split(';')[0];
+  const json = async (p) => (await fetch(`${BASE}${p}`, { headers: { Cookie: demo.cookie } })).json();
+  demo.client = (await json('/api/v1/clients?q=Boulangeries')).items[0].id;
+  demo.estab = (await json(`/api/v1/clients/${demo.client}/establishments`)).items[0].id;
+  demo.user = (await json('/api/v1/users?q=site%40demo')).items[0].id;
+  return demo.cookie;
+}
 
 // A firm admin's session, for the signed-in pages.
 let cookie = null;
@@ -49,9 +78,12 @@ async function session() {
   return cookie;
 }
 
-for (const [name, p, init, status] of pages) {
-  test(`tidy: ${name} (${p})`, async (t) => {
-    const opts = init.session ? { headers: { Cookie: await session() } } : init;
+for (const [name, where, init, status] of pages) {
+  test(`tidy: ${name} (${typeof where === 'string' ? where : 'demo'})`, async (t) => {
+    let opts = init;
+    if (init.session) opts = { headers: { Cookie: await session() } };
+    if (init.demo) opts = { headers: { Cookie: await demoSession() } };
+    const p = typeof where === 'function' ? where() : where;
     const r = await get(`${BASE}${p}`, opts, 30000);
     assert.equal(r.status, status, `${p}: ${r.status}`);
     assert.match(r.headers.get('content-type') || '', /^text\/html/);
