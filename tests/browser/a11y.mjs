@@ -30,6 +30,35 @@ let vars;
 let axeSource;
 let shots;
 let cookie;
+let csrf;
+let ids;
+
+// The demo client of the establishment pages, made once (found by name on
+// later runs): three establishments, two of them likely duplicates.
+const DEMO_CLIENT = 'Mairie de Démoville';
+async function demoClient(session) {
+  const api = async (method, p, body) => {
+    const headers = { Cookie: session, 'X-CSRF-Token': csrf };
+    if (body) headers['Content-Type'] = 'application/json';
+    const r = await fetch(`${vars.BASE_URL}/api/v1${p}`, { method, headers, body: body && JSON.stringify(body) });
+    assert.ok(r.ok, `${method} ${p}: ${r.status}`);
+    return r.json();
+  };
+  const found = await api('GET', `/clients?q=${encodeURIComponent(DEMO_CLIENT)}`);
+  let client = found.items.find((c) => c.name === DEMO_CLIENT);
+  if (!client) {
+    client = await api('POST', '/clients', { name: DEMO_CLIENT, mission_type: 'permanent', plan: 'standard',
+      billing_mode: 'intermediated' });
+    for (const e of [{ name: 'Hôtel de ville', siret: '21440109300015', address: '2 rue de l\'Hôtel de Ville',
+      postcode: '44000', city: 'Nantes', country: 'France', sector: 'Administration', headcount: 120 },
+    { name: 'Hotel de Ville', postcode: '44000', city: 'Nantes' },
+    { name: 'Médiathèque', postcode: '44100', city: 'Nantes' }]) {
+      await api('POST', `/clients/${client.id}/establishments`, e);
+    }
+  }
+  const list = await api('GET', `/clients/${client.id}/establishments`);
+  return { client: client.id, estab: list.items[0].id };
+}
 
 before(async () => {
   vars = ensureStack();
@@ -39,7 +68,9 @@ before(async () => {
     body: JSON.stringify({ email: ADMIN, password: PASSWORD }),
   });
   assert.equal(r.status, 201);
+  csrf = (await r.clone().json()).csrf_token;
   cookie = r.headers.get('set-cookie').split(';')[0].split('=');
+  ids = await demoClient(cookie.join('='));
   axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
   shots = path.join(vars.STACK_DIR, 'screenshots');
   fs.mkdirSync(shots, { recursive: true });
@@ -61,13 +92,19 @@ const PAGES = [
   ['mfa', '/account/mfa', true, 200],
   ['users', '/users', true, 200],
   ['user-new', '/users/new', true, 200],
+  ['establishments', '/clients/{client}/establishments', true, 200],
+  ['establishment-new', '/clients/{client}/establishments/new', true, 200],
+  ['establishment', '/establishments/{estab}', true, 200],
+  ['duplicates', '/clients/{client}/duplicates', true, 200],
+  ['directory', '/clients/{client}/establishments/import', true, 200],
 ];
 
-for (const [name, p, signedIn, status] of PAGES) {
+for (const [name, pattern, signedIn, status] of PAGES) {
   for (const lang of ['fr', 'en']) {
     test(`${name} (${lang}): no serious or critical axe violation, no overflow at ${WIDTHS.join(' and ')} px`, async () => {
       // axe is injected as a script the page did not ship: the CSP would
       // (rightly) block it, so this context alone bypasses it.
+      const p = pattern.replace('{client}', ids.client).replace('{estab}', ids.estab);
       const context = await browser.newContext({ locale: lang === 'fr' ? 'fr-FR' : 'en-US', bypassCSP: true });
       try {
         if (signedIn) {
