@@ -19,7 +19,7 @@ struct rp_import_reject {
 	size_t		 line;		/* 1-based line of the file */
 	const char	*field;		/* the column at fault, or "file" */
 	const char	*reason;	/* fixed English text */
-	const char	*code;		/* a key of the language files' import.* */
+	const char	*code;		/* a key of Lang.estabs.reasons */
 };
 
 struct rp_import_report {

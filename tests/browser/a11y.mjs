@@ -10,11 +10,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { BUILDDIR, SRCDIR, ensureStack } from '../lib/stack.mjs';
+import { launch } from '../lib/browser.mjs';
 
 const require = createRequire(import.meta.url);
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const WIDTHS = [375, 1440];
 // RP_README_SHOTS=1 also refreshes the README's screenshots in docs/.
 const README_SHOTS = new Set(['home-signed-in-fr-1440', 'users-fr-1440', 'user-new-en-1440',
@@ -31,8 +29,20 @@ let vars;
 let axeSource;
 let shots;
 let cookie;
-// A demo client the admin is vCISO of (paths below name it once known).
-const demo = {};
+let ids;
+
+// The client and establishment the pages below name: seed-demo's bakeries
+// (establishments, a likely duplicate, the admin on the team).
+async function demoIds(session) {
+  const get = async (p) => {
+    const r = await fetch(`${vars.BASE_URL}/api/v1${p}`, { headers: { Cookie: session } });
+    assert.equal(r.status, 200, `GET ${p}`);
+    return r.json();
+  };
+  const client = (await get(`/clients?q=${encodeURIComponent('Boulangeries Martin')}`)).items[0].id;
+  const estab = (await get(`/clients/${client}/establishments`)).items[0].id;
+  return { client, estab };
+}
 
 before(async () => {
   vars = ensureStack();
@@ -43,15 +53,11 @@ before(async () => {
   });
   assert.equal(r.status, 201);
   cookie = r.headers.get('set-cookie').split(';')[0].split('=');
-  const list = await fetch(`${vars.BASE_URL}/api/v1/clients?q=${encodeURIComponent('Clinique Saint-Roch')}`,
-    { headers: { cookie: `${cookie[0]}=${cookie[1]}` } });
-  assert.equal(list.status, 200);
-  demo.client = (await list.json()).items[0].id;
+  ids = await demoIds(cookie.join('='));
   axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
   shots = path.join(vars.STACK_DIR, 'screenshots');
   fs.mkdirSync(shots, { recursive: true });
-  const { chromium } = await import('playwright-core');
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  browser = await launch();
 });
 
 after(async () => {
@@ -70,16 +76,21 @@ const PAGES = [
   ['user-new', '/users/new', true, 200],
   ['clients', '/clients', true, 200],
   ['client-new', '/clients/new', true, 200],
-  ['client', () => `/clients/${demo.client}`, true, 200],
-  ['pilot', () => `/clients/${demo.client}/pilot`, true, 200],
+  ['client', '/clients/{client}', true, 200],
+  ['pilot', '/clients/{client}/pilot', true, 200],
+  ['establishments', '/clients/{client}/establishments', true, 200],
+  ['establishment-new', '/clients/{client}/establishments/new', true, 200],
+  ['establishment', '/establishments/{estab}', true, 200],
+  ['duplicates', '/clients/{client}/duplicates', true, 200],
+  ['directory', '/clients/{client}/establishments/import', true, 200],
 ];
 
-for (const [name, where, signedIn, status] of PAGES) {
+for (const [name, pattern, signedIn, status] of PAGES) {
   for (const lang of ['fr', 'en']) {
     test(`${name} (${lang}): no serious or critical axe violation, no overflow at ${WIDTHS.join(' and ')} px`, async () => {
-      const p = typeof where === 'function' ? where() : where;
       // axe is injected as a script the page did not ship: the CSP would
       // (rightly) block it, so this context alone bypasses it.
+      const p = pattern.replace('{client}', ids.client).replace('{estab}', ids.estab);
       const context = await browser.newContext({ locale: lang === 'fr' ? 'fr-FR' : 'en-US', bypassCSP: true });
       try {
         if (signedIn) {

@@ -28,7 +28,7 @@
 <section class="card" aria-labelledby="import-title"><h2 id="import-title"><?cs var:Lang.estabs.import_title ?></h2>
 <?cs if:Page.may_import ?>
 <ul class="small">
-<li><?cs var:Lang.estabs.format_columns ?> <code><?cs var:Format.columns ?></code></li>
+<li><?cs var:Lang.estabs.format_columns ?> <code class="format-columns"><?cs var:Format.columns ?></code></li>
 <li><?cs var:Lang.estabs.format_sep ?></li>
 <li><?cs var:Lang.estabs.format_match ?></li>
 <li><?cs var:Lang.estabs.format_rights ?></li>
