@@ -27,7 +27,7 @@
 <td><?cs var:Lang.enums.mission_type[c.mission_type] ?></td>
 <td><?cs call:plan_badge(c.plan) ?></td>
 <td><?cs call:client_status_badge(c.status) ?></td>
-<td><?cs var:Lang.enums.billing_mode[c.billing_mode] ?></td>
+<td><?cs var:Lang.clients.billing_short[c.billing_mode] ?></td>
 <td><a href="/clients/<?cs var:c.id ?>/establishments"><?cs var:c.establishments ?></a></td>
 <td><?cs if:c.open_actions != "" ?><?cs var:c.open_actions ?><?cs else ?><span class="muted" title="<?cs var:Lang.clients.not_yet ?>">—</span><?cs /if ?></td>
 <td><?cs call:progress(c.compliance, Lang.clients.compliance) ?></td>
