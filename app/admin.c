@@ -383,7 +383,10 @@ rp_admin_billing_change(struct rp_req *req, long long id)
 	    rp_in_text0(req, "billing_email", 254, &email) < 0 ||
 	    rp_in_text(req, "reason", 500, true, &reason) < 0)
 		return -1;
-	if (strlen(reason) < 3)
+	size_t chars = 0;
+	for (const char *p = reason; *p; p++)
+		chars += ((unsigned char)*p & 0xc0) != 0x80;
+	if (chars < 3)
 		return rp_fail(req, 400, "too_short", "reason",
 		    "Say why, in a few words: the reason goes to the history.");
 	if (email != NULL && *email == '\0')
