@@ -743,7 +743,7 @@ INSERT INTO frameworks (firm_id, code, version, name_fr, name_en, publisher, lic
    'Guide d''hygiène informatique de l''ANSSI (42 mesures)',
    'ANSSI IT hygiene guide (42 measures)',
    'Agence nationale de la sécurité des systèmes d''information (ANSSI)',
-   'Licence Ouverte / Open Licence v1.0 (Etalab)',
+   'Licence Ouverte / Open Licence (Etalab)',
    'https://cyber.gouv.fr/publications/guide-dhygiene-informatique',
    'Socle de 42 mesures de sécurité essentielles publié par l''ANSSI, réparties en dix chapitres, pour toute entité disposant d''un service informatique.',
    'A baseline of 42 essential security measures from ANSSI, the French cybersecurity agency, grouped in ten chapters, for any organisation with an IT department.');
