@@ -12,6 +12,7 @@
 #include "audit.h"
 #include "authz.h"
 #include "clients.h"
+#include "compliance.h"
 #include "directory.h"
 #include "enums.h"
 #include "establishments.h"
@@ -158,8 +159,13 @@ rp_api_clients_pilot(struct rp_req *req)
 	    10, 0, &total);
 	if (activity == NULL)
 		return -1;
-	/* Frameworks, risks, actions and resources arrive with the Pilot
-	 * issue; until then a client has none, and the figures say so. */
+	struct json_object *fws = rp_compliance_summary(req, &c);
+	if (fws == NULL) {
+		json_object_put(activity);
+		return -1;
+	}
+	/* Risks, actions and resources arrive with the rest of the Pilot;
+	 * until then a client has none, and the figures say so. */
 	struct json_object *o = json_object_new_object(), *risks = json_object_new_object(),
 	    *heat = json_object_new_array();
 	for (int l = 0; l < 5; l++) {
@@ -171,7 +177,7 @@ rp_api_clients_pilot(struct rp_req *req)
 	json_object_object_add(risks, "by_level", zeros(levels, RP_NELEM(levels)));
 	json_object_object_add(risks, "heat_map", heat);
 	json_object_object_add(o, "client_id", json_object_new_int64(c.id));
-	json_object_object_add(o, "frameworks", json_object_new_array());
+	json_object_object_add(o, "frameworks", fws);
 	json_object_object_add(o, "risks", risks);
 	json_object_object_add(o, "actions", zeros(actions, RP_NELEM(actions)));
 	json_object_object_add(o, "resources", zeros(resources, RP_NELEM(resources)));

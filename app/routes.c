@@ -2,6 +2,7 @@
 #include "api-admin.h"
 #include "api-auth.h"
 #include "api-clients.h"
+#include "api-pilot.h"
 #include "api-system.h"
 #include "authz.h"
 #include "router.h"
@@ -10,6 +11,7 @@
 #include "ui-admin.h"
 #include "ui-auth.h"
 #include "ui-clients.h"
+#include "ui-pilot.h"
 #include "ui-estabs.h"
 #include "ui-home.h"
 #include "ui-users.h"
@@ -70,6 +72,11 @@ const struct rp_route rp_routes[] = {
 	{ "POST",   "/clients/{id}/plan",  rp_ui_client_plan,       S,     FIRM, F(PLAN), OF_CLIENT },
 	{ "POST",   "/clients/{id}/vcisos", rp_ui_client_vcisos,    S,     FIRM, NONE, 0 },
 	{ "GET",    "/clients/{id}/pilot", rp_ui_client_pilot,      S,     FIRM, NONE, 0 },
+	{ "POST",   "/clients/{id}/frameworks", rp_ui_client_adopt, S,     FIRM, NONE, 0 },
+	{ "GET",    "/clients/{id}/compliance", rp_ui_client_compliance, S, FIRM, NONE, 0 },
+	{ "POST",   "/clients/{id}/compliance/{id}", rp_ui_client_assess, S, FIRM, NONE, 0 },
+	{ "GET",    "/frameworks",         rp_ui_frameworks,        S,     FIRM, NONE, 0 },
+	{ "GET",    "/frameworks/{id}",    rp_ui_framework,         S,     FIRM, NONE, 0 },
 	{ "GET",    "/admin",              rp_ui_admin_clients,     S,     SUPPORT, NONE, 0 },
 	{ "GET",    "/admin/clients/{id}", rp_ui_admin_client,      S,     SUPPORT, NONE, 0 },
 	{ "POST",   "/admin/clients/{id}/billing", rp_ui_admin_billing, S, SUPPORT, NONE, 0 },
@@ -142,6 +149,12 @@ const struct rp_route rp_routes[] = {
 	{ "GET",    "/api/v1/admin/billing-changes", rp_api_admin_billing_changes, S, SUPPORT, NONE, 0 },
 	{ "GET",    "/api/v1/admin/statement", rp_api_admin_statement, S,  SUPPORT, NONE, 0 },
 	{ "GET",    "/api/v1/admin/statement.csv", rp_api_admin_statement_csv, S, SUPPORT, NONE, 0 },
+
+	{ "GET",    "/api/v1/frameworks",  rp_api_frameworks,       S,     FIRM, NONE, 0 },
+	{ "GET",    "/api/v1/frameworks/{id}", rp_api_framework,    S,     FIRM, NONE, 0 },
+	{ "POST",   "/api/v1/clients/{id}/frameworks", rp_api_client_adopt, S, FIRM, NONE, 0 },
+	{ "GET",    "/api/v1/clients/{id}/compliance", rp_api_client_compliance, S, FIRM, NONE, 0 },
+	{ "PATCH",  "/api/v1/clients/{id}/compliance/{id}", rp_api_client_assess, S, FIRM, NONE, 0 },
 };
 
 const size_t rp_nroutes = RP_NELEM(rp_routes);

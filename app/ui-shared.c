@@ -19,6 +19,7 @@ static const char *const flashes[] = {
 	"sessions_ended", "logged_out", "client_created", "plan_changed",
 	"team_saved", "estab_created", "status_changed", "merged", "imported",
 	"suggested", "accepted", "rejected", "billing_changed", "password_set",
+	"adopted", "assessed",
 };
 
 int
@@ -73,8 +74,11 @@ rp_ui_take_error(struct rp_req *req)
 int
 rp_ui_done(struct rp_req *req, const char *path, const char *key)
 {
-	rp_redirect(req, rp_printf(req->arena, "%s%sdone=%s", path,
-	    strchr(path, '?') ? "&" : "?", key));
+	/* The flash goes in the query, before any #fragment. */
+	const char *hash = strchr(path, '#');
+	size_t n = hash ? (size_t)(hash - path) : strlen(path);
+	rp_redirect(req, rp_printf(req->arena, "%.*s%sdone=%s%s", (int)n, path,
+	    memchr(path, '?', n) ? "&" : "?", key, hash ? hash : ""));
 	return 0;
 }
 

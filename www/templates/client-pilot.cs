@@ -7,7 +7,20 @@
 <h1><?cs var:Lang.clients.pilot_title ?> · <?cs var:Client.name ?></h1>
 <p class="lead"><?cs var:Lang.clients.pilot_lead ?></p>
 <section class="card"><h2><?cs var:Lang.clients.pilot_frameworks ?></h2>
-<div class="empty"><p><?cs var:Lang.clients.pilot_frameworks_empty ?></p></div></section>
+<?cs call:error_summary() ?>
+<?cs if:subcount(Adopted) == 0 ?><div class="empty"><p><?cs var:Lang.clients.pilot_frameworks_empty ?></p></div><?cs else ?>
+<div class="table-wrap"><table><caption class="visually-hidden"><?cs var:Lang.clients.pilot_frameworks ?></caption>
+<thead><tr><th scope="col"><?cs var:Lang.pilot.framework ?></th><th scope="col"><?cs var:Lang.pilot.compliance ?></th><th scope="col" class="num"><?cs var:Lang.pilot.assessed ?></th></tr></thead>
+<tbody><?cs each:f = Adopted ?><tr><td><a href="/clients/<?cs var:Client.id ?>/compliance?framework_id=<?cs var:f.framework_id ?>"><?cs var:f.name ?></a></td>
+<td><?cs call:progress(f.compliance_pct, Lang.pilot.compliance) ?></td><td class="num"><?cs var:f.assessed ?> / <?cs var:f.total ?></td></tr><?cs /each ?></tbody></table></div><?cs /if ?>
+<?cs if:subcount(Adoptable) > 0 ?><form method="post" action="/clients/<?cs var:Client.id ?>/frameworks" class="filters">
+<?cs call:csrf() ?>
+<div class="field<?cs if:Form.error.field == "framework_id" ?> has-error<?cs /if ?>"><label for="f-framework_id"><?cs var:Lang.pilot.adopt_label ?></label>
+<select id="f-framework_id" name="framework_id"><?cs each:a = Adoptable ?><option value="<?cs var:a.id ?>"><?cs var:a.name ?></option><?cs /each ?></select>
+<?cs call:field_error("framework_id") ?></div>
+<button type="submit" class="button secondary"><?cs var:Lang.pilot.adopt ?></button>
+</form><?cs /if ?>
+<p class="small"><a href="/frameworks"><?cs var:Lang.pilot.catalogue ?></a></p></section>
 <section class="card"><h2><?cs var:Lang.clients.pilot_actions ?></h2>
 <dl><dt><?cs var:Lang.clients.pilot_open ?></dt><dd>0</dd><dt><?cs var:Lang.clients.pilot_done ?></dt><dd>0</dd><dt><?cs var:Lang.clients.pilot_overdue ?></dt><dd>0</dd></dl></section>
 <section class="card"><h2><?cs var:Lang.clients.pilot_modules ?></h2>

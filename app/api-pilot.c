@@ -1,0 +1,130 @@
+/* API routes of the Pilot space: the framework catalogue, adoption and
+ * compliance. Pilot routes open to the client's declared vCISOs only
+ * (403 for others in scope, 404 out of scope). */
+#include <json.h>
+
+#include "api-auth.h"
+#include "api-pilot.h"
+#include "clients.h"
+#include "compliance.h"
+#include "request.h"
+#include "response.h"
+#include "util.h"
+
+/* The client of the path, in scope (404) and with the caller on its
+ * vCISO team (403). */
+static int
+pilot_client(struct rp_req *req, struct rp_client *c)
+{
+	int found = rp_clients_get(req, req->args[0], c);
+
+	if (found < 0)
+		return -1;
+	if (found == 0)
+		return rp_fail(req, 404, "not_found", NULL, "No such client.");
+	if (!c->vciso)
+		return rp_fail(req, 403, "not_vciso", NULL,
+		    "Only the client's declared vCISOs work in its Pilot space.");
+	return 0;
+}
+
+static int
+list_answer(struct rp_req *req, struct json_object *items, long long total)
+{
+	struct json_object *o;
+
+	if (items == NULL)
+		return -1;
+	o = json_object_new_object();
+	json_object_object_add(o, "items", items);
+	json_object_object_add(o, "total", json_object_new_int64(total));
+	rp_resp_json(req, 200, o);
+	return 0;
+}
+
+int
+rp_api_frameworks(struct rp_req *req)
+{
+	long long limit, offset, total;
+
+	if (rp_api_page(req, &limit, &offset) != 0)
+		return -1;
+	struct json_object *items = rp_frameworks_list(req, limit, offset, &total);
+	return list_answer(req, items, total);
+}
+
+int
+rp_api_framework(struct rp_req *req)
+{
+	struct json_object *o;
+
+	if (rp_framework_get(req, req->args[0], &o) != 0)
+		return -1;
+	rp_resp_json(req, 200, o);
+	return 0;
+}
+
+/* The summary of one adopted framework, as the Pilot shows it. */
+static int
+adopted_answer(struct rp_req *req, const struct rp_client *c, long long framework,
+    int status)
+{
+	struct json_object *all = rp_compliance_summary(req, c), *one = NULL;
+
+	if (all == NULL)
+		return -1;
+	for (size_t i = 0; i < json_object_array_length(all); i++) {
+		struct json_object *e = json_object_array_get_idx(all, i), *id;
+		if (json_object_object_get_ex(e, "framework_id", &id) &&
+		    json_object_get_int64(id) == framework)
+			one = json_object_get(e);
+	}
+	json_object_put(all);
+	if (one == NULL)
+		return rp_fail(req, 404, "not_found", "framework_id", "No such framework.");
+	rp_resp_json(req, status, one);
+	return 0;
+}
+
+int
+rp_api_client_adopt(struct rp_req *req)
+{
+	struct rp_client c;
+	long long framework;
+
+	if (pilot_client(req, &c) != 0 || rp_compliance_adopt(req, &c, &framework) != 0)
+		return -1;
+	return adopted_answer(req, &c, framework, 201);
+}
+
+int
+rp_api_client_compliance(struct rp_req *req)
+{
+	struct rp_client c;
+	long long limit, offset, total, framework;
+	const char *fw = rp_query(req, "framework_id");
+
+	if (pilot_client(req, &c) != 0 || rp_api_page(req, &limit, &offset) != 0)
+		return -1;
+	if (fw == NULL || rp_strtonum(fw, 1, 1LL << 53, &framework) != 0)
+		return rp_fail(req, 400, "required", "framework_id",
+		    "Name the adopted framework: ?framework_id=.");
+	struct json_object *items = rp_compliance_items(req, &c, framework,
+	    rp_query(req, "status"), limit, offset, &total);
+	return list_answer(req, items, total);
+}
+
+int
+rp_api_client_assess(struct rp_req *req)
+{
+	struct rp_client c;
+
+	if (pilot_client(req, &c) != 0 || rp_compliance_set(req, &c, req->args[1]) != 0)
+		return -1;
+	/* Answer the item as it now is. */
+	struct json_object *item = rp_compliance_item(req, &c, req->args[1]);
+	if (item == NULL)
+		return -1;
+	rp_resp_json(req, 200, item);
+	return 0;
+}

@@ -1,0 +1,417 @@
+/* Frameworks, adoption, assessments and the compliance percentage. */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <json.h>
+
+#include "arena.h"
+#include "audit.h"
+#include "clients.h"
+#include "compliance.h"
+#include "db.h"
+#include "input.h"
+#include "request.h"
+#include "util.h"
+
+#define DATE(col) "DATE_FORMAT(" col ", '%Y-%m-%dT%H:%i:%sZ')"
+/* The frameworks a firm sees: the platform's catalogue and its own. */
+#define FW_VISIBLE " (fw.firm_id IS NULL OR fw.firm_id = ?)"
+
+static struct rp_stmt q_fw_count = RP_STMT(
+    "SELECT COUNT(*) FROM frameworks fw WHERE" FW_VISIBLE);
+static struct rp_stmt q_fw_list = RP_STMT(
+    "SELECT fw.id, fw.code, fw.version, fw.name_fr, fw.name_en, fw.publisher, fw.licence,"
+    " fw.source_url, fw.summary_fr, fw.summary_en,"
+    " (SELECT COUNT(*) FROM requirements r WHERE r.framework_id = fw.id AND r.assessable = 1)"
+    " FROM frameworks fw WHERE" FW_VISIBLE " ORDER BY fw.firm_id IS NOT NULL, fw.name_en, fw.id"
+    " LIMIT ? OFFSET ?");
+static struct rp_stmt q_fw_get = RP_STMT(
+    "SELECT fw.id, fw.code, fw.version, fw.name_fr, fw.name_en, fw.publisher, fw.licence,"
+    " fw.source_url, fw.summary_fr, fw.summary_en,"
+    " (SELECT COUNT(*) FROM requirements r WHERE r.framework_id = fw.id AND r.assessable = 1)"
+    " FROM frameworks fw WHERE fw.id = ? AND" FW_VISIBLE);
+static struct rp_stmt q_reqs = RP_STMT(
+    "SELECT id, COALESCE(parent_id, 0), ref, depth, assessable, title_fr, title_en,"
+    " summary_fr, summary_en FROM requirements WHERE framework_id = ? ORDER BY position");
+static struct rp_stmt q_adopt = RP_STMT(
+    "INSERT INTO client_frameworks (firm_id, client_id, framework_id, adopted_by, total)"
+    " SELECT ?, ?, fw.id, ?, (SELECT COUNT(*) FROM requirements r"
+    "  WHERE r.framework_id = fw.id AND r.assessable = 1)"
+    " FROM frameworks fw WHERE fw.id = ? AND" FW_VISIBLE);
+static struct rp_stmt q_adopted = RP_STMT(
+    "SELECT 1 FROM client_frameworks WHERE client_id = ? AND framework_id = ?");
+#define ITEM_WHERE \
+    " FROM requirements r JOIN client_frameworks cf ON cf.framework_id = r.framework_id" \
+    " LEFT JOIN assessments a ON a.client_id = cf.client_id AND a.requirement_id = r.id" \
+    " WHERE cf.client_id = ? AND cf.firm_id = ? AND r.framework_id = ? AND r.assessable = 1" \
+    " AND (? = '' OR COALESCE(a.status, 'not_assessed') = ?)"
+static struct rp_stmt q_items_count = RP_STMT("SELECT COUNT(*)" ITEM_WHERE);
+static struct rp_stmt q_items = RP_STMT(
+    "SELECT r.id, r.ref, r.title_fr, r.title_en, COALESCE(a.status, 'not_assessed'),"
+    " COALESCE(a.comment, ''), " DATE("a.updated_at") ","
+    " (SELECT g.ref FROM requirements g WHERE g.id = r.parent_id),"
+    " (SELECT CASE WHEN ? = 'en' THEN g.title_en ELSE g.title_fr END"
+    "  FROM requirements g WHERE g.id = r.parent_id)"
+    ITEM_WHERE " ORDER BY r.position LIMIT ? OFFSET ?");
+static struct rp_stmt q_item = RP_STMT(
+    "SELECT r.id, r.ref, r.title_fr, r.title_en, COALESCE(a.status, 'not_assessed'),"
+    " COALESCE(a.comment, ''), " DATE("a.updated_at") ","
+    " (SELECT g.ref FROM requirements g WHERE g.id = r.parent_id),"
+    " (SELECT CASE WHEN ? = 'en' THEN g.title_en ELSE g.title_fr END"
+    "  FROM requirements g WHERE g.id = r.parent_id)"
+    " FROM requirements r JOIN client_frameworks cf ON cf.framework_id = r.framework_id"
+    " LEFT JOIN assessments a ON a.client_id = cf.client_id AND a.requirement_id = r.id"
+    " WHERE cf.client_id = ? AND cf.firm_id = ? AND r.id = ? AND r.assessable = 1");
+/* The requirement, with its framework adopted by the client. */
+static struct rp_stmt q_req_of = RP_STMT(
+    "SELECT r.framework_id, COALESCE(a.status, 'not_assessed'), COALESCE(a.comment, '')"
+    " FROM requirements r JOIN client_frameworks cf ON cf.framework_id = r.framework_id"
+    "  AND cf.client_id = ? AND cf.firm_id = ?"
+    " LEFT JOIN assessments a ON a.client_id = cf.client_id AND a.requirement_id = r.id"
+    " WHERE r.id = ? AND r.assessable = 1 FOR UPDATE");
+static struct rp_stmt q_assess = RP_STMT(
+    "INSERT INTO assessments (firm_id, client_id, framework_id, requirement_id, status,"
+    " comment, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?)"
+    " ON DUPLICATE KEY UPDATE status = VALUES(status), comment = VALUES(comment),"
+    " updated_by = VALUES(updated_by)");
+/* Counters move by the change: -1 for the old status, +1 for the new. */
+static struct rp_stmt q_count_move = RP_STMT(
+    "UPDATE client_frameworks SET compliant = compliant + ?, partial = partial + ?,"
+    " non_compliant = non_compliant + ?, not_applicable = not_applicable + ?"
+    " WHERE client_id = ? AND framework_id = ?");
+/* The client's figure in lists: over every adopted framework. */
+static struct rp_stmt q_client_pct = RP_STMT(
+    "UPDATE clients c SET compliance_pct = (SELECT CASE WHEN SUM(cf.total - cf.not_applicable) > 0"
+    " THEN ROUND(100 * (SUM(cf.compliant) + SUM(cf.partial) / 2)"
+    " / SUM(cf.total - cf.not_applicable), 2) END"
+    " FROM client_frameworks cf WHERE cf.client_id = c.id) WHERE c.id = ? AND c.firm_id = ?");
+static struct rp_stmt q_summary = RP_STMT(
+    "SELECT cf.framework_id, fw.name_fr, fw.name_en, cf.total, cf.compliant, cf.partial,"
+    " cf.non_compliant, cf.not_applicable, fw.code"
+    " FROM client_frameworks cf JOIN frameworks fw ON fw.id = cf.framework_id"
+    " WHERE cf.client_id = ? AND cf.firm_id = ? ORDER BY cf.adopted_at, cf.framework_id");
+
+/* Counted statuses, in the order of q_count_move's deltas. */
+static const char *const counted[] = { "compliant", "partial", "non_compliant",
+	"not_applicable" };
+static const char *const statuses[] = { "not_assessed", "non_compliant", "partial",
+	"compliant", "not_applicable" };
+
+bool
+rp_compliance_pct(long long total, long long compliant, long long partial,
+    long long not_applicable, double *pct)
+{
+	long long applicable = total - not_applicable;
+
+	*pct = 0;
+	if (applicable <= 0)
+		return false;
+	*pct = 100.0 * ((double)compliant + (double)partial / 2.0) / (double)applicable;
+	return true;
+}
+
+static struct json_object *item_json(const struct rp_req *, char **row);
+
+static const char *
+in_lang(const struct rp_req *req, const char *fr, const char *en)
+{
+	return req->lang == RP_LANG_EN ? en : fr;
+}
+
+static long long
+num(const char *s)
+{
+	return s ? strtoll(s, NULL, 10) : 0;
+}
+
+static struct json_object *
+framework_json(const struct rp_req *req, char **r)
+{
+	struct json_object *o = json_object_new_object();
+
+	json_object_object_add(o, "id", json_object_new_int64(num(r[0])));
+	json_object_object_add(o, "code", json_object_new_string(r[1]));
+	json_object_object_add(o, "version", json_object_new_string(r[2]));
+	json_object_object_add(o, "name", json_object_new_string(in_lang(req, r[3], r[4])));
+	json_object_object_add(o, "publisher", json_object_new_string(r[5]));
+	json_object_object_add(o, "licence", json_object_new_string(r[6]));
+	json_object_object_add(o, "source_url", json_object_new_string(r[7]));
+	json_object_object_add(o, "summary", json_object_new_string(in_lang(req, r[8], r[9])));
+	json_object_object_add(o, "requirements_count", json_object_new_int64(num(r[10])));
+	return o;
+}
+
+struct json_object *
+rp_frameworks_list(struct rp_req *req, long long limit, long long offset, long long *total)
+{
+	struct rp_dbarg a[] = { RP_AINT(req->user->firm_id), RP_AINT(limit), RP_AINT(offset) };
+	struct rp_dbres res;
+
+	if (rp_db_do(req, &q_fw_count, a, 1, &res) != 0)
+		return NULL;
+	*total = num(rp_db_cell(&res, 0, 0));
+	if (rp_db_do(req, &q_fw_list, a, 3, &res) != 0)
+		return NULL;
+	struct json_object *arr = json_object_new_array();
+	for (size_t i = 0; i < res.nrows; i++)
+		json_object_array_add(arr, framework_json(req, res.rows[i]));
+	return arr;
+}
+
+int
+rp_framework_get(struct rp_req *req, long long id, struct json_object **out)
+{
+	struct rp_dbarg a[] = { RP_AINT(id), RP_AINT(req->user->firm_id) };
+	struct rp_dbres res;
+
+	if (rp_db_do(req, &q_fw_get, a, 2, &res) != 0)
+		return -1;
+	if (res.nrows != 1)
+		return rp_fail(req, 404, "not_found", NULL, "No such framework.");
+	*out = framework_json(req, res.rows[0]);
+	if (rp_db_do(req, &q_reqs, a, 1, &res) != 0) {
+		json_object_put(*out);
+		return -1;
+	}
+	struct json_object *arr = json_object_new_array();
+	for (size_t i = 0; i < res.nrows; i++) {
+		char **r = res.rows[i];
+		struct json_object *o = json_object_new_object();
+		json_object_object_add(o, "id", json_object_new_int64(num(r[0])));
+		json_object_object_add(o, "parent_id", num(r[1]) ?
+		    json_object_new_int64(num(r[1])) : NULL);
+		json_object_object_add(o, "ref", json_object_new_string(r[2]));
+		json_object_object_add(o, "depth", json_object_new_int((int)num(r[3])));
+		json_object_object_add(o, "assessable", json_object_new_boolean(num(r[4]) != 0));
+		json_object_object_add(o, "title", json_object_new_string(in_lang(req, r[5], r[6])));
+		json_object_object_add(o, "summary", json_object_new_string(in_lang(req, r[7], r[8])));
+		json_object_array_add(arr, o);
+	}
+	json_object_object_add(*out, "requirements", arr);
+	return 0;
+}
+
+int
+rp_compliance_adopt(struct rp_req *req, const struct rp_client *c, long long *framework)
+{
+	struct rp_dbres res;
+	bool isnull;
+	int rc;
+
+	if ((rc = rp_in_int(req, "framework_id", 1, 1LL << 53, &isnull, framework)) < 0)
+		return -1;
+	if (rc == 0 || isnull)
+		return rp_fail(req, 400, "required", "framework_id", "Choose a framework.");
+	struct rp_dbarg chk[] = { RP_AINT(c->id), RP_AINT(*framework) };
+	if (rp_db_do(req, &q_adopted, chk, 2, &res) != 0)
+		return -1;
+	if (res.nrows > 0)
+		return rp_fail(req, 409, "already_adopted", "framework_id",
+		    "This client has already adopted this framework.");
+	if (rp_db_begin() != 0)
+		return rp_db_fail(req);
+	struct rp_dbarg a[] = { RP_AINT(c->firm_id), RP_AINT(c->id), RP_AINT(req->user->id),
+	    RP_AINT(*framework), RP_AINT(req->user->firm_id) };
+	if (rp_db_do(req, &q_adopt, a, RP_NELEM(a), &res) != 0)
+		goto fail;
+	if (res.affected != 1) {
+		rp_fail(req, 404, "not_found", "framework_id", "No such framework.");
+		goto fail;
+	}
+	struct rp_dbarg p[] = { RP_AINT(c->id), RP_AINT(c->firm_id) };
+	struct json_object *d = json_object_new_object();
+	json_object_object_add(d, "framework_id", json_object_new_int64(*framework));
+	if (rp_db_do(req, &q_client_pct, p, 2, NULL) != 0 ||
+	    rp_audit(req, "framework.adopt", "framework", *framework, c->id, d) != 0)
+		goto fail;
+	return rp_db_finish(req);
+fail:
+	rp_db_rollback();
+	return -1;
+}
+
+struct json_object *
+rp_compliance_items(struct rp_req *req, const struct rp_client *c, long long framework,
+    const char *status, long long limit, long long offset, long long *total)
+{
+	struct rp_dbres res;
+
+	status = status ? status : "";
+	if (*status) {
+		size_t i;
+		for (i = 0; i < RP_NELEM(statuses) && strcmp(statuses[i], status) != 0; i++)
+			;
+		if (i == RP_NELEM(statuses)) {
+			rp_fail(req, 400, "invalid", "status", "Unknown assessment status.");
+			return NULL;
+		}
+	}
+	struct rp_dbarg chk[] = { RP_AINT(c->id), RP_AINT(framework) };
+	if (rp_db_do(req, &q_adopted, chk, 2, &res) != 0)
+		return NULL;
+	if (res.nrows == 0) {
+		rp_fail(req, 404, "not_found", "framework_id",
+		    "This client has not adopted this framework.");
+		return NULL;
+	}
+	struct rp_dbarg a[] = { RP_ASTR(rp_lang_code(req->lang)), RP_AINT(c->id),
+	    RP_AINT(c->firm_id), RP_AINT(framework), RP_ASTR(status), RP_ASTR(status),
+	    RP_AINT(limit), RP_AINT(offset) };
+	if (rp_db_do(req, &q_items_count, a + 1, 5, &res) != 0)
+		return NULL;
+	*total = num(rp_db_cell(&res, 0, 0));
+	if (rp_db_do(req, &q_items, a, RP_NELEM(a), &res) != 0)
+		return NULL;
+	struct json_object *arr = json_object_new_array();
+	for (size_t i = 0; i < res.nrows; i++)
+		json_object_array_add(arr, item_json(req, res.rows[i]));
+	return arr;
+}
+
+struct json_object *
+rp_compliance_item(struct rp_req *req, const struct rp_client *c, long long requirement)
+{
+	struct rp_dbarg a[] = { RP_ASTR(rp_lang_code(req->lang)), RP_AINT(c->id),
+	    RP_AINT(c->firm_id), RP_AINT(requirement) };
+	struct rp_dbres res;
+
+	if (rp_db_do(req, &q_item, a, RP_NELEM(a), &res) != 0)
+		return NULL;
+	if (res.nrows != 1) {
+		rp_fail(req, 404, "not_found", NULL, "No such requirement.");
+		return NULL;
+	}
+	return item_json(req, res.rows[0]);
+}
+
+static struct json_object *
+item_json(const struct rp_req *req, char **r)
+{
+	struct json_object *o = json_object_new_object();
+
+	{
+		json_object_object_add(o, "requirement_id", json_object_new_int64(num(r[0])));
+		json_object_object_add(o, "ref", json_object_new_string(r[1]));
+		json_object_object_add(o, "title", json_object_new_string(in_lang(req, r[2], r[3])));
+		json_object_object_add(o, "status", json_object_new_string(r[4]));
+		json_object_object_add(o, "comment", json_object_new_string(r[5]));
+		/* Evidence and actions link in with the resources and action
+		 * plan of the Pilot. */
+		json_object_object_add(o, "resource_ids", json_object_new_array());
+		json_object_object_add(o, "action_ids", json_object_new_array());
+		json_object_object_add(o, "updated_at", r[6] ? json_object_new_string(r[6]) : NULL);
+		json_object_object_add(o, "group_ref", r[7] ? json_object_new_string(r[7]) : NULL);
+		json_object_object_add(o, "group_title", r[8] ? json_object_new_string(r[8]) : NULL);
+	}
+	return o;
+}
+
+int
+rp_compliance_set(struct rp_req *req, const struct rp_client *c, long long requirement)
+{
+	const char *status, *comment;
+	struct rp_dbres res;
+	int hs, hc;
+
+	if ((hs = rp_in_text(req, "status", 32, false, &status)) < 0 ||
+	    (hc = rp_in_lines(req, "comment", 4000, false, &comment)) < 0)
+		return -1;
+	/* An empty comment clears it (rp_in_lines refuses ""). */
+	if (hc == 0 && (req->json ? json_object_object_get_ex(req->json, "comment", NULL) :
+	    rp_param(&req->form, "comment") != NULL))
+		comment = "";
+	if (hs) {
+		size_t i;
+		for (i = 0; i < RP_NELEM(statuses) && strcmp(statuses[i], status) != 0; i++)
+			;
+		if (i == RP_NELEM(statuses))
+			return rp_fail(req, 400, "invalid", "status", "Unknown assessment status.");
+	}
+	if (!hs && comment == NULL)
+		return rp_fail(req, 400, "required", "status", "Give a status or a comment.");
+	if (rp_db_begin() != 0)
+		return rp_db_fail(req);
+	struct rp_dbarg q[] = { RP_AINT(c->id), RP_AINT(c->firm_id), RP_AINT(requirement) };
+	if (rp_db_do(req, &q_req_of, q, 3, &res) != 0)
+		goto fail;
+	if (res.nrows != 1) {
+		rp_fail(req, 404, "not_found", NULL,
+		    "No such requirement in the frameworks this client adopted.");
+		goto fail;
+	}
+	long long framework = num(res.rows[0][0]);
+	const char *old = res.rows[0][1], *old_comment = res.rows[0][2];
+	const char *now = hs ? status : old;
+	struct rp_dbarg a[] = { RP_AINT(c->firm_id), RP_AINT(c->id), RP_AINT(framework),
+	    RP_AINT(requirement), RP_ASTR(now), RP_ASTR(comment ? comment : old_comment),
+	    RP_AINT(req->user->id) };
+	if (rp_db_do(req, &q_assess, a, RP_NELEM(a), NULL) != 0)
+		goto fail;
+	if (strcmp(old, now) != 0) {
+		struct rp_dbarg m[6];
+		for (size_t i = 0; i < RP_NELEM(counted); i++)
+			m[i] = RP_AINT((strcmp(now, counted[i]) == 0) - (strcmp(old, counted[i]) == 0));
+		m[4] = RP_AINT(c->id);
+		m[5] = RP_AINT(framework);
+		struct rp_dbarg p[] = { RP_AINT(c->id), RP_AINT(c->firm_id) };
+		if (rp_db_do(req, &q_count_move, m, 6, NULL) != 0 ||
+		    rp_db_do(req, &q_client_pct, p, 2, NULL) != 0)
+			goto fail;
+	}
+	struct json_object *d = json_object_new_object();
+	json_object_object_add(d, "requirement_id", json_object_new_int64(requirement));
+	if (strcmp(old, now) != 0) {
+		struct json_object *ch = json_object_new_object();
+		json_object_object_add(ch, "from", json_object_new_string(old));
+		json_object_object_add(ch, "to", json_object_new_string(now));
+		json_object_object_add(d, "status", ch);
+	}
+	if (comment != NULL && strcmp(comment, old_comment) != 0)
+		json_object_object_add(d, "comment", json_object_new_string(comment));
+	if (rp_audit(req, "compliance.assess", "requirement", requirement, c->id, d) != 0)
+		goto fail;
+	return rp_db_finish(req);
+fail:
+	rp_db_rollback();
+	return -1;
+}
+
+struct json_object *
+rp_compliance_summary(struct rp_req *req, const struct rp_client *c)
+{
+	struct rp_dbarg a[] = { RP_AINT(c->id), RP_AINT(c->firm_id) };
+	struct rp_dbres res;
+
+	if (rp_db_do(req, &q_summary, a, 2, &res) != 0)
+		return NULL;
+	struct json_object *arr = json_object_new_array();
+	for (size_t i = 0; i < res.nrows; i++) {
+		char **r = res.rows[i];
+		long long total = num(r[3]), comp = num(r[4]), part = num(r[5]),
+		    non = num(r[6]), na = num(r[7]);
+		double pct;
+		struct json_object *o = json_object_new_object();
+		json_object_object_add(o, "framework_id", json_object_new_int64(num(r[0])));
+		json_object_object_add(o, "name", json_object_new_string(in_lang(req, r[1], r[2])));
+		json_object_object_add(o, "code", json_object_new_string(r[8]));
+		/* A number with one decimal, written as such (66.7, not
+		 * 66.700000000000003). */
+		struct json_object *jp = NULL;
+		if (rp_compliance_pct(total, comp, part, na, &pct)) {
+			char text[16];
+			snprintf(text, sizeof(text), "%.1f", pct);
+			jp = json_object_new_double_s(strtod(text, NULL), text);
+		}
+		json_object_object_add(o, "compliance_pct", jp);
+		json_object_object_add(o, "assessed", json_object_new_int64(comp + part + non + na));
+		json_object_object_add(o, "total", json_object_new_int64(total));
+		json_object_object_add(o, "compliant", json_object_new_int64(comp));
+		json_object_object_add(o, "partial", json_object_new_int64(part));
+		json_object_object_add(o, "non_compliant", json_object_new_int64(non));
+		json_object_object_add(o, "not_applicable", json_object_new_int64(na));
+		json_object_array_add(arr, o);
+	}
+	return arr;
+}

@@ -1,0 +1,193 @@
+/* Pilot pages: the framework catalogue, adoption and the assessment of a
+ * client's requirements. They show the JSON of compliance.c (the API's
+ * answers) through rp_set_json. */
+#include <stdbool.h>
+#include <string.h>
+
+#include <json.h>
+
+#include "arena.h"
+#include "clients.h"
+#include "compliance.h"
+#include "request.h"
+#include "tmpl.h"
+#include "ui-clients.h"
+#include "ui-pilot.h"
+#include "ui-shared.h"
+#include "util.h"
+
+#define P(...) rp_printf(req->arena, __VA_ARGS__)
+
+int
+rp_ui_frameworks(struct rp_req *req)
+{
+	long long limit, offset, page, total;
+
+	if (rp_ui_page_args(req, &limit, &offset, &page) != 0)
+		return -1;
+	struct json_object *items = rp_frameworks_list(req, limit, offset, &total);
+	if (items == NULL)
+		return -1;
+	rp_set_json(req, "Frameworks", items);
+	json_object_put(items);
+	rp_ui_pager(req, page, total, limit, "");
+	return rp_page(req, "frameworks", "Lang.pilot.catalogue");
+}
+
+int
+rp_ui_framework(struct rp_req *req)
+{
+	struct json_object *fw;
+
+	if (rp_framework_get(req, req->args[0], &fw) != 0)
+		return -1;
+	rp_set_json(req, "Framework", fw);
+	json_object_put(fw);
+	return rp_page(req, "framework", "Lang.pilot.catalogue");
+}
+
+/* The client of the path, in scope (404) and with the caller declared
+ * vCISO (403), with the client chrome set. */
+static int
+pilot_client(struct rp_req *req, struct rp_client *c)
+{
+	if (rp_ui_client_load(req, c) != 0)
+		return -1;
+	if (!c->vciso)
+		return rp_fail(req, 403, "not_vciso", NULL,
+		    "Only the client's declared vCISOs work in its Pilot space.");
+	rp_ui_client_chrome(req, c);
+	return 0;
+}
+
+/* The adopted frameworks and the catalogue entries left to adopt. */
+int
+rp_ui_pilot_frameworks(struct rp_req *req, const struct rp_client *c)
+{
+	long long total;
+	struct json_object *adopted = rp_compliance_summary(req, c), *all;
+
+	if (adopted == NULL)
+		return -1;
+	rp_set_json(req, "Adopted", adopted);
+	if ((all = rp_frameworks_list(req, 200, 0, &total)) == NULL) {
+		json_object_put(adopted);
+		return -1;
+	}
+	for (size_t i = 0, k = 0; i < json_object_array_length(all); i++) {
+		struct json_object *f = json_object_array_get_idx(all, i), *id, *name;
+		bool taken = false;
+		json_object_object_get_ex(f, "id", &id);
+		json_object_object_get_ex(f, "name", &name);
+		for (size_t j = 0; j < json_object_array_length(adopted); j++) {
+			struct json_object *a = json_object_array_get_idx(adopted, j), *aid;
+			json_object_object_get_ex(a, "framework_id", &aid);
+			taken |= json_object_get_int64(aid) == json_object_get_int64(id);
+		}
+		if (taken)
+			continue;
+		rp_set(req, P("Adoptable.%zu.id", k), json_object_get_string(id));
+		rp_set(req, P("Adoptable.%zu.name", k++), json_object_get_string(name));
+	}
+	json_object_put(all);
+	json_object_put(adopted);
+	return 0;
+}
+
+int
+rp_ui_client_adopt(struct rp_req *req)
+{
+	struct rp_client c;
+	long long fw;
+
+	if (pilot_client(req, &c) != 0)
+		return -1;
+	if (rp_compliance_adopt(req, &c, &fw) != 0) {
+		/* Back to the Pilot with the error: its page is the form. */
+		if (!rp_ui_take_error(req))
+			return -1;
+		return rp_ui_client_pilot(req);
+	}
+	return rp_ui_done(req, P("/clients/%lld/compliance?framework_id=%lld", c.id, fw),
+	    "adopted");
+}
+
+static int
+compliance_page(struct rp_req *req, struct rp_client *c)
+{
+	/* A form posted back carries the framework in its fields. */
+	const char *fw = rp_query(req, "framework_id"), *status = rp_query(req, "status");
+	if (fw == NULL && req->method == RP_POST) {
+		fw = rp_param(&req->form, "framework_id");
+		status = NULL;
+	}
+	long long framework, limit, offset, page, total;
+
+	if (fw == NULL || rp_strtonum(fw, 1, 1LL << 53, &framework) != 0)
+		return rp_fail(req, 400, "required", "framework_id", "Choose a framework.");
+	if (status != NULL && *status == '\0')
+		status = NULL;
+	if (rp_ui_page_args(req, &limit, &offset, &page) != 0)
+		return -1;
+	/* Longer pages than other lists: a framework reads by whole groups. */
+	limit *= 2;
+	offset *= 2;
+	struct json_object *items = rp_compliance_items(req, c, framework, status, limit,
+	    offset, &total);
+	if (items == NULL)
+		return -1;
+	rp_set_json(req, "Items", items);
+	json_object_put(items);
+	struct json_object *all = rp_compliance_summary(req, c);
+	if (all == NULL)
+		return -1;
+	for (size_t i = 0; i < json_object_array_length(all); i++) {
+		struct json_object *a = json_object_array_get_idx(all, i), *id;
+		json_object_object_get_ex(a, "framework_id", &id);
+		if (json_object_get_int64(id) == framework)
+			rp_set_json(req, "Framework", a);
+	}
+	json_object_put(all);
+	rp_setf(req, "Filter.framework_id", "%lld", framework);
+	rp_set(req, "Filter.status", status);
+	rp_ui_pager(req, page, total, limit, P("framework_id=%lld%s%s", framework,
+	    status ? "&status=" : "", status ? rp_url_arg_escape(req->arena, status) : ""));
+	rp_set(req, "Page.back", P("page=%lld", page));
+	return rp_page(req, "compliance", "Lang.pilot.compliance");
+}
+
+int
+rp_ui_client_compliance(struct rp_req *req)
+{
+	struct rp_client c;
+
+	if (pilot_client(req, &c) != 0)
+		return -1;
+	return compliance_page(req, &c);
+}
+
+int
+rp_ui_client_assess(struct rp_req *req)
+{
+	struct rp_client c;
+
+	if (pilot_client(req, &c) != 0)
+		return -1;
+	if (rp_compliance_set(req, &c, req->args[1]) != 0) {
+		if (!rp_ui_take_error(req))
+			return -1;
+		rp_setf(req, "Form.error.requirement", "%lld", req->args[1]);
+		return compliance_page(req, &c);
+	}
+	/* Back where the form was, on the requirement just assessed. The
+	 * page and filters come from our own form; rp_ui_done refuses any
+	 * path that is not ours. */
+	long long fw = 0, pg = 1;
+	const char *f = rp_param(&req->form, "framework_id"), *p = rp_param(&req->form, "page");
+	if (f != NULL)
+		rp_strtonum(f, 1, 1LL << 53, &fw);
+	if (p != NULL)
+		rp_strtonum(p, 1, 1000000, &pg);
+	return rp_ui_done(req, P("/clients/%lld/compliance?framework_id=%lld&page=%lld#req-%lld",
+	    c.id, fw, pg, req->args[1]), "assessed");
+}
