@@ -16,6 +16,15 @@ int
 rp_audit(struct rp_req *req, const char *action, const char *object_type,
     long long object_id, long long client_id, struct json_object *details)
 {
+	return rp_audit_for(req, action, object_type, object_id,
+	    req->user ? req->user->firm_id : 0, client_id, details);
+}
+
+int
+rp_audit_for(struct rp_req *req, const char *action, const char *object_type,
+    long long object_id, long long firm_id, long long client_id,
+    struct json_object *details)
+{
 	const struct rp_user *u = req->user;
 	const char *text;
 	int rc;
@@ -26,7 +35,7 @@ rp_audit(struct rp_req *req, const char *action, const char *object_type,
 	    JSON_C_TO_STRING_NOSLASHESCAPE);
 	struct rp_dbarg a[] = {
 		u && u->id ? RP_AINT(u->id) : RP_ANULL,
-		u && u->firm_id ? RP_AINT(u->firm_id) : RP_ANULL,
+		firm_id ? RP_AINT(firm_id) : RP_ANULL,
 		client_id ? RP_AINT(client_id) : RP_ANULL,
 		RP_ASTR(req->remote_addr), RP_ASTR(action), RP_ASTR(object_type),
 		object_id ? RP_AINT(object_id) : RP_ANULL, RP_ASTR(text),

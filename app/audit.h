@@ -12,6 +12,12 @@ struct json_object;
 int rp_audit(struct rp_req *, const char *action, const char *object_type,
     long long object_id, long long client_id, struct json_object *details);
 
+/* The same, for a change a user makes in another firm than its own
+ * (support): the entry belongs to firm_id. */
+int rp_audit_for(struct rp_req *, const char *action, const char *object_type,
+    long long object_id, long long firm_id, long long client_id,
+    struct json_object *details);
+
 /* Audit entries of a client, newest first, as a JSON array of SPEC §4's
  * audit entry (with "at_text", the time in datefmt, a DATE_FORMAT
  * pattern, when datefmt is not NULL); *total gets their count. NULL after

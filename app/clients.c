@@ -57,6 +57,10 @@ static struct rp_stmt q_update = RP_STMT(
     "UPDATE clients SET name = ?, status = ?, modules = ? WHERE id = ? AND firm_id = ?");
 static struct rp_stmt q_plan = RP_STMT(
     "UPDATE clients SET plan = ?, mission_type = ? WHERE id = ? AND firm_id = ?");
+/* The client's state from now on, for statements' proration. */
+static struct rp_stmt q_period = RP_STMT(
+    "INSERT INTO client_periods (firm_id, client_id, plan, mission_type, status)"
+    " SELECT firm_id, id, plan, mission_type, status FROM clients WHERE id = ? AND firm_id = ?");
 static struct rp_stmt q_team = RP_STMT(
     "SELECT u.id, COALESCE(NULLIF(TRIM(CONCAT(u.first_name, ' ', u.last_name)), ''), u.email),"
     " u.role, u.active FROM client_vcisos v JOIN users u ON u.id = v.user_id"
@@ -319,6 +323,14 @@ has_id(const long long *ids, size_t n, long long id)
 }
 
 static int
+period(struct rp_req *req, long long client)
+{
+	struct rp_dbarg a[] = { RP_AINT(client), RP_AINT(req->user->firm_id) };
+
+	return rp_db_do(req, &q_period, a, 2, NULL);
+}
+
+static int
 team_store(struct rp_req *req, long long client, const long long *ids, size_t n)
 {
 	struct rp_dbarg a[3] = { RP_AINT(client), RP_AINT(req->user->firm_id) };
@@ -425,7 +437,7 @@ rp_clients_create(struct rp_req *req, long long *id)
 	if (rp_db_do(req, &q_insert, a, RP_NELEM(a), &res) != 0)
 		goto fail;
 	*id = res.insert_id;
-	if (team_store(req, *id, team, nteam) != 0)
+	if (team_store(req, *id, team, nteam) != 0 || period(req, *id) != 0)
 		goto fail;
 	struct json_object *d = json_object_new_object();
 	json_object_object_add(d, "name", json_object_new_string(name));
@@ -501,7 +513,8 @@ rp_clients_update(struct rp_req *req, const struct rp_client *c)
 	struct rp_dbarg a[] = { RP_ASTR(name ? name : c->name),
 	    RP_ASTR(status ? status : c->status), RP_ASTR(mods), RP_AINT(c->id),
 	    RP_AINT(req->user->firm_id) };
-	if (rp_db_do(req, &q_update, a, RP_NELEM(a), NULL) != 0)
+	if (rp_db_do(req, &q_update, a, RP_NELEM(a), NULL) != 0 ||
+	    (status && strcmp(status, c->status) != 0 && period(req, c->id) != 0))
 		goto fail;
 	struct json_object *d = json_object_new_object();
 	note(d, "name", c->name, name ? name : c->name);
@@ -534,7 +547,7 @@ rp_clients_plan(struct rp_req *req, const struct rp_client *c)
 	struct rp_dbarg a[] = { RP_ASTR(plan ? plan : c->plan),
 	    RP_ASTR(mission ? mission : c->mission_type), RP_AINT(c->id),
 	    RP_AINT(req->user->firm_id) };
-	if (rp_db_do(req, &q_plan, a, RP_NELEM(a), NULL) != 0)
+	if (rp_db_do(req, &q_plan, a, RP_NELEM(a), NULL) != 0 || period(req, c->id) != 0)
 		goto fail;
 	struct json_object *d = json_object_new_object();
 	note(d, "plan", c->plan, plan ? plan : c->plan);

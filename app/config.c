@@ -103,6 +103,18 @@ static const struct key keys[] = {
 	  "Failed logins per client address within the window before 429." },
 	{ "auth.issuer", K_STR, F(auth_issuer), "Rempart", 1, 64,
 	  "Name shown by authenticator apps for the TOTP entry." },
+	{ "billing.price_diagnostic_essential", K_INT, F(billing_price[0]), "29000", 0, 100000000,
+	  "Monthly price of a diagnostic mission on the essential plan, in euro cents." },
+	{ "billing.price_diagnostic_standard", K_INT, F(billing_price[1]), "49000", 0, 100000000,
+	  "Monthly price of a diagnostic mission on the standard plan, in euro cents." },
+	{ "billing.price_diagnostic_premium", K_INT, F(billing_price[2]), "79000", 0, 100000000,
+	  "Monthly price of a diagnostic mission on the premium plan, in euro cents." },
+	{ "billing.price_permanent_essential", K_INT, F(billing_price[3]), "39000", 0, 100000000,
+	  "Monthly price of a permanent mission on the essential plan, in euro cents." },
+	{ "billing.price_permanent_standard", K_INT, F(billing_price[4]), "69000", 0, 100000000,
+	  "Monthly price of a permanent mission on the standard plan, in euro cents." },
+	{ "billing.price_permanent_premium", K_INT, F(billing_price[5]), "119000", 0, 100000000,
+	  "Monthly price of a permanent mission on the premium plan, in euro cents." },
 };
 
 const char *

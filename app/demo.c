@@ -58,6 +58,9 @@ static struct rp_stmt q_has = RP_STMT("SELECT COUNT(*) FROM clients WHERE firm_i
 static struct rp_stmt q_client = RP_STMT(
     "INSERT INTO clients (firm_id, name, mission_type, plan, status, billing_mode,"
     " billing_email, modules, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+static struct rp_stmt q_period = RP_STMT(
+    "INSERT INTO client_periods (firm_id, client_id, starts_at, plan, mission_type, status)"
+    " SELECT firm_id, id, created_at, plan, mission_type, status FROM clients WHERE id = ?");
 static struct rp_stmt q_vciso = RP_STMT(
     "INSERT INTO client_vcisos (client_id, user_id, firm_id) VALUES (?, ?, ?)");
 static struct rp_stmt q_estab = RP_STMT(
@@ -106,6 +109,9 @@ rp_demo_clients(struct rp_arena *a, long long firm, const long long team[3],
 		if (rp_db_exec(a, &q_client, c, RP_NELEM(c), &res) != 0)
 			return -1;
 		long long cid = res.insert_id;
+		struct rp_dbarg pa = RP_AINT(cid);
+		if (rp_db_exec(a, &q_period, &pa, 1, NULL) != 0)
+			return -1;
 		for (int t = 0; t < 3; t++) {
 			if (!(clients[i].team & (1u << t)))
 				continue;

@@ -157,28 +157,36 @@ rp_login(struct rp_req *req, const char *email, const char *password,
 				return rp_db_fail(req);
 		}
 	}
-	if (rp_session_create(req, u.id, true, &sid, csrf) != 0)
-		return -1;
-	/* Make the new session the request's user. */
-	struct rp_user *me = rp_calloc(req->arena, 1, sizeof(*me));
-	me->id = u.id;
-	me->firm_id = u.firm_id;
-	me->role = u.role;
-	me->features = u.features;
-	me->profile_fields = u.profile_fields;
-	me->csrf_token = *csrf;
-	me->session_id = sid;
-	me->email = u.email;
-	me->first_name = u.first_name;
-	me->last_name = u.last_name;
-	me->mfa_enabled = u.mfa_enabled;
-	me->mfa_enrollment_required = !u.mfa_enabled &&
-	    rp_session_mfa_required(u.role);
-	req->user = me;
-	if (rp_audit(req, "login", "session", sid, 0, NULL) != 0)
+	if (rp_login_start(req, &u, csrf) != 0)
 		return -1;
 	*out = RP_LOGIN_DONE;
 	return 0;
+}
+
+int
+rp_login_start(struct rp_req *req, const struct rp_user_rec *u, const char **csrf)
+{
+	long long sid;
+
+	if (rp_session_create(req, u->id, true, &sid, csrf) != 0)
+		return -1;
+	/* Make the new session the request's user. */
+	struct rp_user *me = rp_calloc(req->arena, 1, sizeof(*me));
+	me->id = u->id;
+	me->firm_id = u->firm_id;
+	me->role = u->role;
+	me->features = u->features;
+	me->profile_fields = u->profile_fields;
+	me->csrf_token = *csrf;
+	me->session_id = sid;
+	me->email = u->email;
+	me->first_name = u->first_name;
+	me->last_name = u->last_name;
+	me->mfa_enabled = u->mfa_enabled;
+	me->mfa_enrollment_required = !u->mfa_enabled &&
+	    rp_session_mfa_required(u->role);
+	req->user = me;
+	return rp_audit(req, "login", "session", sid, 0, NULL);
 }
 
 int

@@ -20,6 +20,12 @@ int rp_login(struct rp_req *, const char *email, const char *password,
     const char *totp, bool pending_ok, enum rp_login_outcome *out,
     const char **csrf);
 
+/* Start a fully authenticated session for u and make it the request's
+ * user, with an audit entry (after the checks of rp_login, or a setup
+ * link). Returns 0 or -1 after rp_fail. */
+struct rp_user_rec;
+int rp_login_start(struct rp_req *, const struct rp_user_rec *u, const char **csrf);
+
 /* Finish a pending (HTML) login with its TOTP or recovery code. */
 int rp_login_mfa(struct rp_req *, const char *code);
 

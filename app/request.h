@@ -20,6 +20,7 @@ struct rp_route;
 #define RP_MAX_COOKIES		50
 #define RP_MAX_JSON_DEPTH	16
 #define RP_MAX_ROUTE_ARGS	4
+#define RP_MAX_TOKEN		128
 
 enum rp_method { RP_GET, RP_HEAD, RP_POST, RP_PUT, RP_PATCH, RP_DELETE,
 	RP_OPTIONS, RP_METHOD_OTHER };
@@ -95,6 +96,7 @@ struct rp_req {
 	bool			 lang_chosen;	/* by ?lang=: remember it */
 	const struct rp_route	*route;
 	long long		 args[RP_MAX_ROUTE_ARGS];	/* {id} values */
+	const char		*token;		/* the {token} segment, or "" */
 	struct rp_user		*user;
 	struct _hdf		*hdf;		/* template data, lazily made */
 	struct rp_resp		 resp;

@@ -12,13 +12,25 @@
 #include "util.h"
 
 /* Match a pattern against a path; {id} segments must be positive integers
- * and are stored in args. Returns 1 on match, 0 otherwise. */
+ * and are stored in args; a {token} segment (1..128 letters, digits, '-'
+ * or '_') is copied to *tok. Returns 1 on match, 0 otherwise. */
 static int
-match(const char *pat, const char *path, long long *args)
+match(const char *pat, const char *path, long long *args, char *tok)
 {
 	size_t nargs = 0;
 
 	while (*pat && *path) {
+		if (strncmp(pat, "{token}", 7) == 0) {
+			size_t n = strspn(path, "abcdefghijklmnopqrstuvwxyz"
+			    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_");
+			if (n == 0 || n > RP_MAX_TOKEN || (path[n] != '\0' && path[n] != '/'))
+				return 0;
+			memcpy(tok, path, n);
+			tok[n] = '\0';
+			pat += 7;
+			path += n;
+			continue;
+		}
 		if (strncmp(pat, "{id}", 4) == 0) {
 			char num[24];
 			size_t n = strcspn(path, "/");
@@ -59,10 +71,11 @@ rp_route_takes_upload(const struct rp_req *req, const struct rp_route *routes,
     size_t n)
 {
 	long long args[RP_MAX_ROUTE_ARGS];
+	char tok[RP_MAX_TOKEN + 1];
 
 	for (size_t i = 0; i < n; i++)
 		if ((routes[i].flags & RP_R_UPLOAD) && method_matches(&routes[i], req) &&
-		    match(routes[i].pattern, req->path, args))
+		    match(routes[i].pattern, req->path, args, tok))
 			return true;
 	return false;
 }
@@ -83,17 +96,18 @@ rp_dispatch(struct rp_req *req, const struct rp_route *routes, size_t n)
 {
 	const struct rp_route *found = NULL;
 	long long args[RP_MAX_ROUTE_ARGS];
-	char allow[64] = "";
+	char allow[64] = "", tok[RP_MAX_TOKEN + 1] = "";
 	int path_known = 0;
 
 	for (size_t i = 0; i < n; i++) {
 		memset(args, 0, sizeof(args));
-		if (!match(routes[i].pattern, req->path, args))
+		if (!match(routes[i].pattern, req->path, args, tok))
 			continue;
 		path_known = 1;
 		if (method_matches(&routes[i], req)) {
 			found = &routes[i];
 			memcpy(req->args, args, sizeof(args));
+			req->token = rp_strdup(req->arena, tok);
 			break;
 		}
 		if (strlen(allow) + strlen(routes[i].method) + 3 < sizeof(allow)) {

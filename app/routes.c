@@ -1,4 +1,5 @@
 /* The route table: every URL of the product and what it requires. */
+#include "api-admin.h"
 #include "api-auth.h"
 #include "api-clients.h"
 #include "api-system.h"
@@ -23,6 +24,8 @@
 		  RP_ROLE_BIT(RP_ROLE_ACCOUNT_MANAGER))
 /* Firm users: everything below a firm; support users have admin pages. */
 #define FIRM	RP_ROLES_FIRM
+/* The platform's support staff: the admin area only. */
+#define SUPPORT	RP_ROLE_BIT(RP_ROLE_SUPPORT)
 /* Who creates clients and staffs their teams (SPEC §2). */
 #define CREATORS (RP_ROLE_BIT(RP_ROLE_ADMIN) | \
 		  RP_ROLE_BIT(RP_ROLE_MULTI_ACCOUNT_MANAGER))
@@ -82,6 +85,7 @@ const struct rp_route rp_routes[] = {
 	{ "POST",   "/suggestions/{id}/reject", rp_ui_suggestion_reject, S, FIRM, F(PROFILE_EDIT), OF_SUGG },
 
 	{ "POST",   "/api/v1/session",     rp_api_session_create,   RP_R_NO_CSRF, 0, NONE, 0 },
+	{ "POST",   "/api/v1/setup",       rp_api_setup,            RP_R_NO_CSRF, 0, NONE, 0 },
 	{ "DELETE", "/api/v1/session",     rp_api_session_delete,   SETUP, 0,    NONE, 0 },
 	{ "GET",    "/api/v1/me",          rp_api_me,               S,     0,    NONE, 0 },
 	{ "PATCH",  "/api/v1/me",          rp_api_me_patch,         S,     0,    RP_FEAT_SELF, 0 },
@@ -115,6 +119,17 @@ const struct rp_route rp_routes[] = {
 	{ "POST",   "/api/v1/establishments/{id}/suggestions", rp_api_suggestions_create, S, FIRM, F(PROFILE_READ), OF_ESTAB },
 	{ "POST",   "/api/v1/suggestions/{id}/accept", rp_api_suggestions_accept, S, FIRM, F(PROFILE_EDIT), OF_SUGG },
 	{ "POST",   "/api/v1/suggestions/{id}/reject", rp_api_suggestions_reject, S, FIRM, F(PROFILE_EDIT), OF_SUGG },
+
+	{ "GET",    "/api/v1/clients/{id}/billing-changes", rp_api_client_billing_changes, S, FIRM, NONE, 0 },
+	{ "GET",    "/api/v1/admin/firms", rp_api_admin_firms,      S,     SUPPORT, NONE, 0 },
+	{ "POST",   "/api/v1/admin/firms", rp_api_admin_firm_create, S,    SUPPORT, NONE, 0 },
+	{ "POST",   "/api/v1/admin/firms/{id}/setup-link", rp_api_admin_setup_link, S, SUPPORT, NONE, 0 },
+	{ "GET",    "/api/v1/admin/clients", rp_api_admin_clients,  S,     SUPPORT, NONE, 0 },
+	{ "GET",    "/api/v1/admin/clients/{id}", rp_api_admin_client, S,  SUPPORT, NONE, 0 },
+	{ "PATCH",  "/api/v1/admin/clients/{id}/billing", rp_api_admin_billing, S, SUPPORT, NONE, 0 },
+	{ "GET",    "/api/v1/admin/billing-changes", rp_api_admin_billing_changes, S, SUPPORT, NONE, 0 },
+	{ "GET",    "/api/v1/admin/statement", rp_api_admin_statement, S,  SUPPORT, NONE, 0 },
+	{ "GET",    "/api/v1/admin/statement.csv", rp_api_admin_statement_csv, S, SUPPORT, NONE, 0 },
 };
 
 const size_t rp_nroutes = RP_NELEM(rp_routes);

@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 
 #include <ClearSilver.h>
+#include <json.h>
 
 #include "arena.h"
 #include "log.h"
@@ -145,6 +146,30 @@ rp_set(struct rp_req *req, const char *name, const char *value)
 	if ((nerr = hdf_set_value(rp_hdf(req), name, value)) != STATUS_OK) {
 		nerr_ignore(&nerr);
 		rp_err("hdf_set_value failed for %s", name);
+	}
+}
+
+void
+rp_set_json(struct rp_req *req, const char *prefix, struct json_object *v)
+{
+	switch (json_object_get_type(v)) {
+	case json_type_null:
+		return;
+	case json_type_object: {
+		json_object_object_foreach(v, k, child)
+			rp_set_json(req, rp_printf(req->arena, "%s.%s", prefix, k), child);
+		return;
+	}
+	case json_type_array:
+		for (size_t i = 0; i < json_object_array_length(v); i++)
+			rp_set_json(req, rp_printf(req->arena, "%s.%zu", prefix, i),
+			    json_object_array_get_idx(v, i));
+		return;
+	case json_type_boolean:
+		rp_set(req, prefix, json_object_get_boolean(v) ? "1" : "0");
+		return;
+	default:
+		rp_set(req, prefix, json_object_get_string(v));
 	}
 }
 

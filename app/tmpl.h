@@ -18,6 +18,11 @@ void rp_tmpl_unload(void);
 struct _hdf *rp_hdf(struct rp_req *);
 /* Set a template value; a NULL value is left unset. */
 void rp_set(struct rp_req *, const char *name, const char *value);
+/* Set the values of a JSON value under prefix: objects as prefix.key,
+ * arrays as prefix.0, prefix.1..., booleans as "1"/"0", null unset. The
+ * pages show what the API answers through this one mapping. */
+struct json_object;
+void rp_set_json(struct rp_req *, const char *prefix, struct json_object *);
 void rp_setf(struct rp_req *, const char *name, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
