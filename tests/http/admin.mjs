@@ -598,7 +598,9 @@ test('PATCH /admin/clients/{id}/billing: every bad field is a 400 naming it; no 
   const ok = toDirect();
   const cases = [
     [k, { ...ok, reason: undefined }, 'reason'], [k, { ...ok, reason: '' }, 'reason'], [k, { ...ok, reason: 'ab' }, 'reason'],
-    [k, { ...ok, reason: '  ' }, 'reason'], [k, { ...ok, reason: 'x'.repeat(501) }, 'reason'],
+    [k, { ...ok, reason: '  ' }, 'reason'], [k, { ...ok, reason: '     ' }, 'reason'],
+    [k, { ...ok, reason: 'éé' }, 'reason'], [k, { ...ok, reason: ' ab ' }, 'reason'],
+    [k, { ...ok, reason: 'x'.repeat(501) }, 'reason'], [k, { ...ok, reason: 'é'.repeat(501) }, 'reason'],
     [k, { ...ok, reason: null }, 'reason'], [k, { ...ok, reason: 42 }, 'reason'], [k, { ...ok, reason: ['abc'] }, 'reason'],
     [k, { ...ok, billing_mode: undefined }, 'billing_mode'], [k, { ...ok, billing_mode: 'monthly' }, 'billing_mode'],
     [k, { ...ok, billing_mode: null }, 'billing_mode'], [k, { ...ok, billing_mode: 'Direct' }, 'billing_mode'],
@@ -630,10 +632,12 @@ test('PATCH /admin/clients/{id}/billing: reasons of 3 and 500 characters are acc
   const k = await makeClient(A.admin.c);
   let r = await S.c.patch(billingPath(k.id), toDirect({ reason: 'abc' }));
   assert.equal(r.status, 200, r.text);
+  r = await S.c.patch(billingPath(k.id), toDirect({ reason: 'ééé' }));
+  assert.equal(r.status, 200, `three characters of two bytes each: ${r.text}`);
   const long = `${'é'.repeat(490)}${RUN.slice(0, 10).padEnd(10, '0')}`;
   r = await S.c.patch(billingPath(k.id), { billing_mode: 'intermediated', reason: long });
   assert.equal(r.status, 200, r.text);
-  assert.deepEqual(billingChangeRows(k.id).map((x) => x[6]), ['abc', long]);
+  assert.deepEqual(billingChangeRows(k.id).map((x) => x[6]), ['abc', 'ééé', long]);
 });
 
 test('billing change in one transaction: a failure injected between the history row and the audit row leaves nothing', async () => {
