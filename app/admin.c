@@ -69,7 +69,8 @@ static struct rp_stmt q_changes_count = RP_STMT(
 static struct rp_stmt q_changes = RP_STMT(
     "SELECT b.id, b.client_id, b.firm_id, b.old_mode, b.new_mode, b.old_email, b.new_email,"
     " b.reason, b.by_user_id, " DATE("b.at") ", c.name,"
-    " COALESCE(NULLIF(TRIM(CONCAT(u.first_name, ' ', u.last_name)), ''), u.email)"
+    " COALESCE(NULLIF(TRIM(CONCAT(u.first_name, ' ', u.last_name)), ''), u.email),"
+    " DATE_FORMAT(b.at, ?)"
     " FROM billing_changes b JOIN clients c ON c.id = b.client_id"
     " LEFT JOIN users u ON u.id = b.by_user_id" CHANGE_WHERE
     " ORDER BY b.at DESC, b.id DESC LIMIT ? OFFSET ?");
@@ -307,17 +308,17 @@ rp_admin_clients(struct rp_req *req, long long limit, long long offset, long lon
 }
 
 struct json_object *
-rp_billing_changes(struct rp_req *req, long long firm, long long client, long long limit,
-    long long offset, long long *total)
+rp_billing_changes(struct rp_req *req, long long firm, long long client,
+    const char *datefmt, long long limit, long long offset, long long *total)
 {
-	struct rp_dbarg a[] = { RP_AINT(firm), RP_AINT(firm), RP_AINT(client), RP_AINT(client),
-	    RP_AINT(limit), RP_AINT(offset) };
+	struct rp_dbarg a[] = { RP_ASTR(datefmt ? datefmt : ""), RP_AINT(firm), RP_AINT(firm),
+	    RP_AINT(client), RP_AINT(client), RP_AINT(limit), RP_AINT(offset) };
 	struct rp_dbres res;
 
-	if (rp_db_do(req, &q_changes_count, a, 4, &res) != 0)
+	if (rp_db_do(req, &q_changes_count, a + 1, 4, &res) != 0)
 		return NULL;
 	*total = count(&res);
-	if (rp_db_do(req, &q_changes, a, 6, &res) != 0)
+	if (rp_db_do(req, &q_changes, a, 7, &res) != 0)
 		return NULL;
 	struct json_object *arr = json_object_new_array();
 	for (size_t i = 0; i < res.nrows; i++) {
@@ -335,13 +336,16 @@ rp_billing_changes(struct rp_req *req, long long firm, long long client, long lo
 		json_object_object_add(o, "at", json_object_new_string(r[9]));
 		json_object_object_add(o, "client_name", json_object_new_string(r[10]));
 		json_object_object_add(o, "by_name", str_or_null(r[11]));
+		if (datefmt)
+			json_object_object_add(o, "at_text", json_object_new_string(r[12]));
 		json_object_array_add(arr, o);
 	}
 	return arr;
 }
 
 int
-rp_admin_client(struct rp_req *req, long long id, struct json_object **out)
+rp_admin_client(struct rp_req *req, long long id, const char *datefmt,
+    struct json_object **out)
 {
 	struct rp_dbarg a = RP_AINT(id);
 	struct rp_dbres res;
@@ -352,7 +356,7 @@ rp_admin_client(struct rp_req *req, long long id, struct json_object **out)
 	if (res.nrows != 1)
 		return rp_fail(req, 404, "not_found", NULL, "No such client.");
 	*out = client_json(res.rows[0]);
-	struct json_object *h = rp_billing_changes(req, 0, id, 100, 0, &total);
+	struct json_object *h = rp_billing_changes(req, 0, id, datefmt, 100, 0, &total);
 	if (h == NULL) {
 		json_object_put(*out);
 		return -1;
@@ -379,7 +383,10 @@ rp_admin_billing_change(struct rp_req *req, long long id)
 	    rp_in_text0(req, "billing_email", 254, &email) < 0 ||
 	    rp_in_text(req, "reason", 500, true, &reason) < 0)
 		return -1;
-	if (strlen(reason) < 3)
+	size_t chars = 0;
+	for (const char *p = reason; *p; p++)
+		chars += ((unsigned char)*p & 0xc0) != 0x80;
+	if (chars < 3)
 		return rp_fail(req, 400, "too_short", "reason",
 		    "Say why, in a few words: the reason goes to the history.");
 	if (email != NULL && *email == '\0')

@@ -24,14 +24,16 @@ int rp_admin_setup_link(struct rp_req *, long long firm, struct json_object **ou
 struct json_object *rp_admin_clients(struct rp_req *, long long limit, long long offset,
     long long *total);
 /* One client with its billing history; 0, or -1 after rp_fail (404). */
-int rp_admin_client(struct rp_req *, long long id, struct json_object **out);
+int rp_admin_client(struct rp_req *, long long id, const char *datefmt,
+    struct json_object **out);
 /* Change client id's billing from the request's billing_mode,
  * billing_email and reason: the client, the history row and the audit
  * entry in one transaction. Returns 0 or -1. */
 int rp_admin_billing_change(struct rp_req *, long long id);
 
-/* Billing changes, newest first, of a firm and/or a client (0: any). */
+/* Billing changes, newest first, of a firm and/or a client (0: any); with
+ * datefmt (a DATE_FORMAT pattern) each has its time as "at_text" too. */
 struct json_object *rp_billing_changes(struct rp_req *, long long firm, long long client,
-    long long limit, long long offset, long long *total);
+    const char *datefmt, long long limit, long long offset, long long *total);
 
 #endif

@@ -85,7 +85,7 @@ rp_api_admin_client(struct rp_req *req)
 {
 	struct json_object *o;
 
-	if (rp_admin_client(req, req->args[0], &o) != 0)
+	if (rp_admin_client(req, req->args[0], NULL, &o) != 0)
 		return -1;
 	rp_resp_json(req, 200, o);
 	return 0;
@@ -121,8 +121,8 @@ rp_api_admin_billing_changes(struct rp_req *req)
 	if (rp_api_page(req, &limit, &offset) != 0 || query_id(req, "firm_id", &firm) != 0 ||
 	    query_id(req, "client_id", &client) != 0)
 		return -1;
-	struct json_object *items = rp_billing_changes(req, firm, client, limit, offset,
-	    &total);
+	struct json_object *items = rp_billing_changes(req, firm, client, NULL, limit,
+	    offset, &total);
 	return list_answer(req, items, total);
 }
 
@@ -166,8 +166,8 @@ rp_api_client_billing_changes(struct rp_req *req)
 		    "Only the firm's admins read its billing history.");
 	if (rp_api_page(req, &limit, &offset) != 0)
 		return -1;
-	struct json_object *items = rp_billing_changes(req, c.firm_id, c.id, limit, offset,
-	    &total);
+	struct json_object *items = rp_billing_changes(req, c.firm_id, c.id, NULL, limit,
+	    offset, &total);
 	return list_answer(req, items, total);
 }
 

@@ -7,6 +7,7 @@
 #include "router.h"
 #include "scope.h"
 #include "ui-account.h"
+#include "ui-admin.h"
 #include "ui-auth.h"
 #include "ui-clients.h"
 #include "ui-estabs.h"
@@ -46,6 +47,8 @@ const struct rp_route rp_routes[] = {
 	{ "GET",    "/login/mfa",          rp_ui_login_mfa,         S | RP_R_PENDING, 0, NONE, 0 },
 	{ "POST",   "/login/mfa",          rp_ui_login_mfa_post,    S | RP_R_PENDING, 0, NONE, 0 },
 	{ "POST",   "/logout",             rp_ui_logout,            SETUP | RP_R_PENDING, 0, NONE, 0 },
+	{ "GET",    "/setup/{token}",      rp_ui_setup,             0,     0,    NONE, 0 },
+	{ "POST",   "/setup/{token}",      rp_ui_setup_post,        RP_R_NO_CSRF, 0, NONE, 0 },
 	{ "GET",    "/account",            rp_ui_account,           SETUP, 0,    NONE, 0 },
 	{ "POST",   "/account",            rp_ui_account_post,      S,     0,    RP_FEAT_SELF, 0 },
 	{ "GET",    "/account/mfa",        rp_ui_account_mfa,       SETUP, 0,    NONE, 0 },
@@ -67,6 +70,15 @@ const struct rp_route rp_routes[] = {
 	{ "POST",   "/clients/{id}/plan",  rp_ui_client_plan,       S,     FIRM, F(PLAN), OF_CLIENT },
 	{ "POST",   "/clients/{id}/vcisos", rp_ui_client_vcisos,    S,     FIRM, NONE, 0 },
 	{ "GET",    "/clients/{id}/pilot", rp_ui_client_pilot,      S,     FIRM, NONE, 0 },
+	{ "GET",    "/admin",              rp_ui_admin_clients,     S,     SUPPORT, NONE, 0 },
+	{ "GET",    "/admin/clients/{id}", rp_ui_admin_client,      S,     SUPPORT, NONE, 0 },
+	{ "POST",   "/admin/clients/{id}/billing", rp_ui_admin_billing, S, SUPPORT, NONE, 0 },
+	{ "GET",    "/admin/firms",        rp_ui_admin_firms,       S,     SUPPORT, NONE, 0 },
+	{ "POST",   "/admin/firms",        rp_ui_admin_firm_create, S,     SUPPORT, NONE, 0 },
+	{ "POST",   "/admin/firms/{id}/setup-link", rp_ui_admin_setup_link, S, SUPPORT, NONE, 0 },
+	{ "GET",    "/admin/billing-changes", rp_ui_admin_billing_changes, S, SUPPORT, NONE, 0 },
+	{ "GET",    "/admin/statement",    rp_ui_admin_statement,   S,     SUPPORT, NONE, 0 },
+	{ "GET",    "/admin/statement.csv", rp_ui_admin_statement_csv, S,  SUPPORT, NONE, 0 },
 	/* establishment pages */
 	{ "GET",    "/clients/{id}/establishments", rp_ui_estabs,   S,     FIRM, NONE, 0 },
 	{ "GET",    "/clients/{id}/establishments/new", rp_ui_estabs_new, S, FIRM, NONE, 0 },

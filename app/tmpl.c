@@ -19,7 +19,8 @@ static const char *const pages[] = {
 	"home", "error", "login", "login-mfa", "account", "account-mfa", "users",
 	"user-edit", "clients", "client-new", "client", "client-pilot",
 	"establishments", "establishment-new", "establishment", "duplicates",
-	"directory",
+	"directory", "setup", "admin-clients", "admin-client", "admin-firms",
+	"admin-billing", "admin-statement",
 };
 
 static const char *const lang_files[RP_LANG__COUNT] = { "fr", "en" };

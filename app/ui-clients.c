@@ -4,6 +4,7 @@
 
 #include <json.h>
 
+#include "admin.h"
 #include "arena.h"
 #include "audit.h"
 #include "authz.h"
@@ -256,6 +257,17 @@ settings_page(struct rp_req *req, const struct rp_client *c)
 		rp_set(req, "Page.may_plan", "1");
 	if (!c->full)
 		return rp_page(req, "client", "Lang.clients.settings");
+	/* The firm's admins read the billing history support writes. */
+	if (req->user->role == RP_ROLE_ADMIN) {
+		long long total;
+		struct json_object *h = rp_billing_changes(req, c->firm_id, c->id,
+		    rp_lang_text(req, "Lang.formats.datetime"), 50, 0, &total);
+		if (h == NULL)
+			return -1;
+		rp_set(req, "Page.history", "1");
+		rp_set_json(req, "History", h);
+		json_object_put(h);
+	}
 	if (rp_clients_team(req, c, &team, &n) != 0)
 		return -1;
 	long long *ids = rp_calloc(req->arena, n ? n : 1, sizeof(*ids));

@@ -18,7 +18,7 @@ static const char *const flashes[] = {
 	"saved", "created", "password_changed", "mfa_enrolled", "session_ended",
 	"sessions_ended", "logged_out", "client_created", "plan_changed",
 	"team_saved", "estab_created", "status_changed", "merged", "imported",
-	"suggested", "accepted", "rejected",
+	"suggested", "accepted", "rejected", "billing_changed", "password_set",
 };
 
 int
@@ -44,6 +44,8 @@ rp_page(struct rp_req *req, const char *page, const char *title_key)
 			}
 		if (u->firm_id != 0)
 			rp_set(req, "Nav.clients", "1");
+		if (u->role == RP_ROLE_SUPPORT)
+			rp_set(req, "Nav.admin", "1");
 		if (u->mfa_enrollment_required)
 			rp_set(req, "Nav.mfa_required", "1");
 	}

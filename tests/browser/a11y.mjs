@@ -29,6 +29,7 @@ let vars;
 let axeSource;
 let shots;
 let cookie;
+let supportCookie;
 let ids;
 
 // The client and establishment the pages below name: seed-demo's bakeries
@@ -54,6 +55,13 @@ before(async () => {
   assert.equal(r.status, 201);
   cookie = r.headers.get('set-cookie').split(';')[0].split('=');
   ids = await demoIds(cookie.join('='));
+  // The demo's support user, for the administration pages.
+  const s = await fetch(`${vars.BASE_URL}/api/v1/session`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email: 'support@demo.rempart.test', password: PASSWORD }),
+  });
+  assert.equal(s.status, 201);
+  supportCookie = s.headers.get('set-cookie').split(';')[0].split('=');
   axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
   shots = path.join(vars.STACK_DIR, 'screenshots');
   fs.mkdirSync(shots, { recursive: true });
@@ -83,6 +91,11 @@ const PAGES = [
   ['establishment', '/establishments/{estab}', true, 200],
   ['duplicates', '/clients/{client}/duplicates', true, 200],
   ['directory', '/clients/{client}/establishments/import', true, 200],
+  ['admin-clients', '/admin', 'support', 200],
+  ['admin-client', '/admin/clients/{client}', 'support', 200],
+  ['admin-firms', '/admin/firms', 'support', 200],
+  ['admin-billing', '/admin/billing-changes', 'support', 200],
+  ['admin-statement', '/admin/statement', 'support', 200],
 ];
 
 for (const [name, pattern, signedIn, status] of PAGES) {
@@ -95,7 +108,8 @@ for (const [name, pattern, signedIn, status] of PAGES) {
       try {
         if (signedIn) {
           const u = new URL(vars.BASE_URL);
-          await context.addCookies([{ name: cookie[0], value: cookie[1], domain: u.hostname, path: '/' }]);
+          const c = signedIn === 'support' ? supportCookie : cookie;
+          await context.addCookies([{ name: c[0], value: c[1], domain: u.hostname, path: '/' }]);
         }
         const page = await context.newPage();
         for (const width of WIDTHS) {

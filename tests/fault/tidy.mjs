@@ -40,7 +40,25 @@ const pages = [
   ['duplicates (demo)', () => `/clients/${demo.client}/duplicates`, { demo: true }, 200],
   ['directory import/export (demo)', () => `/clients/${demo.client}/establishments/import`, { demo: true }, 200],
   ['user edit with assignments (demo)', () => `/users/${demo.user}`, { demo: true }, 200],
+  // The support area, as the demo's support user sees it.
+  ['admin: clients of every firm', '/admin', { support: true }, 200],
+  ['admin: one client and its billing', () => `/admin/clients/${demo.client}`, { support: true }, 200],
+  ['admin: firms', '/admin/firms', { support: true }, 200],
+  ['admin: billing changes', '/admin/billing-changes', { support: true }, 200],
+  ['admin: monthly statement', '/admin/statement', { support: true }, 200],
 ];
+
+async function supportSession() {
+  await demoSession();
+  if (demo.support) return demo.support;
+  const r = await fetch(`${BASE}/api/v1/session`, {
+    method: 'POST', headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ email: 'support@demo.rempart.test', password: 'demo rempart 2026' }),
+  });
+  assert.equal(r.status, 201);
+  demo.support = r.headers.get('set-cookie').split(';')[0];
+  return demo.support;
+}
 
 // The demo admin's session and the ids its pages name.
 const demo = {};
@@ -83,6 +101,7 @@ for (const [name, where, init, status] of pages) {
     let opts = init;
     if (init.session) opts = { headers: { Cookie: await session() } };
     if (init.demo) opts = { headers: { Cookie: await demoSession() } };
+    if (init.support) opts = { headers: { Cookie: await supportSession() } };
     const p = typeof where === 'function' ? where() : where;
     const r = await get(`${BASE}${p}`, opts, 30000);
     assert.equal(r.status, status, `${p}: ${r.status}`);

@@ -13,7 +13,7 @@ function readHdf(file) {
   const keys = new Map();
   const stack = [];
   fs.readFileSync(file, 'utf8').split('\n').forEach((raw, i) => {
-    const line = raw.trim();
+    const line = raw.replace(/^[ \t]+|[ \t\r]+$/g, '');
     if (line === '' || line.startsWith('#')) return;
     let m;
     if ((m = line.match(/^([A-Za-z0-9_.]+)\s*\{$/))) {
@@ -21,7 +21,7 @@ function readHdf(file) {
     } else if (line === '}') {
       assert.ok(stack.length > 0, `${file}:${i + 1}: unbalanced }`);
       stack.pop();
-    } else if ((m = line.match(/^([A-Za-z0-9_.]+)\s*=\s*(.*)$/))) {
+    } else if ((m = line.match(/^([A-Za-z0-9_.]+)[ \t]*=[ \t]*(.*)$/))) {
       keys.set([...stack, m[1]].join('.'), m[2]);
     } else {
       assert.fail(`${file}:${i + 1}: cannot read "${line}"`);
@@ -39,7 +39,10 @@ test('fr.hdf and en.hdf hold the same keys, none empty', () => {
   const onlyEn = [...en.keys()].filter((k) => !fr.has(k));
   assert.deepEqual(onlyFr, [], 'keys missing in en.hdf');
   assert.deepEqual(onlyEn, [], 'keys missing in fr.hdf');
-  const empty = [...fr.entries(), ...en.entries()].filter(([, v]) => v.trim() === '').map(([k]) => k);
+  // Only ASCII blanks count as empty: a (narrow) no-break space is content,
+  // e.g. the French thousands separator.
+  const empty = [...fr.entries(), ...en.entries()].filter(([, v]) => v.replace(/^[ \t]+|[ \t]+$/g, '') === '')
+    .map(([k]) => k);
   assert.deepEqual(empty, [], 'empty texts');
   assert.ok(fr.size > 100, `${fr.size} keys read`);
 });

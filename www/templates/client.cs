@@ -46,6 +46,8 @@
 <dl><dt><?cs var:Lang.clients.billing_mode ?></dt><dd><?cs var:Lang.enums.billing_mode[Edit.billing_mode] ?></dd>
 <?cs if:Edit.billing_email ?><dt><?cs var:Lang.clients.billing_email ?></dt><dd><?cs var:Edit.billing_email ?></dd><?cs /if ?></dl>
 <p class="muted small"><?cs var:Lang.clients.billing_readonly ?></p>
+<?cs if:Page.history ?><h3><?cs var:Lang.admin.history ?></h3>
+<?cs call:billing_history(History) ?><?cs /if ?>
 </section>
 <section class="card"><h2><?cs var:Lang.clients.team ?></h2>
 <p class="muted small"><?cs var:Lang.clients.team_help ?></p>

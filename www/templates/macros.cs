@@ -46,3 +46,18 @@
 <select id="f-switch" name="id"><?cs each:s = Switch ?><option value="<?cs var:s.id ?>"<?cs if:s.id == Client.id ?> selected<?cs /if ?>><?cs var:s.name ?></option><?cs /each ?></select>
 <button type="submit" class="button secondary"><?cs var:Lang.clients.switch_go ?></button>
 </form><?cs /if ?></nav><?cs /def ?>
+<?cs # The support area's navigation. ?>
+<?cs def:admin_nav(active) ?><nav class="tabs" aria-label="<?cs var:Lang.admin.nav_label ?>"><ul>
+<li><a href="/admin"<?cs if:active == "clients" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.admin.clients ?></a></li>
+<li><a href="/admin/firms"<?cs if:active == "firms" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.admin.firms ?></a></li>
+<li><a href="/admin/billing-changes"<?cs if:active == "billing" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.admin.billing_changes ?></a></li>
+<li><a href="/admin/statement"<?cs if:active == "statement" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.admin.statement ?></a></li>
+</ul></nav><?cs /def ?>
+<?cs # One billing change as a line of history: when, old → new, reason, by whom. ?>
+<?cs def:billing_change_row(b) ?><tr><td><time datetime="<?cs var:b.at ?>"><?cs var:b.at_text ?></time></td>
+<td><?cs var:Lang.clients.billing_short[b.old_mode] ?><?cs if:b.old_email ?> (<?cs var:b.old_email ?>)<?cs /if ?> → <?cs var:Lang.clients.billing_short[b.new_mode] ?><?cs if:b.new_email ?> (<?cs var:b.new_email ?>)<?cs /if ?></td>
+<td><?cs var:b.reason ?></td><td><?cs var:b.by_name ?></td></tr><?cs /def ?>
+<?cs def:billing_history(list) ?><?cs if:subcount(list) == 0 ?><p class="muted"><?cs var:Lang.admin.no_history ?></p><?cs else ?>
+<div class="table-wrap"><table><caption class="visually-hidden"><?cs var:Lang.admin.history ?></caption>
+<thead><tr><th scope="col"><?cs var:Lang.admin.at ?></th><th scope="col"><?cs var:Lang.admin.change ?></th><th scope="col"><?cs var:Lang.admin.reason ?></th><th scope="col"><?cs var:Lang.admin.by ?></th></tr></thead>
+<tbody><?cs each:b = list ?><?cs call:billing_change_row(b) ?><?cs /each ?></tbody></table></div><?cs /if ?><?cs /def ?>
