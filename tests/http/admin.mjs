@@ -640,6 +640,17 @@ test('PATCH /admin/clients/{id}/billing: reasons of 3 and 500 characters are acc
   assert.deepEqual(billingChangeRows(k.id).map((x) => x[6]), ['abc', 'ééé', long]);
 });
 
+test('PATCH /admin/clients/{id}/billing: a reason on several lines (as typed in the page\'s textarea) is accepted and kept', async () => {
+  const k = await makeClient(A.admin.c);
+  const reason = `Call of 3 November:\nthe client pays its own invoices from now on (${RUN})`;
+  const r = await S.c.patch(billingPath(k.id), toDirect({ reason }));
+  assert.equal(r.status, 200, r.text);
+  const h = await S.c.get(`/api/v1/admin/billing-changes?client_id=${k.id}`);
+  assert.deepEqual(h.json.items.map((x) => x.reason), [reason]);
+  assert.equal(Number(sqlValue(env, `SELECT COUNT(*) FROM billing_changes WHERE client_id = ${k.id}
+    AND reason = ${sqlStr(reason)}`)), 1, 'stored as typed');
+});
+
 test('billing change in one transaction: a failure injected between the history row and the audit row leaves nothing', async () => {
   const k = await makeClient(A.admin.c, { billing_mode: 'intermediated' });
   const snap = clientSnapshot(env, k.id);
