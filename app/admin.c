@@ -53,8 +53,15 @@ static struct rp_stmt q_clients_count = RP_STMT(
     "SELECT COUNT(*) FROM clients c" CLIENT_FILTERS);
 static struct rp_stmt q_clients = RP_STMT(
     "SELECT " CLIENT_COLUMNS " FROM clients c JOIN firms f ON f.id = c.firm_id" CLIENT_FILTERS
-    " ORDER BY CASE ? WHEN 'firm' THEN f.name WHEN 'created_at'"
-    "  THEN DATE_FORMAT(c.created_at, '%Y%m%d%H%i%s') ELSE c.name END, c.name, c.id"
+    /* The key and direction are bound values from fixed lists (ORDER BY
+     * cannot bind a column); ties fall back to the firm, then the id. */
+    " ORDER BY"
+    " CASE WHEN ? = 'asc' THEN CASE ? WHEN 'firm' THEN f.name WHEN 'created_at'"
+    "  THEN DATE_FORMAT(c.created_at, '%Y%m%d%H%i%s') ELSE c.name END END ASC,"
+    " CASE WHEN ? = 'desc' THEN CASE ? WHEN 'firm' THEN f.name WHEN 'created_at'"
+    "  THEN DATE_FORMAT(c.created_at, '%Y%m%d%H%i%s') ELSE c.name END END DESC,"
+    " CASE WHEN ? = 'asc' THEN c.firm_id END ASC, CASE WHEN ? = 'desc' THEN c.firm_id END DESC,"
+    " CASE WHEN ? = 'asc' THEN c.id END ASC, CASE WHEN ? = 'desc' THEN c.id END DESC"
     " LIMIT ? OFFSET ?");
 static struct rp_stmt q_client = RP_STMT(
     "SELECT " CLIENT_COLUMNS " FROM clients c JOIN firms f ON f.id = c.firm_id WHERE c.id = ?");
@@ -270,7 +277,8 @@ struct json_object *
 rp_admin_clients(struct rp_req *req, long long limit, long long offset, long long *total)
 {
 	const char *q = rp_query(req, "q"), *fid = rp_query(req, "firm_id"), *sort =
-	    rp_query(req, "sort"), *mission, *plan, *status, *mode;
+	    rp_query(req, "sort"), *dir = rp_query(req, "dir"), *mission, *plan, *status,
+	    *mode;
 	long long firm = 0;
 	struct rp_dbres res;
 
@@ -287,6 +295,12 @@ rp_admin_clients(struct rp_req *req, long long limit, long long offset, long lon
 		rp_fail(req, 400, "invalid", "sort", "Sort by name, firm or created_at.");
 		return NULL;
 	}
+	if (dir != NULL && strcmp(dir, "asc") != 0 && strcmp(dir, "desc") != 0) {
+		rp_fail(req, 400, "invalid", "dir", "dir must be asc or desc.");
+		return NULL;
+	}
+	dir = dir ? dir : "asc";
+	sort = sort ? sort : "name";
 	if (filter(req, "mission_type", &rp_mission_types, &mission) != 0 ||
 	    filter(req, "plan", &rp_plans, &plan) != 0 ||
 	    filter(req, "status", &rp_client_statuses, &status) != 0 ||
@@ -295,7 +309,8 @@ rp_admin_clients(struct rp_req *req, long long limit, long long offset, long lon
 	struct rp_dbarg a[] = { RP_ASTR(q ? q : ""), RP_ASTR(rp_like_pattern(req->arena, q)),
 	    RP_AINT(firm), RP_AINT(firm), RP_ASTR(mission), RP_ASTR(mission), RP_ASTR(plan),
 	    RP_ASTR(plan), RP_ASTR(status), RP_ASTR(status), RP_ASTR(mode), RP_ASTR(mode),
-	    RP_ASTR(sort ? sort : "name"), RP_AINT(limit), RP_AINT(offset) };
+	    RP_ASTR(dir), RP_ASTR(sort), RP_ASTR(dir), RP_ASTR(sort), RP_ASTR(dir), RP_ASTR(dir),
+	    RP_ASTR(dir), RP_ASTR(dir), RP_AINT(limit), RP_AINT(offset) };
 	if (rp_db_do(req, &q_clients_count, a, 12, &res) != 0)
 		return NULL;
 	*total = count(&res);
@@ -381,7 +396,7 @@ rp_admin_billing_change(struct rp_req *req, long long id)
 	rp_strtonum(c[2], 1, INT64_MAX, &firm);
 	if (rp_in_enum(req, "billing_mode", &rp_billing_modes, true, &mode) < 0 ||
 	    rp_in_text0(req, "billing_email", 254, &email) < 0 ||
-	    rp_in_text(req, "reason", 500, true, &reason) < 0)
+	    rp_in_lines(req, "reason", 500, true, &reason) < 0)
 		return -1;
 	size_t chars = 0;
 	for (const char *p = reason; *p; p++)

@@ -43,8 +43,26 @@ chars(const char *s)
 }
 
 static int
+text_lines(struct rp_req *req, const char *name, size_t maxchars, bool required,
+    bool empty_ok, bool lines, const char **out);
+
+static int
 text(struct rp_req *req, const char *name, size_t maxchars, bool required,
     bool empty_ok, const char **out)
+{
+	return text_lines(req, name, maxchars, required, empty_ok, false, out);
+}
+
+int
+rp_in_lines(struct rp_req *req, const char *name, size_t maxchars, bool required,
+    const char **out)
+{
+	return text_lines(req, name, maxchars, required, false, true, out);
+}
+
+static int
+text_lines(struct rp_req *req, const char *name, size_t maxchars, bool required,
+    bool empty_ok, bool lines, const char **out)
 {
 	const char *v, *end;
 	int rc = raw(req, name, &v);
@@ -64,9 +82,25 @@ text(struct rp_req *req, const char *name, size_t maxchars, bool required,
 	while (end > v && (end[-1] == ' ' || end[-1] == '\t'))
 		end--;
 	char *t = rp_strndup(req->arena, v, (size_t)(end - v));
+	/* Several lines where asked for: CR LF (as forms send them) becomes
+	 * LF, and surrounding blank lines go. */
+	if (lines) {
+		char *w = t;
+		for (const char *p = t; *p; p++)
+			if (!(p[0] == '\r' && p[1] == '\n'))
+				*w++ = *p;
+		*w = '\0';
+		while (*t == '\n' || *t == ' ' || *t == '\t')
+			t++;
+		for (w = t + strlen(t); w > t && (w[-1] == '\n' || w[-1] == ' ' ||
+		    w[-1] == '\t'); w--)
+			w[-1] = '\0';
+	}
 	for (const char *p = t; *p; p++)
-		if ((unsigned char)*p < 0x20 || *p == 0x7f)
-			return rp_fail(req, 400, "invalid", name,
+		if (((unsigned char)*p < 0x20 && !(lines && (*p == '\n' || *p == '\t'))) ||
+		    *p == 0x7f)
+			return rp_fail(req, 400, "invalid", name, lines ?
+			    "This field holds control characters." :
 			    "This field must be a single line of text.");
 	if (!rp_utf8_valid(t, strlen(t)))
 		return rp_fail(req, 400, "invalid", name, "This field is not valid text.");

@@ -16,6 +16,9 @@ struct rp_req;
  * refused); `required` makes absence an error. */
 int rp_in_text(struct rp_req *, const char *name, size_t maxchars,
     bool required, const char **out);
+/* Like rp_in_text, over several lines (CR LF read as LF; tabs kept). */
+int rp_in_lines(struct rp_req *, const char *name, size_t maxchars,
+    bool required, const char **out);
 /* Like rp_in_text, but allows an empty string. */
 int rp_in_text0(struct rp_req *, const char *name, size_t maxchars,
     const char **out);

@@ -43,7 +43,7 @@ int
 rp_ui_admin_clients(struct rp_req *req)
 {
 	static const char *const keys[] = { "q", "firm_id", "mission_type", "plan",
-	    "status", "billing_mode", "sort" };
+	    "status", "billing_mode", "sort", "dir" };
 	long long limit, offset, page, total, ftotal;
 
 	if (rp_ui_page_args(req, &limit, &offset, &page) != 0)
