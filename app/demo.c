@@ -1,7 +1,7 @@
 /* The demo firm's missions: eight clients of every kind, their vCISO
- * teams, establishments (a likely duplicate among them) and an
- * establishment manager's sites; written once, inside seed-demo's
- * transaction. */
+ * teams, establishments (a likely duplicate among them), an establishment
+ * manager's sites, and frameworks adopted and partly assessed; written
+ * once, inside seed-demo's transaction. */
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -66,6 +66,63 @@ static struct rp_stmt q_vciso = RP_STMT(
 static struct rp_stmt q_estab = RP_STMT(
     "INSERT INTO establishments (firm_id, client_id, name, name_key, siret, postcode,"
     " city, country, headcount, plan) VALUES (?, ?, ?, ?, ?, ?, ?, 'France', ?, ?)");
+/* Frameworks adopted by demo clients, and a believable share of their
+ * requirements assessed: statuses cycle over the first ones. */
+static struct rp_stmt q_adopt = RP_STMT(
+    "INSERT INTO client_frameworks (firm_id, client_id, framework_id, total)"
+    " SELECT ?, ?, fw.id, (SELECT COUNT(*) FROM requirements r WHERE r.framework_id = fw.id"
+    "  AND r.assessable = 1) FROM frameworks fw WHERE fw.code = ? AND fw.firm_id IS NULL");
+static struct rp_stmt q_assess = RP_STMT(
+    "INSERT INTO assessments (firm_id, client_id, framework_id, requirement_id, status, comment)"
+    " SELECT ?, ?, r.framework_id, r.id, ELT(1 + (r.position % 7), 'compliant', 'compliant',"
+    "  'partial', 'non_compliant', 'compliant', 'partial', 'not_applicable'), ''"
+    " FROM requirements r JOIN frameworks fw ON fw.id = r.framework_id"
+    " WHERE fw.code = ? AND fw.firm_id IS NULL AND r.assessable = 1 ORDER BY r.position LIMIT ?");
+static struct rp_stmt q_counters = RP_STMT(
+    "UPDATE client_frameworks cf SET"
+    " compliant = (SELECT COUNT(*) FROM assessments a WHERE a.client_id = cf.client_id"
+    "  AND a.framework_id = cf.framework_id AND a.status = 'compliant'),"
+    " partial = (SELECT COUNT(*) FROM assessments a WHERE a.client_id = cf.client_id"
+    "  AND a.framework_id = cf.framework_id AND a.status = 'partial'),"
+    " non_compliant = (SELECT COUNT(*) FROM assessments a WHERE a.client_id = cf.client_id"
+    "  AND a.framework_id = cf.framework_id AND a.status = 'non_compliant'),"
+    " not_applicable = (SELECT COUNT(*) FROM assessments a WHERE a.client_id = cf.client_id"
+    "  AND a.framework_id = cf.framework_id AND a.status = 'not_applicable')"
+    " WHERE cf.client_id = ?");
+static struct rp_stmt q_client_pct = RP_STMT(
+    "UPDATE clients c SET compliance_pct = (SELECT CASE WHEN SUM(cf.total - cf.not_applicable) > 0"
+    " THEN ROUND(100 * (SUM(cf.compliant) + SUM(cf.partial) / 2)"
+    " / SUM(cf.total - cf.not_applicable), 2) END"
+    " FROM client_frameworks cf WHERE cf.client_id = c.id) WHERE c.id = ?");
+static const struct {
+	size_t		 client;	/* index in clients[] */
+	const char	*code;
+	long long	 assessed;
+} adoptions[] = {
+	{ 0, "anssi-hygiene", 30 },
+	{ 1, "nist-csf", 80 },
+	{ 1, "anssi-hygiene", 42 },
+	{ 5, "nist-csf", 40 },
+	{ 3, "anssi-hygiene", 12 },
+};
+
+static int
+adopt(struct rp_arena *a, long long firm, long long client, size_t i)
+{
+	for (size_t k = 0; k < RP_NELEM(adoptions); k++) {
+		if (adoptions[k].client != i)
+			continue;
+		struct rp_dbarg d[] = { RP_AINT(firm), RP_AINT(client), RP_ASTR(adoptions[k].code),
+		    RP_AINT(adoptions[k].assessed) };
+		if (rp_db_exec(a, &q_adopt, d, 3, NULL) != 0 ||
+		    rp_db_exec(a, &q_assess, d, 4, NULL) != 0)
+			return -1;
+	}
+	struct rp_dbarg c = RP_AINT(client);
+	return rp_db_exec(a, &q_counters, &c, 1, NULL) == 0 &&
+	    rp_db_exec(a, &q_client_pct, &c, 1, NULL) == 0 ? 0 : -1;
+}
+
 static struct rp_stmt q_assign = RP_STMT(
     "INSERT INTO user_establishments (user_id, establishment_id, firm_id) VALUES (?, ?, ?)");
 
@@ -110,7 +167,7 @@ rp_demo_clients(struct rp_arena *a, long long firm, const long long team[3],
 			return -1;
 		long long cid = res.insert_id;
 		struct rp_dbarg pa = RP_AINT(cid);
-		if (rp_db_exec(a, &q_period, &pa, 1, NULL) != 0)
+		if (rp_db_exec(a, &q_period, &pa, 1, NULL) != 0 || adopt(a, firm, cid, i) != 0)
 			return -1;
 		for (int t = 0; t < 3; t++) {
 			if (!(clients[i].team & (1u << t)))

@@ -42,7 +42,8 @@ async function demoIds(session) {
   };
   const client = (await get(`/clients?q=${encodeURIComponent('Boulangeries Martin')}`)).items[0].id;
   const estab = (await get(`/clients/${client}/establishments`)).items[0].id;
-  return { client, estab };
+  const fw = (await get(`/clients/${client}/pilot`)).frameworks[0].framework_id;
+  return { client, estab, fw };
 }
 
 before(async () => {
@@ -91,6 +92,9 @@ const PAGES = [
   ['establishment', '/establishments/{estab}', true, 200],
   ['duplicates', '/clients/{client}/duplicates', true, 200],
   ['directory', '/clients/{client}/establishments/import', true, 200],
+  ['frameworks', '/frameworks', true, 200],
+  ['framework', '/frameworks/{fw}', true, 200],
+  ['compliance', '/clients/{client}/compliance?framework_id={fw}', true, 200],
   ['admin-clients', '/admin', 'support', 200],
   ['admin-client', '/admin/clients/{client}', 'support', 200],
   ['admin-firms', '/admin/firms', 'support', 200],
@@ -103,7 +107,7 @@ for (const [name, pattern, signedIn, status] of PAGES) {
     test(`${name} (${lang}): no serious or critical axe violation, no overflow at ${WIDTHS.join(' and ')} px`, async () => {
       // axe is injected as a script the page did not ship: the CSP would
       // (rightly) block it, so this context alone bypasses it.
-      const p = pattern.replace('{client}', ids.client).replace('{estab}', ids.estab);
+      const p = pattern.replace('{client}', ids.client).replace('{estab}', ids.estab).replace('{fw}', ids.fw);
       const context = await browser.newContext({ locale: lang === 'fr' ? 'fr-FR' : 'en-US', bypassCSP: true });
       try {
         if (signedIn) {

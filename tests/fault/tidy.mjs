@@ -40,6 +40,9 @@ const pages = [
   ['duplicates (demo)', () => `/clients/${demo.client}/duplicates`, { demo: true }, 200],
   ['directory import/export (demo)', () => `/clients/${demo.client}/establishments/import`, { demo: true }, 200],
   ['user edit with assignments (demo)', () => `/users/${demo.user}`, { demo: true }, 200],
+  ['framework catalogue (demo)', '/frameworks', { demo: true }, 200],
+  ['one framework (demo)', () => `/frameworks/${demo.fw}`, { demo: true }, 200],
+  ['compliance assessment (demo)', () => `/clients/${demo.client}/compliance?framework_id=${demo.fw}`, { demo: true }, 200],
   // The support area, as the demo's support user sees it.
   ['admin: clients of every firm', '/admin', { support: true }, 200],
   ['admin: one client and its billing', () => `/admin/clients/${demo.client}`, { support: true }, 200],
@@ -75,6 +78,7 @@ async function demoSession() {
   demo.client = (await json('/api/v1/clients?q=Boulangeries')).items[0].id;
   demo.estab = (await json(`/api/v1/clients/${demo.client}/establishments`)).items[0].id;
   demo.user = (await json('/api/v1/users?q=site%40demo')).items[0].id;
+  demo.fw = (await json(`/api/v1/clients/${demo.client}/pilot`)).frameworks[0].framework_id;
   return demo.cookie;
 }
 

@@ -119,6 +119,11 @@ test('seed-demo is idempotent and gives the demo firm eight clients with teams a
     (SELECT 1 FROM client_vcisos v WHERE v.client_id = c.id)`), '0');
   assert.equal(sql(`SELECT COUNT(*) FROM user_establishments a JOIN users u ON u.id = a.user_id
     WHERE u.email = 'site@demo.rempart.test'`), '2');
+  // Frameworks adopted and partly assessed: the Pilot and the client list
+  // show compliance figures.
+  assert.ok(Number(sql(`SELECT COUNT(*) FROM client_frameworks cf JOIN clients c ON c.id = cf.client_id
+    WHERE c.firm_id = ${firm}`)) >= 4);
+  assert.ok(Number(sql(`SELECT COUNT(*) FROM clients WHERE firm_id = ${firm} AND compliance_pct > 0`)) >= 3);
   // The duplicates page has something to show.
   assert.equal(sql(`SELECT COUNT(*) FROM (SELECT 1 FROM establishments WHERE firm_id = ${firm}
     GROUP BY client_id, name_key, postcode HAVING COUNT(*) > 1) d`), '1');
