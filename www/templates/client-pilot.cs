@@ -10,7 +10,7 @@
 <?cs call:error_summary() ?>
 <?cs if:subcount(Adopted) == 0 ?><div class="empty"><p><?cs var:Lang.clients.pilot_frameworks_empty ?></p></div><?cs else ?>
 <div class="table-wrap"><table><caption class="visually-hidden"><?cs var:Lang.clients.pilot_frameworks ?></caption>
-<thead><tr><th scope="col"><?cs var:Lang.pilot.framework ?></th><th scope="col"><?cs var:Lang.pilot.compliance ?></th><th scope="col" class="num"><?cs var:Lang.pilot.assessed ?></th></tr></thead>
+<thead><tr><th scope="col"><?cs var:Lang.pilot.framework ?></th><th scope="col"><?cs var:Lang.pilot.compliance ?></th><th scope="col" class="num"><?cs var:Lang.pilot.assessed_header ?></th></tr></thead>
 <tbody><?cs each:f = Adopted ?><tr><td><a href="/clients/<?cs var:Client.id ?>/compliance?framework_id=<?cs var:f.framework_id ?>"><?cs var:f.name ?></a></td>
 <td><?cs call:progress(f.compliance_pct, Lang.pilot.compliance) ?></td><td class="num"><?cs var:f.assessed ?> / <?cs var:f.total ?></td></tr><?cs /each ?></tbody></table></div><?cs /if ?>
 <?cs if:subcount(Adoptable) > 0 ?><form method="post" action="/clients/<?cs var:Client.id ?>/frameworks" class="filters">
