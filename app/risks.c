@@ -516,12 +516,21 @@ static const char *const known[] = { "title", "description", "asset", "threat",
 	"likelihood", "impact", "treatment", "owner_id", "status", "residual_likelihood",
 	"residual_impact", "requirement_ids" };
 
-/* Present in the request, even empty (a form's cleared field)? */
+/* Given as an empty (or blank) string: a cleared field. */
 static bool
-given(const struct rp_req *req, const char *name)
+blank(const struct rp_req *req, const char *name)
 {
-	return req->json ? json_object_object_get_ex(req->json, name, NULL) :
-	    rp_param(&req->form, name) != NULL;
+	struct json_object *v = NULL;
+	const char *s;
+
+	if (req->json) {
+		if (!json_object_object_get_ex(req->json, name, &v) ||
+		    !json_object_is_type(v, json_type_string))
+			return false;
+		s = json_object_get_string(v);
+	} else if ((s = rp_param(&req->form, name)) == NULL)
+		return false;
+	return s[strspn(s, " \t\r\n")] == '\0';
 }
 
 static int
@@ -546,11 +555,11 @@ read_fields(struct rp_req *req, bool create, struct fields *f)
 		return rp_fail(req, 400, "unknown_field", bad, "This field is not known.");
 	if (rp_in_text(req, "title", 200, create, &f->title) < 0)
 		return -1;
-	if ((h = rp_in_lines(req, "description", 10000, false, &f->description)) < 0)
-		return -1;
 	/* An empty description clears it (rp_in_lines refuses ""). */
-	if (h == 0 && given(req, "description"))
+	if (blank(req, "description"))
 		f->description = "";
+	else if (rp_in_lines(req, "description", 10000, false, &f->description) < 0)
+		return -1;
 	f->h_description = f->description != NULL;
 	if (rp_in_text0(req, "asset", 200, &f->asset) < 0 ||
 	    rp_in_text0(req, "threat", 200, &f->threat) < 0)
