@@ -18,6 +18,7 @@
 #include "establishments.h"
 #include "request.h"
 #include "response.h"
+#include "risks.h"
 #include "suggestions.h"
 #include "util.h"
 
@@ -143,7 +144,6 @@ zeros(const char *const *keys, size_t n)
 int
 rp_api_clients_pilot(struct rp_req *req)
 {
-	static const char *const levels[] = { "low", "medium", "high", "critical" };
 	static const char *const actions[] = { "open", "done", "overdue" };
 	static const char *const resources[] = { "draft", "approved", "published" };
 	struct rp_client c;
@@ -164,18 +164,16 @@ rp_api_clients_pilot(struct rp_req *req)
 		json_object_put(activity);
 		return -1;
 	}
-	/* Risks, actions and resources arrive with the rest of the Pilot;
-	 * until then a client has none, and the figures say so. */
-	struct json_object *o = json_object_new_object(), *risks = json_object_new_object(),
-	    *heat = json_object_new_array();
-	for (int l = 0; l < 5; l++) {
-		struct json_object *row = json_object_new_array();
-		for (int i = 0; i < 5; i++)
-			json_object_array_add(row, json_object_new_int(0));
-		json_object_array_add(heat, row);
+	struct rp_risk_heat heat;
+	if (rp_risks_heat(req, &c, &heat) != 0) {
+		json_object_put(activity);
+		json_object_put(fws);
+		return -1;
 	}
-	json_object_object_add(risks, "by_level", zeros(levels, RP_NELEM(levels)));
-	json_object_object_add(risks, "heat_map", heat);
+	/* Actions and resources arrive with the rest of the Pilot; until
+	 * then a client has none, and the figures say so. Risk maps are
+	 * heat_map[impact - 1][likelihood - 1]. */
+	struct json_object *o = json_object_new_object(), *risks = rp_risk_heat_json(&heat);
 	json_object_object_add(o, "client_id", json_object_new_int64(c.id));
 	json_object_object_add(o, "frameworks", fws);
 	json_object_object_add(o, "risks", risks);

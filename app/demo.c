@@ -1,6 +1,7 @@
 /* The demo firm's missions: eight clients of every kind, their vCISO
  * teams, establishments (a likely duplicate among them), an establishment
- * manager's sites, and frameworks adopted and partly assessed; written
+ * manager's sites, frameworks adopted and partly assessed, and risk
+ * registers with inherent and residual scores; written
  * once, inside seed-demo's transaction. */
 #include <stdint.h>
 #include <stdio.h>
@@ -123,6 +124,67 @@ adopt(struct rp_arena *a, long long firm, long long client, size_t i)
 	    rp_db_exec(a, &q_client_pct, &c, 1, NULL) == 0 ? 0 : -1;
 }
 
+/* Risk registers: a few believable risks, the vCISO (the admin) owning
+ * them, some treated with their residual values, one linked to a
+ * requirement of an adopted framework. */
+static struct rp_stmt q_risk = RP_STMT(
+    "INSERT INTO risks (firm_id, client_id, title, description, asset, threat, likelihood,"
+    " impact, treatment, owner_id, status, residual_likelihood, residual_impact, created_by)"
+    " VALUES (?, ?, ?, '', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+static struct rp_stmt q_risk_link = RP_STMT(
+    "INSERT INTO risk_requirements (risk_id, requirement_id, firm_id, client_id, framework_id)"
+    " SELECT ?, r.id, ?, ?, r.framework_id FROM requirements r"
+    " JOIN frameworks fw ON fw.id = r.framework_id AND fw.firm_id IS NULL AND fw.code = ?"
+    " JOIN client_frameworks cf ON cf.framework_id = fw.id AND cf.client_id = ?"
+    " WHERE r.assessable = 1 ORDER BY r.position LIMIT 1 OFFSET ?");
+static const struct {
+	size_t		 client;	/* index in clients[] */
+	const char	*title, *asset, *threat, *treatment, *status;
+	int		 l, i, rl, ri;	/* residual 0: not assessed */
+	const char	*fw;		/* link to this framework's requirement... */
+	long long	 req;		/* ...at this position among assessable ones */
+} risks[] = {
+	{ 0, "Rançongiciel sur le poste de caisse", "Caisses enregistreuses", "Rançongiciel",
+	  "reduce", "open", 4, 5, 2, 4, "anssi-hygiene", 3 },
+	{ 0, "Fuite des fichiers clients", "Fichier de fidélité", "Vol de données",
+	  "reduce", "treated", 3, 4, 2, 3, NULL, 0 },
+	{ 0, "Panne du four connecté", "Fours du laboratoire", "Panne matérielle",
+	  "transfer", "open", 2, 3, 0, 0, NULL, 0 },
+	{ 0, "Hameçonnage de la comptabilité", "Messagerie", "Hameçonnage",
+	  "reduce", "open", 5, 3, 0, 0, NULL, 0 },
+	{ 0, "Perte du site web vitrine", "Site web", "Défiguration",
+	  "accept", "closed", 1, 2, 0, 0, NULL, 0 },
+	{ 1, "Indisponibilité du dossier patient", "Dossier patient informatisé",
+	  "Rançongiciel", "reduce", "open", 3, 5, 2, 5, "nist-csf", 0 },
+	{ 1, "Accès non autorisé à l'imagerie", "PACS", "Intrusion", "reduce", "open", 2, 4,
+	  0, 0, NULL, 0 },
+};
+
+static int
+demo_risks(struct rp_arena *a, long long firm, long long client, size_t i, long long owner)
+{
+	struct rp_dbres res;
+
+	for (size_t k = 0; k < RP_NELEM(risks); k++) {
+		if (risks[k].client != i)
+			continue;
+		struct rp_dbarg r[] = { RP_AINT(firm), RP_AINT(client), RP_ASTR(risks[k].title),
+		    RP_ASTR(risks[k].asset), RP_ASTR(risks[k].threat), RP_AINT(risks[k].l),
+		    RP_AINT(risks[k].i), RP_ASTR(risks[k].treatment), RP_AINT(owner),
+		    RP_ASTR(risks[k].status), risks[k].rl ? RP_AINT(risks[k].rl) : RP_ANULL,
+		    risks[k].ri ? RP_AINT(risks[k].ri) : RP_ANULL, RP_AINT(owner) };
+		if (rp_db_exec(a, &q_risk, r, RP_NELEM(r), &res) != 0)
+			return -1;
+		if (risks[k].fw == NULL)
+			continue;
+		struct rp_dbarg l[] = { RP_AINT(res.insert_id), RP_AINT(firm), RP_AINT(client),
+		    RP_ASTR(risks[k].fw), RP_AINT(client), RP_AINT(risks[k].req) };
+		if (rp_db_exec(a, &q_risk_link, l, RP_NELEM(l), NULL) != 0)
+			return -1;
+	}
+	return 0;
+}
+
 static struct rp_stmt q_assign = RP_STMT(
     "INSERT INTO user_establishments (user_id, establishment_id, firm_id) VALUES (?, ?, ?)");
 
@@ -167,7 +229,8 @@ rp_demo_clients(struct rp_arena *a, long long firm, const long long team[3],
 			return -1;
 		long long cid = res.insert_id;
 		struct rp_dbarg pa = RP_AINT(cid);
-		if (rp_db_exec(a, &q_period, &pa, 1, NULL) != 0 || adopt(a, firm, cid, i) != 0)
+		if (rp_db_exec(a, &q_period, &pa, 1, NULL) != 0 || adopt(a, firm, cid, i) != 0 ||
+		    demo_risks(a, firm, cid, i, team[0]) != 0)
 			return -1;
 		for (int t = 0; t < 3; t++) {
 			if (!(clients[i].team & (1u << t)))

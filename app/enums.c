@@ -15,6 +15,8 @@ ENUM(rp_billing_modes, "billing mode", "intermediated", "direct");
 ENUM(rp_modules, "module", "external_scan", "usage_diagnostic", "risk_analysis");
 ENUM(rp_estab_statuses, "status", "active", "cancelled", "closed", "deactivated");
 ENUM(rp_estab_actions, "action", "cancel", "close", "deactivate", "reactivate");
+ENUM(rp_risk_treatments, "treatment", "reduce", "accept", "transfer", "avoid");
+ENUM(rp_risk_statuses, "status", "open", "treated", "closed");
 
 int
 rp_enum_parse(const struct rp_enum *e, const char *key)

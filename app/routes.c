@@ -3,6 +3,7 @@
 #include "api-auth.h"
 #include "api-clients.h"
 #include "api-pilot.h"
+#include "api-risks.h"
 #include "api-system.h"
 #include "authz.h"
 #include "router.h"
@@ -12,6 +13,7 @@
 #include "ui-auth.h"
 #include "ui-clients.h"
 #include "ui-pilot.h"
+#include "ui-risks.h"
 #include "ui-estabs.h"
 #include "ui-home.h"
 #include "ui-users.h"
@@ -75,6 +77,13 @@ const struct rp_route rp_routes[] = {
 	{ "POST",   "/clients/{id}/frameworks", rp_ui_client_adopt, S,     FIRM, NONE, 0 },
 	{ "GET",    "/clients/{id}/compliance", rp_ui_client_compliance, S, FIRM, NONE, 0 },
 	{ "POST",   "/clients/{id}/compliance/{id}", rp_ui_client_assess, S, FIRM, NONE, 0 },
+	{ "GET",    "/clients/{id}/risks", rp_ui_risks,             S,     FIRM, NONE, 0 },
+	{ "GET",    "/clients/{id}/risks.csv", rp_ui_risks_csv,     S,     FIRM, NONE, 0 },
+	{ "GET",    "/clients/{id}/risks/new", rp_ui_risks_new,     S,     FIRM, NONE, 0 },
+	{ "POST",   "/clients/{id}/risks", rp_ui_risks_create,      S,     FIRM, NONE, 0 },
+	{ "GET",    "/risks/{id}",         rp_ui_risk,              S,     FIRM, NONE, 0 },
+	{ "POST",   "/risks/{id}",         rp_ui_risk_update,       S,     FIRM, NONE, 0 },
+	{ "POST",   "/risks/{id}/delete",  rp_ui_risk_delete,       S,     FIRM, NONE, 0 },
 	{ "GET",    "/frameworks",         rp_ui_frameworks,        S,     FIRM, NONE, 0 },
 	{ "GET",    "/frameworks/{id}",    rp_ui_framework,         S,     FIRM, NONE, 0 },
 	{ "GET",    "/admin",              rp_ui_admin_clients,     S,     SUPPORT, NONE, 0 },
@@ -155,6 +164,11 @@ const struct rp_route rp_routes[] = {
 	{ "POST",   "/api/v1/clients/{id}/frameworks", rp_api_client_adopt, S, FIRM, NONE, 0 },
 	{ "GET",    "/api/v1/clients/{id}/compliance", rp_api_client_compliance, S, FIRM, NONE, 0 },
 	{ "PATCH",  "/api/v1/clients/{id}/compliance/{id}", rp_api_client_assess, S, FIRM, NONE, 0 },
+	{ "GET",    "/api/v1/clients/{id}/risks", rp_api_client_risks, S, FIRM, NONE, 0 },
+	{ "POST",   "/api/v1/clients/{id}/risks", rp_api_client_risk_create, S, FIRM, NONE, 0 },
+	{ "GET",    "/api/v1/risks/{id}",  rp_api_risk,             S,     FIRM, NONE, 0 },
+	{ "PATCH",  "/api/v1/risks/{id}",  rp_api_risk_patch,       S,     FIRM, NONE, 0 },
+	{ "DELETE", "/api/v1/risks/{id}",  rp_api_risk_delete,      S,     FIRM, NONE, 0 },
 };
 
 const size_t rp_nroutes = RP_NELEM(rp_routes);

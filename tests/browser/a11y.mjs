@@ -43,7 +43,8 @@ async function demoIds(session) {
   const client = (await get(`/clients?q=${encodeURIComponent('Boulangeries Martin')}`)).items[0].id;
   const estab = (await get(`/clients/${client}/establishments`)).items[0].id;
   const fw = (await get(`/clients/${client}/pilot`)).frameworks[0].framework_id;
-  return { client, estab, fw };
+  const risk = (await get(`/clients/${client}/risks`)).items[0].id;
+  return { client, estab, fw, risk };
 }
 
 before(async () => {
@@ -95,6 +96,9 @@ const PAGES = [
   ['frameworks', '/frameworks', true, 200],
   ['framework', '/frameworks/{fw}', true, 200],
   ['compliance', '/clients/{client}/compliance?framework_id={fw}', true, 200],
+  ['risks', '/clients/{client}/risks', true, 200],
+  ['risk-new', '/clients/{client}/risks/new', true, 200],
+  ['risk', '/risks/{risk}', true, 200],
   ['admin-clients', '/admin', 'support', 200],
   ['admin-client', '/admin/clients/{client}', 'support', 200],
   ['admin-firms', '/admin/firms', 'support', 200],
@@ -107,7 +111,8 @@ for (const [name, pattern, signedIn, status] of PAGES) {
     test(`${name} (${lang}): no serious or critical axe violation, no overflow at ${WIDTHS.join(' and ')} px`, async () => {
       // axe is injected as a script the page did not ship: the CSP would
       // (rightly) block it, so this context alone bypasses it.
-      const p = pattern.replace('{client}', ids.client).replace('{estab}', ids.estab).replace('{fw}', ids.fw);
+      const p = pattern.replace('{client}', ids.client).replace('{estab}', ids.estab).replace('{fw}', ids.fw)
+        .replace('{risk}', ids.risk);
       const context = await browser.newContext({ locale: lang === 'fr' ? 'fr-FR' : 'en-US', bypassCSP: true });
       try {
         if (signedIn) {

@@ -21,6 +21,11 @@
 <button type="submit" class="button secondary"><?cs var:Lang.pilot.adopt ?></button>
 </form><?cs /if ?>
 <p class="small"><a href="/frameworks"><?cs var:Lang.pilot.catalogue ?></a></p></section>
+<section class="card" id="pilot-risks"><h2><?cs var:Lang.risks.title ?></h2>
+<?cs if:Heat.total == 0 ?><p class="muted"><?cs var:Lang.risks.pilot_empty ?></p><?cs else ?>
+<?cs call:risk_levels(Heat.by_level) ?>
+<div class="heat-maps"><?cs call:heat_map(Heat.inherent, Lang.risks.heat_inherent, 0) ?><?cs call:heat_map(Heat.residual, Lang.risks.heat_residual, 1) ?></div><?cs /if ?>
+<p class="small"><a href="/clients/<?cs var:Client.id ?>/risks"><?cs var:Lang.risks.open_register ?></a></p></section>
 <section class="card"><h2><?cs var:Lang.clients.pilot_actions ?></h2>
 <dl><dt><?cs var:Lang.clients.pilot_open ?></dt><dd>0</dd><dt><?cs var:Lang.clients.pilot_done ?></dt><dd>0</dd><dt><?cs var:Lang.clients.pilot_overdue ?></dt><dd>0</dd></dl></section>
 <section class="card"><h2><?cs var:Lang.clients.pilot_modules ?></h2>

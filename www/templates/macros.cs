@@ -39,7 +39,8 @@
 <li><a href="/clients/<?cs var:Client.id ?>/establishments"<?cs if:active == "establishments" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.clients.establishments ?></a></li>
 <?cs if:Client.nav.duplicates ?><li><a href="/clients/<?cs var:Client.id ?>/duplicates"<?cs if:active == "duplicates" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.clients.duplicates ?></a></li><?cs /if ?>
 <?cs if:Client.nav.import ?><li><a href="/clients/<?cs var:Client.id ?>/establishments/import"<?cs if:active == "import" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.clients.directory ?></a></li><?cs /if ?>
-<?cs if:Client.vciso ?><li><a href="/clients/<?cs var:Client.id ?>/pilot"<?cs if:active == "pilot" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.clients.pilot ?></a></li><?cs /if ?>
+<?cs if:Client.vciso ?><li><a href="/clients/<?cs var:Client.id ?>/pilot"<?cs if:active == "pilot" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.clients.pilot ?></a></li>
+<li><a href="/clients/<?cs var:Client.id ?>/risks"<?cs if:active == "risks" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.risks.nav ?></a></li><?cs /if ?>
 </ul>
 <?cs if:subcount(Switch) > 1 ?><form method="get" action="/clients/switch" class="switcher">
 <label for="f-switch"><?cs var:Lang.clients.switch ?></label>
@@ -61,3 +62,13 @@
 <div class="table-wrap"><table><caption class="visually-hidden"><?cs var:Lang.admin.history ?></caption>
 <thead><tr><th scope="col"><?cs var:Lang.admin.at ?></th><th scope="col"><?cs var:Lang.admin.change ?></th><th scope="col"><?cs var:Lang.admin.reason ?></th><th scope="col"><?cs var:Lang.admin.by ?></th></tr></thead>
 <tbody><?cs each:b = list ?><?cs call:billing_change_row(b) ?><?cs /each ?></tbody></table></div><?cs /if ?><?cs /def ?>
+<?cs # A risk level badge: the score and its level (CSS class heat-<level>). ?>
+<?cs def:risk_badge(score, level) ?><span class="badge heat-<?cs var:level ?>"><?cs var:score ?> · <?cs var:Lang.risks.levels[level] ?></span><?cs /def ?>
+<?cs # A 5×5 heat map (Heat.inherent or Heat.residual): rows by impact from 5 down, columns by likelihood; each cell links to the risks it counts. ?>
+<?cs def:heat_map(map, caption, residual) ?><div class="table-wrap"><table class="heat">
+<caption><?cs var:caption ?></caption>
+<thead><tr><th scope="col"><?cs var:Lang.risks.impact ?> \ <?cs var:Lang.risks.likelihood ?></th><?cs loop:x = 1, 5, 1 ?><th scope="col"><?cs var:x ?></th><?cs /loop ?></tr></thead>
+<tbody><?cs each:r = map ?><tr><th scope="row"><?cs var:r.impact ?></th><?cs each:k = r.cells ?><td class="heat-<?cs var:k.level ?>"><a href="/clients/<?cs var:Client.id ?>/risks?likelihood=<?cs var:k.likelihood ?>&amp;impact=<?cs var:r.impact ?><?cs if:residual ?>&amp;residual=1<?cs /if ?>"><?cs var:k.count ?><span class="visually-hidden"> — <?cs var:Lang.risks.likelihood ?> <?cs var:k.likelihood ?>, <?cs var:Lang.risks.impact ?> <?cs var:r.impact ?></span></a></td><?cs /each ?></tr><?cs /each ?></tbody>
+</table></div><?cs /def ?>
+<?cs # Risk counts by level, from a Heat.*by_level node. ?>
+<?cs def:risk_levels(counts) ?><ul class="risk-levels"><?cs each:l = Lang.risks.levels ?><li><span class="badge heat-<?cs name:l ?>"><?cs var:l ?></span> <?cs alt:counts[name(l)] ?>0<?cs /alt ?></li><?cs /each ?></ul><?cs /def ?>

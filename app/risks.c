@@ -1,0 +1,846 @@
+/* The risk register: levels, heat maps, and risks read and written in
+ * transactions with their audit entries. */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <json.h>
+
+#include "arena.h"
+#include "audit.h"
+#include "clients.h"
+#include "csv.h"
+#include "db.h"
+#include "enums.h"
+#include "input.h"
+#include "request.h"
+#include "risks.h"
+#include "util.h"
+
+#define DATE(col) "DATE_FORMAT(" col ", '%Y-%m-%dT%H:%i:%sZ')"
+#define MAX_REQUIREMENTS 200	/* links of one risk */
+
+/* The levels of a score: the one place that sets their thresholds. */
+static const struct {
+	const char	*key;
+	int		 min, max;
+} levels[RP_RISK__LEVELS] = {
+	[RP_RISK_LOW] =		{ "low", 1, 4 },
+	[RP_RISK_MEDIUM] =	{ "medium", 5, 9 },
+	[RP_RISK_HIGH] =	{ "high", 10, 14 },
+	[RP_RISK_CRITICAL] =	{ "critical", 15, 25 },
+};
+
+/* Columns of a risk, in the order of enum col. */
+#define RISK_COLUMNS \
+    "r.id, r.client_id, r.title, r.description, r.asset, r.threat, r.likelihood," \
+    " r.impact, r.score, r.treatment, r.owner_id, r.status, r.residual_likelihood," \
+    " r.residual_impact, " DATE("r.created_at") ", " DATE("r.updated_at") "," \
+    " (SELECT GROUP_CONCAT(rr.requirement_id ORDER BY rr.requirement_id)" \
+    "  FROM risk_requirements rr WHERE rr.risk_id = r.id)," \
+    " (SELECT CASE WHEN u.first_name = '' AND u.last_name = '' THEN u.email" \
+    "  ELSE CONCAT(u.first_name, ' ', u.last_name) END FROM users u WHERE u.id = r.owner_id)"
+enum col {
+	C_ID, C_CLIENT, C_TITLE, C_DESCRIPTION, C_ASSET, C_THREAT, C_LIKELIHOOD,
+	C_IMPACT, C_SCORE, C_TREATMENT, C_OWNER, C_STATUS, C_RL, C_RI, C_CREATED,
+	C_UPDATED, C_REQS, C_OWNER_NAME
+};
+
+#define FILTERS \
+    " WHERE r.client_id = ? AND r.firm_id = ?" \
+    " AND (? = '' OR r.status = ?) AND (? = '' OR r.treatment = ?)" \
+    " AND r.score BETWEEN ? AND ?" \
+    " AND (? = '' OR r.title LIKE ? OR r.asset LIKE ? OR r.threat LIKE ?)" \
+    /* a heat-map cell: what the map counts */ \
+    " AND (? = 0 OR r.status <> 'closed' OR ? = 'closed')" \
+    " AND (? = 0 OR IF(? = 1, COALESCE(r.residual_likelihood, r.likelihood), r.likelihood) = ?)" \
+    " AND (? = 0 OR IF(? = 1, COALESCE(r.residual_impact, r.impact), r.impact) = ?)"
+#define NFILTERS 20
+
+static struct rp_stmt q_count = RP_STMT("SELECT COUNT(*) FROM risks r" FILTERS);
+static struct rp_stmt q_list = RP_STMT(
+    "SELECT " RISK_COLUMNS " FROM risks r" FILTERS
+    /* ORDER BY cannot bind a column: the key is a bound value from a fixed
+     * list, compared in CASE arms (scores padded to sort as text). */
+    " ORDER BY"
+    " CASE WHEN ? = 'asc' THEN CASE ? WHEN 'title' THEN r.title"
+    "  WHEN 'updated_at' THEN DATE_FORMAT(r.updated_at, '%Y%m%d%H%i%s')"
+    "  ELSE LPAD(r.score, 2, '0') END END ASC,"
+    " CASE WHEN ? = 'desc' THEN CASE ? WHEN 'title' THEN r.title"
+    "  WHEN 'updated_at' THEN DATE_FORMAT(r.updated_at, '%Y%m%d%H%i%s')"
+    "  ELSE LPAD(r.score, 2, '0') END END DESC,"
+    " r.score DESC, r.title, r.id LIMIT ? OFFSET ?");
+static struct rp_stmt q_get = RP_STMT(
+    "SELECT " RISK_COLUMNS " FROM risks r WHERE r.id = ? AND r.client_id = ? AND r.firm_id = ?");
+static struct rp_stmt q_lock = RP_STMT(
+    "SELECT " RISK_COLUMNS " FROM risks r WHERE r.id = ? AND r.client_id = ? AND r.firm_id = ?"
+    " FOR UPDATE");
+static struct rp_stmt q_client_of = RP_STMT(
+    "SELECT client_id FROM risks WHERE id = ? AND firm_id = ?");
+static struct rp_stmt q_insert = RP_STMT(
+    "INSERT INTO risks (firm_id, client_id, title, description, asset, threat, likelihood,"
+    " impact, treatment, owner_id, status, residual_likelihood, residual_impact, created_by)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+static struct rp_stmt q_update = RP_STMT(
+    "UPDATE risks SET title = ?, description = ?, asset = ?, threat = ?, likelihood = ?,"
+    " impact = ?, treatment = ?, owner_id = ?, status = ?, residual_likelihood = ?,"
+    " residual_impact = ? WHERE id = ? AND client_id = ? AND firm_id = ?");
+static struct rp_stmt q_delete = RP_STMT(
+    "DELETE FROM risks WHERE id = ? AND client_id = ? AND firm_id = ?");
+/* An owner: an active user of the firm declared vCISO of the client. */
+static struct rp_stmt q_owner_ok = RP_STMT(
+    "SELECT 1 FROM users u JOIN client_vcisos v ON v.user_id = u.id AND v.client_id = ?"
+    " WHERE u.id = ? AND u.firm_id = ? AND u.active = 1");
+static struct rp_stmt q_owners = RP_STMT(
+    "SELECT u.id, CASE WHEN u.first_name = '' AND u.last_name = '' THEN u.email"
+    " ELSE CONCAT(u.first_name, ' ', u.last_name) END"
+    " FROM users u JOIN client_vcisos v ON v.user_id = u.id AND v.client_id = ?"
+    " WHERE u.firm_id = ? AND u.active = 1 ORDER BY u.last_name, u.first_name, u.id");
+/* A requirement the client's risks may name: of a framework it adopted. */
+static struct rp_stmt q_req_ok = RP_STMT(
+    "SELECT r.framework_id FROM requirements r JOIN client_frameworks cf"
+    " ON cf.framework_id = r.framework_id AND cf.client_id = ? AND cf.firm_id = ?"
+    " WHERE r.id = ? AND r.assessable = 1");
+static struct rp_stmt q_reqs = RP_STMT(
+    "SELECT r.id, r.ref, CASE WHEN ? = 'en' THEN r.title_en ELSE r.title_fr END,"
+    " CASE WHEN ? = 'en' THEN fw.name_en ELSE fw.name_fr END"
+    " FROM client_frameworks cf JOIN frameworks fw ON fw.id = cf.framework_id"
+    " JOIN requirements r ON r.framework_id = cf.framework_id AND r.assessable = 1"
+    " WHERE cf.client_id = ? AND cf.firm_id = ? ORDER BY cf.adopted_at, cf.framework_id,"
+    " r.position");
+static struct rp_stmt q_unlink = RP_STMT("DELETE FROM risk_requirements WHERE risk_id = ?");
+static struct rp_stmt q_link = RP_STMT(
+    "INSERT INTO risk_requirements (risk_id, requirement_id, firm_id, client_id, framework_id)"
+    " VALUES (?, ?, ?, ?, ?)");
+static struct rp_stmt q_heat = RP_STMT(
+    "SELECT likelihood, impact, COALESCE(residual_likelihood, 0), COALESCE(residual_impact, 0),"
+    " COUNT(*) FROM risks WHERE client_id = ? AND firm_id = ? AND status <> 'closed'"
+    " GROUP BY 1, 2, 3, 4");
+
+/* ------------------------------------------------------------- rules --- */
+
+int
+rp_risk_level(long long score)
+{
+	for (int l = 0; l < RP_RISK__LEVELS; l++)
+		if (score >= levels[l].min && score <= levels[l].max)
+			return l;
+	return -1;
+}
+
+const char *
+rp_risk_level_key(int level)
+{
+	return level >= 0 && level < RP_RISK__LEVELS ? levels[level].key : NULL;
+}
+
+int
+rp_risk_level_parse(const char *key)
+{
+	for (int l = 0; key != NULL && l < RP_RISK__LEVELS; l++)
+		if (strcmp(levels[l].key, key) == 0)
+			return l;
+	return -1;
+}
+
+bool
+rp_risk_level_range(int level, int *min, int *max)
+{
+	if (level < 0 || level >= RP_RISK__LEVELS)
+		return false;
+	*min = levels[level].min;
+	*max = levels[level].max;
+	return true;
+}
+
+int
+rp_risk_score(long long likelihood, long long impact)
+{
+	if (likelihood < 1 || likelihood > RP_RISK_SCALE || impact < 1 || impact > RP_RISK_SCALE)
+		return -1;
+	return (int)(likelihood * impact);
+}
+
+bool
+rp_risk_heat_add(struct rp_risk_heat *h, int l, int i, int rl, int ri, long long n)
+{
+	if (rp_risk_score(l, i) < 0 || rl < 0 || rl > RP_RISK_SCALE || ri < 0 ||
+	    ri > RP_RISK_SCALE || n < 0)
+		return false;
+	/* Not assessed yet: the residual risk is the inherent one. */
+	rl = rl ? rl : l;
+	ri = ri ? ri : i;
+	h->inherent[i - 1][l - 1] += n;
+	h->residual[ri - 1][rl - 1] += n;
+	h->by_level[rp_risk_level(rp_risk_score(l, i))] += n;
+	h->residual_by_level[rp_risk_level(rp_risk_score(rl, ri))] += n;
+	h->total += n;
+	return true;
+}
+
+/* ------------------------------------------------------------- helpers --- */
+
+static long long
+num(const char *s)
+{
+	return s ? strtoll(s, NULL, 10) : 0;
+}
+
+static struct json_object *
+map_json(const long long m[RP_RISK_SCALE][RP_RISK_SCALE])
+{
+	struct json_object *a = json_object_new_array();
+
+	for (int i = 0; i < RP_RISK_SCALE; i++) {
+		struct json_object *row = json_object_new_array();
+		for (int l = 0; l < RP_RISK_SCALE; l++)
+			json_object_array_add(row, json_object_new_int64(m[i][l]));
+		json_object_array_add(a, row);
+	}
+	return a;
+}
+
+static struct json_object *
+levels_json(const long long *n)
+{
+	struct json_object *o = json_object_new_object();
+
+	for (int l = 0; l < RP_RISK__LEVELS; l++)
+		json_object_object_add(o, levels[l].key, json_object_new_int64(n[l]));
+	return o;
+}
+
+struct json_object *
+rp_risk_heat_json(const struct rp_risk_heat *h)
+{
+	struct json_object *o = json_object_new_object();
+
+	json_object_object_add(o, "by_level", levels_json(h->by_level));
+	json_object_object_add(o, "heat_map", map_json(h->inherent));
+	json_object_object_add(o, "residual_heat_map", map_json(h->residual));
+	json_object_object_add(o, "residual_by_level", levels_json(h->residual_by_level));
+	json_object_object_add(o, "total", json_object_new_int64(h->total));
+	return o;
+}
+
+int
+rp_risks_heat(struct rp_req *req, const struct rp_client *c, struct rp_risk_heat *h)
+{
+	struct rp_dbarg a[] = { RP_AINT(c->id), RP_AINT(c->firm_id) };
+	struct rp_dbres res;
+
+	memset(h, 0, sizeof(*h));
+	if (rp_db_do(req, &q_heat, a, 2, &res) != 0)
+		return -1;
+	for (size_t k = 0; k < res.nrows; k++) {
+		char **r = res.rows[k];
+		/* The table's checks keep every value in range. */
+		rp_risk_heat_add(h, (int)num(r[0]), (int)num(r[1]), (int)num(r[2]),
+		    (int)num(r[3]), num(r[4]));
+	}
+	return 0;
+}
+
+static struct json_object *
+int_or_null(const char *s)
+{
+	return s ? json_object_new_int64(num(s)) : NULL;
+}
+
+static struct json_object *
+risk_json(struct rp_req *req, char **r)
+{
+	struct json_object *o = json_object_new_object(), *ids = json_object_new_array();
+	long long score = num(r[C_SCORE]);
+	long long rl = r[C_RL] ? num(r[C_RL]) : num(r[C_LIKELIHOOD]);
+	long long ri = r[C_RI] ? num(r[C_RI]) : num(r[C_IMPACT]);
+	size_t n;
+	long long *reqs = rp_ids_parse(req->arena, r[C_REQS], &n);
+
+	for (size_t i = 0; i < n; i++)
+		json_object_array_add(ids, json_object_new_int64(reqs[i]));
+	json_object_object_add(o, "id", json_object_new_int64(num(r[C_ID])));
+	json_object_object_add(o, "client_id", json_object_new_int64(num(r[C_CLIENT])));
+	json_object_object_add(o, "title", json_object_new_string(r[C_TITLE]));
+	json_object_object_add(o, "description", json_object_new_string(r[C_DESCRIPTION]));
+	json_object_object_add(o, "asset", json_object_new_string(r[C_ASSET]));
+	json_object_object_add(o, "threat", json_object_new_string(r[C_THREAT]));
+	json_object_object_add(o, "likelihood", json_object_new_int64(num(r[C_LIKELIHOOD])));
+	json_object_object_add(o, "impact", json_object_new_int64(num(r[C_IMPACT])));
+	json_object_object_add(o, "score", json_object_new_int64(score));
+	json_object_object_add(o, "level", json_object_new_string(rp_risk_level_key(
+	    rp_risk_level(score))));
+	json_object_object_add(o, "treatment", json_object_new_string(r[C_TREATMENT]));
+	json_object_object_add(o, "owner_id", int_or_null(r[C_OWNER]));
+	json_object_object_add(o, "owner_name", r[C_OWNER_NAME] ?
+	    json_object_new_string(r[C_OWNER_NAME]) : NULL);
+	json_object_object_add(o, "status", json_object_new_string(r[C_STATUS]));
+	json_object_object_add(o, "residual_likelihood", int_or_null(r[C_RL]));
+	json_object_object_add(o, "residual_impact", int_or_null(r[C_RI]));
+	json_object_object_add(o, "residual_score", json_object_new_int64(rl * ri));
+	json_object_object_add(o, "residual_level", json_object_new_string(rp_risk_level_key(
+	    rp_risk_level(rl * ri))));
+	/* Actions link in with the action plan. */
+	json_object_object_add(o, "action_ids", json_object_new_array());
+	json_object_object_add(o, "requirement_ids", ids);
+	json_object_object_add(o, "created_at", json_object_new_string(r[C_CREATED]));
+	json_object_object_add(o, "updated_at", json_object_new_string(r[C_UPDATED]));
+	return o;
+}
+
+/* ------------------------------------------------------------ reading --- */
+
+int
+rp_risks_filter(struct rp_req *req, struct rp_risk_filter *f)
+{
+	static const char *const sorts[] = { "score", "title", "updated_at" };
+	const char *v;
+
+	memset(f, 0, sizeof(*f));
+	f->sort = "score";
+	f->desc = true;
+#define EMPTY(s) ((s) == NULL || *(s) == '\0')
+	if (!EMPTY(v = rp_query(req, "status"))) {
+		if (rp_enum_parse(&rp_risk_statuses, v) < 0)
+			return rp_fail(req, 400, "invalid", "status", "Unknown risk status.");
+		f->status = v;
+	}
+	if (!EMPTY(v = rp_query(req, "treatment"))) {
+		if (rp_enum_parse(&rp_risk_treatments, v) < 0)
+			return rp_fail(req, 400, "invalid", "treatment", "Unknown treatment.");
+		f->treatment = v;
+	}
+	if (!EMPTY(v = rp_query(req, "level"))) {
+		if (rp_risk_level_parse(v) < 0)
+			return rp_fail(req, 400, "invalid", "level", "Unknown risk level.");
+		f->level = v;
+	}
+	if (!EMPTY(v = rp_query(req, "q"))) {
+		if (strlen(v) > 200)
+			return rp_fail(req, 400, "too_long", "q", "This search is too long.");
+		f->q = v;
+	}
+	if (!EMPTY(v = rp_query(req, "likelihood")) &&
+	    rp_strtonum(v, 1, RP_RISK_SCALE, &f->likelihood) != 0)
+		return rp_fail(req, 400, "invalid", "likelihood", "A likelihood runs from 1 to 5.");
+	if (!EMPTY(v = rp_query(req, "impact")) &&
+	    rp_strtonum(v, 1, RP_RISK_SCALE, &f->impact) != 0)
+		return rp_fail(req, 400, "invalid", "impact", "An impact runs from 1 to 5.");
+	if (!EMPTY(v = rp_query(req, "residual"))) {
+		if (strcmp(v, "1") != 0 && strcmp(v, "0") != 0)
+			return rp_fail(req, 400, "invalid", "residual", "Use residual=1 or 0.");
+		f->residual = strcmp(v, "1") == 0;
+	}
+	if (!EMPTY(v = rp_query(req, "sort"))) {
+		size_t i;
+		for (i = 0; i < RP_NELEM(sorts) && strcmp(sorts[i], v) != 0; i++)
+			;
+		if (i == RP_NELEM(sorts))
+			return rp_fail(req, 400, "invalid", "sort", "Sort by score, title or updated_at.");
+		f->sort = sorts[i];
+		/* Titles read A to Z; scores and changes newest/highest first. */
+		f->desc = i != 1;
+	}
+	if (!EMPTY(v = rp_query(req, "dir"))) {
+		if (strcmp(v, "asc") != 0 && strcmp(v, "desc") != 0)
+			return rp_fail(req, 400, "invalid", "dir", "Use dir=asc or desc.");
+		f->desc = strcmp(v, "desc") == 0;
+	}
+#undef EMPTY
+	return 0;
+}
+
+/* The bound values of FILTERS, into a (NFILTERS of them). */
+static void
+filter_args(struct rp_req *req, const struct rp_client *c, const struct rp_risk_filter *f,
+    struct rp_dbarg *a)
+{
+	const char *st = f->status ? f->status : "", *tr = f->treatment ? f->treatment : "";
+	const char *q = f->q ? f->q : "", *like = rp_like_pattern(req->arena, q);
+	int min = 1, max = RP_RISK_SCALE * RP_RISK_SCALE, k = 0;
+
+	if (f->level != NULL)
+		rp_risk_level_range(rp_risk_level_parse(f->level), &min, &max);
+	a[k++] = RP_AINT(c->id);
+	a[k++] = RP_AINT(c->firm_id);
+	a[k++] = RP_ASTR(st);
+	a[k++] = RP_ASTR(st);
+	a[k++] = RP_ASTR(tr);
+	a[k++] = RP_ASTR(tr);
+	a[k++] = RP_AINT(min);
+	a[k++] = RP_AINT(max);
+	a[k++] = RP_ASTR(q);
+	a[k++] = RP_ASTR(like);
+	a[k++] = RP_ASTR(like);
+	a[k++] = RP_ASTR(like);
+	a[k++] = RP_AINT(f->likelihood || f->impact);
+	a[k++] = RP_ASTR(st);
+	a[k++] = RP_AINT(f->likelihood);
+	a[k++] = RP_AINT(f->residual);
+	a[k++] = RP_AINT(f->likelihood);
+	a[k++] = RP_AINT(f->impact);
+	a[k++] = RP_AINT(f->residual);
+	a[k++] = RP_AINT(f->impact);
+}
+
+struct json_object *
+rp_risks_list(struct rp_req *req, const struct rp_client *c, const struct rp_risk_filter *f,
+    long long limit, long long offset, long long *total)
+{
+	struct rp_dbarg a[NFILTERS + 6];
+	struct rp_dbres res;
+	const char *dir = f->desc ? "desc" : "asc";
+
+	filter_args(req, c, f, a);
+	if (rp_db_do(req, &q_count, a, NFILTERS, &res) != 0)
+		return NULL;
+	*total = num(rp_db_cell(&res, 0, 0));
+	a[NFILTERS] = RP_ASTR(dir);
+	a[NFILTERS + 1] = RP_ASTR(f->sort);
+	a[NFILTERS + 2] = RP_ASTR(dir);
+	a[NFILTERS + 3] = RP_ASTR(f->sort);
+	a[NFILTERS + 4] = RP_AINT(limit);
+	a[NFILTERS + 5] = RP_AINT(offset);
+	if (rp_db_do(req, &q_list, a, RP_NELEM(a), &res) != 0)
+		return NULL;
+	struct json_object *arr = json_object_new_array();
+	for (size_t i = 0; i < res.nrows; i++)
+		json_object_array_add(arr, risk_json(req, res.rows[i]));
+	return arr;
+}
+
+struct json_object *
+rp_risk_get(struct rp_req *req, const struct rp_client *c, long long id)
+{
+	struct rp_dbarg a[] = { RP_AINT(id), RP_AINT(c->id), RP_AINT(c->firm_id) };
+	struct rp_dbres res;
+
+	if (rp_db_do(req, &q_get, a, 3, &res) != 0)
+		return NULL;
+	if (res.nrows != 1) {
+		rp_fail(req, 404, "not_found", NULL, "No such risk.");
+		return NULL;
+	}
+	return risk_json(req, res.rows[0]);
+}
+
+int
+rp_risks_gate(struct rp_req *req, long long client_id, struct rp_client *c)
+{
+	int found = rp_clients_get(req, client_id, c);
+
+	if (found < 0)
+		return -1;
+	if (found == 0)
+		return rp_fail(req, 404, "not_found", NULL, "No such client.");
+	if (!c->vciso)
+		return rp_fail(req, 403, "not_vciso", NULL,
+		    "Only the client's declared vCISOs work in its Pilot space.");
+	return 0;
+}
+
+int
+rp_risks_of(struct rp_req *req, long long risk, struct rp_client *c)
+{
+	struct rp_dbarg a[] = { RP_AINT(risk), RP_AINT(req->user->firm_id) };
+	struct rp_dbres res;
+
+	if (rp_db_do(req, &q_client_of, a, 2, &res) != 0)
+		return -1;
+	/* Another firm's risk, or none: the same 404. */
+	if (res.nrows != 1)
+		return rp_fail(req, 404, "not_found", NULL, "No such risk.");
+	if (rp_risks_gate(req, num(res.rows[0][0]), c) != 0) {
+		/* A client out of scope hides its risks too. */
+		if (req->resp.status == 404)
+			rp_fail(req, 404, "not_found", NULL, "No such risk.");
+		return -1;
+	}
+	return 0;
+}
+
+struct json_object *
+rp_risks_owners(struct rp_req *req, const struct rp_client *c)
+{
+	struct rp_dbarg a[] = { RP_AINT(c->id), RP_AINT(c->firm_id) };
+	struct rp_dbres res;
+
+	if (rp_db_do(req, &q_owners, a, 2, &res) != 0)
+		return NULL;
+	struct json_object *arr = json_object_new_array();
+	for (size_t i = 0; i < res.nrows; i++) {
+		struct json_object *o = json_object_new_object();
+		json_object_object_add(o, "id", json_object_new_int64(num(res.rows[i][0])));
+		json_object_object_add(o, "name", json_object_new_string(res.rows[i][1]));
+		json_object_array_add(arr, o);
+	}
+	return arr;
+}
+
+struct json_object *
+rp_risks_requirements(struct rp_req *req, const struct rp_client *c)
+{
+	const char *lang = rp_lang_code(req->lang);
+	struct rp_dbarg a[] = { RP_ASTR(lang), RP_ASTR(lang), RP_AINT(c->id), RP_AINT(c->firm_id) };
+	struct rp_dbres res;
+
+	if (rp_db_do(req, &q_reqs, a, 4, &res) != 0)
+		return NULL;
+	struct json_object *arr = json_object_new_array();
+	for (size_t i = 0; i < res.nrows; i++) {
+		char **r = res.rows[i];
+		struct json_object *o = json_object_new_object();
+		json_object_object_add(o, "id", json_object_new_int64(num(r[0])));
+		json_object_object_add(o, "ref", json_object_new_string(r[1]));
+		json_object_object_add(o, "title", json_object_new_string(r[2]));
+		json_object_object_add(o, "framework", json_object_new_string(r[3]));
+		json_object_array_add(arr, o);
+	}
+	return arr;
+}
+
+/* ------------------------------------------------------------ writing --- */
+
+/* A risk's writable fields; `has` tells which the request gave. */
+struct fields {
+	const char	*title, *description, *asset, *threat, *treatment, *status;
+	long long	 likelihood, impact, owner, rl, ri;
+	bool		 owner_null, rl_null, ri_null;
+	int		 h_description, h_owner, h_rl, h_ri, h_reqs;
+	long long	*reqs;
+	size_t		 nreqs;
+};
+
+static const char *const known[] = { "title", "description", "asset", "threat",
+	"likelihood", "impact", "treatment", "owner_id", "status", "residual_likelihood",
+	"residual_impact", "requirement_ids" };
+
+/* Given as an empty (or blank) string: a cleared field. */
+static bool
+blank(const struct rp_req *req, const char *name)
+{
+	struct json_object *v = NULL;
+	const char *s;
+
+	if (req->json) {
+		if (!json_object_object_get_ex(req->json, name, &v) ||
+		    !json_object_is_type(v, json_type_string))
+			return false;
+		s = json_object_get_string(v);
+	} else if ((s = rp_param(&req->form, name)) == NULL)
+		return false;
+	return s[strspn(s, " \t\r\n")] == '\0';
+}
+
+static int
+scale(struct rp_req *req, const char *name, bool nullable, long long *v, bool *isnull)
+{
+	int rc = rp_in_int(req, name, 1, RP_RISK_SCALE, isnull, v);
+
+	if (rc > 0 && *isnull && !nullable)
+		return rp_fail(req, 400, "required", name, "Choose a value from 1 to 5.");
+	return rc;
+}
+
+static int
+read_fields(struct rp_req *req, bool create, struct fields *f)
+{
+	const char *bad;
+	bool isnull;
+	int h;
+
+	memset(f, 0, sizeof(*f));
+	if ((bad = rp_in_unknown(req, known, RP_NELEM(known))) != NULL)
+		return rp_fail(req, 400, "unknown_field", bad, "This field is not known.");
+	if (rp_in_text(req, "title", 200, create, &f->title) < 0)
+		return -1;
+	/* An empty description clears it (rp_in_lines refuses ""). */
+	if (blank(req, "description"))
+		f->description = "";
+	else if (rp_in_lines(req, "description", 10000, false, &f->description) < 0)
+		return -1;
+	f->h_description = f->description != NULL;
+	if (rp_in_text0(req, "asset", 200, &f->asset) < 0 ||
+	    rp_in_text0(req, "threat", 200, &f->threat) < 0)
+		return -1;
+	if ((h = scale(req, "likelihood", false, &f->likelihood, &isnull)) < 0)
+		return -1;
+	if (h == 0 && create)
+		return rp_fail(req, 400, "required", "likelihood", "Choose a likelihood from 1 to 5.");
+	if ((h = scale(req, "impact", false, &f->impact, &isnull)) < 0)
+		return -1;
+	if (h == 0 && create)
+		return rp_fail(req, 400, "required", "impact", "Choose an impact from 1 to 5.");
+	if (rp_in_enum(req, "treatment", &rp_risk_treatments, false, &f->treatment) < 0 ||
+	    rp_in_enum(req, "status", &rp_risk_statuses, false, &f->status) < 0)
+		return -1;
+	if ((f->h_owner = rp_in_int(req, "owner_id", 1, 1LL << 53, &f->owner_null,
+	    &f->owner)) < 0)
+		return -1;
+	/* null (or an empty form field) clears the owner and residual values. */
+	if ((f->h_rl = scale(req, "residual_likelihood", true, &f->rl, &f->rl_null)) < 0 ||
+	    (f->h_ri = scale(req, "residual_impact", true, &f->ri, &f->ri_null)) < 0)
+		return -1;
+	if ((f->h_reqs = rp_in_ids(req, "requirement_ids", &f->reqs, &f->nreqs)) < 0)
+		return -1;
+	if (f->nreqs > MAX_REQUIREMENTS)
+		return rp_fail(req, 400, "invalid", "requirement_ids", "Too many requirements.");
+	return 0;
+}
+
+/* The owner must be an active user of the caller's firm on the client's
+ * vCISO team: a risk is followed by someone who may open it. */
+static int
+check_owner(struct rp_req *req, const struct rp_client *c, long long owner)
+{
+	struct rp_dbarg a[] = { RP_AINT(c->id), RP_AINT(owner), RP_AINT(req->user->firm_id) };
+	struct rp_dbres res;
+
+	if (rp_db_do(req, &q_owner_ok, a, 3, &res) != 0)
+		return -1;
+	if (res.nrows == 0)
+		return rp_fail(req, 400, "invalid", "owner_id",
+		    "The owner must be an active vCISO of this client.");
+	return 0;
+}
+
+/* Replace the risk's requirement links (inside the transaction). */
+static int
+set_requirements(struct rp_req *req, const struct rp_client *c, long long risk,
+    const long long *ids, size_t n)
+{
+	struct rp_dbarg u = RP_AINT(risk);
+	struct rp_dbres res;
+
+	if (rp_db_do(req, &q_unlink, &u, 1, NULL) != 0)
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		bool dup = false;
+		for (size_t j = 0; j < i; j++)
+			dup |= ids[j] == ids[i];
+		if (dup)
+			continue;
+		struct rp_dbarg q[] = { RP_AINT(c->id), RP_AINT(c->firm_id), RP_AINT(ids[i]) };
+		if (rp_db_do(req, &q_req_ok, q, 3, &res) != 0)
+			return -1;
+		if (res.nrows != 1)
+			return rp_fail(req, 400, "invalid", "requirement_ids",
+			    "Name requirements of the frameworks this client adopted.");
+		struct rp_dbarg l[] = { RP_AINT(risk), RP_AINT(ids[i]), RP_AINT(c->firm_id),
+		    RP_AINT(c->id), RP_AINT(num(res.rows[0][0])) };
+		if (rp_db_do(req, &q_link, l, RP_NELEM(l), NULL) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+static struct rp_dbarg
+opt_int(bool isnull, long long v)
+{
+	return isnull ? RP_ANULL : RP_AINT(v);
+}
+
+int
+rp_risks_create(struct rp_req *req, const struct rp_client *c, long long *id)
+{
+	struct fields f;
+	struct rp_dbres res;
+
+	if (read_fields(req, true, &f) != 0)
+		return -1;
+	bool no_owner = !f.h_owner || f.owner_null;
+	if (!no_owner && check_owner(req, c, f.owner) != 0)
+		return -1;
+	if (rp_db_begin() != 0)
+		return rp_db_fail(req);
+	struct rp_dbarg a[] = { RP_AINT(c->firm_id), RP_AINT(c->id), RP_ASTR(f.title),
+	    RP_ASTR(f.description ? f.description : ""), RP_ASTR(f.asset ? f.asset : ""),
+	    RP_ASTR(f.threat ? f.threat : ""), RP_AINT(f.likelihood), RP_AINT(f.impact),
+	    RP_ASTR(f.treatment ? f.treatment : "reduce"), opt_int(no_owner, f.owner),
+	    RP_ASTR(f.status ? f.status : "open"), opt_int(!f.h_rl || f.rl_null, f.rl),
+	    opt_int(!f.h_ri || f.ri_null, f.ri), RP_AINT(req->user->id) };
+	if (rp_db_do(req, &q_insert, a, RP_NELEM(a), &res) != 0)
+		goto fail;
+	*id = res.insert_id;
+	if (set_requirements(req, c, *id, f.reqs, f.nreqs) != 0)
+		goto fail;
+	struct json_object *d = json_object_new_object();
+	json_object_object_add(d, "title", json_object_new_string(f.title));
+	json_object_object_add(d, "score", json_object_new_int(rp_risk_score(f.likelihood,
+	    f.impact)));
+	if (rp_audit(req, "risk.create", "risk", *id, c->id, d) != 0)
+		goto fail;
+	return rp_db_finish(req);
+fail:
+	rp_db_rollback();
+	return -1;
+}
+
+/* Record a changed value in the audit details: {"field":{"from","to"}}. */
+static void
+note(struct json_object *d, const char *field, const char *from, const char *to)
+{
+	if ((from == NULL) == (to == NULL) && (from == NULL || strcmp(from, to) == 0))
+		return;
+	struct json_object *ch = json_object_new_object();
+	json_object_object_add(ch, "from", from ? json_object_new_string(from) : NULL);
+	json_object_object_add(ch, "to", to ? json_object_new_string(to) : NULL);
+	json_object_object_add(d, field, ch);
+}
+
+int
+rp_risks_update(struct rp_req *req, const struct rp_client *c, long long id)
+{
+	struct fields f;
+	struct rp_dbres res;
+
+	if (read_fields(req, false, &f) != 0)
+		return -1;
+	if (f.h_owner && !f.owner_null && check_owner(req, c, f.owner) != 0)
+		return -1;
+	if (rp_db_begin() != 0)
+		return rp_db_fail(req);
+	struct rp_dbarg k[] = { RP_AINT(id), RP_AINT(c->id), RP_AINT(c->firm_id) };
+	if (rp_db_do(req, &q_lock, k, 3, &res) != 0)
+		goto fail;
+	if (res.nrows != 1) {
+		rp_fail(req, 404, "not_found", NULL, "No such risk.");
+		goto fail;
+	}
+	char **o = res.rows[0];
+#define NOW_S(x, col) ((x) ? (x) : o[col])
+	const char *owner = f.h_owner ? (f.owner_null ? NULL :
+	    rp_printf(req->arena, "%lld", f.owner)) : o[C_OWNER];
+	const char *rl = f.h_rl ? (f.rl_null ? NULL : rp_printf(req->arena, "%lld", f.rl)) :
+	    o[C_RL];
+	const char *ri = f.h_ri ? (f.ri_null ? NULL : rp_printf(req->arena, "%lld", f.ri)) :
+	    o[C_RI];
+	const char *lk = f.likelihood ? rp_printf(req->arena, "%lld", f.likelihood) :
+	    o[C_LIKELIHOOD];
+	const char *im = f.impact ? rp_printf(req->arena, "%lld", f.impact) : o[C_IMPACT];
+	struct rp_dbarg a[] = { RP_ASTR(NOW_S(f.title, C_TITLE)),
+	    RP_ASTR(NOW_S(f.description, C_DESCRIPTION)), RP_ASTR(NOW_S(f.asset, C_ASSET)),
+	    RP_ASTR(NOW_S(f.threat, C_THREAT)), RP_AINT(num(lk)), RP_AINT(num(im)),
+	    RP_ASTR(NOW_S(f.treatment, C_TREATMENT)), owner ? RP_AINT(num(owner)) : RP_ANULL,
+	    RP_ASTR(NOW_S(f.status, C_STATUS)), rl ? RP_AINT(num(rl)) : RP_ANULL,
+	    ri ? RP_AINT(num(ri)) : RP_ANULL, RP_AINT(id), RP_AINT(c->id),
+	    RP_AINT(c->firm_id) };
+	if (rp_db_do(req, &q_update, a, RP_NELEM(a), NULL) != 0)
+		goto fail;
+	struct json_object *d = json_object_new_object();
+	note(d, "title", o[C_TITLE], NOW_S(f.title, C_TITLE));
+	if (f.description && strcmp(f.description, o[C_DESCRIPTION]) != 0)
+		json_object_object_add(d, "description", json_object_new_string("changed"));
+	note(d, "asset", o[C_ASSET], NOW_S(f.asset, C_ASSET));
+	note(d, "threat", o[C_THREAT], NOW_S(f.threat, C_THREAT));
+	note(d, "likelihood", o[C_LIKELIHOOD], lk);
+	note(d, "impact", o[C_IMPACT], im);
+	note(d, "treatment", o[C_TREATMENT], NOW_S(f.treatment, C_TREATMENT));
+	note(d, "owner_id", o[C_OWNER], owner);
+	note(d, "status", o[C_STATUS], NOW_S(f.status, C_STATUS));
+	note(d, "residual_likelihood", o[C_RL], rl);
+	note(d, "residual_impact", o[C_RI], ri);
+#undef NOW_S
+	if (f.h_reqs) {
+		struct rp_buf b;
+		rp_buf_init(&b, req->arena);
+		for (size_t i = 0; i < f.nreqs; i++)
+			rp_buf_printf(&b, "%s%lld", i ? "," : "", f.reqs[i]);
+		note(d, "requirement_ids", o[C_REQS] ? o[C_REQS] : "", rp_buf_str(&b));
+		if (set_requirements(req, c, id, f.reqs, f.nreqs) != 0) {
+			json_object_put(d);
+			goto fail;
+		}
+	}
+	if (rp_audit(req, "risk.update", "risk", id, c->id, d) != 0)
+		goto fail;
+	return rp_db_finish(req);
+fail:
+	rp_db_rollback();
+	return -1;
+}
+
+int
+rp_risks_delete(struct rp_req *req, const struct rp_client *c, long long id)
+{
+	struct rp_dbarg k[] = { RP_AINT(id), RP_AINT(c->id), RP_AINT(c->firm_id) };
+	struct rp_dbres res;
+
+	if (rp_db_begin() != 0)
+		return rp_db_fail(req);
+	if (rp_db_do(req, &q_lock, k, 3, &res) != 0)
+		goto fail;
+	if (res.nrows != 1) {
+		rp_fail(req, 404, "not_found", NULL, "No such risk.");
+		goto fail;
+	}
+	struct json_object *d = json_object_new_object();
+	json_object_object_add(d, "title", json_object_new_string(res.rows[0][C_TITLE]));
+	json_object_object_add(d, "score", json_object_new_int64(num(res.rows[0][C_SCORE])));
+	if (rp_db_do(req, &q_delete, k, 3, NULL) != 0) {
+		json_object_put(d);
+		goto fail;
+	}
+	if (rp_audit(req, "risk.delete", "risk", id, c->id, d) != 0)
+		goto fail;
+	return rp_db_finish(req);
+fail:
+	rp_db_rollback();
+	return -1;
+}
+
+/* ----------------------------------------------------------------- CSV --- */
+
+static const char *
+field_text(struct rp_req *req, struct json_object *o, const char *key)
+{
+	struct json_object *v;
+
+	if (!json_object_object_get_ex(o, key, &v) || v == NULL)
+		return "";
+	if (json_object_is_type(v, json_type_array)) {
+		struct rp_buf b;
+		rp_buf_init(&b, req->arena);
+		for (size_t i = 0; i < json_object_array_length(v); i++)
+			rp_buf_printf(&b, "%s%s", i ? "," : "",
+			    json_object_get_string(json_object_array_get_idx(v, i)));
+		return rp_buf_str(&b);
+	}
+	return json_object_get_string(v);
+}
+
+int
+rp_risks_csv(struct rp_req *req, const struct rp_client *c, const struct rp_risk_filter *f,
+    struct rp_buf *out)
+{
+	static const char *const cols[] = { "id", "title", "description", "asset", "threat",
+		"likelihood", "impact", "score", "level", "treatment", "owner_name", "status",
+		"residual_likelihood", "residual_impact", "residual_score", "residual_level",
+		"requirement_ids", "created_at", "updated_at" };
+	long long total;
+	struct json_object *items = rp_risks_list(req, c, f, 100000, 0, &total);
+
+	if (items == NULL)
+		return -1;
+	/* The BOM makes spreadsheets read UTF-8; ';' is what they expect
+	 * where the decimal separator is a comma (France). */
+	rp_buf_puts(out, "\xef\xbb\xbf");
+	for (size_t i = 0; i < RP_NELEM(cols); i++) {
+		if (i)
+			rp_buf_puts(out, ";");
+		rp_buf_puts(out, cols[i]);
+	}
+	rp_buf_puts(out, "\r\n");
+	for (size_t r = 0; r < json_object_array_length(items); r++) {
+		struct json_object *o = json_object_array_get_idx(items, r);
+		for (size_t i = 0; i < RP_NELEM(cols); i++) {
+			if (i)
+				rp_buf_puts(out, ";");
+			rp_csv_cell(out, field_text(req, o, cols[i]), ';');
+		}
+		rp_buf_puts(out, "\r\n");
+	}
+	json_object_put(items);
+	return 0;
+}
