@@ -6,6 +6,7 @@
 
 #include <json.h>
 
+#include "actions.h"
 #include "api-auth.h"
 #include "api-clients.h"
 #include "arena.h"
@@ -144,7 +145,6 @@ int
 rp_api_clients_pilot(struct rp_req *req)
 {
 	static const char *const levels[] = { "low", "medium", "high", "critical" };
-	static const char *const actions[] = { "open", "done", "overdue" };
 	static const char *const resources[] = { "draft", "approved", "published" };
 	struct rp_client c;
 	long long total;
@@ -160,12 +160,14 @@ rp_api_clients_pilot(struct rp_req *req)
 	if (activity == NULL)
 		return -1;
 	struct json_object *fws = rp_compliance_summary(req, &c);
-	if (fws == NULL) {
+	struct json_object *actions = fws ? rp_actions_figures(req, &c) : NULL;
+	if (actions == NULL) {
+		json_object_put(fws);
 		json_object_put(activity);
 		return -1;
 	}
-	/* Risks, actions and resources arrive with the rest of the Pilot;
-	 * until then a client has none, and the figures say so. */
+	/* Risks and resources arrive with the rest of the Pilot; until then
+	 * a client has none, and the figures say so. */
 	struct json_object *o = json_object_new_object(), *risks = json_object_new_object(),
 	    *heat = json_object_new_array();
 	for (int l = 0; l < 5; l++) {
@@ -179,7 +181,7 @@ rp_api_clients_pilot(struct rp_req *req)
 	json_object_object_add(o, "client_id", json_object_new_int64(c.id));
 	json_object_object_add(o, "frameworks", fws);
 	json_object_object_add(o, "risks", risks);
-	json_object_object_add(o, "actions", zeros(actions, RP_NELEM(actions)));
+	json_object_object_add(o, "actions", actions);
 	json_object_object_add(o, "resources", zeros(resources, RP_NELEM(resources)));
 	json_object_object_add(o, "modules", rp_json_key_list(c.modules));
 	json_object_object_add(o, "recent_activity", activity);

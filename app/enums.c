@@ -15,6 +15,8 @@ ENUM(rp_billing_modes, "billing mode", "intermediated", "direct");
 ENUM(rp_modules, "module", "external_scan", "usage_diagnostic", "risk_analysis");
 ENUM(rp_estab_statuses, "status", "active", "cancelled", "closed", "deactivated");
 ENUM(rp_estab_actions, "action", "cancel", "close", "deactivate", "reactivate");
+ENUM(rp_action_priorities, "priority", "low", "medium", "high", "critical");
+ENUM(rp_action_statuses, "status", "todo", "in_progress", "done", "cancelled");
 
 int
 rp_enum_parse(const struct rp_enum *e, const char *key)

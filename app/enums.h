@@ -18,6 +18,8 @@ extern const struct rp_enum rp_billing_modes;	/* intermediated, direct */
 extern const struct rp_enum rp_modules;		/* external_scan, usage_diagnostic, risk_analysis */
 extern const struct rp_enum rp_estab_statuses;	/* active, cancelled, closed, deactivated */
 extern const struct rp_enum rp_estab_actions;	/* cancel, close, deactivate, reactivate */
+extern const struct rp_enum rp_action_priorities; /* low, medium, high, critical */
+extern const struct rp_enum rp_action_statuses;	/* todo, in_progress, done, cancelled */
 
 /* Index of key in e, or -1. */
 int rp_enum_parse(const struct rp_enum *, const char *key);

@@ -21,6 +21,7 @@ static const char *const pages[] = {
 	"establishments", "establishment-new", "establishment", "duplicates",
 	"directory", "setup", "admin-clients", "admin-client", "admin-firms",
 	"admin-billing", "admin-statement", "frameworks", "framework", "compliance",
+	"actions", "action",
 };
 
 static const char *const lang_files[RP_LANG__COUNT] = { "fr", "en" };

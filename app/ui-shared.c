@@ -19,7 +19,7 @@ static const char *const flashes[] = {
 	"sessions_ended", "logged_out", "client_created", "plan_changed",
 	"team_saved", "estab_created", "status_changed", "merged", "imported",
 	"suggested", "accepted", "rejected", "billing_changed", "password_set",
-	"adopted", "assessed",
+	"adopted", "assessed", "action_created", "action_saved", "action_deleted",
 };
 
 int
