@@ -419,12 +419,25 @@ in_date(struct rp_req *req, const char *name, bool *has, const char **out)
 	return 0;
 }
 
-/* Was the field sent at all (even empty or null)? */
+/* Was the field sent empty: JSON null, or a string of blanks only? */
 static bool
-sent(const struct rp_req *req, const char *name)
+blank(const struct rp_req *req, const char *name)
 {
-	return req->json ? json_object_object_get_ex(req->json, name, NULL) :
-	    rp_param(&req->form, name) != NULL;
+	struct json_object *v;
+	const char *s;
+
+	if (req->json != NULL) {
+		if (!json_object_object_get_ex(req->json, name, &v))
+			return false;
+		if (v == NULL)
+			return true;
+		if (!json_object_is_type(v, json_type_string))
+			return false;
+		s = json_object_get_string(v);
+	} else if ((s = rp_param(&req->form, name)) == NULL) {
+		return false;
+	}
+	return s[strspn(s, " \t\r\n")] == '\0';
 }
 
 /* Keep each id once, in the order given. */
@@ -455,12 +468,13 @@ read_fields(struct rp_req *req, bool create, struct fields *f)
 	memset(f, 0, sizeof(*f));
 	if ((bad = rp_in_unknown(req, known, RP_NELEM(known))) != NULL)
 		return rp_fail(req, 400, "unknown_field", bad, "This field is not known.");
-	if (rp_in_text(req, "title", 200, create, &f->title) < 0 ||
-	    rp_in_lines(req, "description", 10000, false, &f->description) < 0)
+	if (rp_in_text(req, "title", 200, create, &f->title) < 0)
 		return -1;
-	/* An empty description clears it (rp_in_lines refuses ""). */
-	if (f->description == NULL && sent(req, "description"))
+	/* A blank (or null) description clears it: rp_in_lines refuses "". */
+	if (blank(req, "description"))
 		f->description = "";
+	else if (rp_in_lines(req, "description", 10000, false, &f->description) < 0)
+		return -1;
 	if ((rc = rp_in_int(req, "owner_id", 1, 1LL << 53, &isnull, &f->owner)) < 0)
 		return -1;
 	f->has_owner = rc > 0;

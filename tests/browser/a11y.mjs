@@ -43,7 +43,9 @@ async function demoIds(session) {
   const client = (await get(`/clients?q=${encodeURIComponent('Boulangeries Martin')}`)).items[0].id;
   const estab = (await get(`/clients/${client}/establishments`)).items[0].id;
   const fw = (await get(`/clients/${client}/pilot`)).frameworks[0].framework_id;
-  return { client, estab, fw };
+  // The overdue action: its page shows the late badge.
+  const action = (await get(`/clients/${client}/actions?overdue=1`)).items[0].id;
+  return { client, estab, fw, action };
 }
 
 before(async () => {
@@ -95,6 +97,9 @@ const PAGES = [
   ['frameworks', '/frameworks', true, 200],
   ['framework', '/frameworks/{fw}', true, 200],
   ['compliance', '/clients/{client}/compliance?framework_id={fw}', true, 200],
+  ['actions', '/clients/{client}/actions', true, 200],
+  ['action-new', '/clients/{client}/actions/new', true, 200],
+  ['action', '/actions/{action}', true, 200],
   ['admin-clients', '/admin', 'support', 200],
   ['admin-client', '/admin/clients/{client}', 'support', 200],
   ['admin-firms', '/admin/firms', 'support', 200],
@@ -107,7 +112,8 @@ for (const [name, pattern, signedIn, status] of PAGES) {
     test(`${name} (${lang}): no serious or critical axe violation, no overflow at ${WIDTHS.join(' and ')} px`, async () => {
       // axe is injected as a script the page did not ship: the CSP would
       // (rightly) block it, so this context alone bypasses it.
-      const p = pattern.replace('{client}', ids.client).replace('{estab}', ids.estab).replace('{fw}', ids.fw);
+      const p = pattern.replace('{client}', ids.client).replace('{estab}', ids.estab).replace('{fw}', ids.fw)
+        .replace('{action}', ids.action);
       const context = await browser.newContext({ locale: lang === 'fr' ? 'fr-FR' : 'en-US', bypassCSP: true });
       try {
         if (signedIn) {

@@ -43,6 +43,10 @@ const pages = [
   ['framework catalogue (demo)', '/frameworks', { demo: true }, 200],
   ['one framework (demo)', () => `/frameworks/${demo.fw}`, { demo: true }, 200],
   ['compliance assessment (demo)', () => `/clients/${demo.client}/compliance?framework_id=${demo.fw}`, { demo: true }, 200],
+  ['action plan (demo)', () => `/clients/${demo.client}/actions`, { demo: true }, 200],
+  ['action plan, filtered and sorted (demo)', () => `/clients/${demo.client}/actions?overdue=1&sort=priority&dir=desc`, { demo: true }, 200],
+  ['new action (demo)', () => `/clients/${demo.client}/actions/new`, { demo: true }, 200],
+  ['one action (demo)', () => `/actions/${demo.action}`, { demo: true }, 200],
   // The support area, as the demo's support user sees it.
   ['admin: clients of every firm', '/admin', { support: true }, 200],
   ['admin: one client and its billing', () => `/admin/clients/${demo.client}`, { support: true }, 200],
@@ -79,6 +83,7 @@ async function demoSession() {
   demo.estab = (await json(`/api/v1/clients/${demo.client}/establishments`)).items[0].id;
   demo.user = (await json('/api/v1/users?q=site%40demo')).items[0].id;
   demo.fw = (await json(`/api/v1/clients/${demo.client}/pilot`)).frameworks[0].framework_id;
+  demo.action = (await json(`/api/v1/clients/${demo.client}/actions?overdue=1`)).items[0].id;
   return demo.cookie;
 }
 
