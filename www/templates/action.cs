@@ -6,7 +6,7 @@
 <?cs call:client_nav("actions") ?>
 <div>
 <h1><?cs var:Page.heading ?></h1>
-<?cs if:!Page.new ?><p class="muted small"><?cs if:Action.overdue == "1" ?><span class="badge badge-bad"><?cs var:Lang.actions.late ?></span> <?cs /if ?><?cs var:Lang.actions.updated_at ?> <time datetime="<?cs var:Action.updated_at ?>"><?cs var:Action.updated_at ?></time></p><?cs /if ?>
+<?cs if:!Page.new ?><p class="muted small"><?cs if:Action.overdue == "1" ?><span class="badge badge-bad"><?cs var:Lang.actions.late ?></span> <?cs /if ?><?cs var:Lang.actions.updated_at ?> <time datetime="<?cs var:Action.updated_at ?>"><?cs var:string.slice(Action.updated_at, 0, 10) ?></time></p><?cs /if ?>
 <?cs call:error_summary() ?>
 <form method="post" action="<?cs var:Page.action ?>" class="card" novalidate>
 <?cs call:csrf() ?>

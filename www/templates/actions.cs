@@ -34,7 +34,7 @@
 <td><span class="badge prio-<?cs var:a.priority ?>"><?cs var:Lang.enums.action_priority[a.priority] ?></span></td>
 <td><span class="badge action-<?cs var:a.status ?>"><?cs var:Lang.enums.action_status[a.status] ?></span></td>
 <td><?cs call:progress(a.progress, Lang.actions.progress) ?></td>
-<td><time datetime="<?cs var:a.updated_at ?>"><?cs var:a.updated_at ?></time></td>
+<td><time datetime="<?cs var:a.updated_at ?>"><?cs var:string.slice(a.updated_at, 0, 10) ?></time></td>
 </tr><?cs /each ?></tbody>
 </table></div>
 <?cs call:pager(Page.base) ?>
