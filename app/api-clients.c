@@ -6,6 +6,7 @@
 
 #include <json.h>
 
+#include "actions.h"
 #include "api-auth.h"
 #include "api-clients.h"
 #include "arena.h"
@@ -144,9 +145,9 @@ zeros(const char *const *keys, size_t n)
 int
 rp_api_clients_pilot(struct rp_req *req)
 {
-	static const char *const actions[] = { "open", "done", "overdue" };
 	static const char *const resources[] = { "draft", "approved", "published" };
 	struct rp_client c;
+	struct rp_risk_heat heat;
 	long long total;
 
 	if (load_client(req, &c) != 0)
@@ -155,29 +156,27 @@ rp_api_clients_pilot(struct rp_req *req)
 	if (!c.vciso)
 		return rp_fail(req, 403, "not_vciso", NULL,
 		    "Only the client's declared vCISOs open its Pilot space.");
+	if (rp_risks_heat(req, &c, &heat) != 0)
+		return -1;
 	struct json_object *activity = rp_audit_of_client(req, c.firm_id, c.id, NULL,
 	    10, 0, &total);
 	if (activity == NULL)
 		return -1;
 	struct json_object *fws = rp_compliance_summary(req, &c);
-	if (fws == NULL) {
-		json_object_put(activity);
-		return -1;
-	}
-	struct rp_risk_heat heat;
-	if (rp_risks_heat(req, &c, &heat) != 0) {
-		json_object_put(activity);
+	struct json_object *actions = fws ? rp_actions_figures(req, &c) : NULL;
+	if (actions == NULL) {
 		json_object_put(fws);
+		json_object_put(activity);
 		return -1;
 	}
-	/* Actions and resources arrive with the rest of the Pilot; until
-	 * then a client has none, and the figures say so. Risk maps are
+	/* Resources arrive with the rest of the Pilot; until then a client
+	 * has none, and the figures say so. Risk maps are
 	 * heat_map[impact - 1][likelihood - 1]. */
-	struct json_object *o = json_object_new_object(), *risks = rp_risk_heat_json(&heat);
+	struct json_object *o = json_object_new_object();
 	json_object_object_add(o, "client_id", json_object_new_int64(c.id));
 	json_object_object_add(o, "frameworks", fws);
-	json_object_object_add(o, "risks", risks);
-	json_object_object_add(o, "actions", zeros(actions, RP_NELEM(actions)));
+	json_object_object_add(o, "risks", rp_risk_heat_json(&heat));
+	json_object_object_add(o, "actions", actions);
 	json_object_object_add(o, "resources", zeros(resources, RP_NELEM(resources)));
 	json_object_object_add(o, "modules", rp_json_key_list(c.modules));
 	json_object_object_add(o, "recent_activity", activity);

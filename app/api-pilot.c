@@ -11,10 +11,8 @@
 #include "response.h"
 #include "util.h"
 
-/* The client of the path, in scope (404) and with the caller on its
- * vCISO team (403). */
-static int
-pilot_client(struct rp_req *req, struct rp_client *c)
+int
+rp_api_pilot_client(struct rp_req *req, struct rp_client *c)
 {
 	int found = rp_clients_get(req, req->args[0], c);
 
@@ -92,7 +90,7 @@ rp_api_client_adopt(struct rp_req *req)
 	struct rp_client c;
 	long long framework;
 
-	if (pilot_client(req, &c) != 0 || rp_compliance_adopt(req, &c, &framework) != 0)
+	if (rp_api_pilot_client(req, &c) != 0 || rp_compliance_adopt(req, &c, &framework) != 0)
 		return -1;
 	return adopted_answer(req, &c, framework, 201);
 }
@@ -104,7 +102,7 @@ rp_api_client_compliance(struct rp_req *req)
 	long long limit, offset, total, framework;
 	const char *fw = rp_query(req, "framework_id");
 
-	if (pilot_client(req, &c) != 0 || rp_api_page(req, &limit, &offset) != 0)
+	if (rp_api_pilot_client(req, &c) != 0 || rp_api_page(req, &limit, &offset) != 0)
 		return -1;
 	if (fw == NULL || rp_strtonum(fw, 1, 1LL << 53, &framework) != 0)
 		return rp_fail(req, 400, "required", "framework_id",
@@ -119,7 +117,7 @@ rp_api_client_assess(struct rp_req *req)
 {
 	struct rp_client c;
 
-	if (pilot_client(req, &c) != 0 || rp_compliance_set(req, &c, req->args[1]) != 0)
+	if (rp_api_pilot_client(req, &c) != 0 || rp_compliance_set(req, &c, req->args[1]) != 0)
 		return -1;
 	/* Answer the item as it now is. */
 	struct json_object *item = rp_compliance_item(req, &c, req->args[1]);

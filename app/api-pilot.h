@@ -2,6 +2,10 @@
 #ifndef RP_API_PILOT_H
 #define RP_API_PILOT_H
 struct rp_req;
+struct rp_client;
+/* The client of the path's first id, in scope (404) and with the caller
+ * on its vCISO team (403). Returns 0 or -1 after rp_fail. */
+int rp_api_pilot_client(struct rp_req *, struct rp_client *);
 int rp_api_frameworks(struct rp_req *);
 int rp_api_framework(struct rp_req *);
 int rp_api_client_adopt(struct rp_req *);

@@ -6,6 +6,7 @@
 
 #include <json.h>
 
+#include "actions.h"
 #include "arena.h"
 #include "audit.h"
 #include "clients.h"
@@ -113,6 +114,8 @@ rp_compliance_pct(long long total, long long compliant, long long partial,
 }
 
 static struct json_object *item_json(const struct rp_req *, char **row);
+static int link_actions(struct rp_req *, const struct rp_client *, struct json_object *items,
+    long long framework, long long requirement);
 
 static const char *
 in_lang(const struct rp_req *req, const char *fr, const char *en)
@@ -267,7 +270,31 @@ rp_compliance_items(struct rp_req *req, const struct rp_client *c, long long fra
 	struct json_object *arr = json_object_new_array();
 	for (size_t i = 0; i < res.nrows; i++)
 		json_object_array_add(arr, item_json(req, res.rows[i]));
+	if (link_actions(req, c, arr, framework, 0) != 0) {
+		json_object_put(arr);
+		return NULL;
+	}
 	return arr;
+}
+
+/* Fill action_ids of the items from one query over the links of the
+ * framework's (or the one requirement's) actions. */
+static int
+link_actions(struct rp_req *req, const struct rp_client *c, struct json_object *items,
+    long long framework, long long requirement)
+{
+	struct json_object *by = rp_actions_by_requirement(req, c, framework, requirement);
+
+	if (by == NULL)
+		return -1;
+	for (size_t i = 0; i < json_object_array_length(items); i++) {
+		struct json_object *it = json_object_array_get_idx(items, i), *id, *ids;
+		json_object_object_get_ex(it, "requirement_id", &id);
+		if (json_object_object_get_ex(by, json_object_get_string(id), &ids))
+			json_object_object_add(it, "action_ids", json_object_get(ids));
+	}
+	json_object_put(by);
+	return 0;
 }
 
 struct json_object *
@@ -283,7 +310,15 @@ rp_compliance_item(struct rp_req *req, const struct rp_client *c, long long requ
 		rp_fail(req, 404, "not_found", NULL, "No such requirement.");
 		return NULL;
 	}
-	return item_json(req, res.rows[0]);
+	struct json_object *one = json_object_new_array();
+	json_object_array_add(one, item_json(req, res.rows[0]));
+	if (link_actions(req, c, one, 0, requirement) != 0) {
+		json_object_put(one);
+		return NULL;
+	}
+	struct json_object *item = json_object_get(json_object_array_get_idx(one, 0));
+	json_object_put(one);
+	return item;
 }
 
 static struct json_object *
@@ -297,8 +332,8 @@ item_json(const struct rp_req *req, char **r)
 		json_object_object_add(o, "title", json_object_new_string(in_lang(req, r[2], r[3])));
 		json_object_object_add(o, "status", json_object_new_string(r[4]));
 		json_object_object_add(o, "comment", json_object_new_string(r[5]));
-		/* Evidence and actions link in with the resources and action
-		 * plan of the Pilot. */
+		/* Evidence links in with the resources of the Pilot; actions
+		 * are filled by link_actions(). */
 		json_object_object_add(o, "resource_ids", json_object_new_array());
 		json_object_object_add(o, "action_ids", json_object_new_array());
 		json_object_object_add(o, "updated_at", r[6] ? json_object_new_string(r[6]) : NULL);

@@ -1,8 +1,8 @@
 /* The demo firm's missions: eight clients of every kind, their vCISO
  * teams, establishments (a likely duplicate among them), an establishment
- * manager's sites, frameworks adopted and partly assessed, and risk
- * registers with inherent and residual scores; written
- * once, inside seed-demo's transaction. */
+ * manager's sites, frameworks adopted and partly assessed, risk
+ * registers with inherent and residual scores, and action plans (one
+ * action overdue); written once, inside seed-demo's transaction. */
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -185,6 +185,72 @@ demo_risks(struct rp_arena *a, long long firm, long long client, size_t i, long 
 	return 0;
 }
 
+/* Action plans, with due dates relative to the day of the seed (0: none)
+ * so that one is always overdue, and links to ANSSI measures by ref. */
+static struct rp_stmt q_action = RP_STMT(
+    "INSERT INTO actions (firm_id, client_id, title, description, owner_id, due_date,"
+    " priority, status, progress, created_by) VALUES (?, ?, ?, ?, ?,"
+    " CASE WHEN ? = 0 THEN NULL ELSE DATE_ADD(CURDATE(), INTERVAL ? DAY) END, ?, ?, ?, ?)");
+static struct rp_stmt q_action_req = RP_STMT(
+    "INSERT INTO action_requirements (action_id, requirement_id, firm_id, client_id)"
+    " SELECT ?, r.id, ?, ? FROM requirements r JOIN frameworks fw ON fw.id = r.framework_id"
+    " WHERE fw.code = 'anssi-hygiene' AND fw.firm_id IS NULL AND r.ref = ?");
+static struct rp_stmt q_open_actions = RP_STMT(
+    "UPDATE clients c SET open_actions = (SELECT COUNT(*) FROM actions a"
+    " WHERE a.client_id = c.id AND a.status IN ('todo', 'in_progress')) WHERE c.id = ?");
+static const struct {
+	size_t		 client;	/* index in clients[] */
+	const char	*title, *description;
+	int		 owner;		/* index in team[] */
+	long long	 due;		/* days from today; 0: no due date */
+	const char	*priority, *status;
+	long long	 progress;
+	const char	*ref;		/* ANSSI measure linked, or NULL */
+} actions[] = {
+	{ 0, "Sauvegardes hors ligne des caisses et du laboratoire",
+	  "Mettre en place une sauvegarde hebdomadaire déconnectée, testée par une restauration.",
+	  0, -12, "critical", "in_progress", 40, "37" },
+	{ 0, "Inventaire des comptes administrateurs",
+	  "Lister les comptes à privilèges de chaque boulangerie et supprimer ceux sans titulaire.",
+	  1, 21, "high", "todo", 0, "5" },
+	{ 0, "Sensibilisation au hameçonnage des équipes de vente", "",
+	  2, 45, "medium", "todo", 10, "1" },
+	{ 0, "Comptes nominatifs sur les postes de caisse", "",
+	  0, -30, "high", "done", 100, "8" },
+	{ 0, "Durcissement des postes du siège", "",
+	  1, 0, "low", "cancelled", 0, NULL },
+	{ 1, "Réseau d'administration dédié pour l'imagerie",
+	  "Séparer l'administration des modalités d'imagerie du réseau bureautique.",
+	  0, 60, "critical", "in_progress", 25, "28" },
+};
+
+static int
+demo_actions(struct rp_arena *a, long long firm, long long client, size_t i,
+    const long long team[3])
+{
+	struct rp_dbres res;
+
+	for (size_t k = 0; k < RP_NELEM(actions); k++) {
+		if (actions[k].client != i)
+			continue;
+		struct rp_dbarg d[] = { RP_AINT(firm), RP_AINT(client), RP_ASTR(actions[k].title),
+		    RP_ASTR(actions[k].description), RP_AINT(team[actions[k].owner]),
+		    RP_AINT(actions[k].due), RP_AINT(actions[k].due),
+		    RP_ASTR(actions[k].priority), RP_ASTR(actions[k].status),
+		    RP_AINT(actions[k].progress), RP_AINT(team[0]) };
+		if (rp_db_exec(a, &q_action, d, RP_NELEM(d), &res) != 0)
+			return -1;
+		if (actions[k].ref == NULL)
+			continue;
+		struct rp_dbarg l[] = { RP_AINT(res.insert_id), RP_AINT(firm), RP_AINT(client),
+		    RP_ASTR(actions[k].ref) };
+		if (rp_db_exec(a, &q_action_req, l, RP_NELEM(l), NULL) != 0)
+			return -1;
+	}
+	struct rp_dbarg c = RP_AINT(client);
+	return rp_db_exec(a, &q_open_actions, &c, 1, NULL);
+}
+
 static struct rp_stmt q_assign = RP_STMT(
     "INSERT INTO user_establishments (user_id, establishment_id, firm_id) VALUES (?, ?, ?)");
 
@@ -239,6 +305,8 @@ rp_demo_clients(struct rp_arena *a, long long firm, const long long team[3],
 			if (rp_db_exec(a, &q_vciso, v, 3, NULL) != 0)
 				return -1;
 		}
+		if (demo_actions(a, firm, cid, i, team) != 0)
+			return -1;
 		for (size_t s = 0; s < RP_NELEM(clients[i].sites) && clients[i].sites[s][0]; s++) {
 			char siret[15];
 			demo_siret(siret, ++n);

@@ -17,6 +17,8 @@ ENUM(rp_estab_statuses, "status", "active", "cancelled", "closed", "deactivated"
 ENUM(rp_estab_actions, "action", "cancel", "close", "deactivate", "reactivate");
 ENUM(rp_risk_treatments, "treatment", "reduce", "accept", "transfer", "avoid");
 ENUM(rp_risk_statuses, "status", "open", "treated", "closed");
+ENUM(rp_action_priorities, "priority", "low", "medium", "high", "critical");
+ENUM(rp_action_statuses, "status", "todo", "in_progress", "done", "cancelled");
 
 int
 rp_enum_parse(const struct rp_enum *e, const char *key)

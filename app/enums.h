@@ -20,6 +20,8 @@ extern const struct rp_enum rp_estab_statuses;	/* active, cancelled, closed, dea
 extern const struct rp_enum rp_estab_actions;	/* cancel, close, deactivate, reactivate */
 extern const struct rp_enum rp_risk_treatments;	/* reduce, accept, transfer, avoid */
 extern const struct rp_enum rp_risk_statuses;	/* open, treated, closed */
+extern const struct rp_enum rp_action_priorities; /* low, medium, high, critical */
+extern const struct rp_enum rp_action_statuses;	/* todo, in_progress, done, cancelled */
 
 /* Index of key in e, or -1. */
 int rp_enum_parse(const struct rp_enum *, const char *key);

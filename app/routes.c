@@ -1,4 +1,5 @@
 /* The route table: every URL of the product and what it requires. */
+#include "api-actions.h"
 #include "api-admin.h"
 #include "api-auth.h"
 #include "api-clients.h"
@@ -9,6 +10,7 @@
 #include "router.h"
 #include "scope.h"
 #include "ui-account.h"
+#include "ui-actions.h"
 #include "ui-admin.h"
 #include "ui-auth.h"
 #include "ui-clients.h"
@@ -84,6 +86,13 @@ const struct rp_route rp_routes[] = {
 	{ "GET",    "/risks/{id}",         rp_ui_risk,              S,     FIRM, NONE, 0 },
 	{ "POST",   "/risks/{id}",         rp_ui_risk_update,       S,     FIRM, NONE, 0 },
 	{ "POST",   "/risks/{id}/delete",  rp_ui_risk_delete,       S,     FIRM, NONE, 0 },
+	{ "GET",    "/clients/{id}/actions", rp_ui_client_actions,  S,     FIRM, NONE, 0 },
+	{ "GET",    "/clients/{id}/actions.csv", rp_ui_client_actions_csv, S, FIRM, NONE, 0 },
+	{ "GET",    "/clients/{id}/actions/new", rp_ui_client_action_new, S, FIRM, NONE, 0 },
+	{ "POST",   "/clients/{id}/actions", rp_ui_client_action_create, S, FIRM, NONE, 0 },
+	{ "GET",    "/actions/{id}",       rp_ui_action,            S,     FIRM, NONE, 0 },
+	{ "POST",   "/actions/{id}",       rp_ui_action_update,     S,     FIRM, NONE, 0 },
+	{ "POST",   "/actions/{id}/delete", rp_ui_action_delete,    S,     FIRM, NONE, 0 },
 	{ "GET",    "/frameworks",         rp_ui_frameworks,        S,     FIRM, NONE, 0 },
 	{ "GET",    "/frameworks/{id}",    rp_ui_framework,         S,     FIRM, NONE, 0 },
 	{ "GET",    "/admin",              rp_ui_admin_clients,     S,     SUPPORT, NONE, 0 },
@@ -169,6 +178,11 @@ const struct rp_route rp_routes[] = {
 	{ "GET",    "/api/v1/risks/{id}",  rp_api_risk,             S,     FIRM, NONE, 0 },
 	{ "PATCH",  "/api/v1/risks/{id}",  rp_api_risk_patch,       S,     FIRM, NONE, 0 },
 	{ "DELETE", "/api/v1/risks/{id}",  rp_api_risk_delete,      S,     FIRM, NONE, 0 },
+	{ "GET",    "/api/v1/clients/{id}/actions", rp_api_client_actions, S, FIRM, NONE, 0 },
+	{ "POST",   "/api/v1/clients/{id}/actions", rp_api_client_action_create, S, FIRM, NONE, 0 },
+	{ "GET",    "/api/v1/actions/{id}", rp_api_action_get,      S,     FIRM, NONE, 0 },
+	{ "PATCH",  "/api/v1/actions/{id}", rp_api_action_patch,    S,     FIRM, NONE, 0 },
+	{ "DELETE", "/api/v1/actions/{id}", rp_api_action_delete,   S,     FIRM, NONE, 0 },
 };
 
 const size_t rp_nroutes = RP_NELEM(rp_routes);

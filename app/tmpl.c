@@ -22,6 +22,7 @@ static const char *const pages[] = {
 	"directory", "setup", "admin-clients", "admin-client", "admin-firms",
 	"admin-billing", "admin-statement", "frameworks", "framework", "compliance",
 	"risks", "risk",
+	"actions", "action",
 };
 
 static const char *const lang_files[RP_LANG__COUNT] = { "fr", "en" };

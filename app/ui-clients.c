@@ -14,6 +14,7 @@
 #include "request.h"
 #include "response.h"
 #include "tmpl.h"
+#include "ui-actions.h"
 #include "ui-clients.h"
 #include "ui-pilot.h"
 #include "ui-risks.h"
@@ -380,7 +381,8 @@ rp_ui_client_pilot(struct rp_req *req)
 		rp_set(req, P("%s.object_type", b), json_object_get_string(v));
 	}
 	json_object_put(act);
-	if (rp_ui_pilot_frameworks(req, &c) != 0 || rp_ui_risks_heat(req, &c) != 0)
+	if (rp_ui_pilot_frameworks(req, &c) != 0 || rp_ui_risks_heat(req, &c) != 0 ||
+	    rp_ui_actions_figures(req, &c) != 0)
 		return -1;
 	return rp_page(req, "client-pilot", "Lang.clients.pilot_title");
 }

@@ -46,10 +46,8 @@ rp_ui_framework(struct rp_req *req)
 	return rp_page(req, "framework", "Lang.pilot.catalogue");
 }
 
-/* The client of the path, in scope (404) and with the caller declared
- * vCISO (403), with the client chrome set. */
-static int
-pilot_client(struct rp_req *req, struct rp_client *c)
+int
+rp_ui_pilot_client(struct rp_req *req, struct rp_client *c)
 {
 	if (rp_ui_client_load(req, c) != 0)
 		return -1;
@@ -100,7 +98,7 @@ rp_ui_client_adopt(struct rp_req *req)
 	struct rp_client c;
 	long long fw;
 
-	if (pilot_client(req, &c) != 0)
+	if (rp_ui_pilot_client(req, &c) != 0)
 		return -1;
 	if (rp_compliance_adopt(req, &c, &fw) != 0) {
 		/* Back to the Pilot with the error: its page is the form. */
@@ -161,7 +159,7 @@ rp_ui_client_compliance(struct rp_req *req)
 {
 	struct rp_client c;
 
-	if (pilot_client(req, &c) != 0)
+	if (rp_ui_pilot_client(req, &c) != 0)
 		return -1;
 	return compliance_page(req, &c);
 }
@@ -171,7 +169,7 @@ rp_ui_client_assess(struct rp_req *req)
 {
 	struct rp_client c;
 
-	if (pilot_client(req, &c) != 0)
+	if (rp_ui_pilot_client(req, &c) != 0)
 		return -1;
 	if (rp_compliance_set(req, &c, req->args[1]) != 0) {
 		if (!rp_ui_take_error(req))

@@ -3,6 +3,9 @@
 #define RP_UI_PILOT_H
 struct rp_req;
 struct rp_client;
+/* The client of the path's first id, in scope (404) and with the caller
+ * declared vCISO (403), with the client chrome set. 0 or -1. */
+int rp_ui_pilot_client(struct rp_req *, struct rp_client *);
 int rp_ui_frameworks(struct rp_req *);
 int rp_ui_framework(struct rp_req *);
 int rp_ui_client_adopt(struct rp_req *);

@@ -20,6 +20,7 @@ static const char *const flashes[] = {
 	"team_saved", "estab_created", "status_changed", "merged", "imported",
 	"suggested", "accepted", "rejected", "billing_changed", "password_set",
 	"adopted", "assessed", "risk_created", "risk_saved", "risk_deleted",
+	"action_created", "action_saved", "action_deleted",
 };
 
 int

@@ -44,7 +44,9 @@ async function demoIds(session) {
   const estab = (await get(`/clients/${client}/establishments`)).items[0].id;
   const fw = (await get(`/clients/${client}/pilot`)).frameworks[0].framework_id;
   const risk = (await get(`/clients/${client}/risks`)).items[0].id;
-  return { client, estab, fw, risk };
+  // The overdue action: its page shows the late badge.
+  const action = (await get(`/clients/${client}/actions?overdue=1`)).items[0].id;
+  return { client, estab, fw, risk, action };
 }
 
 before(async () => {
@@ -99,6 +101,9 @@ const PAGES = [
   ['risks', '/clients/{client}/risks', true, 200],
   ['risk-new', '/clients/{client}/risks/new', true, 200],
   ['risk', '/risks/{risk}', true, 200],
+  ['actions', '/clients/{client}/actions', true, 200],
+  ['action-new', '/clients/{client}/actions/new', true, 200],
+  ['action', '/actions/{action}', true, 200],
   ['admin-clients', '/admin', 'support', 200],
   ['admin-client', '/admin/clients/{client}', 'support', 200],
   ['admin-firms', '/admin/firms', 'support', 200],
@@ -112,7 +117,8 @@ for (const [name, pattern, signedIn, status] of PAGES) {
       // axe is injected as a script the page did not ship: the CSP would
       // (rightly) block it, so this context alone bypasses it.
       const p = pattern.replace('{client}', ids.client).replace('{estab}', ids.estab).replace('{fw}', ids.fw)
-        .replace('{risk}', ids.risk);
+        .replace('{risk}', ids.risk)
+        .replace('{action}', ids.action);
       const context = await browser.newContext({ locale: lang === 'fr' ? 'fr-FR' : 'en-US', bypassCSP: true });
       try {
         if (signedIn) {

@@ -47,6 +47,10 @@ const pages = [
   ['risk register, one heat-map cell (demo)', () => `/clients/${demo.client}/risks?likelihood=4&impact=5`, { demo: true }, 200],
   ['new risk (demo)', () => `/clients/${demo.client}/risks/new`, { demo: true }, 200],
   ['one risk (demo)', () => `/risks/${demo.risk}`, { demo: true }, 200],
+  ['action plan (demo)', () => `/clients/${demo.client}/actions`, { demo: true }, 200],
+  ['action plan, filtered and sorted (demo)', () => `/clients/${demo.client}/actions?overdue=1&sort=priority&dir=desc`, { demo: true }, 200],
+  ['new action (demo)', () => `/clients/${demo.client}/actions/new`, { demo: true }, 200],
+  ['one action (demo)', () => `/actions/${demo.action}`, { demo: true }, 200],
   // The support area, as the demo's support user sees it.
   ['admin: clients of every firm', '/admin', { support: true }, 200],
   ['admin: one client and its billing', () => `/admin/clients/${demo.client}`, { support: true }, 200],
@@ -84,6 +88,7 @@ async function demoSession() {
   demo.user = (await json('/api/v1/users?q=site%40demo')).items[0].id;
   demo.fw = (await json(`/api/v1/clients/${demo.client}/pilot`)).frameworks[0].framework_id;
   demo.risk = (await json(`/api/v1/clients/${demo.client}/risks`)).items[0].id;
+  demo.action = (await json(`/api/v1/clients/${demo.client}/actions?overdue=1`)).items[0].id;
   return demo.cookie;
 }
 

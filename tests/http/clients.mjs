@@ -84,7 +84,7 @@ test('POST /clients: the wizard makes the client in one go; the client object; a
   assert.deepEqual(sorted(c.modules), ['external_scan', 'risk_analysis']);
   assert.deepEqual(c.vciso_ids, [A.admin.id], 'an admin is on the team when vciso_ids is omitted');
   assert.equal(c.establishments_count, 0);
-  assert.equal(c.open_actions, null);
+  assert.equal(c.open_actions, 0, 'a new client has no open action');
   assert.equal(c.compliance_pct, null);
   assert.match(c.created_at, ISO_UTC);
   const row = clientRow(env, c.id);

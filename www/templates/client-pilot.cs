@@ -26,8 +26,10 @@
 <?cs call:risk_levels(Heat.by_level) ?>
 <div class="heat-maps"><?cs call:heat_map(Heat.inherent, Lang.risks.heat_inherent, 0) ?><?cs call:heat_map(Heat.residual, Lang.risks.heat_residual, 1) ?></div><?cs /if ?>
 <p class="small"><a href="/clients/<?cs var:Client.id ?>/risks"><?cs var:Lang.risks.open_register ?></a></p></section>
-<section class="card"><h2><?cs var:Lang.clients.pilot_actions ?></h2>
-<dl><dt><?cs var:Lang.clients.pilot_open ?></dt><dd>0</dd><dt><?cs var:Lang.clients.pilot_done ?></dt><dd>0</dd><dt><?cs var:Lang.clients.pilot_overdue ?></dt><dd>0</dd></dl></section>
+<section class="card" id="pilot-actions"><h2><?cs var:Lang.clients.pilot_actions ?></h2>
+<p><?cs call:progress(Figures.done_pct, Lang.actions.done_share) ?></p>
+<dl><dt><?cs var:Lang.clients.pilot_open ?></dt><dd><?cs var:Figures.open ?></dd><dt><?cs var:Lang.clients.pilot_done ?></dt><dd><?cs var:Figures.done ?></dd><dt><?cs var:Lang.clients.pilot_overdue ?></dt><dd><?cs if:Figures.overdue > 0 ?><a href="/clients/<?cs var:Client.id ?>/actions?overdue=1"><?cs var:Figures.overdue ?></a><?cs else ?>0<?cs /if ?></dd></dl>
+<p class="small"><a href="/clients/<?cs var:Client.id ?>/actions"><?cs var:Lang.actions.open_plan ?></a></p></section>
 <section class="card"><h2><?cs var:Lang.clients.pilot_modules ?></h2>
 <?cs if:subcount(Edit.modules) == 0 ?><p class="muted"><?cs var:Lang.clients.pilot_no_modules ?></p><?cs else ?><ul><?cs each:m = Edit.modules ?><li><?cs var:Lang.enums.module[name(m)] ?></li><?cs /each ?></ul><?cs /if ?></section>
 <section class="card"><h2><?cs var:Lang.clients.pilot_activity ?></h2>

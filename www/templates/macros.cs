@@ -40,7 +40,8 @@
 <?cs if:Client.nav.duplicates ?><li><a href="/clients/<?cs var:Client.id ?>/duplicates"<?cs if:active == "duplicates" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.clients.duplicates ?></a></li><?cs /if ?>
 <?cs if:Client.nav.import ?><li><a href="/clients/<?cs var:Client.id ?>/establishments/import"<?cs if:active == "import" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.clients.directory ?></a></li><?cs /if ?>
 <?cs if:Client.vciso ?><li><a href="/clients/<?cs var:Client.id ?>/pilot"<?cs if:active == "pilot" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.clients.pilot ?></a></li>
-<li><a href="/clients/<?cs var:Client.id ?>/risks"<?cs if:active == "risks" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.risks.nav ?></a></li><?cs /if ?>
+<li><a href="/clients/<?cs var:Client.id ?>/risks"<?cs if:active == "risks" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.risks.nav ?></a></li>
+<li><a href="/clients/<?cs var:Client.id ?>/actions"<?cs if:active == "actions" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.actions.nav ?></a></li><?cs /if ?>
 </ul>
 <?cs if:subcount(Switch) > 1 ?><form method="get" action="/clients/switch" class="switcher">
 <label for="f-switch"><?cs var:Lang.clients.switch ?></label>

@@ -1,0 +1,754 @@
+/* The action plan: rules, SQL and the API's action objects. */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <json.h>
+
+#include "actions.h"
+#include "arena.h"
+#include "audit.h"
+#include "clients.h"
+#include "db.h"
+#include "enums.h"
+#include "input.h"
+#include "request.h"
+#include "util.h"
+
+#define DATE(col) "DATE_FORMAT(" col ", '%Y-%m-%dT%H:%i:%sZ')"
+/* The rule of rp_action_open() and rp_action_overdue(), in SQL. */
+#define OPEN(a)	"(" a ".status IN ('todo', 'in_progress'))"
+#define OVERDUE(a) "(" OPEN(a) " AND " a ".due_date < CURDATE())"
+
+#define ACTION_COLUMNS \
+    "a.id, a.client_id, a.title, a.description, a.owner_id," \
+    " COALESCE(NULLIF(TRIM(CONCAT(u.first_name, ' ', u.last_name)), ''), u.email)," \
+    " DATE_FORMAT(a.due_date, '%Y-%m-%d'), a.priority, a.status, a.progress," \
+    " (SELECT GROUP_CONCAT(ar.requirement_id ORDER BY ar.requirement_id)" \
+    "  FROM action_requirements ar WHERE ar.action_id = a.id)," \
+    " " DATE("a.created_at") ", " DATE("a.updated_at") ", a.created_by," \
+    " DATE_FORMAT(CURDATE(), '%Y-%m-%d')" \
+    " FROM actions a LEFT JOIN users u ON u.id = a.owner_id"
+#define LIST_WHERE \
+    " WHERE a.client_id = ? AND a.firm_id = ?" \
+    " AND (? = '' OR a.status = ?) AND (? = '' OR a.priority = ?)" \
+    " AND (? = '' OR a.title LIKE ?) AND (? = 0 OR a.owner_id = ?)" \
+    " AND (? = 0 OR " OVERDUE("a") ")"
+/* ORDER BY cannot bind a column: the key is a bound value from a fixed
+ * list, compared in CASE arms; actions without a due date come last. */
+#define SORT_KEY \
+    " CASE ? WHEN 'priority' THEN a.priority + 0" \
+    "  WHEN 'updated_at' THEN DATE_FORMAT(a.updated_at, '%Y%m%d%H%i%s')" \
+    "  ELSE DATE_FORMAT(a.due_date, '%Y%m%d') END"
+
+static struct rp_stmt q_count = RP_STMT("SELECT COUNT(*) FROM actions a" LIST_WHERE);
+static struct rp_stmt q_list = RP_STMT(
+    "SELECT " ACTION_COLUMNS LIST_WHERE
+    " ORDER BY CASE WHEN ? = 'due_date' THEN a.due_date IS NULL ELSE 0 END,"
+    " CASE WHEN ? = 'asc' THEN" SORT_KEY " END ASC,"
+    " CASE WHEN ? = 'desc' THEN" SORT_KEY " END DESC,"
+    " a.due_date IS NULL, a.due_date, a.priority DESC, a.id LIMIT ? OFFSET ?");
+static struct rp_stmt q_get = RP_STMT(
+    "SELECT " ACTION_COLUMNS " WHERE a.id = ? AND a.client_id = ? AND a.firm_id = ?");
+static struct rp_stmt q_client_of = RP_STMT(
+    "SELECT client_id FROM actions WHERE id = ? AND firm_id = ?");
+static struct rp_stmt q_counts = RP_STMT(
+    "SELECT COALESCE(SUM(" OPEN("a") "), 0), COALESCE(SUM(a.status = 'done'), 0),"
+    " COALESCE(SUM(" OVERDUE("a") "), 0) FROM actions a WHERE a.client_id = ? AND a.firm_id = ?");
+/* Every write first locks its client's row: writes to one client's plan
+ * take turns, so the count below is always right. */
+static struct rp_stmt q_lock_client = RP_STMT(
+    "SELECT id FROM clients WHERE id = ? AND firm_id = ? FOR UPDATE");
+static struct rp_stmt q_open_count = RP_STMT(
+    "UPDATE clients c SET open_actions = (SELECT COUNT(*) FROM actions a"
+    " WHERE a.client_id = c.id AND " OPEN("a") ") WHERE c.id = ? AND c.firm_id = ?");
+static struct rp_stmt q_current = RP_STMT(
+    "SELECT title, description, owner_id, DATE_FORMAT(due_date, '%Y-%m-%d'), priority,"
+    " status, progress, (SELECT GROUP_CONCAT(ar.requirement_id ORDER BY ar.requirement_id)"
+    "  FROM action_requirements ar WHERE ar.action_id = a.id)"
+    " FROM actions a WHERE a.id = ? AND a.client_id = ? AND a.firm_id = ? FOR UPDATE");
+/* An owner is an active user of the firm on the client's vCISO team. */
+static struct rp_stmt q_owner_ok = RP_STMT(
+    "SELECT 1 FROM users u JOIN client_vcisos v ON v.user_id = u.id"
+    " WHERE u.id = ? AND u.firm_id = ? AND u.active = 1 AND v.client_id = ? AND v.firm_id = ?");
+/* A requirement to link: assessable, of a framework the client adopted. */
+static struct rp_stmt q_req_ok = RP_STMT(
+    "SELECT 1 FROM requirements r JOIN client_frameworks cf ON cf.framework_id = r.framework_id"
+    " WHERE r.id = ? AND r.assessable = 1 AND cf.client_id = ? AND cf.firm_id = ?");
+static struct rp_stmt q_insert = RP_STMT(
+    "INSERT INTO actions (firm_id, client_id, title, description, owner_id, due_date,"
+    " priority, status, progress, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+static struct rp_stmt q_update = RP_STMT(
+    "UPDATE actions SET title = ?, description = ?, owner_id = ?, due_date = ?, priority = ?,"
+    " status = ?, progress = ? WHERE id = ? AND client_id = ? AND firm_id = ?");
+static struct rp_stmt q_delete = RP_STMT(
+    "DELETE FROM actions WHERE id = ? AND client_id = ? AND firm_id = ?");
+static struct rp_stmt q_links_clear = RP_STMT(
+    "DELETE FROM action_requirements WHERE action_id = ? AND firm_id = ?");
+static struct rp_stmt q_link = RP_STMT(
+    "INSERT INTO action_requirements (action_id, requirement_id, firm_id, client_id)"
+    " VALUES (?, ?, ?, ?)");
+static struct rp_stmt q_by_requirement = RP_STMT(
+    "SELECT ar.requirement_id, ar.action_id FROM action_requirements ar"
+    " JOIN requirements r ON r.id = ar.requirement_id"
+    " WHERE ar.client_id = ? AND ar.firm_id = ? AND (? = 0 OR r.framework_id = ?)"
+    " AND (? = 0 OR ar.requirement_id = ?) ORDER BY ar.requirement_id, ar.action_id");
+
+/* Links an action may hold, at most. */
+#define MAX_LINKS 200
+
+/* ------------------------------------------------------------ the rules --- */
+
+bool
+rp_action_date_valid(const char *s)
+{
+	static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	long long y, m, d;
+	char buf[5];
+
+	if (s == NULL || strlen(s) != 10 || s[4] != '-' || s[7] != '-')
+		return false;
+	for (int i = 0; i < 10; i++)
+		if (i != 4 && i != 7 && (s[i] < '0' || s[i] > '9'))
+			return false;
+	memcpy(buf, s, 4);
+	buf[4] = '\0';
+	rp_strtonum(buf, 0, 9999, &y);
+	m = (s[5] - '0') * 10 + (s[6] - '0');
+	d = (s[8] - '0') * 10 + (s[9] - '0');
+	if (y < 1900 || m < 1 || m > 12 || d < 1)
+		return false;
+	bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+	return d <= days[m - 1] + (m == 2 && leap);
+}
+
+bool
+rp_action_open(const char *status)
+{
+	return status != NULL && (strcmp(status, "todo") == 0 ||
+	    strcmp(status, "in_progress") == 0);
+}
+
+bool
+rp_action_overdue(const char *due, const char *status, const char *today)
+{
+	/* YYYY-MM-DD strings compare as their dates do. */
+	return due != NULL && *due != '\0' && today != NULL && rp_action_open(status) &&
+	    strcmp(due, today) < 0;
+}
+
+/* ------------------------------------------------------------- reading --- */
+
+static long long
+num(const char *s)
+{
+	return s ? strtoll(s, NULL, 10) : 0;
+}
+
+static struct json_object *
+ids_json(const long long *ids, size_t n)
+{
+	struct json_object *a = json_object_new_array();
+
+	for (size_t i = 0; i < n; i++)
+		json_object_array_add(a, json_object_new_int64(ids[i]));
+	return a;
+}
+
+static struct json_object *
+action_json(const struct rp_req *req, char **r)
+{
+	struct json_object *o = json_object_new_object();
+	size_t n;
+	long long *reqs = rp_ids_parse(req->arena, r[10], &n);
+
+	json_object_object_add(o, "id", json_object_new_int64(num(r[0])));
+	json_object_object_add(o, "client_id", json_object_new_int64(num(r[1])));
+	json_object_object_add(o, "title", json_object_new_string(r[2]));
+	json_object_object_add(o, "description", json_object_new_string(r[3]));
+	json_object_object_add(o, "owner_id", r[4] ? json_object_new_int64(num(r[4])) : NULL);
+	json_object_object_add(o, "owner_name", r[5] ? json_object_new_string(r[5]) : NULL);
+	json_object_object_add(o, "due_date", r[6] ? json_object_new_string(r[6]) : NULL);
+	json_object_object_add(o, "priority", json_object_new_string(r[7]));
+	json_object_object_add(o, "status", json_object_new_string(r[8]));
+	json_object_object_add(o, "progress", json_object_new_int((int)num(r[9])));
+	json_object_object_add(o, "overdue",
+	    json_object_new_boolean(rp_action_overdue(r[6], r[8], r[14])));
+	/* Risks and resources link in with the risk register and the
+	 * resources of the Pilot. */
+	json_object_object_add(o, "risk_ids", json_object_new_array());
+	json_object_object_add(o, "requirement_ids", ids_json(reqs, n));
+	json_object_object_add(o, "resource_ids", json_object_new_array());
+	json_object_object_add(o, "created_at", json_object_new_string(r[11]));
+	json_object_object_add(o, "updated_at", json_object_new_string(r[12]));
+	json_object_object_add(o, "created_by", r[13] ? json_object_new_int64(num(r[13])) : NULL);
+	return o;
+}
+
+static const char *const sort_keys[] = { "due_date", "priority", "updated_at" };
+
+/* One filter of the query string: absent or empty is "any". */
+static int
+filter_key(struct rp_req *req, const char *name, const struct rp_enum *e, bool strict,
+    const char **out)
+{
+	const char *v = rp_query(req, name);
+	int i;
+
+	*out = NULL;
+	if (v == NULL || *v == '\0')
+		return 0;
+	if ((i = rp_enum_parse(e, v)) < 0)
+		return strict ? rp_fail(req, 400, "invalid", name,
+		    "This filter value is not one of the choices.") : 0;
+	*out = rp_enum_key(e, i);
+	return 0;
+}
+
+static int
+filter_flag(struct rp_req *req, const char *name, bool strict, bool *out)
+{
+	const char *v = rp_query(req, name);
+
+	*out = false;
+	if (v == NULL || *v == '\0' || strcmp(v, "0") == 0 || strcmp(v, "false") == 0)
+		return 0;
+	if (strcmp(v, "1") == 0 || strcmp(v, "true") == 0 || strcmp(v, "on") == 0) {
+		*out = true;
+		return 0;
+	}
+	return strict ? rp_fail(req, 400, "invalid", name, "Use 1 or 0.") : 0;
+}
+
+int
+rp_actions_filter(struct rp_req *req, struct rp_action_filter *f, bool strict)
+{
+	const char *sort = rp_query(req, "sort"), *dir = rp_query(req, "dir");
+
+	memset(f, 0, sizeof(*f));
+	f->q = rp_query(req, "q");
+	if (f->q != NULL && *f->q == '\0')
+		f->q = NULL;
+	if (f->q != NULL && strlen(f->q) > 200)
+		return rp_fail(req, 400, "too_long", "q", "The search is too long.");
+	if (filter_key(req, "status", &rp_action_statuses, strict, &f->status) != 0 ||
+	    filter_key(req, "priority", &rp_action_priorities, strict, &f->priority) != 0 ||
+	    filter_flag(req, "mine", strict, &f->mine) != 0 ||
+	    filter_flag(req, "overdue", strict, &f->overdue) != 0)
+		return -1;
+	for (size_t i = 0; sort != NULL && i < RP_NELEM(sort_keys); i++)
+		if (strcmp(sort, sort_keys[i]) == 0)
+			f->sort = sort_keys[i];
+	if (f->sort == NULL) {
+		if (sort != NULL && *sort != '\0' && strict)
+			return rp_fail(req, 400, "invalid", "sort",
+			    "Sort by due_date, priority or updated_at.");
+		f->sort = "due_date";
+	}
+	if (dir != NULL && *dir != '\0' && strcmp(dir, "asc") != 0 &&
+	    strcmp(dir, "desc") != 0) {
+		if (strict)
+			return rp_fail(req, 400, "invalid", "dir", "dir must be asc or desc.");
+		dir = NULL;
+	}
+	/* Without a direction: the nearest due date, the highest priority,
+	 * the latest change first. */
+	if (dir == NULL || *dir == '\0')
+		f->desc = strcmp(f->sort, "due_date") != 0;
+	else
+		f->desc = strcmp(dir, "desc") == 0;
+	return 0;
+}
+
+struct json_object *
+rp_actions_list(struct rp_req *req, const struct rp_client *c,
+    const struct rp_action_filter *f, long long limit, long long offset, long long *total)
+{
+	const char *dir = f->desc ? "desc" : "asc";
+	struct rp_dbarg a[] = { RP_AINT(c->id), RP_AINT(c->firm_id),
+	    RP_ASTR(f->status ? f->status : ""), RP_ASTR(f->status ? f->status : ""),
+	    RP_ASTR(f->priority ? f->priority : ""), RP_ASTR(f->priority ? f->priority : ""),
+	    RP_ASTR(f->q ? f->q : ""), RP_ASTR(rp_like_pattern(req->arena, f->q)),
+	    RP_AINT(f->mine), RP_AINT(req->user->id), RP_AINT(f->overdue),
+	    RP_ASTR(f->sort), RP_ASTR(dir), RP_ASTR(f->sort), RP_ASTR(dir), RP_ASTR(f->sort),
+	    RP_AINT(limit), RP_AINT(offset) };
+	struct rp_dbres res;
+
+	if (rp_db_do(req, &q_count, a, 11, &res) != 0)
+		return NULL;
+	*total = num(rp_db_cell(&res, 0, 0));
+	if (rp_db_do(req, &q_list, a, RP_NELEM(a), &res) != 0)
+		return NULL;
+	struct json_object *arr = json_object_new_array();
+	for (size_t i = 0; i < res.nrows; i++)
+		json_object_array_add(arr, action_json(req, res.rows[i]));
+	return arr;
+}
+
+int
+rp_action_client(struct rp_req *req, long long id, struct rp_client *c)
+{
+	struct rp_dbarg a[] = { RP_AINT(id), RP_AINT(req->user->firm_id) };
+	struct rp_dbres res;
+	int found = 0;
+
+	if (rp_db_do(req, &q_client_of, a, 2, &res) != 0)
+		return -1;
+	/* An action of a client out of scope is as absent as a missing one. */
+	if (res.nrows != 1 || (found = rp_clients_get(req, num(res.rows[0][0]), c)) == 0)
+		return rp_fail(req, 404, "not_found", NULL, "No such action.");
+	if (found < 0)
+		return -1;
+	if (!c->vciso)
+		return rp_fail(req, 403, "not_vciso", NULL,
+		    "Only the client's declared vCISOs work in its Pilot space.");
+	return 0;
+}
+
+struct json_object *
+rp_action_get(struct rp_req *req, const struct rp_client *c, long long id)
+{
+	struct rp_dbarg a[] = { RP_AINT(id), RP_AINT(c->id), RP_AINT(c->firm_id) };
+	struct rp_dbres res;
+
+	if (rp_db_do(req, &q_get, a, 3, &res) != 0)
+		return NULL;
+	if (res.nrows != 1) {
+		rp_fail(req, 404, "not_found", NULL, "No such action.");
+		return NULL;
+	}
+	return action_json(req, res.rows[0]);
+}
+
+int
+rp_actions_counts(struct rp_req *req, const struct rp_client *c, long long *open,
+    long long *done, long long *overdue)
+{
+	struct rp_dbarg a[] = { RP_AINT(c->id), RP_AINT(c->firm_id) };
+	struct rp_dbres res;
+
+	if (rp_db_do(req, &q_counts, a, 2, &res) != 0)
+		return -1;
+	*open = num(rp_db_cell(&res, 0, 0));
+	*done = num(rp_db_cell(&res, 0, 1));
+	*overdue = num(rp_db_cell(&res, 0, 2));
+	return 0;
+}
+
+struct json_object *
+rp_actions_figures(struct rp_req *req, const struct rp_client *c)
+{
+	long long open, done, overdue;
+
+	if (rp_actions_counts(req, c, &open, &done, &overdue) != 0)
+		return NULL;
+	struct json_object *o = json_object_new_object();
+	json_object_object_add(o, "open", json_object_new_int64(open));
+	json_object_object_add(o, "done", json_object_new_int64(done));
+	json_object_object_add(o, "overdue", json_object_new_int64(overdue));
+	return o;
+}
+
+struct json_object *
+rp_actions_by_requirement(struct rp_req *req, const struct rp_client *c, long long framework,
+    long long requirement)
+{
+	struct rp_dbarg a[] = { RP_AINT(c->id), RP_AINT(c->firm_id), RP_AINT(framework),
+	    RP_AINT(framework), RP_AINT(requirement), RP_AINT(requirement) };
+	struct rp_dbres res;
+
+	if (rp_db_do(req, &q_by_requirement, a, RP_NELEM(a), &res) != 0)
+		return NULL;
+	struct json_object *o = json_object_new_object(), *cur = NULL;
+	const char *key = NULL;
+	for (size_t i = 0; i < res.nrows; i++) {
+		if (key == NULL || strcmp(key, res.rows[i][0]) != 0) {
+			key = res.rows[i][0];
+			cur = json_object_new_array();
+			json_object_object_add(o, key, cur);
+		}
+		json_object_array_add(cur, json_object_new_int64(num(res.rows[i][1])));
+	}
+	return o;
+}
+
+/* ------------------------------------------------------------- writing --- */
+
+/* The fields of a create or a change, as read and validated. */
+struct fields {
+	const char	*title, *description, *priority, *status, *due;
+	long long	 owner, progress;
+	bool		 has_owner, has_due, has_progress, has_reqs;
+	long long	*reqs;
+	size_t		 nreqs;
+};
+
+static const char *const known[] = { "title", "description", "owner_id", "due_date",
+	"priority", "status", "progress", "requirement_ids", "risk_ids", "resource_ids" };
+
+/* A date YYYY-MM-DD, or null (JSON null, an empty form field) to clear it:
+ * *has tells whether the field was sent. Returns 0 or -1. */
+static int
+in_date(struct rp_req *req, const char *name, bool *has, const char **out)
+{
+	struct json_object *v;
+	const char *s;
+
+	*has = false;
+	*out = NULL;
+	if (req->json != NULL) {
+		if (!json_object_object_get_ex(req->json, name, &v))
+			return 0;
+		*has = true;
+		if (v == NULL)
+			return 0;
+		if (!json_object_is_type(v, json_type_string))
+			return rp_fail(req, 400, "invalid", name, "Give a date as YYYY-MM-DD.");
+		s = json_object_get_string(v);
+	} else {
+		if ((s = rp_param(&req->form, name)) == NULL)
+			return 0;
+		*has = true;
+		if (*s == '\0')
+			return 0;
+	}
+	if (!rp_action_date_valid(s))
+		return rp_fail(req, 400, "invalid", name, "Give a date as YYYY-MM-DD.");
+	*out = s;
+	return 0;
+}
+
+/* Was the field sent empty: JSON null, or a string of blanks only? */
+static bool
+blank(const struct rp_req *req, const char *name)
+{
+	struct json_object *v;
+	const char *s;
+
+	if (req->json != NULL) {
+		if (!json_object_object_get_ex(req->json, name, &v))
+			return false;
+		if (v == NULL)
+			return true;
+		if (!json_object_is_type(v, json_type_string))
+			return false;
+		s = json_object_get_string(v);
+	} else if ((s = rp_param(&req->form, name)) == NULL) {
+		return false;
+	}
+	return s[strspn(s, " \t\r\n")] == '\0';
+}
+
+/* Keep each id once, in the order given. */
+static size_t
+dedup(long long *ids, size_t n)
+{
+	size_t k = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		size_t j;
+		for (j = 0; j < k && ids[j] != ids[i]; j++)
+			;
+		if (j == k)
+			ids[k++] = ids[i];
+	}
+	return k;
+}
+
+static int
+read_fields(struct rp_req *req, bool create, struct fields *f)
+{
+	const char *bad;
+	long long *none;
+	size_t nnone;
+	bool isnull;
+	int rc;
+
+	memset(f, 0, sizeof(*f));
+	if ((bad = rp_in_unknown(req, known, RP_NELEM(known))) != NULL)
+		return rp_fail(req, 400, "unknown_field", bad, "This field is not known.");
+	if (rp_in_text(req, "title", 200, create, &f->title) < 0)
+		return -1;
+	/* A blank (or null) description clears it: rp_in_lines refuses "". */
+	if (blank(req, "description"))
+		f->description = "";
+	else if (rp_in_lines(req, "description", 10000, false, &f->description) < 0)
+		return -1;
+	if ((rc = rp_in_int(req, "owner_id", 1, 1LL << 53, &isnull, &f->owner)) < 0)
+		return -1;
+	f->has_owner = rc > 0;
+	if (isnull)
+		f->owner = 0;
+	if (in_date(req, "due_date", &f->has_due, &f->due) < 0 ||
+	    rp_in_enum(req, "priority", &rp_action_priorities, false, &f->priority) < 0 ||
+	    rp_in_enum(req, "status", &rp_action_statuses, false, &f->status) < 0)
+		return -1;
+	if ((rc = rp_in_int(req, "progress", 0, 100, &isnull, &f->progress)) < 0)
+		return -1;
+	if (rc > 0 && isnull)
+		return rp_fail(req, 400, "required", "progress", "Give a progress from 0 to 100.");
+	f->has_progress = rc > 0;
+	if ((rc = rp_in_ids(req, "requirement_ids", &f->reqs, &f->nreqs)) < 0)
+		return -1;
+	f->has_reqs = rc > 0;
+	f->nreqs = dedup(f->reqs, f->nreqs);
+	if (f->nreqs > MAX_LINKS)
+		return rp_fail(req, 400, "too_long", "requirement_ids", "Too many requirements.");
+	/* Links to risks and resources come with those parts of the Pilot:
+	 * until then only an empty list is accepted. */
+	if (rp_in_ids(req, "risk_ids", &none, &nnone) < 0)
+		return -1;
+	if (nnone > 0)
+		return rp_fail(req, 404, "not_found", "risk_ids", "No such risk.");
+	if (rp_in_ids(req, "resource_ids", &none, &nnone) < 0)
+		return -1;
+	if (nnone > 0)
+		return rp_fail(req, 404, "not_found", "resource_ids", "No such resource.");
+	return 0;
+}
+
+/* The owner and the requirements named by the request belong to c. */
+static int
+check_links(struct rp_req *req, const struct rp_client *c, const struct fields *f)
+{
+	struct rp_dbres res;
+
+	if (f->has_owner && f->owner != 0) {
+		struct rp_dbarg a[] = { RP_AINT(f->owner), RP_AINT(req->user->firm_id),
+		    RP_AINT(c->id), RP_AINT(c->firm_id) };
+		if (rp_db_do(req, &q_owner_ok, a, RP_NELEM(a), &res) != 0)
+			return -1;
+		if (res.nrows == 0)
+			return rp_fail(req, 400, "invalid", "owner_id",
+			    "The owner must be an active vCISO of this client.");
+	}
+	for (size_t i = 0; f->has_reqs && i < f->nreqs; i++) {
+		struct rp_dbarg a[] = { RP_AINT(f->reqs[i]), RP_AINT(c->id), RP_AINT(c->firm_id) };
+		if (rp_db_do(req, &q_req_ok, a, RP_NELEM(a), &res) != 0)
+			return -1;
+		if (res.nrows == 0)
+			return rp_fail(req, 400, "invalid", "requirement_ids",
+			    "Link only requirements of the frameworks this client adopted.");
+	}
+	return 0;
+}
+
+static int
+lock_client(struct rp_req *req, const struct rp_client *c)
+{
+	struct rp_dbarg a[] = { RP_AINT(c->id), RP_AINT(c->firm_id) };
+	struct rp_dbres res;
+
+	if (rp_db_do(req, &q_lock_client, a, 2, &res) != 0)
+		return -1;
+	return res.nrows == 1 ? 0 : rp_fail(req, 404, "not_found", NULL, "No such client.");
+}
+
+static int
+recount(struct rp_req *req, const struct rp_client *c)
+{
+	struct rp_dbarg a[] = { RP_AINT(c->id), RP_AINT(c->firm_id) };
+
+	return rp_db_do(req, &q_open_count, a, 2, NULL);
+}
+
+static int
+store_links(struct rp_req *req, const struct rp_client *c, long long id,
+    const long long *reqs, size_t n)
+{
+	struct rp_dbarg d[] = { RP_AINT(id), RP_AINT(c->firm_id) };
+
+	if (rp_db_do(req, &q_links_clear, d, 2, NULL) != 0)
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		struct rp_dbarg a[] = { RP_AINT(id), RP_AINT(reqs[i]), RP_AINT(c->firm_id),
+		    RP_AINT(c->id) };
+		if (rp_db_do(req, &q_link, a, RP_NELEM(a), NULL) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+int
+rp_actions_create(struct rp_req *req, const struct rp_client *c, long long *id)
+{
+	struct fields f;
+	struct rp_dbres res;
+
+	if (read_fields(req, true, &f) != 0)
+		return -1;
+	const char *status = f.status ? f.status : "todo";
+	const char *priority = f.priority ? f.priority : "medium";
+	const char *desc = f.description ? f.description : "";
+	/* A done action is done entirely. */
+	long long progress = strcmp(status, "done") == 0 ? 100 : f.has_progress ? f.progress : 0;
+	if (rp_db_begin() != 0)
+		return rp_db_fail(req);
+	if (lock_client(req, c) != 0 || check_links(req, c, &f) != 0)
+		goto fail;
+	struct rp_dbarg a[] = { RP_AINT(c->firm_id), RP_AINT(c->id), RP_ASTR(f.title),
+	    RP_ASTR(desc), f.owner ? RP_AINT(f.owner) : RP_ANULL, RP_ASTR(f.due),
+	    RP_ASTR(priority), RP_ASTR(status), RP_AINT(progress), RP_AINT(req->user->id) };
+	if (rp_db_do(req, &q_insert, a, RP_NELEM(a), &res) != 0)
+		goto fail;
+	*id = res.insert_id;
+	if (store_links(req, c, *id, f.reqs, f.nreqs) != 0 || recount(req, c) != 0)
+		goto fail;
+	struct json_object *d = json_object_new_object();
+	json_object_object_add(d, "title", json_object_new_string(f.title));
+	json_object_object_add(d, "priority", json_object_new_string(priority));
+	json_object_object_add(d, "status", json_object_new_string(status));
+	json_object_object_add(d, "progress", json_object_new_int((int)progress));
+	json_object_object_add(d, "owner_id", f.owner ? json_object_new_int64(f.owner) : NULL);
+	json_object_object_add(d, "due_date", f.due ? json_object_new_string(f.due) : NULL);
+	if (f.nreqs)
+		json_object_object_add(d, "requirement_ids", ids_json(f.reqs, f.nreqs));
+	if (rp_audit(req, "action.create", "action", *id, c->id, d) != 0)
+		goto fail;
+	return rp_db_finish(req);
+fail:
+	rp_db_rollback();
+	return -1;
+}
+
+/* Record field: {from, to} in d when the value changed. */
+static void
+note(struct json_object *d, const char *field, const char *from, const char *to)
+{
+	struct json_object *ch;
+
+	if (strcmp(from ? from : "", to ? to : "") == 0)
+		return;
+	ch = json_object_new_object();
+	json_object_object_add(ch, "from", from ? json_object_new_string(from) : NULL);
+	json_object_object_add(ch, "to", to ? json_object_new_string(to) : NULL);
+	json_object_object_add(d, field, ch);
+}
+
+static void
+note_int(struct json_object *d, const char *field, long long from, long long to, bool nullable)
+{
+	struct json_object *ch;
+
+	if (from == to)
+		return;
+	ch = json_object_new_object();
+	json_object_object_add(ch, "from", nullable && from == 0 ? NULL : json_object_new_int64(from));
+	json_object_object_add(ch, "to", nullable && to == 0 ? NULL : json_object_new_int64(to));
+	json_object_object_add(d, field, ch);
+}
+
+static bool
+same_ids(const long long *a, size_t na, const long long *b, size_t nb)
+{
+	if (na != nb)
+		return false;
+	for (size_t i = 0; i < na; i++) {
+		size_t j;
+		for (j = 0; j < nb && b[j] != a[i]; j++)
+			;
+		if (j == nb)
+			return false;
+	}
+	return true;
+}
+
+int
+rp_actions_update(struct rp_req *req, const struct rp_client *c, long long id)
+{
+	struct fields f;
+	struct rp_dbres res;
+
+	if (read_fields(req, false, &f) != 0)
+		return -1;
+	if (rp_db_begin() != 0)
+		return rp_db_fail(req);
+	struct rp_dbarg k[] = { RP_AINT(id), RP_AINT(c->id), RP_AINT(c->firm_id) };
+	if (lock_client(req, c) != 0 || rp_db_do(req, &q_current, k, 3, &res) != 0)
+		goto fail;
+	if (res.nrows != 1) {
+		rp_fail(req, 404, "not_found", NULL, "No such action.");
+		goto fail;
+	}
+	if (check_links(req, c, &f) != 0)
+		goto fail;
+	char **old = res.rows[0];
+	size_t nold;
+	long long *old_reqs = rp_ids_parse(req->arena, old[7], &nold);
+	const char *title = f.title ? f.title : old[0];
+	const char *desc = f.description ? f.description : old[1];
+	long long owner = f.has_owner ? f.owner : num(old[2]);
+	const char *due = f.has_due ? f.due : old[3];
+	const char *priority = f.priority ? f.priority : old[4];
+	const char *status = f.status ? f.status : old[5];
+	long long progress = f.has_progress ? f.progress : num(old[6]);
+	if (strcmp(status, "done") == 0)
+		progress = 100;
+	struct json_object *d = json_object_new_object();
+	note(d, "title", old[0], title);
+	if (strcmp(old[1], desc) != 0)
+		json_object_object_add(d, "description", json_object_new_string(desc));
+	note_int(d, "owner_id", num(old[2]), owner, true);
+	note(d, "due_date", old[3], due);
+	note(d, "priority", old[4], priority);
+	note(d, "status", old[5], status);
+	note_int(d, "progress", num(old[6]), progress, false);
+	bool links = f.has_reqs && !same_ids(old_reqs, nold, f.reqs, f.nreqs);
+	if (links) {
+		struct json_object *ch = json_object_new_object();
+		json_object_object_add(ch, "from", ids_json(old_reqs, nold));
+		json_object_object_add(ch, "to", ids_json(f.reqs, f.nreqs));
+		json_object_object_add(d, "requirement_ids", ch);
+	}
+	/* Nothing changed: nothing to write or record. */
+	if (json_object_object_length(d) == 0) {
+		json_object_put(d);
+		rp_db_rollback();
+		return 0;
+	}
+	struct rp_dbarg a[] = { RP_ASTR(title), RP_ASTR(desc), owner ? RP_AINT(owner) : RP_ANULL,
+	    RP_ASTR(due), RP_ASTR(priority), RP_ASTR(status), RP_AINT(progress), RP_AINT(id),
+	    RP_AINT(c->id), RP_AINT(c->firm_id) };
+	if (rp_db_do(req, &q_update, a, RP_NELEM(a), NULL) != 0 ||
+	    (links && store_links(req, c, id, f.reqs, f.nreqs) != 0) ||
+	    (strcmp(status, old[5]) != 0 && recount(req, c) != 0)) {
+		json_object_put(d);
+		goto fail;
+	}
+	if (rp_audit(req, "action.update", "action", id, c->id, d) != 0)
+		goto fail;
+	return rp_db_finish(req);
+fail:
+	rp_db_rollback();
+	return -1;
+}
+
+int
+rp_actions_delete(struct rp_req *req, const struct rp_client *c, long long id)
+{
+	struct rp_dbres res;
+
+	if (rp_db_begin() != 0)
+		return rp_db_fail(req);
+	struct rp_dbarg k[] = { RP_AINT(id), RP_AINT(c->id), RP_AINT(c->firm_id) };
+	if (lock_client(req, c) != 0 || rp_db_do(req, &q_current, k, 3, &res) != 0)
+		goto fail;
+	if (res.nrows != 1) {
+		rp_fail(req, 404, "not_found", NULL, "No such action.");
+		goto fail;
+	}
+	struct json_object *d = json_object_new_object();
+	json_object_object_add(d, "title", json_object_new_string(res.rows[0][0]));
+	json_object_object_add(d, "status", json_object_new_string(res.rows[0][5]));
+	if (rp_db_do(req, &q_delete, k, 3, NULL) != 0 || recount(req, c) != 0) {
+		json_object_put(d);
+		goto fail;
+	}
+	if (rp_audit(req, "action.delete", "action", id, c->id, d) != 0)
+		goto fail;
+	return rp_db_finish(req);
+fail:
+	rp_db_rollback();
+	return -1;
+}

@@ -1,0 +1,75 @@
+/* The action plan of a client's Pilot space (SPEC §1 "Action plan"): its
+ * actions with owner, due date, priority, status and progress, their links
+ * to requirements, and clients.open_actions kept on every change. Shared by
+ * the API and the HTML pages. */
+#ifndef RP_ACTIONS_H
+#define RP_ACTIONS_H
+
+#include <stdbool.h>
+
+struct json_object;
+struct rp_client;
+struct rp_req;
+
+/* Is s a calendar date written YYYY-MM-DD, years 1900..9999 (what a DATE
+ * column holds and a date input sends)? */
+bool rp_action_date_valid(const char *s);
+/* Is an action due on `due` (YYYY-MM-DD, NULL or "" for none) with this
+ * status overdue on `today` (YYYY-MM-DD)? Only open actions (todo,
+ * in_progress) whose due date has passed are. */
+bool rp_action_overdue(const char *due, const char *status, const char *today);
+/* Does this status count as open (todo, in_progress)? */
+bool rp_action_open(const char *status);
+
+struct rp_action_filter {
+	const char	*status;	/* a key of rp_action_statuses, NULL for any */
+	const char	*priority;	/* a key of rp_action_priorities, NULL for any */
+	const char	*q;		/* title contains; NULL for any */
+	bool		 mine;		/* owned by the caller */
+	bool		 overdue;
+	const char	*sort;		/* due_date, priority, updated_at */
+	bool		 desc;
+};
+
+/* Read the list filters from the query string: status, priority, q,
+ * mine=1, overdue=1, sort, dir (400 naming the parameter when strict; the
+ * HTML pages ignore stale values). Returns 0 or -1. */
+int rp_actions_filter(struct rp_req *, struct rp_action_filter *, bool strict);
+
+/* The actions of client c (its vCISO) matching f, paged, as the API's
+ * action objects (plus owner_name and overdue); *total gets their count.
+ * NULL after rp_fail. */
+struct json_object *rp_actions_list(struct rp_req *, const struct rp_client *c,
+    const struct rp_action_filter *f, long long limit, long long offset,
+    long long *total);
+
+/* The client of action `id` in the caller's scope (404 when the action or
+ * its client is out of it) with the caller declared vCISO of it (403).
+ * Returns 0 or -1 after rp_fail. */
+int rp_action_client(struct rp_req *, long long id, struct rp_client *c);
+/* Action `id` of client c; NULL after rp_fail (404). */
+struct json_object *rp_action_get(struct rp_req *, const struct rp_client *c, long long id);
+
+/* Create an action of c from the request's fields; 0 with *id, or -1. */
+int rp_actions_create(struct rp_req *, const struct rp_client *c, long long *id);
+/* Change any subset of the fields of action id of c. 0 or -1. */
+int rp_actions_update(struct rp_req *, const struct rp_client *c, long long id);
+/* Delete action id of c. 0 or -1. */
+int rp_actions_delete(struct rp_req *, const struct rp_client *c, long long id);
+
+/* The Pilot's figures of c: open (todo, in_progress), done, overdue.
+ * Returns 0 or -1 after rp_fail. */
+int rp_actions_counts(struct rp_req *, const struct rp_client *c, long long *open,
+    long long *done, long long *overdue);
+/* The same as the Pilot's JSON: {"open", "done", "overdue"}; NULL after
+ * rp_fail. */
+struct json_object *rp_actions_figures(struct rp_req *, const struct rp_client *c);
+
+/* The ids of the actions of c linked to each requirement of framework
+ * `framework` (0: of requirement `requirement` only), as one JSON object
+ * mapping the requirement id (as a string) to an array of action ids: one
+ * query for a whole page of compliance items. NULL after rp_fail. */
+struct json_object *rp_actions_by_requirement(struct rp_req *, const struct rp_client *c,
+    long long framework, long long requirement);
+
+#endif

@@ -1,0 +1,11 @@
+/* API routes of the action plan (SPEC §4): a client's actions and each
+ * action, for the client's declared vCISOs. */
+#ifndef RP_API_ACTIONS_H
+#define RP_API_ACTIONS_H
+struct rp_req;
+int rp_api_client_actions(struct rp_req *);
+int rp_api_client_action_create(struct rp_req *);
+int rp_api_action_get(struct rp_req *);
+int rp_api_action_patch(struct rp_req *);
+int rp_api_action_delete(struct rp_req *);
+#endif
