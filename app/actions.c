@@ -28,7 +28,9 @@
     " (SELECT GROUP_CONCAT(ar.requirement_id ORDER BY ar.requirement_id)" \
     "  FROM action_requirements ar WHERE ar.action_id = a.id)," \
     " " DATE("a.created_at") ", " DATE("a.updated_at") ", a.created_by," \
-    " DATE_FORMAT(CURDATE(), '%Y-%m-%d')" \
+    " DATE_FORMAT(CURDATE(), '%Y-%m-%d')," \
+    " (SELECT GROUP_CONCAT(ak.risk_id ORDER BY ak.risk_id)" \
+    "  FROM action_risks ak WHERE ak.action_id = a.id)" \
     " FROM actions a LEFT JOIN users u ON u.id = a.owner_id"
 #define LIST_WHERE \
     " WHERE a.client_id = ? AND a.firm_id = ?" \
@@ -66,7 +68,9 @@ static struct rp_stmt q_open_count = RP_STMT(
 static struct rp_stmt q_current = RP_STMT(
     "SELECT title, description, owner_id, DATE_FORMAT(due_date, '%Y-%m-%d'), priority,"
     " status, progress, (SELECT GROUP_CONCAT(ar.requirement_id ORDER BY ar.requirement_id)"
-    "  FROM action_requirements ar WHERE ar.action_id = a.id)"
+    "  FROM action_requirements ar WHERE ar.action_id = a.id),"
+    " (SELECT GROUP_CONCAT(ak.risk_id ORDER BY ak.risk_id)"
+    "  FROM action_risks ak WHERE ak.action_id = a.id)"
     " FROM actions a WHERE a.id = ? AND a.client_id = ? AND a.firm_id = ? FOR UPDATE");
 /* An owner is an active user of the firm on the client's vCISO team. */
 static struct rp_stmt q_owner_ok = RP_STMT(
@@ -76,6 +80,13 @@ static struct rp_stmt q_owner_ok = RP_STMT(
 static struct rp_stmt q_req_ok = RP_STMT(
     "SELECT 1 FROM requirements r JOIN client_frameworks cf ON cf.framework_id = r.framework_id"
     " WHERE r.id = ? AND r.assessable = 1 AND cf.client_id = ? AND cf.firm_id = ?");
+/* A risk to link: one of the client's. */
+static struct rp_stmt q_risk_ok = RP_STMT(
+    "SELECT 1 FROM risks WHERE id = ? AND client_id = ? AND firm_id = ?");
+static struct rp_stmt q_risks_clear = RP_STMT(
+    "DELETE FROM action_risks WHERE action_id = ? AND firm_id = ?");
+static struct rp_stmt q_risk_link = RP_STMT(
+    "INSERT INTO action_risks (action_id, risk_id, firm_id, client_id) VALUES (?, ?, ?, ?)");
 static struct rp_stmt q_insert = RP_STMT(
     "INSERT INTO actions (firm_id, client_id, title, description, owner_id, due_date,"
     " priority, status, progress, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -175,9 +186,10 @@ action_json(const struct rp_req *req, char **r)
 	json_object_object_add(o, "progress", json_object_new_int((int)num(r[9])));
 	json_object_object_add(o, "overdue",
 	    json_object_new_boolean(rp_action_overdue(r[6], r[8], r[14])));
-	/* Risks and resources link in with the risk register and the
-	 * resources of the Pilot. */
-	json_object_object_add(o, "risk_ids", json_object_new_array());
+	size_t nrisks;
+	long long *risks = rp_ids_parse(req->arena, r[15], &nrisks);
+	json_object_object_add(o, "risk_ids", ids_json(risks, nrisks));
+	/* Resources link in with the resources of the Pilot. */
 	json_object_object_add(o, "requirement_ids", ids_json(reqs, n));
 	json_object_object_add(o, "resource_ids", json_object_new_array());
 	json_object_object_add(o, "created_at", json_object_new_string(r[11]));
@@ -379,9 +391,11 @@ rp_actions_by_requirement(struct rp_req *req, const struct rp_client *c, long lo
 struct fields {
 	const char	*title, *description, *priority, *status, *due;
 	long long	 owner, progress;
-	bool		 has_owner, has_due, has_progress, has_reqs;
+	bool		 has_owner, has_due, has_progress, has_reqs, has_risks;
 	long long	*reqs;
 	size_t		 nreqs;
+	long long	*risks;
+	size_t		 nrisks;
 };
 
 static const char *const known[] = { "title", "description", "owner_id", "due_date",
@@ -495,12 +509,14 @@ read_fields(struct rp_req *req, bool create, struct fields *f)
 	f->nreqs = dedup(f->reqs, f->nreqs);
 	if (f->nreqs > MAX_LINKS)
 		return rp_fail(req, 400, "too_long", "requirement_ids", "Too many requirements.");
-	/* Links to risks and resources come with those parts of the Pilot:
-	 * until then only an empty list is accepted. */
-	if (rp_in_ids(req, "risk_ids", &none, &nnone) < 0)
+	if ((rc = rp_in_ids(req, "risk_ids", &f->risks, &f->nrisks)) < 0)
 		return -1;
-	if (nnone > 0)
-		return rp_fail(req, 404, "not_found", "risk_ids", "No such risk.");
+	f->has_risks = rc > 0;
+	f->nrisks = dedup(f->risks, f->nrisks);
+	if (f->nrisks > MAX_LINKS)
+		return rp_fail(req, 400, "too_long", "risk_ids", "Too many risks.");
+	/* Links to resources come with that part of the Pilot: until then
+	 * only an empty list is accepted. */
 	if (rp_in_ids(req, "resource_ids", &none, &nnone) < 0)
 		return -1;
 	if (nnone > 0)
@@ -522,6 +538,14 @@ check_links(struct rp_req *req, const struct rp_client *c, const struct fields *
 		if (res.nrows == 0)
 			return rp_fail(req, 400, "invalid", "owner_id",
 			    "The owner must be an active vCISO of this client.");
+	}
+	/* A risk of another client (or firm) is "not found", as anywhere. */
+	for (size_t i = 0; f->has_risks && i < f->nrisks; i++) {
+		struct rp_dbarg a[] = { RP_AINT(f->risks[i]), RP_AINT(c->id), RP_AINT(c->firm_id) };
+		if (rp_db_do(req, &q_risk_ok, a, RP_NELEM(a), &res) != 0)
+			return -1;
+		if (res.nrows == 0)
+			return rp_fail(req, 404, "not_found", "risk_ids", "No such risk.");
 	}
 	for (size_t i = 0; f->has_reqs && i < f->nreqs; i++) {
 		struct rp_dbarg a[] = { RP_AINT(f->reqs[i]), RP_AINT(c->id), RP_AINT(c->firm_id) };
@@ -551,6 +575,23 @@ recount(struct rp_req *req, const struct rp_client *c)
 	struct rp_dbarg a[] = { RP_AINT(c->id), RP_AINT(c->firm_id) };
 
 	return rp_db_do(req, &q_open_count, a, 2, NULL);
+}
+
+static int
+store_risks(struct rp_req *req, const struct rp_client *c, long long id,
+    const long long *risks, size_t n)
+{
+	struct rp_dbarg d[] = { RP_AINT(id), RP_AINT(c->firm_id) };
+
+	if (rp_db_do(req, &q_risks_clear, d, 2, NULL) != 0)
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		struct rp_dbarg a[] = { RP_AINT(id), RP_AINT(risks[i]), RP_AINT(c->firm_id),
+		    RP_AINT(c->id) };
+		if (rp_db_do(req, &q_risk_link, a, RP_NELEM(a), NULL) != 0)
+			return -1;
+	}
+	return 0;
 }
 
 static int
@@ -593,7 +634,8 @@ rp_actions_create(struct rp_req *req, const struct rp_client *c, long long *id)
 	if (rp_db_do(req, &q_insert, a, RP_NELEM(a), &res) != 0)
 		goto fail;
 	*id = res.insert_id;
-	if (store_links(req, c, *id, f.reqs, f.nreqs) != 0 || recount(req, c) != 0)
+	if (store_links(req, c, *id, f.reqs, f.nreqs) != 0 ||
+	    store_risks(req, c, *id, f.risks, f.nrisks) != 0 || recount(req, c) != 0)
 		goto fail;
 	struct json_object *d = json_object_new_object();
 	json_object_object_add(d, "title", json_object_new_string(f.title));
@@ -604,6 +646,8 @@ rp_actions_create(struct rp_req *req, const struct rp_client *c, long long *id)
 	json_object_object_add(d, "due_date", f.due ? json_object_new_string(f.due) : NULL);
 	if (f.nreqs)
 		json_object_object_add(d, "requirement_ids", ids_json(f.reqs, f.nreqs));
+	if (f.nrisks)
+		json_object_object_add(d, "risk_ids", ids_json(f.risks, f.nrisks));
 	if (rp_audit(req, "action.create", "action", *id, c->id, d) != 0)
 		goto fail;
 	return rp_db_finish(req);
@@ -676,6 +720,8 @@ rp_actions_update(struct rp_req *req, const struct rp_client *c, long long id)
 	char **old = res.rows[0];
 	size_t nold;
 	long long *old_reqs = rp_ids_parse(req->arena, old[7], &nold);
+	size_t nold_risks;
+	long long *old_risks = rp_ids_parse(req->arena, old[8], &nold_risks);
 	const char *title = f.title ? f.title : old[0];
 	const char *desc = f.description ? f.description : old[1];
 	long long owner = f.has_owner ? f.owner : num(old[2]);
@@ -701,6 +747,13 @@ rp_actions_update(struct rp_req *req, const struct rp_client *c, long long id)
 		json_object_object_add(ch, "to", ids_json(f.reqs, f.nreqs));
 		json_object_object_add(d, "requirement_ids", ch);
 	}
+	bool risk_links = f.has_risks && !same_ids(old_risks, nold_risks, f.risks, f.nrisks);
+	if (risk_links) {
+		struct json_object *ch = json_object_new_object();
+		json_object_object_add(ch, "from", ids_json(old_risks, nold_risks));
+		json_object_object_add(ch, "to", ids_json(f.risks, f.nrisks));
+		json_object_object_add(d, "risk_ids", ch);
+	}
 	/* Nothing changed: nothing to write or record. */
 	if (json_object_object_length(d) == 0) {
 		json_object_put(d);
@@ -712,6 +765,7 @@ rp_actions_update(struct rp_req *req, const struct rp_client *c, long long id)
 	    RP_AINT(c->id), RP_AINT(c->firm_id) };
 	if (rp_db_do(req, &q_update, a, RP_NELEM(a), NULL) != 0 ||
 	    (links && store_links(req, c, id, f.reqs, f.nreqs) != 0) ||
+	    (risk_links && store_risks(req, c, id, f.risks, f.nrisks) != 0) ||
 	    (strcmp(status, old[5]) != 0 && recount(req, c) != 0)) {
 		json_object_put(d);
 		goto fail;

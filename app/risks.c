@@ -40,11 +40,13 @@ static const struct {
     " (SELECT GROUP_CONCAT(rr.requirement_id ORDER BY rr.requirement_id)" \
     "  FROM risk_requirements rr WHERE rr.risk_id = r.id)," \
     " (SELECT CASE WHEN u.first_name = '' AND u.last_name = '' THEN u.email" \
-    "  ELSE CONCAT(u.first_name, ' ', u.last_name) END FROM users u WHERE u.id = r.owner_id)"
+    "  ELSE CONCAT(u.first_name, ' ', u.last_name) END FROM users u WHERE u.id = r.owner_id)," \
+    " (SELECT GROUP_CONCAT(ak.action_id ORDER BY ak.action_id)" \
+    "  FROM action_risks ak WHERE ak.risk_id = r.id)"
 enum col {
 	C_ID, C_CLIENT, C_TITLE, C_DESCRIPTION, C_ASSET, C_THREAT, C_LIKELIHOOD,
 	C_IMPACT, C_SCORE, C_TREATMENT, C_OWNER, C_STATUS, C_RL, C_RI, C_CREATED,
-	C_UPDATED, C_REQS, C_OWNER_NAME
+	C_UPDATED, C_REQS, C_OWNER_NAME, C_ACTIONS
 };
 
 #define FILTERS \
@@ -281,8 +283,13 @@ risk_json(struct rp_req *req, char **r)
 	json_object_object_add(o, "residual_score", json_object_new_int64(rl * ri));
 	json_object_object_add(o, "residual_level", json_object_new_string(rp_risk_level_key(
 	    rp_risk_level(rl * ri))));
-	/* Actions link in with the action plan. */
-	json_object_object_add(o, "action_ids", json_object_new_array());
+	/* The actions that treat it (linked from the action plan). */
+	struct json_object *acts = json_object_new_array();
+	size_t na;
+	long long *aids = rp_ids_parse(req->arena, r[C_ACTIONS], &na);
+	for (size_t i = 0; i < na; i++)
+		json_object_array_add(acts, json_object_new_int64(aids[i]));
+	json_object_object_add(o, "action_ids", acts);
 	json_object_object_add(o, "requirement_ids", ids);
 	json_object_object_add(o, "created_at", json_object_new_string(r[C_CREATED]));
 	json_object_object_add(o, "updated_at", json_object_new_string(r[C_UPDATED]));

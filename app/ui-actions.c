@@ -13,6 +13,7 @@
 #include "compliance.h"
 #include "csv.h"
 #include "request.h"
+#include "risks.h"
 #include "response.h"
 #include "tmpl.h"
 #include "ui-actions.h"
@@ -257,6 +258,26 @@ form_page(struct rp_req *req, const struct rp_client *c, struct json_object *a, 
 		json_object_put(items);
 	}
 	json_object_put(fws);
+	/* Risks the action treats: the client's, by score. */
+	struct rp_risk_filter rf = { .sort = "score", .desc = true };
+	long long nr;
+	struct json_object *risks = rp_risks_list(req, c, &rf, 500, 0, &nr), *chosen = NULL;
+	if (risks == NULL)
+		return -1;
+	if (echo) {
+		for (size_t i = 0; i < req->form.n; i++) {
+			long long rid;
+			if (strcmp(req->form.v[i].key, "risk_ids") == 0 &&
+			    rp_strtonum(req->form.v[i].val, 1, 1LL << 53, &rid) == 0)
+				rp_set(req, P("RiskSel.%lld", rid), "1");
+		}
+	} else if (a != NULL && json_object_object_get_ex(a, "risk_ids", &chosen)) {
+		for (size_t i = 0; i < json_object_array_length(chosen); i++)
+			rp_set(req, P("RiskSel.%lld", (long long)json_object_get_int64(
+			    json_object_array_get_idx(chosen, i))), "1");
+	}
+	rp_set_json(req, "Risks", risks);
+	json_object_put(risks);
 	rp_set(req, "Page.base", P("/clients/%lld/actions", c->id));
 	if (a != NULL) {
 		struct json_object *id;

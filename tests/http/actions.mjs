@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import { ensureStack } from '../lib/stack.mjs';
 import { lockStack } from '../lib/testkit.mjs';
 import {
-  Client, createFirm, createSupport, expectError, httpTransport, loggedIn, maxAuditId, sql, sqlValue,
+  Client, auditRows, createFirm, createSupport, expectError, httpTransport, loggedIn, maxAuditId, sql, sqlValue,
 } from '../lib/identity.mjs';
 import { audit, makeClient, parseCsv, person } from '../lib/clients.mjs';
 
@@ -166,7 +166,7 @@ test('bad input answers 400 naming the field, and writes nothing', async () => {
     ['requirement unknown', { ...ok, requirement_ids: [anssiReqs[0], 99999999] }, 'invalid', 'requirement_ids'],
     ['requirement ids not a list', { ...ok, requirement_ids: anssiReqs[0] }, 'invalid', 'requirement_ids'],
     ['requirement id a string', { ...ok, requirement_ids: [String(anssiReqs[0])] }, 'invalid', 'requirement_ids'],
-    ['a risk that does not exist yet', { ...ok, risk_ids: [1] }, 'not_found', 'risk_ids'],
+    ['a risk that is not this client\'s', { ...ok, risk_ids: [99999999] }, 'not_found', 'risk_ids'],
     ['a resource that does not exist yet', { ...ok, resource_ids: [1] }, 'not_found', 'resource_ids'],
     ['unknown field', { ...ok, colour: 'red' }, 'unknown_field', 'colour'],
   ];
@@ -344,6 +344,44 @@ test('every route refuses another firm (404), a non-vCISO (403 or 404), support 
   assert.equal(openColumn(c), 1);
   assert.equal(Number(sqlValue(env, `SELECT COUNT(*) FROM actions WHERE title = 'Intruder'`)), 0);
   await A.admin.c.del(`/api/v1/actions/${a.id}`);
+});
+
+test('actions treat risks: risk_ids on the action, action_ids on the risk; another client\'s or firm\'s risk is not found', async () => {
+  const risk = async (who, client, title) => {
+    const r = await who.post(`/api/v1/clients/${client}/risks`, { title, likelihood: 3, impact: 4 });
+    assert.equal(r.status, 201, r.text);
+    return r.json.id;
+  };
+  const r1 = await risk(A.admin.c, A.client.id, 'Phishing');
+  const r2 = await risk(A.admin.c, A.client.id, 'Ransomware');
+  const otherClient = await risk(A.admin.c, A.other.id, 'Elsewhere');
+  const otherFirm = await risk(B.admin.c, B.client.id, 'Other firm');
+  const a = await made({ title: 'Train the staff', risk_ids: [r2, r1, r2] });
+  assert.deepEqual(a.risk_ids, [r1, r2].sort((x, y) => x - y));
+  let got = await A.admin.c.get(`/api/v1/risks/${r1}`);
+  assert.deepEqual(got.json.action_ids, [a.id]);
+  const before = maxAuditId(env);
+  let r = await A.admin.c.patch(`/api/v1/actions/${a.id}`, { risk_ids: [r2] });
+  assert.equal(r.status, 200, r.text);
+  assert.deepEqual(r.json.risk_ids, [r2]);
+  assert.deepEqual((await A.admin.c.get(`/api/v1/risks/${r1}`)).json.action_ids, []);
+  const row = auditRows(env, `id > ${before} AND action = 'action.update' AND object_id = ${a.id}`);
+  assert.equal(row.length, 1);
+  assert.deepEqual(row[0].details.risk_ids, { from: [r1, r2].sort((x, y) => x - y), to: [r2] });
+  for (const [what, id] of [['another client\'s risk', otherClient], ['another firm\'s risk', otherFirm]]) {
+    expectError(assert, what, await A.admin.c.patch(`/api/v1/actions/${a.id}`, { risk_ids: [id] }), 404,
+      'not_found', 'risk_ids');
+  }
+  assert.deepEqual((await A.admin.c.get(`/api/v1/actions/${a.id}`)).json.risk_ids, [r2], 'unchanged');
+  // A deleted risk leaves the action, without its link.
+  r = await A.admin.c.del(`/api/v1/risks/${r2}`);
+  assert.equal(r.status, 204);
+  assert.deepEqual((await A.admin.c.get(`/api/v1/actions/${a.id}`)).json.risk_ids, []);
+  got = await A.admin.c.get(`/api/v1/actions/${a.id}`);
+  assert.equal(got.status, 200);
+  // Leave the client's plan as the other tests expect it.
+  assert.equal((await A.admin.c.del(`/api/v1/actions/${a.id}`)).status, 204);
+  assert.equal((await A.admin.c.del(`/api/v1/risks/${r1}`)).status, 204);
 });
 
 test('deleting: 204, gone with its links, open_actions down, audited', async () => {

@@ -25,6 +25,11 @@
 <input id="f-progress" name="progress" type="number" min="0" max="100" step="5" value="<?cs var:Edit.progress ?>"<?cs if:Form.error.field == "progress" ?> aria-invalid="true" aria-describedby="err-progress"<?cs /if ?>>
 <p class="muted small"><?cs var:Lang.actions.progress_help ?></p>
 <?cs call:field_error("progress") ?></div>
+<fieldset class="field<?cs if:Form.error.field == "risk_ids" ?> has-error<?cs /if ?>"><legend><?cs var:Lang.actions.risks ?></legend>
+<input type="hidden" name="risk_ids_present" value="1">
+<?cs if:subcount(Risks) == 0 ?><p class="muted"><?cs var:Lang.actions.no_risks ?></p><?cs /if ?>
+<?cs each:k = Risks ?><label class="choice"><input type="checkbox" name="risk_ids" value="<?cs var:k.id ?>"<?cs if:RiskSel[k.id] ?> checked<?cs /if ?>> <span class="badge heat-<?cs var:k.level ?>"><?cs var:k.score ?></span> <?cs var:k.title ?></label><?cs /each ?>
+<?cs call:field_error("risk_ids") ?></fieldset>
 <fieldset class="field<?cs if:Form.error.field == "requirement_ids" ?> has-error<?cs /if ?>"><legend><?cs var:Lang.actions.requirements ?></legend>
 <input type="hidden" name="requirement_ids_present" value="1">
 <?cs if:subcount(Reqs) == 0 ?><p class="muted"><?cs var:Lang.actions.no_frameworks ?></p><?cs /if ?>
