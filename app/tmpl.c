@@ -20,7 +20,7 @@ static const char *const pages[] = {
 	"user-edit", "clients", "client-new", "client", "client-pilot",
 	"establishments", "establishment-new", "establishment", "duplicates",
 	"directory", "setup", "admin-clients", "admin-client", "admin-firms",
-	"admin-billing", "admin-statement", "frameworks", "framework", "compliance",
+	"admin-billing", "admin-statement", "frameworks", "framework", "compliance", "report",
 	"risks", "risk",
 	"actions", "action",
 };

@@ -3,16 +3,20 @@
  * answers) through rp_set_json. */
 #include <stdbool.h>
 #include <string.h>
+#include <time.h>
 
 #include <json.h>
 
+#include "actions.h"
 #include "arena.h"
 #include "clients.h"
 #include "compliance.h"
 #include "request.h"
 #include "tmpl.h"
+#include "ui-actions.h"
 #include "ui-clients.h"
 #include "ui-pilot.h"
+#include "ui-risks.h"
 #include "ui-shared.h"
 #include "util.h"
 
@@ -188,4 +192,50 @@ rp_ui_client_assess(struct rp_req *req)
 		rp_strtonum(p, 1, 1000000, &pg);
 	return rp_ui_done(req, P("/clients/%lld/compliance?framework_id=%lld&page=%lld#req-%lld",
 	    c.id, fw, pg, req->args[1]), "assessed");
+}
+
+/* The printable mission report: a cover, then the Pilot's figures, heat
+ * maps, compliance by framework and the open actions, laid out for the
+ * browser's "print to PDF" (the print stylesheet drops the chrome). */
+int
+rp_ui_client_report(struct rp_req *req)
+{
+	struct rp_client c;
+	struct rp_team_member *team;
+	size_t n;
+	long long total;
+	char today[11];
+	time_t t = time(NULL);
+	struct tm tm;
+
+	if (rp_ui_pilot_client(req, &c) != 0)
+		return -1;
+	gmtime_r(&t, &tm);
+	strftime(today, sizeof(today), "%Y-%m-%d", &tm);
+	rp_set(req, "Report.date", today);
+	rp_set(req, "Report.firm", req->user->firm_name);
+	rp_set(req, "Report.plan", c.plan);
+	rp_set(req, "Report.mission_type", c.mission_type);
+	rp_set(req, "Report.status", c.status);
+	if (rp_clients_team(req, &c, &team, &n) != 0)
+		return -1;
+	for (size_t i = 0; i < n; i++)
+		rp_set(req, P("Report.team.%zu", i), team[i].name);
+	if (rp_ui_pilot_frameworks(req, &c) != 0 || rp_ui_risks_heat(req, &c) != 0 ||
+	    rp_ui_actions_figures(req, &c) != 0)
+		return -1;
+	/* Open actions, soonest due first. */
+	struct rp_action_filter f = { .sort = "due_date" };
+	struct json_object *acts = rp_actions_list(req, &c, &f, 200, 0, &total);
+	if (acts == NULL)
+		return -1;
+	for (size_t i = 0, k = 0; i < json_object_array_length(acts); i++) {
+		struct json_object *a = json_object_array_get_idx(acts, i), *st;
+		json_object_object_get_ex(a, "status", &st);
+		const char *s = json_object_get_string(st);
+		if (strcmp(s, "todo") == 0 || strcmp(s, "in_progress") == 0)
+			rp_set_json(req, P("Open.%zu", k++), a);
+	}
+	json_object_put(acts);
+	return rp_page(req, "report", "Lang.report.title");
 }

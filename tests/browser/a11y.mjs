@@ -96,6 +96,7 @@ const PAGES = [
   ['duplicates', '/clients/{client}/duplicates', true, 200],
   ['directory', '/clients/{client}/establishments/import', true, 200],
   ['frameworks', '/frameworks', true, 200],
+  ['report', '/clients/{client}/report', true, 200],
   ['framework', '/frameworks/{fw}', true, 200],
   ['compliance', '/clients/{client}/compliance?framework_id={fw}', true, 200],
   ['risks', '/clients/{client}/risks', true, 200],

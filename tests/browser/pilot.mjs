@@ -3,6 +3,7 @@
 // them (compliance bar, risk levels and heat map, action-plan counts).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ensureStack } from '../lib/stack.mjs';
@@ -100,6 +101,25 @@ test('a vCISO adopts a framework, assesses three requirements, adds a risk and a
     assert.equal(pilot.actions.open, 1);
     assert.equal(pilot.actions.overdue, 1);
     assert.equal(pilot.risks.heat_map[4][3], 1, 'impact 5, likelihood 4');
+
+    // The printable report: Chromium's "print to PDF" of it has a cover,
+    // the heat maps, the compliance and the open action, and no empty page.
+    await submit(page, `a[href="/clients/${client}/report"]`);
+    assert.ok(await page.$('table.heat'), 'the report shows the heat maps');
+    await page.emulateMedia({ media: 'print' });
+    const pdf = path.join(shots, `report-${client}.pdf`);
+    await page.pdf({ path: pdf, format: 'A4', printBackground: true });
+    const raw = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' });
+    const text = raw.replace(/\s+/g, ' ');
+    const pages = raw.split('\f').filter((p, i, all) => i < all.length - 1 || p.trim() !== '');
+    assert.ok(pages.length >= 2, `a cover and the body: ${pages.length} pages`);
+    pages.forEach((p, i) => assert.ok(p.trim().length > 0, `page ${i + 1} of ${pages.length} is empty`));
+    assert.match(pages[0], /Rapport de mission/);
+    assert.match(text, /Risque initial/);
+    assert.match(text, /Risque résiduel/);
+    assert.match(text, /Guide d'hygiène informatique/);
+    assert.match(text, /Sauvegarde hors ligne des plans de coupe/);
+    assert.doesNotMatch(text, /Se déconnecter/, 'no navigation in print');
     assert.deepEqual(page.problems, []);
   } finally {
     await context.close();

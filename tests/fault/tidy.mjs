@@ -41,6 +41,7 @@ const pages = [
   ['directory import/export (demo)', () => `/clients/${demo.client}/establishments/import`, { demo: true }, 200],
   ['user edit with assignments (demo)', () => `/users/${demo.user}`, { demo: true }, 200],
   ['framework catalogue (demo)', '/frameworks', { demo: true }, 200],
+  ['printable mission report (demo)', () => `/clients/${demo.client}/report`, { demo: true }, 200],
   ['one framework (demo)', () => `/frameworks/${demo.fw}`, { demo: true }, 200],
   ['compliance assessment (demo)', () => `/clients/${demo.client}/compliance?framework_id=${demo.fw}`, { demo: true }, 200],
   ['risk register (demo)', () => `/clients/${demo.client}/risks`, { demo: true }, 200],

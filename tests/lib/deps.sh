@@ -28,7 +28,7 @@ RP_BASE_PACKAGES=(
 # Extras for the test suite: rp_install_deps "${RP_TEST_PACKAGES[@]}"
 # shellcheck disable=SC2034
 RP_TEST_PACKAGES=(
-	tidy wrk chromium chromium-driver nodejs npm valgrind john-data
+	tidy wrk chromium chromium-driver nodejs npm valgrind john-data poppler-utils
 )
 
 rp_topdir() {

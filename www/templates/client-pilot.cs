@@ -6,6 +6,7 @@
 <div>
 <h1><?cs var:Lang.clients.pilot_title ?> · <?cs var:Client.name ?></h1>
 <p class="lead"><?cs var:Lang.clients.pilot_lead ?></p>
+<p><a class="button secondary" href="/clients/<?cs var:Client.id ?>/report"><?cs var:Lang.report.link ?></a></p>
 <section class="card"><h2><?cs var:Lang.clients.pilot_frameworks ?></h2>
 <?cs call:error_summary() ?>
 <?cs if:subcount(Adopted) == 0 ?><div class="empty"><p><?cs var:Lang.clients.pilot_frameworks_empty ?></p></div><?cs else ?>
