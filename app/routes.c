@@ -79,6 +79,7 @@ const struct rp_route rp_routes[] = {
 	{ "POST",   "/clients/{id}/frameworks", rp_ui_client_adopt, S,     FIRM, NONE, 0 },
 	{ "GET",    "/clients/{id}/compliance", rp_ui_client_compliance, S, FIRM, NONE, 0 },
 	{ "GET",    "/clients/{id}/report", rp_ui_client_report,    S,     FIRM, NONE, 0 },
+	{ "GET",    "/clients/{id}/compliance.csv", rp_ui_client_compliance_csv, S, FIRM, NONE, 0 },
 	{ "POST",   "/clients/{id}/compliance/{id}", rp_ui_client_assess, S, FIRM, NONE, 0 },
 	{ "GET",    "/clients/{id}/risks", rp_ui_risks,             S,     FIRM, NONE, 0 },
 	{ "GET",    "/clients/{id}/risks.csv", rp_ui_risks_csv,     S,     FIRM, NONE, 0 },

@@ -211,4 +211,19 @@ test('the Pilot pages: the vCISO adopts and assesses through the forms; others a
   for (const p of ['/frameworks', `/frameworks/${csf.id}`, `/clients/${c}/pilot`]) {
     assert.equal((await A.admin.c.get(p)).status, 200, p);
   }
+  // The CSV export: every requirement, spreadsheet-safe.
+  r = await A.admin.c.request('POST', `/clients/${c}/compliance/${rid}`, undefined,
+    form(A.admin.c, { framework_id: String(csf.id), status: 'partial', comment: '=HYPERLINK("http://x","y")' }));
+  assert.equal(r.status, 303);
+  r = await A.admin.c.get(`/clients/${c}/compliance.csv?framework_id=${csf.id}`);
+  assert.equal(r.status, 200);
+  assert.match(r.headers['content-type'], /^text\/csv/);
+  assert.match(r.headers['content-disposition'] || '', /attachment/);
+  // (fetch's text() drops the BOM: the header follows it.)
+  assert.ok(r.text.replace(/^\ufeff/, '').startsWith('ref;title;status;comment;updated_at'), r.text.slice(0, 60));
+  const lines = r.text.trim().split('\r\n');
+  assert.equal(lines.length, 1 + 106);
+  assert.ok(lines.some((l) => l.includes(';partial;"\'=HYPERLINK(""http://x"",""y"")"')), 'formula neutralised');
+  assert.equal((await A.admin2.c.get(`/clients/${c}/compliance.csv?framework_id=${csf.id}`)).status, 403);
+  assert.equal((await B.admin.c.get(`/clients/${c}/compliance.csv?framework_id=${csf.id}`)).status, 404);
 });
