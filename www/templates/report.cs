@@ -22,17 +22,17 @@
 </ul></section>
 <section class="report-section"><h2><?cs var:Lang.clients.pilot_frameworks ?></h2>
 <?cs if:subcount(Adopted) == 0 ?><p class="muted"><?cs var:Lang.clients.pilot_frameworks_empty ?></p><?cs else ?>
-<table><caption class="visually-hidden"><?cs var:Lang.clients.pilot_frameworks ?></caption>
+<div class="table-wrap" tabindex="0" role="region" aria-label="<?cs var:Lang.clients.pilot_frameworks ?>"><table><caption class="visually-hidden"><?cs var:Lang.clients.pilot_frameworks ?></caption>
 <thead><tr><th scope="col"><?cs var:Lang.pilot.framework ?></th><th scope="col"><?cs var:Lang.pilot.compliance ?></th><th scope="col" class="num"><?cs var:Lang.pilot.assessed_header ?></th></tr></thead>
-<tbody><?cs each:f = Adopted ?><tr><td><?cs var:f.name ?></td><td><?cs call:progress(f.compliance_pct, Lang.pilot.compliance) ?></td><td class="num"><?cs var:f.assessed ?> / <?cs var:f.total ?></td></tr><?cs /each ?></tbody></table><?cs /if ?></section>
+<tbody><?cs each:f = Adopted ?><tr><td><?cs var:f.name ?></td><td><?cs call:progress(f.compliance_pct, Lang.pilot.compliance) ?></td><td class="num"><?cs var:f.assessed ?> / <?cs var:f.total ?></td></tr><?cs /each ?></tbody></table></div><?cs /if ?></section>
 <section class="report-section"><h2><?cs var:Lang.risks.title ?></h2>
 <?cs if:Heat.total == 0 ?><p class="muted"><?cs var:Lang.risks.pilot_empty ?></p><?cs else ?>
 <?cs call:risk_levels(Heat.by_level) ?>
 <div class="heat-maps"><?cs call:heat_map(Heat.inherent, Lang.risks.heat_inherent, 0) ?><?cs call:heat_map(Heat.residual, Lang.risks.heat_residual, 1) ?></div><?cs /if ?></section>
 <section class="report-section"><h2><?cs var:Lang.report.open_actions_title ?></h2>
 <?cs if:subcount(Open) == 0 ?><p class="muted"><?cs var:Lang.report.no_open_actions ?></p><?cs else ?>
-<table><caption class="visually-hidden"><?cs var:Lang.report.open_actions_title ?></caption>
+<div class="table-wrap" tabindex="0" role="region" aria-label="<?cs var:Lang.report.open_actions_title ?>"><table><caption class="visually-hidden"><?cs var:Lang.report.open_actions_title ?></caption>
 <thead><tr><th scope="col"><?cs var:Lang.actions.action ?></th><th scope="col"><?cs var:Lang.actions.owner ?></th><th scope="col"><?cs var:Lang.actions.due_date ?></th><th scope="col"><?cs var:Lang.actions.priority ?></th><th scope="col"><?cs var:Lang.actions.progress ?></th></tr></thead>
-<tbody><?cs each:a = Open ?><tr<?cs if:a.overdue == "1" ?> class="overdue"<?cs /if ?>><td><?cs var:a.title ?></td><td><?cs alt:a.owner_name ?>—<?cs /alt ?></td><td><?cs alt:a.due_date ?>—<?cs /alt ?></td><td><?cs var:Lang.enums.action_priority[a.priority] ?></td><td><?cs var:a.progress ?> %</td></tr><?cs /each ?></tbody></table><?cs /if ?></section>
+<tbody><?cs each:a = Open ?><tr<?cs if:a.overdue == "1" ?> class="overdue"<?cs /if ?>><td><?cs var:a.title ?></td><td><?cs alt:a.owner_name ?>—<?cs /alt ?></td><td><?cs alt:a.due_date ?>—<?cs /alt ?></td><td><?cs var:Lang.enums.action_priority[a.priority] ?></td><td><?cs var:a.progress ?> %</td></tr><?cs /each ?></tbody></table></div><?cs /if ?></section>
 </div>
 <?cs call:page_close() ?>
