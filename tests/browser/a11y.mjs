@@ -17,7 +17,8 @@ const WIDTHS = [375, 1440];
 // RP_README_SHOTS=1 also refreshes the README's screenshots in docs/.
 const README_SHOTS = new Set(['home-signed-in-fr-1440', 'users-fr-1440', 'user-new-en-1440',
   'account-fr-1440', 'login-fr-375', 'mfa-en-1440', 'clients-fr-1440', 'client-fr-1440',
-  'client-new-en-1440', 'establishment-fr-1440', 'duplicates-fr-1440', 'establishments-en-375']);
+  'client-new-en-1440', 'establishment-fr-1440', 'duplicates-fr-1440', 'establishments-en-375',
+  'pilot-fr-1440', 'compliance-en-1440', 'risks-fr-1440', 'admin-statement-fr-1440']);
 
 // The demo firm (seed-demo is idempotent): stable names for the README's
 // screenshots, and a users list with someone in every role.
