@@ -158,16 +158,6 @@ num(const char *s)
 }
 
 static struct json_object *
-ids_json(const long long *ids, size_t n)
-{
-	struct json_object *a = json_object_new_array();
-
-	for (size_t i = 0; i < n; i++)
-		json_object_array_add(a, json_object_new_int64(ids[i]));
-	return a;
-}
-
-static struct json_object *
 action_json(const struct rp_req *req, char **r)
 {
 	struct json_object *o = json_object_new_object();
@@ -188,9 +178,9 @@ action_json(const struct rp_req *req, char **r)
 	    json_object_new_boolean(rp_action_overdue(r[6], r[8], r[14])));
 	size_t nrisks;
 	long long *risks = rp_ids_parse(req->arena, r[15], &nrisks);
-	json_object_object_add(o, "risk_ids", ids_json(risks, nrisks));
+	json_object_object_add(o, "risk_ids", rp_json_ids(risks, nrisks));
 	/* Resources link in with the resources of the Pilot. */
-	json_object_object_add(o, "requirement_ids", ids_json(reqs, n));
+	json_object_object_add(o, "requirement_ids", rp_json_ids(reqs, n));
 	json_object_object_add(o, "resource_ids", json_object_new_array());
 	json_object_object_add(o, "created_at", json_object_new_string(r[11]));
 	json_object_object_add(o, "updated_at", json_object_new_string(r[12]));
@@ -312,10 +302,7 @@ rp_action_client(struct rp_req *req, long long id, struct rp_client *c)
 		return rp_fail(req, 404, "not_found", NULL, "No such action.");
 	if (found < 0)
 		return -1;
-	if (!c->vciso)
-		return rp_fail(req, 403, "not_vciso", NULL,
-		    "Only the client's declared vCISOs work in its Pilot space.");
-	return 0;
+	return rp_clients_vciso(req, c);
 }
 
 struct json_object *
@@ -645,29 +632,15 @@ rp_actions_create(struct rp_req *req, const struct rp_client *c, long long *id)
 	json_object_object_add(d, "owner_id", f.owner ? json_object_new_int64(f.owner) : NULL);
 	json_object_object_add(d, "due_date", f.due ? json_object_new_string(f.due) : NULL);
 	if (f.nreqs)
-		json_object_object_add(d, "requirement_ids", ids_json(f.reqs, f.nreqs));
+		json_object_object_add(d, "requirement_ids", rp_json_ids(f.reqs, f.nreqs));
 	if (f.nrisks)
-		json_object_object_add(d, "risk_ids", ids_json(f.risks, f.nrisks));
+		json_object_object_add(d, "risk_ids", rp_json_ids(f.risks, f.nrisks));
 	if (rp_audit(req, "action.create", "action", *id, c->id, d) != 0)
 		goto fail;
 	return rp_db_finish(req);
 fail:
 	rp_db_rollback();
 	return -1;
-}
-
-/* Record field: {from, to} in d when the value changed. */
-static void
-note(struct json_object *d, const char *field, const char *from, const char *to)
-{
-	struct json_object *ch;
-
-	if (strcmp(from ? from : "", to ? to : "") == 0)
-		return;
-	ch = json_object_new_object();
-	json_object_object_add(ch, "from", from ? json_object_new_string(from) : NULL);
-	json_object_object_add(ch, "to", to ? json_object_new_string(to) : NULL);
-	json_object_object_add(d, field, ch);
 }
 
 static void
@@ -732,26 +705,26 @@ rp_actions_update(struct rp_req *req, const struct rp_client *c, long long id)
 	if (strcmp(status, "done") == 0)
 		progress = 100;
 	struct json_object *d = json_object_new_object();
-	note(d, "title", old[0], title);
+	rp_audit_change(d, "title", old[0], title);
 	if (strcmp(old[1], desc) != 0)
 		json_object_object_add(d, "description", json_object_new_string(desc));
 	note_int(d, "owner_id", num(old[2]), owner, true);
-	note(d, "due_date", old[3], due);
-	note(d, "priority", old[4], priority);
-	note(d, "status", old[5], status);
+	rp_audit_change(d, "due_date", old[3], due);
+	rp_audit_change(d, "priority", old[4], priority);
+	rp_audit_change(d, "status", old[5], status);
 	note_int(d, "progress", num(old[6]), progress, false);
 	bool links = f.has_reqs && !same_ids(old_reqs, nold, f.reqs, f.nreqs);
 	if (links) {
 		struct json_object *ch = json_object_new_object();
-		json_object_object_add(ch, "from", ids_json(old_reqs, nold));
-		json_object_object_add(ch, "to", ids_json(f.reqs, f.nreqs));
+		json_object_object_add(ch, "from", rp_json_ids(old_reqs, nold));
+		json_object_object_add(ch, "to", rp_json_ids(f.reqs, f.nreqs));
 		json_object_object_add(d, "requirement_ids", ch);
 	}
 	bool risk_links = f.has_risks && !same_ids(old_risks, nold_risks, f.risks, f.nrisks);
 	if (risk_links) {
 		struct json_object *ch = json_object_new_object();
-		json_object_object_add(ch, "from", ids_json(old_risks, nold_risks));
-		json_object_object_add(ch, "to", ids_json(f.risks, f.nrisks));
+		json_object_object_add(ch, "from", rp_json_ids(old_risks, nold_risks));
+		json_object_object_add(ch, "to", rp_json_ids(f.risks, f.nrisks));
 		json_object_object_add(d, "risk_ids", ch);
 	}
 	/* Nothing changed: nothing to write or record. */

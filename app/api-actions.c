@@ -34,13 +34,7 @@ rp_api_client_actions(struct rp_req *req)
 	    rp_actions_filter(req, &f, true) != 0)
 		return -1;
 	struct json_object *items = rp_actions_list(req, &c, &f, limit, offset, &total);
-	if (items == NULL)
-		return -1;
-	struct json_object *o = json_object_new_object();
-	json_object_object_add(o, "items", items);
-	json_object_object_add(o, "total", json_object_new_int64(total));
-	rp_resp_json(req, 200, o);
-	return 0;
+	return rp_api_list(req, items, total);
 }
 
 int

@@ -19,19 +19,6 @@
 #include "users.h"
 #include "util.h"
 
-static int
-list_answer(struct rp_req *req, struct json_object *items, long long total)
-{
-	struct json_object *o;
-
-	if (items == NULL)
-		return -1;
-	o = json_object_new_object();
-	json_object_object_add(o, "items", items);
-	json_object_object_add(o, "total", json_object_new_int64(total));
-	rp_resp_json(req, 200, o);
-	return 0;
-}
 
 int
 rp_api_admin_firms(struct rp_req *req)
@@ -44,7 +31,7 @@ rp_api_admin_firms(struct rp_req *req)
 	if (q != NULL && strlen(q) > 200)
 		return rp_fail(req, 400, "too_long", "q", "The search is too long.");
 	struct json_object *items = rp_admin_firms(req, q, limit, offset, &total);
-	return list_answer(req, items, total);
+	return rp_api_list(req, items, total);
 }
 
 int
@@ -77,7 +64,7 @@ rp_api_admin_clients(struct rp_req *req)
 	if (rp_api_page(req, &limit, &offset) != 0)
 		return -1;
 	struct json_object *items = rp_admin_clients(req, limit, offset, &total);
-	return list_answer(req, items, total);
+	return rp_api_list(req, items, total);
 }
 
 int
@@ -123,7 +110,7 @@ rp_api_admin_billing_changes(struct rp_req *req)
 		return -1;
 	struct json_object *items = rp_billing_changes(req, firm, client, NULL, limit,
 	    offset, &total);
-	return list_answer(req, items, total);
+	return rp_api_list(req, items, total);
 }
 
 int
@@ -168,7 +155,7 @@ rp_api_client_billing_changes(struct rp_req *req)
 		return -1;
 	struct json_object *items = rp_billing_changes(req, c.firm_id, c.id, NULL, limit,
 	    offset, &total);
-	return list_answer(req, items, total);
+	return rp_api_list(req, items, total);
 }
 
 int

@@ -130,6 +130,20 @@ rp_api_page(struct rp_req *req, long long *limit, long long *offset)
 }
 
 int
+rp_api_list(struct rp_req *req, struct json_object *items, long long total)
+{
+	struct json_object *o;
+
+	if (items == NULL)
+		return -1;
+	o = json_object_new_object();
+	json_object_object_add(o, "items", items);
+	json_object_object_add(o, "total", json_object_new_int64(total));
+	rp_resp_json(req, 200, o);
+	return 0;
+}
+
+int
 rp_api_users_list(struct rp_req *req)
 {
 	struct rp_user_rec *recs;

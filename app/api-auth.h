@@ -16,4 +16,8 @@ int rp_api_users_end_sessions(struct rp_req *);
 /* ?limit= (default 50, at most 500) and ?offset= of every list: 0, or -1
  * after a 400 naming the parameter. */
 int rp_api_page(struct rp_req *, long long *limit, long long *offset);
+/* Answer {"items": items, "total": total} (items consumed); a NULL items
+ * (its maker failed) answers that failure. Returns 0 or -1. */
+struct json_object;
+int rp_api_list(struct rp_req *, struct json_object *items, long long total);
 #endif

@@ -44,15 +44,6 @@ load_estab(struct rp_req *req, long long id, struct rp_estab *e)
 	return found ? 0 : rp_fail(req, 404, "not_found", NULL, "No such establishment.");
 }
 
-static void
-list_answer(struct rp_req *req, struct json_object *items, long long total)
-{
-	struct json_object *o = json_object_new_object();
-
-	json_object_object_add(o, "items", items);
-	json_object_object_add(o, "total", json_object_new_int64(total));
-	rp_resp_json(req, 200, o);
-}
 
 /* Answer the client the path names, as it is now. */
 static int
@@ -81,7 +72,7 @@ rp_api_clients_list(struct rp_req *req)
 	struct json_object *items = json_object_new_array();
 	for (size_t i = 0; i < n; i++)
 		json_object_array_add(items, rp_client_json(req, &cs[i]));
-	list_answer(req, items, total);
+	rp_api_list(req, items, total);
 	return 0;
 }
 
@@ -150,13 +141,7 @@ rp_api_clients_pilot(struct rp_req *req)
 	struct rp_risk_heat heat;
 	long long total;
 
-	if (load_client(req, &c) != 0)
-		return -1;
-	/* The Pilot is for the client's vCISO team only, admins included. */
-	if (!c.vciso)
-		return rp_fail(req, 403, "not_vciso", NULL,
-		    "Only the client's declared vCISOs open its Pilot space.");
-	if (rp_risks_heat(req, &c, &heat) != 0)
+	if (rp_clients_pilot(req, req->args[0], &c) != 0 || rp_risks_heat(req, &c, &heat) != 0)
 		return -1;
 	struct json_object *activity = rp_audit_of_client(req, c.firm_id, c.id, NULL,
 	    10, 0, &total);
@@ -199,7 +184,7 @@ rp_api_clients_audit(struct rp_req *req)
 	    limit, offset, &total);
 	if (items == NULL)
 		return -1;
-	list_answer(req, items, total);
+	rp_api_list(req, items, total);
 	return 0;
 }
 
@@ -219,7 +204,7 @@ rp_api_estabs_list(struct rp_req *req)
 	struct json_object *items = json_object_new_array();
 	for (size_t i = 0; i < n; i++)
 		json_object_array_add(items, rp_estab_json(req, &es[i]));
-	list_answer(req, items, total);
+	rp_api_list(req, items, total);
 	return 0;
 }
 
@@ -339,7 +324,7 @@ rp_api_suggestions_list(struct rp_req *req)
 	struct json_object *items = json_object_new_array();
 	for (size_t i = 0; i < n; i++)
 		json_object_array_add(items, rp_suggestion_json(&s[i]));
-	list_answer(req, items, (long long)n);
+	rp_api_list(req, items, (long long)n);
 	return 0;
 }
 

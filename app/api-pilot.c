@@ -14,31 +14,9 @@
 int
 rp_api_pilot_client(struct rp_req *req, struct rp_client *c)
 {
-	int found = rp_clients_get(req, req->args[0], c);
-
-	if (found < 0)
-		return -1;
-	if (found == 0)
-		return rp_fail(req, 404, "not_found", NULL, "No such client.");
-	if (!c->vciso)
-		return rp_fail(req, 403, "not_vciso", NULL,
-		    "Only the client's declared vCISOs work in its Pilot space.");
-	return 0;
+	return rp_clients_pilot(req, req->args[0], c);
 }
 
-static int
-list_answer(struct rp_req *req, struct json_object *items, long long total)
-{
-	struct json_object *o;
-
-	if (items == NULL)
-		return -1;
-	o = json_object_new_object();
-	json_object_object_add(o, "items", items);
-	json_object_object_add(o, "total", json_object_new_int64(total));
-	rp_resp_json(req, 200, o);
-	return 0;
-}
 
 int
 rp_api_frameworks(struct rp_req *req)
@@ -48,7 +26,7 @@ rp_api_frameworks(struct rp_req *req)
 	if (rp_api_page(req, &limit, &offset) != 0)
 		return -1;
 	struct json_object *items = rp_frameworks_list(req, limit, offset, &total);
-	return list_answer(req, items, total);
+	return rp_api_list(req, items, total);
 }
 
 int
@@ -109,7 +87,7 @@ rp_api_client_compliance(struct rp_req *req)
 		    "Name the adopted framework: ?framework_id=.");
 	struct json_object *items = rp_compliance_items(req, &c, framework,
 	    rp_query(req, "status"), limit, offset, &total);
-	return list_answer(req, items, total);
+	return rp_api_list(req, items, total);
 }
 
 int

@@ -30,17 +30,11 @@ rp_api_client_risks(struct rp_req *req)
 	struct rp_risk_filter f;
 	long long limit, offset, total;
 
-	if (rp_risks_gate(req, req->args[0], &c) != 0 || rp_risks_filter(req, &f) != 0 ||
+	if (rp_clients_pilot(req, req->args[0], &c) != 0 || rp_risks_filter(req, &f) != 0 ||
 	    rp_api_page(req, &limit, &offset) != 0)
 		return -1;
 	struct json_object *items = rp_risks_list(req, &c, &f, limit, offset, &total);
-	if (items == NULL)
-		return -1;
-	struct json_object *o = json_object_new_object();
-	json_object_object_add(o, "items", items);
-	json_object_object_add(o, "total", json_object_new_int64(total));
-	rp_resp_json(req, 200, o);
-	return 0;
+	return rp_api_list(req, items, total);
 }
 
 int
@@ -49,7 +43,7 @@ rp_api_client_risk_create(struct rp_req *req)
 	struct rp_client c;
 	long long id;
 
-	if (rp_risks_gate(req, req->args[0], &c) != 0 || rp_risks_create(req, &c, &id) != 0)
+	if (rp_clients_pilot(req, req->args[0], &c) != 0 || rp_risks_create(req, &c, &id) != 0)
 		return -1;
 	return risk_answer(req, &c, id, 201);
 }

@@ -1,5 +1,6 @@
 /* The audit log: who did what, when, from where, on which client and object. */
 #include <stdint.h>
+#include <string.h>
 
 #include <json.h>
 
@@ -11,6 +12,20 @@
 static struct rp_stmt q_insert = RP_STMT(
     "INSERT INTO audit_log (user_id, firm_id, client_id, ip, action, object_type,"
     " object_id, details) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+
+void
+rp_audit_change(struct json_object *d, const char *field, const char *from,
+    const char *to)
+{
+	struct json_object *c;
+
+	if (strcmp(from ? from : "", to ? to : "") == 0)
+		return;
+	c = json_object_new_object();
+	json_object_object_add(c, "from", from ? json_object_new_string(from) : NULL);
+	json_object_object_add(c, "to", to ? json_object_new_string(to) : NULL);
+	json_object_object_add(d, field, c);
+}
 
 int
 rp_audit(struct rp_req *req, const char *action, const char *object_type,

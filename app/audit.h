@@ -12,6 +12,11 @@ struct json_object;
 int rp_audit(struct rp_req *, const char *action, const char *object_type,
     long long object_id, long long client_id, struct json_object *details);
 
+/* Note a changed field in an entry's details as {"from": .., "to": ..}
+ * (NULL written as null, and the same as ""); nothing when unchanged. */
+void rp_audit_change(struct json_object *details, const char *field,
+    const char *from, const char *to);
+
 /* The same, for a change a user makes in another firm than its own
  * (support): the entry belongs to firm_id. */
 int rp_audit_for(struct rp_req *, const char *action, const char *object_type,

@@ -110,6 +110,27 @@ rp_clients_get(struct rp_req *req, long long id, struct rp_client *out)
 	return 1;
 }
 
+int
+rp_clients_pilot(struct rp_req *req, long long id, struct rp_client *out)
+{
+	int found = rp_clients_get(req, id, out);
+
+	if (found < 0)
+		return -1;
+	if (found == 0)
+		return rp_fail(req, 404, "not_found", NULL, "No such client.");
+	return rp_clients_vciso(req, out);
+}
+
+int
+rp_clients_vciso(struct rp_req *req, const struct rp_client *c)
+{
+	if (!c->vciso)
+		return rp_fail(req, 403, "not_vciso", NULL,
+		    "Only the client's declared vCISOs work in its Pilot space.");
+	return 0;
+}
+
 static const char *const sort_keys[] = {
 	"name", "created_at", "plan", "status", "mission_type",
 };
@@ -256,6 +277,16 @@ modules_text(struct rp_req *req, unsigned mask)
 }
 
 struct json_object *
+rp_json_ids(const long long *ids, size_t n)
+{
+	struct json_object *arr = json_object_new_array();
+
+	for (size_t i = 0; i < n; i++)
+		json_object_array_add(arr, json_object_new_int64(ids[i]));
+	return arr;
+}
+
+struct json_object *
 rp_json_key_list(const char *csv)
 {
 	struct json_object *arr = json_object_new_array();
@@ -348,16 +379,6 @@ team_store(struct rp_req *req, long long client, const long long *ids, size_t n)
 	return 0;
 }
 
-static struct json_object *
-ids_json(const long long *ids, size_t n)
-{
-	struct json_object *arr = json_object_new_array();
-
-	for (size_t i = 0; i < n; i++)
-		json_object_array_add(arr, json_object_new_int64(ids[i]));
-	return arr;
-}
-
 /* The billing e-mail: required for direct billing, refused otherwise (an
  * empty form field counts as absent). */
 static int
@@ -447,26 +468,13 @@ rp_clients_create(struct rp_req *req, long long *id)
 	if (email)
 		json_object_object_add(d, "billing_email", json_object_new_string(email));
 	json_object_object_add(d, "modules", rp_json_key_list(mods));
-	json_object_object_add(d, "vciso_ids", ids_json(team, nteam));
+	json_object_object_add(d, "vciso_ids", rp_json_ids(team, nteam));
 	if (rp_audit(req, "client.create", "client", *id, *id, d) != 0)
 		goto fail;
 	return rp_db_finish(req);
 fail:
 	rp_db_rollback();
 	return -1;
-}
-
-static void
-note(struct json_object *d, const char *field, const char *from, const char *to)
-{
-	struct json_object *c;
-
-	if (strcmp(from ? from : "", to ? to : "") == 0)
-		return;
-	c = json_object_new_object();
-	json_object_object_add(c, "from", from ? json_object_new_string(from) : NULL);
-	json_object_object_add(c, "to", to ? json_object_new_string(to) : NULL);
-	json_object_object_add(d, field, c);
 }
 
 /* Fields settings do not change, and where they are changed instead. */
@@ -517,9 +525,9 @@ rp_clients_update(struct rp_req *req, const struct rp_client *c)
 	    (status && strcmp(status, c->status) != 0 && period(req, c->id) != 0))
 		goto fail;
 	struct json_object *d = json_object_new_object();
-	note(d, "name", c->name, name ? name : c->name);
-	note(d, "status", c->status, status ? status : c->status);
-	note(d, "modules", c->modules, mods);
+	rp_audit_change(d, "name", c->name, name ? name : c->name);
+	rp_audit_change(d, "status", c->status, status ? status : c->status);
+	rp_audit_change(d, "modules", c->modules, mods);
 	if (rp_audit(req, "client.update", "client", c->id, c->id, d) != 0)
 		goto fail;
 	return rp_db_finish(req);
@@ -550,8 +558,8 @@ rp_clients_plan(struct rp_req *req, const struct rp_client *c)
 	if (rp_db_do(req, &q_plan, a, RP_NELEM(a), NULL) != 0 || period(req, c->id) != 0)
 		goto fail;
 	struct json_object *d = json_object_new_object();
-	note(d, "plan", c->plan, plan ? plan : c->plan);
-	note(d, "mission_type", c->mission_type, mission ? mission : c->mission_type);
+	rp_audit_change(d, "plan", c->plan, plan ? plan : c->plan);
+	rp_audit_change(d, "mission_type", c->mission_type, mission ? mission : c->mission_type);
 	if (rp_audit(req, "client.plan", "client", c->id, c->id, d) != 0)
 		goto fail;
 	return rp_db_finish(req);
@@ -598,8 +606,8 @@ rp_clients_set_vcisos(struct rp_req *req, const struct rp_client *c)
 	if (team_store(req, c->id, team, nteam) != 0)
 		goto fail;
 	struct json_object *d = json_object_new_object();
-	json_object_object_add(d, "from", ids_json(c->vciso_ids, c->nvcisos));
-	json_object_object_add(d, "to", ids_json(team, nteam));
+	json_object_object_add(d, "from", rp_json_ids(c->vciso_ids, c->nvcisos));
+	json_object_object_add(d, "to", rp_json_ids(team, nteam));
 	if (rp_audit(req, "client.vcisos", "client", c->id, c->id, d) != 0)
 		goto fail;
 	return rp_db_finish(req);
@@ -625,7 +633,7 @@ rp_client_json(const struct rp_req *req, const struct rp_client *c)
 	json_object_object_add(o, "billing_email", c->billing_email ?
 	    json_object_new_string(c->billing_email) : NULL);
 	json_object_object_add(o, "modules", rp_json_key_list(c->modules));
-	json_object_object_add(o, "vciso_ids", ids_json(c->vciso_ids, c->nvcisos));
+	json_object_object_add(o, "vciso_ids", rp_json_ids(c->vciso_ids, c->nvcisos));
 	json_object_object_add(o, "created_at", json_object_new_string(c->created_at));
 	json_object_object_add(o, "establishments_count",
 	    json_object_new_int64(c->establishments));

@@ -75,6 +75,14 @@ struct rp_team_member {
 int rp_clients_team(struct rp_req *, const struct rp_client *c,
     struct rp_team_member **out, size_t *n);
 
+/* Client id for its Pilot space: in the caller's scope (404 otherwise)
+ * and with the caller declared vCISO of it (403 `not_vciso` otherwise,
+ * admins included). Returns 0 or -1 after rp_fail. */
+int rp_clients_pilot(struct rp_req *, long long id, struct rp_client *out);
+/* The same check on a client already loaded in scope: 0, or -1 after the
+ * 403. */
+int rp_clients_vciso(struct rp_req *, const struct rp_client *);
+
 /* May the caller change this client's settings (admins; managers declared
  * vCISO of it)? */
 bool rp_clients_may_edit(const struct rp_req *, const struct rp_client *);
@@ -84,6 +92,8 @@ bool rp_clients_may_staff(const struct rp_req *, const struct rp_client *);
 
 /* The API shape (name only for a caller that sees only the name). */
 struct json_object *rp_client_json(const struct rp_req *, const struct rp_client *);
+/* Ids as a JSON array of numbers. */
+struct json_object *rp_json_ids(const long long *ids, size_t n);
 /* A comma-separated list of keys as a JSON array of strings. */
 struct json_object *rp_json_key_list(const char *csv);
 

@@ -356,19 +356,6 @@ rp_estabs_store(struct rp_req *req, struct rp_estab *e)
 	return rp_db_do(req, &q_update, a, k, NULL);
 }
 
-static void
-note(struct json_object *d, const char *field, const char *from, const char *to)
-{
-	struct json_object *c;
-
-	if (strcmp(from ? from : "", to ? to : "") == 0)
-		return;
-	c = json_object_new_object();
-	json_object_object_add(c, "from", json_object_new_string(from ? from : ""));
-	json_object_object_add(c, "to", json_object_new_string(to ? to : ""));
-	json_object_object_add(d, field, c);
-}
-
 int
 rp_estabs_create(struct rp_req *req, const struct rp_client *c, long long *id)
 {
@@ -462,7 +449,7 @@ rp_estabs_update(struct rp_req *req, const struct rp_estab *old)
 		goto fail;
 	struct json_object *d = json_object_new_object();
 	for (int i = 0; i < RP_PF__COUNT; i++)
-		note(d, rp_profile_field_key(i), old->f[i], e.f[i]);
+		rp_audit_change(d, rp_profile_field_key(i), old->f[i], e.f[i]);
 	if (rp_audit(req, "establishment.update", "establishment", e.id, e.client_id, d) != 0)
 		goto fail;
 	return rp_db_finish(req);
@@ -514,7 +501,7 @@ rp_estabs_status(struct rp_req *req, const struct rp_estab *e)
 		goto fail;
 	struct json_object *d = json_object_new_object();
 	json_object_object_add(d, "action", json_object_new_string(action));
-	note(d, "status", e->status, to);
+	rp_audit_change(d, "status", e->status, to);
 	if (rp_audit(req, "establishment.status", "establishment", e->id, e->client_id, d) != 0)
 		goto fail;
 	return rp_db_finish(req);
@@ -536,7 +523,7 @@ rp_estabs_plan(struct rp_req *req, const struct rp_estab *e)
 	if (rp_db_do(req, &q_plan, a, RP_NELEM(a), NULL) != 0)
 		goto fail;
 	struct json_object *d = json_object_new_object();
-	note(d, "plan", e->plan, plan);
+	rp_audit_change(d, "plan", e->plan, plan);
 	if (rp_audit(req, "establishment.plan", "establishment", e->id, e->client_id, d) != 0)
 		goto fail;
 	return rp_db_finish(req);

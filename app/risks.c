@@ -433,21 +433,6 @@ rp_risk_get(struct rp_req *req, const struct rp_client *c, long long id)
 }
 
 int
-rp_risks_gate(struct rp_req *req, long long client_id, struct rp_client *c)
-{
-	int found = rp_clients_get(req, client_id, c);
-
-	if (found < 0)
-		return -1;
-	if (found == 0)
-		return rp_fail(req, 404, "not_found", NULL, "No such client.");
-	if (!c->vciso)
-		return rp_fail(req, 403, "not_vciso", NULL,
-		    "Only the client's declared vCISOs work in its Pilot space.");
-	return 0;
-}
-
-int
 rp_risks_of(struct rp_req *req, long long risk, struct rp_client *c)
 {
 	struct rp_dbarg a[] = { RP_AINT(risk), RP_AINT(req->user->firm_id) };
@@ -458,13 +443,13 @@ rp_risks_of(struct rp_req *req, long long risk, struct rp_client *c)
 	/* Another firm's risk, or none: the same 404. */
 	if (res.nrows != 1)
 		return rp_fail(req, 404, "not_found", NULL, "No such risk.");
-	if (rp_risks_gate(req, num(res.rows[0][0]), c) != 0) {
-		/* A client out of scope hides its risks too. */
-		if (req->resp.status == 404)
-			rp_fail(req, 404, "not_found", NULL, "No such risk.");
+	/* A client out of scope hides its risks too: the same 404. */
+	int found = rp_clients_get(req, num(res.rows[0][0]), c);
+	if (found < 0)
 		return -1;
-	}
-	return 0;
+	if (found == 0)
+		return rp_fail(req, 404, "not_found", NULL, "No such risk.");
+	return rp_clients_vciso(req, c);
 }
 
 struct json_object *
@@ -684,18 +669,6 @@ fail:
 	return -1;
 }
 
-/* Record a changed value in the audit details: {"field":{"from","to"}}. */
-static void
-note(struct json_object *d, const char *field, const char *from, const char *to)
-{
-	if ((from == NULL) == (to == NULL) && (from == NULL || strcmp(from, to) == 0))
-		return;
-	struct json_object *ch = json_object_new_object();
-	json_object_object_add(ch, "from", from ? json_object_new_string(from) : NULL);
-	json_object_object_add(ch, "to", to ? json_object_new_string(to) : NULL);
-	json_object_object_add(d, field, ch);
-}
-
 int
 rp_risks_update(struct rp_req *req, const struct rp_client *c, long long id)
 {
@@ -736,25 +709,25 @@ rp_risks_update(struct rp_req *req, const struct rp_client *c, long long id)
 	if (rp_db_do(req, &q_update, a, RP_NELEM(a), NULL) != 0)
 		goto fail;
 	struct json_object *d = json_object_new_object();
-	note(d, "title", o[C_TITLE], NOW_S(f.title, C_TITLE));
+	rp_audit_change(d, "title", o[C_TITLE], NOW_S(f.title, C_TITLE));
 	if (f.description && strcmp(f.description, o[C_DESCRIPTION]) != 0)
 		json_object_object_add(d, "description", json_object_new_string("changed"));
-	note(d, "asset", o[C_ASSET], NOW_S(f.asset, C_ASSET));
-	note(d, "threat", o[C_THREAT], NOW_S(f.threat, C_THREAT));
-	note(d, "likelihood", o[C_LIKELIHOOD], lk);
-	note(d, "impact", o[C_IMPACT], im);
-	note(d, "treatment", o[C_TREATMENT], NOW_S(f.treatment, C_TREATMENT));
-	note(d, "owner_id", o[C_OWNER], owner);
-	note(d, "status", o[C_STATUS], NOW_S(f.status, C_STATUS));
-	note(d, "residual_likelihood", o[C_RL], rl);
-	note(d, "residual_impact", o[C_RI], ri);
+	rp_audit_change(d, "asset", o[C_ASSET], NOW_S(f.asset, C_ASSET));
+	rp_audit_change(d, "threat", o[C_THREAT], NOW_S(f.threat, C_THREAT));
+	rp_audit_change(d, "likelihood", o[C_LIKELIHOOD], lk);
+	rp_audit_change(d, "impact", o[C_IMPACT], im);
+	rp_audit_change(d, "treatment", o[C_TREATMENT], NOW_S(f.treatment, C_TREATMENT));
+	rp_audit_change(d, "owner_id", o[C_OWNER], owner);
+	rp_audit_change(d, "status", o[C_STATUS], NOW_S(f.status, C_STATUS));
+	rp_audit_change(d, "residual_likelihood", o[C_RL], rl);
+	rp_audit_change(d, "residual_impact", o[C_RI], ri);
 #undef NOW_S
 	if (f.h_reqs) {
 		struct rp_buf b;
 		rp_buf_init(&b, req->arena);
 		for (size_t i = 0; i < f.nreqs; i++)
 			rp_buf_printf(&b, "%s%lld", i ? "," : "", f.reqs[i]);
-		note(d, "requirement_ids", o[C_REQS] ? o[C_REQS] : "", rp_buf_str(&b));
+		rp_audit_change(d, "requirement_ids", o[C_REQS] ? o[C_REQS] : "", rp_buf_str(&b));
 		if (set_requirements(req, c, id, f.reqs, f.nreqs) != 0) {
 			json_object_put(d);
 			goto fail;

@@ -72,9 +72,6 @@ struct rp_risk_filter {
  * risks only when status=closed is asked. Returns 0 or -1. */
 int rp_risks_filter(struct rp_req *, struct rp_risk_filter *);
 
-/* The client of the path's id, in scope (404) with the caller declared
- * its vCISO (403). Returns 0 or -1. */
-int rp_risks_gate(struct rp_req *, long long client_id, struct rp_client *c);
 /* The same through the client of risk `risk` (404 when the risk is not
  * one of the caller's firm's). */
 int rp_risks_of(struct rp_req *, long long risk, struct rp_client *c);

@@ -357,11 +357,8 @@ rp_ui_client_pilot(struct rp_req *req)
 	struct rp_client c;
 	long long total;
 
-	if (rp_ui_client_load(req, &c) != 0)
+	if (rp_clients_pilot(req, req->args[0], &c) != 0)
 		return -1;
-	if (!c.vciso)
-		return rp_fail(req, 403, "not_vciso", NULL,
-		    "Only the client's declared vCISOs open its Pilot space.");
 	rp_ui_client_chrome(req, &c);
 	client_hdf(req, "Edit", &c);
 	struct json_object *act = rp_audit_of_client(req, c.firm_id, c.id,

@@ -55,11 +55,8 @@ rp_ui_framework(struct rp_req *req)
 int
 rp_ui_pilot_client(struct rp_req *req, struct rp_client *c)
 {
-	if (rp_ui_client_load(req, c) != 0)
+	if (rp_clients_pilot(req, req->args[0], c) != 0)
 		return -1;
-	if (!c->vciso)
-		return rp_fail(req, 403, "not_vciso", NULL,
-		    "Only the client's declared vCISOs work in its Pilot space.");
 	rp_ui_client_chrome(req, c);
 	return 0;
 }

@@ -65,7 +65,7 @@ rp_ui_risks_heat(struct rp_req *req, const struct rp_client *c)
 static int
 pilot_client(struct rp_req *req, struct rp_client *c)
 {
-	if (rp_risks_gate(req, req->args[0], c) != 0)
+	if (rp_clients_pilot(req, req->args[0], c) != 0)
 		return -1;
 	rp_ui_client_chrome(req, c);
 	return 0;
@@ -151,7 +151,7 @@ rp_ui_risks_csv(struct rp_req *req)
 	struct rp_client c;
 	struct rp_risk_filter f;
 
-	if (rp_risks_gate(req, req->args[0], &c) != 0 || rp_risks_filter(req, &f) != 0)
+	if (rp_clients_pilot(req, req->args[0], &c) != 0 || rp_risks_filter(req, &f) != 0)
 		return -1;
 	req->resp.body.len = 0;
 	if (rp_risks_csv(req, &c, &f, &req->resp.body) != 0)

@@ -226,13 +226,10 @@ keys_json(unsigned mask, const char *(*key)(int), int count)
 static struct json_object *
 ids_json(const struct rp_req *req, const char *csv)
 {
-	struct json_object *arr = json_object_new_array();
 	size_t n;
 	long long *ids = rp_ids_parse(req->arena, csv, &n);
 
-	for (size_t i = 0; i < n; i++)
-		json_object_array_add(arr, json_object_new_int64(ids[i]));
-	return arr;
+	return rp_json_ids(ids, n);
 }
 
 struct json_object *
@@ -536,20 +533,6 @@ fail:
 	return -1;
 }
 
-static void
-note_change(struct json_object *d, const char *field, const char *from,
-    const char *to)
-{
-	struct json_object *c;
-
-	if (strcmp(from, to) == 0)
-		return;
-	c = json_object_new_object();
-	json_object_object_add(c, "from", json_object_new_string(from));
-	json_object_object_add(c, "to", json_object_new_string(to));
-	json_object_object_add(d, field, c);
-}
-
 int
 rp_users_update(struct rp_req *req, const struct rp_user_rec *t)
 {
@@ -639,13 +622,13 @@ rp_users_update(struct rp_req *req, const struct rp_user_rec *t)
 		goto fail;
 	}
 	if (email)
-		note_change(d, "email", t->email, email);
+		rp_audit_change(d, "email", t->email, email);
 	if (first)
-		note_change(d, "first_name", t->first_name, first);
+		rp_audit_change(d, "first_name", t->first_name, first);
 	if (last)
-		note_change(d, "last_name", t->last_name, last);
-	note_change(d, "role", rp_role_key(t->role), rp_role_key(role));
-	note_change(d, "active", t->active ? "true" : "false", active ? "true" : "false");
+		rp_audit_change(d, "last_name", t->last_name, last);
+	rp_audit_change(d, "role", rp_role_key(t->role), rp_role_key(role));
+	rp_audit_change(d, "active", t->active ? "true" : "false", active ? "true" : "false");
 	if (hf && new_features != t->features)
 		json_object_object_add(d, "features", keys_json(new_features,
 		    rp_feature_key, RP_FEAT__COUNT));
