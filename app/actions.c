@@ -14,6 +14,7 @@
 #include "enums.h"
 #include "input.h"
 #include "request.h"
+#include "resources.h"
 #include "util.h"
 
 #define DATE(col) "DATE_FORMAT(" col ", '%Y-%m-%dT%H:%i:%sZ')"
@@ -30,7 +31,9 @@
     " " DATE("a.created_at") ", " DATE("a.updated_at") ", a.created_by," \
     " DATE_FORMAT(CURDATE(), '%Y-%m-%d')," \
     " (SELECT GROUP_CONCAT(ak.risk_id ORDER BY ak.risk_id)" \
-    "  FROM action_risks ak WHERE ak.action_id = a.id)" \
+    "  FROM action_risks ak WHERE ak.action_id = a.id)," \
+    " (SELECT GROUP_CONCAT(ax.resource_id ORDER BY ax.resource_id)" \
+    "  FROM action_resources ax WHERE ax.action_id = a.id)" \
     " FROM actions a LEFT JOIN users u ON u.id = a.owner_id"
 #define LIST_WHERE \
     " WHERE a.client_id = ? AND a.firm_id = ?" \
@@ -70,7 +73,9 @@ static struct rp_stmt q_current = RP_STMT(
     " status, progress, (SELECT GROUP_CONCAT(ar.requirement_id ORDER BY ar.requirement_id)"
     "  FROM action_requirements ar WHERE ar.action_id = a.id),"
     " (SELECT GROUP_CONCAT(ak.risk_id ORDER BY ak.risk_id)"
-    "  FROM action_risks ak WHERE ak.action_id = a.id)"
+    "  FROM action_risks ak WHERE ak.action_id = a.id),"
+    " (SELECT GROUP_CONCAT(ax.resource_id ORDER BY ax.resource_id)"
+    "  FROM action_resources ax WHERE ax.action_id = a.id)"
     " FROM actions a WHERE a.id = ? AND a.client_id = ? AND a.firm_id = ? FOR UPDATE");
 /* An owner is an active user of the firm on the client's vCISO team. */
 static struct rp_stmt q_owner_ok = RP_STMT(
@@ -87,6 +92,11 @@ static struct rp_stmt q_risks_clear = RP_STMT(
     "DELETE FROM action_risks WHERE action_id = ? AND firm_id = ?");
 static struct rp_stmt q_risk_link = RP_STMT(
     "INSERT INTO action_risks (action_id, risk_id, firm_id, client_id) VALUES (?, ?, ?, ?)");
+static struct rp_stmt q_res_clear = RP_STMT(
+    "DELETE FROM action_resources WHERE action_id = ? AND firm_id = ?");
+static struct rp_stmt q_res_link = RP_STMT(
+    "INSERT INTO action_resources (action_id, resource_id, firm_id, client_id)"
+    " VALUES (?, ?, ?, ?)");
 static struct rp_stmt q_insert = RP_STMT(
     "INSERT INTO actions (firm_id, client_id, title, description, owner_id, due_date,"
     " priority, status, progress, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -100,12 +110,6 @@ static struct rp_stmt q_links_clear = RP_STMT(
 static struct rp_stmt q_link = RP_STMT(
     "INSERT INTO action_requirements (action_id, requirement_id, firm_id, client_id)"
     " VALUES (?, ?, ?, ?)");
-static struct rp_stmt q_by_requirement = RP_STMT(
-    "SELECT ar.requirement_id, ar.action_id FROM action_requirements ar"
-    " JOIN requirements r ON r.id = ar.requirement_id"
-    " WHERE ar.client_id = ? AND ar.firm_id = ? AND (? = 0 OR r.framework_id = ?)"
-    " AND (? = 0 OR ar.requirement_id = ?) ORDER BY ar.requirement_id, ar.action_id");
-
 /* Links an action may hold, at most. */
 #define MAX_LINKS 200
 
@@ -178,10 +182,11 @@ action_json(const struct rp_req *req, char **r)
 	    json_object_new_boolean(rp_action_overdue(r[6], r[8], r[14])));
 	size_t nrisks;
 	long long *risks = rp_ids_parse(req->arena, r[15], &nrisks);
+	size_t nres;
+	long long *res = rp_ids_parse(req->arena, r[16], &nres);
 	json_object_object_add(o, "risk_ids", rp_json_ids(risks, nrisks));
-	/* Resources link in with the resources of the Pilot. */
 	json_object_object_add(o, "requirement_ids", rp_json_ids(reqs, n));
-	json_object_object_add(o, "resource_ids", json_object_new_array());
+	json_object_object_add(o, "resource_ids", rp_json_ids(res, nres));
 	json_object_object_add(o, "created_at", json_object_new_string(r[11]));
 	json_object_object_add(o, "updated_at", json_object_new_string(r[12]));
 	json_object_object_add(o, "created_by", r[13] ? json_object_new_int64(num(r[13])) : NULL);
@@ -189,39 +194,6 @@ action_json(const struct rp_req *req, char **r)
 }
 
 static const char *const sort_keys[] = { "due_date", "priority", "updated_at" };
-
-/* One filter of the query string: absent or empty is "any". */
-static int
-filter_key(struct rp_req *req, const char *name, const struct rp_enum *e, bool strict,
-    const char **out)
-{
-	const char *v = rp_query(req, name);
-	int i;
-
-	*out = NULL;
-	if (v == NULL || *v == '\0')
-		return 0;
-	if ((i = rp_enum_parse(e, v)) < 0)
-		return strict ? rp_fail(req, 400, "invalid", name,
-		    "This filter value is not one of the choices.") : 0;
-	*out = rp_enum_key(e, i);
-	return 0;
-}
-
-static int
-filter_flag(struct rp_req *req, const char *name, bool strict, bool *out)
-{
-	const char *v = rp_query(req, name);
-
-	*out = false;
-	if (v == NULL || *v == '\0' || strcmp(v, "0") == 0 || strcmp(v, "false") == 0)
-		return 0;
-	if (strcmp(v, "1") == 0 || strcmp(v, "true") == 0 || strcmp(v, "on") == 0) {
-		*out = true;
-		return 0;
-	}
-	return strict ? rp_fail(req, 400, "invalid", name, "Use 1 or 0.") : 0;
-}
 
 int
 rp_actions_filter(struct rp_req *req, struct rp_action_filter *f, bool strict)
@@ -234,10 +206,10 @@ rp_actions_filter(struct rp_req *req, struct rp_action_filter *f, bool strict)
 		f->q = NULL;
 	if (f->q != NULL && strlen(f->q) > 200)
 		return rp_fail(req, 400, "too_long", "q", "The search is too long.");
-	if (filter_key(req, "status", &rp_action_statuses, strict, &f->status) != 0 ||
-	    filter_key(req, "priority", &rp_action_priorities, strict, &f->priority) != 0 ||
-	    filter_flag(req, "mine", strict, &f->mine) != 0 ||
-	    filter_flag(req, "overdue", strict, &f->overdue) != 0)
+	if (rp_query_enum(req, "status", &rp_action_statuses, strict, &f->status) != 0 ||
+	    rp_query_enum(req, "priority", &rp_action_priorities, strict, &f->priority) != 0 ||
+	    rp_query_flag(req, "mine", strict, &f->mine) != 0 ||
+	    rp_query_flag(req, "overdue", strict, &f->overdue) != 0)
 		return -1;
 	for (size_t i = 0; sort != NULL && i < RP_NELEM(sort_keys); i++)
 		if (strcmp(sort, sort_keys[i]) == 0)
@@ -349,40 +321,19 @@ rp_actions_figures(struct rp_req *req, const struct rp_client *c)
 	return o;
 }
 
-struct json_object *
-rp_actions_by_requirement(struct rp_req *req, const struct rp_client *c, long long framework,
-    long long requirement)
-{
-	struct rp_dbarg a[] = { RP_AINT(c->id), RP_AINT(c->firm_id), RP_AINT(framework),
-	    RP_AINT(framework), RP_AINT(requirement), RP_AINT(requirement) };
-	struct rp_dbres res;
-
-	if (rp_db_do(req, &q_by_requirement, a, RP_NELEM(a), &res) != 0)
-		return NULL;
-	struct json_object *o = json_object_new_object(), *cur = NULL;
-	const char *key = NULL;
-	for (size_t i = 0; i < res.nrows; i++) {
-		if (key == NULL || strcmp(key, res.rows[i][0]) != 0) {
-			key = res.rows[i][0];
-			cur = json_object_new_array();
-			json_object_object_add(o, key, cur);
-		}
-		json_object_array_add(cur, json_object_new_int64(num(res.rows[i][1])));
-	}
-	return o;
-}
-
 /* ------------------------------------------------------------- writing --- */
 
 /* The fields of a create or a change, as read and validated. */
 struct fields {
 	const char	*title, *description, *priority, *status, *due;
 	long long	 owner, progress;
-	bool		 has_owner, has_due, has_progress, has_reqs, has_risks;
+	bool		 has_owner, has_due, has_progress, has_reqs, has_risks, has_res;
 	long long	*reqs;
 	size_t		 nreqs;
 	long long	*risks;
 	size_t		 nrisks;
+	long long	*res;
+	size_t		 nres;
 };
 
 static const char *const known[] = { "title", "description", "owner_id", "due_date",
@@ -420,49 +371,10 @@ in_date(struct rp_req *req, const char *name, bool *has, const char **out)
 	return 0;
 }
 
-/* Was the field sent empty: JSON null, or a string of blanks only? */
-static bool
-blank(const struct rp_req *req, const char *name)
-{
-	struct json_object *v;
-	const char *s;
-
-	if (req->json != NULL) {
-		if (!json_object_object_get_ex(req->json, name, &v))
-			return false;
-		if (v == NULL)
-			return true;
-		if (!json_object_is_type(v, json_type_string))
-			return false;
-		s = json_object_get_string(v);
-	} else if ((s = rp_param(&req->form, name)) == NULL) {
-		return false;
-	}
-	return s[strspn(s, " \t\r\n")] == '\0';
-}
-
-/* Keep each id once, in the order given. */
-static size_t
-dedup(long long *ids, size_t n)
-{
-	size_t k = 0;
-
-	for (size_t i = 0; i < n; i++) {
-		size_t j;
-		for (j = 0; j < k && ids[j] != ids[i]; j++)
-			;
-		if (j == k)
-			ids[k++] = ids[i];
-	}
-	return k;
-}
-
 static int
 read_fields(struct rp_req *req, bool create, struct fields *f)
 {
 	const char *bad;
-	long long *none;
-	size_t nnone;
 	bool isnull;
 	int rc;
 
@@ -472,7 +384,7 @@ read_fields(struct rp_req *req, bool create, struct fields *f)
 	if (rp_in_text(req, "title", 200, create, &f->title) < 0)
 		return -1;
 	/* A blank (or null) description clears it: rp_in_lines refuses "". */
-	if (blank(req, "description"))
+	if (rp_in_blank(req, "description"))
 		f->description = "";
 	else if (rp_in_lines(req, "description", 10000, false, &f->description) < 0)
 		return -1;
@@ -493,21 +405,21 @@ read_fields(struct rp_req *req, bool create, struct fields *f)
 	if ((rc = rp_in_ids(req, "requirement_ids", &f->reqs, &f->nreqs)) < 0)
 		return -1;
 	f->has_reqs = rc > 0;
-	f->nreqs = dedup(f->reqs, f->nreqs);
+	f->nreqs = rp_ids_dedup(f->reqs, f->nreqs);
 	if (f->nreqs > MAX_LINKS)
 		return rp_fail(req, 400, "too_long", "requirement_ids", "Too many requirements.");
 	if ((rc = rp_in_ids(req, "risk_ids", &f->risks, &f->nrisks)) < 0)
 		return -1;
 	f->has_risks = rc > 0;
-	f->nrisks = dedup(f->risks, f->nrisks);
+	f->nrisks = rp_ids_dedup(f->risks, f->nrisks);
 	if (f->nrisks > MAX_LINKS)
 		return rp_fail(req, 400, "too_long", "risk_ids", "Too many risks.");
-	/* Links to resources come with that part of the Pilot: until then
-	 * only an empty list is accepted. */
-	if (rp_in_ids(req, "resource_ids", &none, &nnone) < 0)
+	if ((rc = rp_in_ids(req, "resource_ids", &f->res, &f->nres)) < 0)
 		return -1;
-	if (nnone > 0)
-		return rp_fail(req, 404, "not_found", "resource_ids", "No such resource.");
+	f->has_res = rc > 0;
+	f->nres = rp_ids_dedup(f->res, f->nres);
+	if (f->nres > MAX_LINKS)
+		return rp_fail(req, 400, "too_long", "resource_ids", "Too many resources.");
 	return 0;
 }
 
@@ -534,6 +446,8 @@ check_links(struct rp_req *req, const struct rp_client *c, const struct fields *
 		if (res.nrows == 0)
 			return rp_fail(req, 404, "not_found", "risk_ids", "No such risk.");
 	}
+	if (f->has_res && rp_resources_check(req, c, f->res, f->nres, "resource_ids") != 0)
+		return -1;
 	for (size_t i = 0; f->has_reqs && i < f->nreqs; i++) {
 		struct rp_dbarg a[] = { RP_AINT(f->reqs[i]), RP_AINT(c->id), RP_AINT(c->firm_id) };
 		if (rp_db_do(req, &q_req_ok, a, RP_NELEM(a), &res) != 0)
@@ -564,40 +478,6 @@ recount(struct rp_req *req, const struct rp_client *c)
 	return rp_db_do(req, &q_open_count, a, 2, NULL);
 }
 
-static int
-store_risks(struct rp_req *req, const struct rp_client *c, long long id,
-    const long long *risks, size_t n)
-{
-	struct rp_dbarg d[] = { RP_AINT(id), RP_AINT(c->firm_id) };
-
-	if (rp_db_do(req, &q_risks_clear, d, 2, NULL) != 0)
-		return -1;
-	for (size_t i = 0; i < n; i++) {
-		struct rp_dbarg a[] = { RP_AINT(id), RP_AINT(risks[i]), RP_AINT(c->firm_id),
-		    RP_AINT(c->id) };
-		if (rp_db_do(req, &q_risk_link, a, RP_NELEM(a), NULL) != 0)
-			return -1;
-	}
-	return 0;
-}
-
-static int
-store_links(struct rp_req *req, const struct rp_client *c, long long id,
-    const long long *reqs, size_t n)
-{
-	struct rp_dbarg d[] = { RP_AINT(id), RP_AINT(c->firm_id) };
-
-	if (rp_db_do(req, &q_links_clear, d, 2, NULL) != 0)
-		return -1;
-	for (size_t i = 0; i < n; i++) {
-		struct rp_dbarg a[] = { RP_AINT(id), RP_AINT(reqs[i]), RP_AINT(c->firm_id),
-		    RP_AINT(c->id) };
-		if (rp_db_do(req, &q_link, a, RP_NELEM(a), NULL) != 0)
-			return -1;
-	}
-	return 0;
-}
-
 int
 rp_actions_create(struct rp_req *req, const struct rp_client *c, long long *id)
 {
@@ -621,8 +501,12 @@ rp_actions_create(struct rp_req *req, const struct rp_client *c, long long *id)
 	if (rp_db_do(req, &q_insert, a, RP_NELEM(a), &res) != 0)
 		goto fail;
 	*id = res.insert_id;
-	if (store_links(req, c, *id, f.reqs, f.nreqs) != 0 ||
-	    store_risks(req, c, *id, f.risks, f.nrisks) != 0 || recount(req, c) != 0)
+	if (rp_db_links(req, &q_links_clear, &q_link, *id, f.reqs, f.nreqs, c->firm_id,
+	    c->id) != 0 ||
+	    rp_db_links(req, &q_risks_clear, &q_risk_link, *id, f.risks, f.nrisks, c->firm_id,
+	    c->id) != 0 ||
+	    rp_db_links(req, &q_res_clear, &q_res_link, *id, f.res, f.nres, c->firm_id,
+	    c->id) != 0 || recount(req, c) != 0)
 		goto fail;
 	struct json_object *d = json_object_new_object();
 	json_object_object_add(d, "title", json_object_new_string(f.title));
@@ -635,6 +519,8 @@ rp_actions_create(struct rp_req *req, const struct rp_client *c, long long *id)
 		json_object_object_add(d, "requirement_ids", rp_json_ids(f.reqs, f.nreqs));
 	if (f.nrisks)
 		json_object_object_add(d, "risk_ids", rp_json_ids(f.risks, f.nrisks));
+	if (f.nres)
+		json_object_object_add(d, "resource_ids", rp_json_ids(f.res, f.nres));
 	if (rp_audit(req, "action.create", "action", *id, c->id, d) != 0)
 		goto fail;
 	return rp_db_finish(req);
@@ -654,21 +540,6 @@ note_int(struct json_object *d, const char *field, long long from, long long to,
 	json_object_object_add(ch, "from", nullable && from == 0 ? NULL : json_object_new_int64(from));
 	json_object_object_add(ch, "to", nullable && to == 0 ? NULL : json_object_new_int64(to));
 	json_object_object_add(d, field, ch);
-}
-
-static bool
-same_ids(const long long *a, size_t na, const long long *b, size_t nb)
-{
-	if (na != nb)
-		return false;
-	for (size_t i = 0; i < na; i++) {
-		size_t j;
-		for (j = 0; j < nb && b[j] != a[i]; j++)
-			;
-		if (j == nb)
-			return false;
-	}
-	return true;
 }
 
 int
@@ -713,20 +584,14 @@ rp_actions_update(struct rp_req *req, const struct rp_client *c, long long id)
 	rp_audit_change(d, "priority", old[4], priority);
 	rp_audit_change(d, "status", old[5], status);
 	note_int(d, "progress", num(old[6]), progress, false);
-	bool links = f.has_reqs && !same_ids(old_reqs, nold, f.reqs, f.nreqs);
-	if (links) {
-		struct json_object *ch = json_object_new_object();
-		json_object_object_add(ch, "from", rp_json_ids(old_reqs, nold));
-		json_object_object_add(ch, "to", rp_json_ids(f.reqs, f.nreqs));
-		json_object_object_add(d, "requirement_ids", ch);
-	}
-	bool risk_links = f.has_risks && !same_ids(old_risks, nold_risks, f.risks, f.nrisks);
-	if (risk_links) {
-		struct json_object *ch = json_object_new_object();
-		json_object_object_add(ch, "from", rp_json_ids(old_risks, nold_risks));
-		json_object_object_add(ch, "to", rp_json_ids(f.risks, f.nrisks));
-		json_object_object_add(d, "risk_ids", ch);
-	}
+	bool links = f.has_reqs &&
+	    rp_audit_ids(d, "requirement_ids", old_reqs, nold, f.reqs, f.nreqs);
+	bool risk_links = f.has_risks &&
+	    rp_audit_ids(d, "risk_ids", old_risks, nold_risks, f.risks, f.nrisks);
+	size_t nold_res;
+	long long *old_res = rp_ids_parse(req->arena, old[9], &nold_res);
+	bool res_links = f.has_res &&
+	    rp_audit_ids(d, "resource_ids", old_res, nold_res, f.res, f.nres);
 	/* Nothing changed: nothing to write or record. */
 	if (json_object_object_length(d) == 0) {
 		json_object_put(d);
@@ -737,8 +602,12 @@ rp_actions_update(struct rp_req *req, const struct rp_client *c, long long id)
 	    RP_ASTR(due), RP_ASTR(priority), RP_ASTR(status), RP_AINT(progress), RP_AINT(id),
 	    RP_AINT(c->id), RP_AINT(c->firm_id) };
 	if (rp_db_do(req, &q_update, a, RP_NELEM(a), NULL) != 0 ||
-	    (links && store_links(req, c, id, f.reqs, f.nreqs) != 0) ||
-	    (risk_links && store_risks(req, c, id, f.risks, f.nrisks) != 0) ||
+	    (links && rp_db_links(req, &q_links_clear, &q_link, id, f.reqs, f.nreqs, c->firm_id,
+	    c->id) != 0) ||
+	    (risk_links && rp_db_links(req, &q_risks_clear, &q_risk_link, id, f.risks, f.nrisks,
+	    c->firm_id, c->id) != 0) ||
+	    (res_links && rp_db_links(req, &q_res_clear, &q_res_link, id, f.res, f.nres,
+	    c->firm_id, c->id) != 0) ||
 	    (strcmp(status, old[5]) != 0 && recount(req, c) != 0)) {
 		json_object_put(d);
 		goto fail;

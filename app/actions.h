@@ -65,11 +65,4 @@ int rp_actions_counts(struct rp_req *, const struct rp_client *c, long long *ope
  * rp_fail. */
 struct json_object *rp_actions_figures(struct rp_req *, const struct rp_client *c);
 
-/* The ids of the actions of c linked to each requirement of framework
- * `framework` (0: of requirement `requirement` only), as one JSON object
- * mapping the requirement id (as a string) to an array of action ids: one
- * query for a whole page of compliance items. NULL after rp_fail. */
-struct json_object *rp_actions_by_requirement(struct rp_req *, const struct rp_client *c,
-    long long framework, long long requirement);
-
 #endif

@@ -18,6 +18,7 @@
 #include "enums.h"
 #include "establishments.h"
 #include "request.h"
+#include "resources.h"
 #include "response.h"
 #include "risks.h"
 #include "suggestions.h"
@@ -123,20 +124,9 @@ rp_api_clients_vcisos(struct rp_req *req)
 	return client_answer(req, 200);
 }
 
-static struct json_object *
-zeros(const char *const *keys, size_t n)
-{
-	struct json_object *o = json_object_new_object();
-
-	for (size_t i = 0; i < n; i++)
-		json_object_object_add(o, keys[i], json_object_new_int(0));
-	return o;
-}
-
 int
 rp_api_clients_pilot(struct rp_req *req)
 {
-	static const char *const resources[] = { "draft", "approved", "published" };
 	struct rp_client c;
 	struct rp_risk_heat heat;
 	long long total;
@@ -149,20 +139,20 @@ rp_api_clients_pilot(struct rp_req *req)
 		return -1;
 	struct json_object *fws = rp_compliance_summary(req, &c);
 	struct json_object *actions = fws ? rp_actions_figures(req, &c) : NULL;
-	if (actions == NULL) {
+	struct json_object *docs = actions ? rp_resources_figures(req, &c) : NULL;
+	if (docs == NULL) {
+		json_object_put(actions);
 		json_object_put(fws);
 		json_object_put(activity);
 		return -1;
 	}
-	/* Resources arrive with the rest of the Pilot; until then a client
-	 * has none, and the figures say so. Risk maps are
-	 * heat_map[impact - 1][likelihood - 1]. */
+	/* Risk maps are heat_map[impact - 1][likelihood - 1]. */
 	struct json_object *o = json_object_new_object();
 	json_object_object_add(o, "client_id", json_object_new_int64(c.id));
 	json_object_object_add(o, "frameworks", fws);
 	json_object_object_add(o, "risks", rp_risk_heat_json(&heat));
 	json_object_object_add(o, "actions", actions);
-	json_object_object_add(o, "resources", zeros(resources, RP_NELEM(resources)));
+	json_object_object_add(o, "resources", docs);
 	json_object_object_add(o, "modules", rp_json_key_list(c.modules));
 	json_object_object_add(o, "recent_activity", activity);
 	rp_resp_json(req, 200, o);

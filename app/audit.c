@@ -5,6 +5,7 @@
 #include <json.h>
 
 #include "audit.h"
+#include "clients.h"
 #include "db.h"
 #include "request.h"
 #include "util.h"
@@ -112,4 +113,19 @@ rp_audit_of_client(struct rp_req *req, long long firm_id, long long client_id,
 		json_object_array_add(arr, o);
 	}
 	return arr;
+}
+
+bool
+rp_audit_ids(struct json_object *d, const char *field, const long long *from, size_t nfrom,
+    const long long *to, size_t nto)
+{
+	struct json_object *ch;
+
+	if (rp_ids_same(from, nfrom, to, nto))
+		return false;
+	ch = json_object_new_object();
+	json_object_object_add(ch, "from", rp_json_ids(from, nfrom));
+	json_object_object_add(ch, "to", rp_json_ids(to, nto));
+	json_object_object_add(d, field, ch);
+	return true;
 }

@@ -2,6 +2,9 @@
 #ifndef RP_AUDIT_H
 #define RP_AUDIT_H
 
+#include <stdbool.h>
+#include <stddef.h>
+
 struct rp_req;
 struct json_object;
 
@@ -16,6 +19,11 @@ int rp_audit(struct rp_req *, const char *action, const char *object_type,
  * (NULL written as null, and the same as ""); nothing when unchanged. */
 void rp_audit_change(struct json_object *details, const char *field,
     const char *from, const char *to);
+
+/* The same for a list of ids (a link set): notes it and returns true when
+ * `to` holds other ids than `from`. */
+bool rp_audit_ids(struct json_object *details, const char *field,
+    const long long *from, size_t nfrom, const long long *to, size_t nto);
 
 /* The same, for a change a user makes in another firm than its own
  * (support): the entry belongs to firm_id. */

@@ -144,24 +144,6 @@ rp_clients_sort_key(const char *s)
 	return NULL;
 }
 
-/* One filter of the query string: absent or empty is "any"; anything else
- * must be a key of e (strict: 400; else ignored, for stale HTML links). */
-static int
-filter_key(struct rp_req *req, const char *name, const struct rp_enum *e,
-    bool strict, const char **out)
-{
-	const char *v = rp_query(req, name);
-
-	*out = NULL;
-	if (v == NULL || *v == '\0')
-		return 0;
-	if (rp_enum_parse(e, v) < 0)
-		return strict ? rp_fail(req, 400, "invalid", name,
-		    "This filter value is not one of the choices.") : 0;
-	*out = e->keys[rp_enum_parse(e, v)];
-	return 0;
-}
-
 int
 rp_clients_filter(struct rp_req *req, struct rp_client_filter *f, bool strict)
 {
@@ -171,10 +153,10 @@ rp_clients_filter(struct rp_req *req, struct rp_client_filter *f, bool strict)
 	f->q = rp_query(req, "q");
 	if (f->q != NULL && strlen(f->q) > 200)
 		return rp_fail(req, 400, "too_long", "q", "The search is too long.");
-	if (filter_key(req, "mission_type", &rp_mission_types, strict, &f->mission_type) ||
-	    filter_key(req, "plan", &rp_plans, strict, &f->plan) ||
-	    filter_key(req, "status", &rp_client_statuses, strict, &f->status) ||
-	    filter_key(req, "billing_mode", &rp_billing_modes, strict, &f->billing_mode))
+	if (rp_query_enum(req, "mission_type", &rp_mission_types, strict, &f->mission_type) ||
+	    rp_query_enum(req, "plan", &rp_plans, strict, &f->plan) ||
+	    rp_query_enum(req, "status", &rp_client_statuses, strict, &f->status) ||
+	    rp_query_enum(req, "billing_mode", &rp_billing_modes, strict, &f->billing_mode))
 		return -1;
 	f->sort = rp_clients_sort_key(sort);
 	if (f->sort == NULL) {

@@ -6,7 +6,6 @@
 
 #include <json.h>
 
-#include "actions.h"
 #include "arena.h"
 #include "audit.h"
 #include "clients.h"
@@ -94,6 +93,20 @@ static struct rp_stmt q_summary = RP_STMT(
     " FROM client_frameworks cf JOIN frameworks fw ON fw.id = cf.framework_id"
     " WHERE cf.client_id = ? AND cf.firm_id = ? ORDER BY cf.adopted_at, cf.framework_id");
 
+/* What links to the items of a framework (0: of one requirement, 0: of
+ * any framework): the actions and the resources (evidence) of the client,
+ * as (requirement id, id, title, status) rows. */
+#define LINKS(table, col, objects) \
+    "SELECT l.requirement_id, o.id, o.title, o.status FROM " table " l" \
+    " JOIN " objects " o ON o.id = l." col " AND o.firm_id = l.firm_id" \
+    " JOIN requirements r ON r.id = l.requirement_id" \
+    " WHERE l.client_id = ? AND l.firm_id = ? AND (? = 0 OR r.framework_id = ?)" \
+    " AND (? = 0 OR l.requirement_id = ?) ORDER BY l.requirement_id, o.title, o.id"
+static struct rp_stmt q_action_links = RP_STMT(
+    LINKS("action_requirements", "action_id", "actions"));
+static struct rp_stmt q_resource_links = RP_STMT(
+    LINKS("resource_requirements", "resource_id", "resources"));
+
 /* Counted statuses, in the order of q_count_move's deltas. */
 static const char *const counted[] = { "compliant", "partial", "non_compliant",
 	"not_applicable" };
@@ -114,7 +127,7 @@ rp_compliance_pct(long long total, long long compliant, long long partial,
 }
 
 static struct json_object *item_json(const struct rp_req *, char **row);
-static int link_actions(struct rp_req *, const struct rp_client *, struct json_object *items,
+static int link_items(struct rp_req *, const struct rp_client *, struct json_object *items,
     long long framework, long long requirement);
 
 static const char *
@@ -270,30 +283,71 @@ rp_compliance_items(struct rp_req *req, const struct rp_client *c, long long fra
 	struct json_object *arr = json_object_new_array();
 	for (size_t i = 0; i < res.nrows; i++)
 		json_object_array_add(arr, item_json(req, res.rows[i]));
-	if (link_actions(req, c, arr, framework, 0) != 0) {
+	if (link_items(req, c, arr, framework, 0) != 0) {
 		json_object_put(arr);
 		return NULL;
 	}
 	return arr;
 }
 
-/* Fill action_ids of the items from one query over the links of the
- * framework's (or the one requirement's) actions. */
+/* Set `ids` (the ids) and `objects` ({id, title, status}) of the items
+ * from one query over the links of the framework (or of one requirement). */
 static int
-link_actions(struct rp_req *req, const struct rp_client *c, struct json_object *items,
-    long long framework, long long requirement)
+link_one(struct rp_req *req, const struct rp_client *c, struct json_object *items,
+    long long framework, long long requirement, struct rp_stmt *q, const char *ids,
+    const char *objects)
 {
-	struct json_object *by = rp_actions_by_requirement(req, c, framework, requirement);
+	struct rp_dbarg a[] = { RP_AINT(c->id), RP_AINT(c->firm_id), RP_AINT(framework),
+	    RP_AINT(framework), RP_AINT(requirement), RP_AINT(requirement) };
+	struct rp_dbres res;
+	struct json_object *by, *objs = NULL;
+	const char *key = NULL;
 
-	if (by == NULL)
+	if (rp_db_do(req, q, a, RP_NELEM(a), &res) != 0)
 		return -1;
+	/* The rows come grouped by requirement: one list per requirement. */
+	by = json_object_new_object();
+	for (size_t r = 0; r < res.nrows; r++) {
+		if (key == NULL || strcmp(key, res.rows[r][0]) != 0) {
+			key = res.rows[r][0];
+			objs = json_object_new_array();
+			json_object_object_add(by, key, objs);
+		}
+		struct json_object *o = json_object_new_object();
+		json_object_object_add(o, "id", json_object_new_int64(num(res.rows[r][1])));
+		json_object_object_add(o, "title", json_object_new_string(res.rows[r][2]));
+		json_object_object_add(o, "status", json_object_new_string(res.rows[r][3]));
+		json_object_array_add(objs, o);
+	}
 	for (size_t i = 0; i < json_object_array_length(items); i++) {
-		struct json_object *it = json_object_array_get_idx(items, i), *id, *ids;
+		struct json_object *it = json_object_array_get_idx(items, i), *id, *found;
+		struct json_object *list = json_object_new_array();
 		json_object_object_get_ex(it, "requirement_id", &id);
-		if (json_object_object_get_ex(by, json_object_get_string(id), &ids))
-			json_object_object_add(it, "action_ids", json_object_get(ids));
+		if (!json_object_object_get_ex(by, json_object_get_string(id), &found))
+			found = json_object_new_array();
+		else
+			json_object_get(found);
+		for (size_t k = 0; k < json_object_array_length(found); k++) {
+			struct json_object *o = json_object_array_get_idx(found, k), *v;
+			json_object_object_get_ex(o, "id", &v);
+			json_object_array_add(list, json_object_get(v));
+		}
+		json_object_object_add(it, ids, list);
+		json_object_object_add(it, objects, found);
 	}
 	json_object_put(by);
+	return 0;
+}
+
+static int
+link_items(struct rp_req *req, const struct rp_client *c, struct json_object *items,
+    long long framework, long long requirement)
+{
+	if (link_one(req, c, items, framework, requirement, &q_action_links, "action_ids",
+	    "actions") != 0 ||
+	    link_one(req, c, items, framework, requirement, &q_resource_links, "resource_ids",
+	    "resources") != 0)
+		return -1;
 	return 0;
 }
 
@@ -312,7 +366,7 @@ rp_compliance_item(struct rp_req *req, const struct rp_client *c, long long requ
 	}
 	struct json_object *one = json_object_new_array();
 	json_object_array_add(one, item_json(req, res.rows[0]));
-	if (link_actions(req, c, one, 0, requirement) != 0) {
+	if (link_items(req, c, one, 0, requirement) != 0) {
 		json_object_put(one);
 		return NULL;
 	}
@@ -332,10 +386,8 @@ item_json(const struct rp_req *req, char **r)
 		json_object_object_add(o, "title", json_object_new_string(in_lang(req, r[2], r[3])));
 		json_object_object_add(o, "status", json_object_new_string(r[4]));
 		json_object_object_add(o, "comment", json_object_new_string(r[5]));
-		/* Evidence links in with the resources of the Pilot; actions
-		 * are filled by link_actions(). */
-		json_object_object_add(o, "resource_ids", json_object_new_array());
-		json_object_object_add(o, "action_ids", json_object_new_array());
+		/* resource_ids (the evidence) and action_ids are filled by
+		 * link_items(). */
 		json_object_object_add(o, "updated_at", r[6] ? json_object_new_string(r[6]) : NULL);
 		json_object_object_add(o, "group_ref", r[7] ? json_object_new_string(r[7]) : NULL);
 		json_object_object_add(o, "group_title", r[8] ? json_object_new_string(r[8]) : NULL);

@@ -418,3 +418,20 @@ rp_db_exec_trusted(const char *sql, size_t len)
 	} while (mysql_next_result(conn) == 0);
 	return 0;
 }
+
+int
+rp_db_links(struct rp_req *req, struct rp_stmt *clear, struct rp_stmt *link, long long id,
+    const long long *ids, size_t n, long long firm, long long client)
+{
+	struct rp_dbarg d[] = { RP_AINT(id), RP_AINT(firm) };
+
+	if (rp_db_do(req, clear, d, RP_NELEM(d), NULL) != 0)
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		struct rp_dbarg a[] = { RP_AINT(id), RP_AINT(ids[i]), RP_AINT(firm),
+		    RP_AINT(client) };
+		if (rp_db_do(req, link, a, RP_NELEM(a), NULL) != 0)
+			return -1;
+	}
+	return 0;
+}

@@ -85,6 +85,12 @@ int rp_db_finish(struct rp_req *);
 /* Record the last database error on the request: 503, 409 or 500. */
 int rp_db_fail(struct rp_req *);
 
+/* Replace the links of object `id` (inside the caller's transaction):
+ * `clear` deletes them (args: id, firm), `link` adds one (args: id, the
+ * linked id, firm, client) for each of ids[0..n). Returns 0 or -1. */
+int rp_db_links(struct rp_req *, struct rp_stmt *clear, struct rp_stmt *link, long long id,
+    const long long *ids, size_t n, long long firm, long long client);
+
 /* rp_db_exec in a request's arena, recording a failure on the request
  * (rp_db_fail). Returns 0 or -1. */
 int rp_db_do(struct rp_req *, struct rp_stmt *, const struct rp_dbarg *args,

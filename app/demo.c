@@ -1,8 +1,9 @@
 /* The demo firm's missions: eight clients of every kind, their vCISO
  * teams, establishments (a likely duplicate among them), an establishment
  * manager's sites, frameworks adopted and partly assessed, risk
- * registers with inherent and residual scores, and action plans (one
- * action overdue); written once, inside seed-demo's transaction. */
+ * registers with inherent and residual scores, action plans (one
+ * action overdue) and resources in every status; written once, inside
+ * seed-demo's transaction. */
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -251,6 +252,76 @@ demo_actions(struct rp_arena *a, long long firm, long long client, size_t i,
 	return rp_db_exec(a, &q_open_actions, &c, 1, NULL);
 }
 
+/* Resources in every status, tagged with ANSSI measures by ref; the
+ * backup procedure is what the overdue backup action produces. */
+static struct rp_stmt q_resource = RP_STMT(
+    "INSERT INTO resources (firm_id, client_id, type, title, body, status, version,"
+    " created_by, approved_at, approved_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?,"
+    " IF(? = 'draft', NULL, UTC_TIMESTAMP()), IF(? = 'draft', NULL, ?))");
+static struct rp_stmt q_resource_req = RP_STMT(
+    "INSERT INTO resource_requirements (resource_id, requirement_id, firm_id, client_id)"
+    " SELECT ?, r.id, ?, ? FROM requirements r JOIN frameworks fw ON fw.id = r.framework_id"
+    " WHERE fw.code = 'anssi-hygiene' AND fw.firm_id IS NULL AND r.ref = ?");
+static struct rp_stmt q_action_resource = RP_STMT(
+    "INSERT INTO action_resources (action_id, resource_id, firm_id, client_id)"
+    " SELECT a.id, ?, ?, ? FROM actions a WHERE a.client_id = ? AND a.title = ?");
+static const struct {
+	size_t		 client;	/* index in clients[] */
+	const char	*type, *title, *body, *status;
+	long long	 version;
+	const char	*ref;		/* ANSSI measure tagged, or NULL */
+	const char	*action;	/* title of the action linking it, or NULL */
+} resources[] = {
+	{ 0, "document", "Politique de sécurité du système d'information",
+	  "# Objet\n\nCette politique fixe les règles de sécurité applicables aux boulangeries"
+	  " et au siège.\n\n## Principes\n\n- Chaque personne utilise un **compte nominatif**.\n"
+	  "- Les sauvegardes sont *testées* chaque trimestre.\n- Tout incident est signalé au"
+	  " référent sécurité.\n",
+	  "published", 2, "1", NULL },
+	{ 0, "process", "Procédure de sauvegarde et de restauration",
+	  "## Fréquence\n\nSauvegarde hebdomadaire sur support déconnecté.\n\n## Test\n\n"
+	  "1. Restaurer un fichier de caisse.\n2. Consigner le résultat dans le registre.\n",
+	  "draft", 1, "37", "Sauvegardes hors ligne des caisses et du laboratoire" },
+	{ 0, "control", "Revue trimestrielle des comptes administrateurs",
+	  "Comparer la liste des comptes à privilèges avec l'annuaire du personnel.", "approved", 1,
+	  "5", NULL },
+	{ 0, "tool", "Gestionnaire de mots de passe", "", "draft", 1, NULL, NULL },
+	{ 1, "document", "Charte d'utilisation des postes d'imagerie",
+	  "Les postes d'imagerie ne servent ni à la messagerie ni à la navigation.", "approved", 1,
+	  "28", NULL },
+};
+
+static int
+demo_resources(struct rp_arena *a, long long firm, long long client, size_t i, long long owner)
+{
+	struct rp_dbres res;
+
+	for (size_t k = 0; k < RP_NELEM(resources); k++) {
+		if (resources[k].client != i)
+			continue;
+		struct rp_dbarg d[] = { RP_AINT(firm), RP_AINT(client), RP_ASTR(resources[k].type),
+		    RP_ASTR(resources[k].title), RP_ASTR(resources[k].body),
+		    RP_ASTR(resources[k].status), RP_AINT(resources[k].version), RP_AINT(owner),
+		    RP_ASTR(resources[k].status), RP_ASTR(resources[k].status), RP_AINT(owner) };
+		if (rp_db_exec(a, &q_resource, d, RP_NELEM(d), &res) != 0)
+			return -1;
+		long long id = res.insert_id;
+		if (resources[k].ref != NULL) {
+			struct rp_dbarg l[] = { RP_AINT(id), RP_AINT(firm), RP_AINT(client),
+			    RP_ASTR(resources[k].ref) };
+			if (rp_db_exec(a, &q_resource_req, l, RP_NELEM(l), NULL) != 0)
+				return -1;
+		}
+		if (resources[k].action != NULL) {
+			struct rp_dbarg l[] = { RP_AINT(id), RP_AINT(firm), RP_AINT(client),
+			    RP_AINT(client), RP_ASTR(resources[k].action) };
+			if (rp_db_exec(a, &q_action_resource, l, RP_NELEM(l), NULL) != 0)
+				return -1;
+		}
+	}
+	return 0;
+}
+
 static struct rp_stmt q_assign = RP_STMT(
     "INSERT INTO user_establishments (user_id, establishment_id, firm_id) VALUES (?, ?, ?)");
 
@@ -305,7 +376,8 @@ rp_demo_clients(struct rp_arena *a, long long firm, const long long team[3],
 			if (rp_db_exec(a, &q_vciso, v, 3, NULL) != 0)
 				return -1;
 		}
-		if (demo_actions(a, firm, cid, i, team) != 0)
+		if (demo_actions(a, firm, cid, i, team) != 0 ||
+		    demo_resources(a, firm, cid, i, team[0]) != 0)
 			return -1;
 		for (size_t s = 0; s < RP_NELEM(clients[i].sites) && clients[i].sites[s][0]; s++) {
 			char siret[15];

@@ -19,6 +19,8 @@ ENUM(rp_risk_treatments, "treatment", "reduce", "accept", "transfer", "avoid");
 ENUM(rp_risk_statuses, "status", "open", "treated", "closed");
 ENUM(rp_action_priorities, "priority", "low", "medium", "high", "critical");
 ENUM(rp_action_statuses, "status", "todo", "in_progress", "done", "cancelled");
+ENUM(rp_resource_types, "type", "document", "process", "tool", "control");
+ENUM(rp_resource_statuses, "status", "draft", "approved", "published");
 
 int
 rp_enum_parse(const struct rp_enum *e, const char *key)

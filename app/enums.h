@@ -22,6 +22,8 @@ extern const struct rp_enum rp_risk_treatments;	/* reduce, accept, transfer, avo
 extern const struct rp_enum rp_risk_statuses;	/* open, treated, closed */
 extern const struct rp_enum rp_action_priorities; /* low, medium, high, critical */
 extern const struct rp_enum rp_action_statuses;	/* todo, in_progress, done, cancelled */
+extern const struct rp_enum rp_resource_types;	/* document, process, tool, control */
+extern const struct rp_enum rp_resource_statuses; /* draft, approved, published */
 
 /* Index of key in e, or -1. */
 int rp_enum_parse(const struct rp_enum *, const char *key);

@@ -375,3 +375,55 @@ rp_in_unknown(const struct rp_req *req, const char *const *known, size_t n)
 	}
 	return NULL;
 }
+
+bool
+rp_in_blank(const struct rp_req *req, const char *name)
+{
+	struct json_object *v;
+	const char *s;
+
+	if (req->json != NULL) {
+		if (!json_object_object_get_ex(req->json, name, &v))
+			return false;
+		if (v == NULL)
+			return true;
+		if (!json_object_is_type(v, json_type_string))
+			return false;
+		s = json_object_get_string(v);
+	} else if ((s = rp_param(&req->form, name)) == NULL) {
+		return false;
+	}
+	return s[strspn(s, " \t\r\n")] == '\0';
+}
+
+int
+rp_query_enum(struct rp_req *req, const char *name, const struct rp_enum *e, bool strict,
+    const char **out)
+{
+	const char *v = rp_query(req, name);
+	int i;
+
+	*out = NULL;
+	if (v == NULL || *v == '\0')
+		return 0;
+	if ((i = rp_enum_parse(e, v)) < 0)
+		return strict ? rp_fail(req, 400, "invalid", name,
+		    "This filter value is not one of the choices.") : 0;
+	*out = rp_enum_key(e, i);
+	return 0;
+}
+
+int
+rp_query_flag(struct rp_req *req, const char *name, bool strict, bool *out)
+{
+	const char *v = rp_query(req, name);
+
+	*out = false;
+	if (v == NULL || *v == '\0' || strcmp(v, "0") == 0 || strcmp(v, "false") == 0)
+		return 0;
+	if (strcmp(v, "1") == 0 || strcmp(v, "true") == 0 || strcmp(v, "on") == 0) {
+		*out = true;
+		return 0;
+	}
+	return strict ? rp_fail(req, 400, "invalid", name, "Use 1 or 0.") : 0;
+}

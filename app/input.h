@@ -51,6 +51,19 @@ int rp_in_int(struct rp_req *, const char *name, long long min, long long max,
 const char *rp_in_unknown(const struct rp_req *, const char *const *known,
     size_t n);
 
+/* Was the field sent empty: JSON null, or a string of blanks only? (A
+ * text field that may be cleared reads this before rp_in_lines, which
+ * refuses "".) */
+bool rp_in_blank(const struct rp_req *, const char *name);
+
+/* List filters of the query string. Absent or empty is "any" (*out NULL,
+ * or false); anything else must be a key of the set, or 1/0 for a flag:
+ * strict (the API) answers 400 naming the parameter, otherwise (the HTML
+ * pages, whose links may be stale) it is ignored. Return 0 or -1. */
+int rp_query_enum(struct rp_req *, const char *name, const struct rp_enum *,
+    bool strict, const char **out);
+int rp_query_flag(struct rp_req *, const char *name, bool strict, bool *out);
+
 /* Is this a plausible e-mail address (length, one '@', a dotted domain)? */
 bool rp_email_valid(const char *);
 

@@ -508,23 +508,6 @@ static const char *const known[] = { "title", "description", "asset", "threat",
 	"likelihood", "impact", "treatment", "owner_id", "status", "residual_likelihood",
 	"residual_impact", "requirement_ids" };
 
-/* Given as an empty (or blank) string: a cleared field. */
-static bool
-blank(const struct rp_req *req, const char *name)
-{
-	struct json_object *v = NULL;
-	const char *s;
-
-	if (req->json) {
-		if (!json_object_object_get_ex(req->json, name, &v) ||
-		    !json_object_is_type(v, json_type_string))
-			return false;
-		s = json_object_get_string(v);
-	} else if ((s = rp_param(&req->form, name)) == NULL)
-		return false;
-	return s[strspn(s, " \t\r\n")] == '\0';
-}
-
 static int
 scale(struct rp_req *req, const char *name, bool nullable, long long *v, bool *isnull)
 {
@@ -548,7 +531,7 @@ read_fields(struct rp_req *req, bool create, struct fields *f)
 	if (rp_in_text(req, "title", 200, create, &f->title) < 0)
 		return -1;
 	/* An empty description clears it (rp_in_lines refuses ""). */
-	if (blank(req, "description"))
+	if (rp_in_blank(req, "description"))
 		f->description = "";
 	else if (rp_in_lines(req, "description", 10000, false, &f->description) < 0)
 		return -1;

@@ -4,6 +4,7 @@
 #include "api-auth.h"
 #include "api-clients.h"
 #include "api-pilot.h"
+#include "api-resources.h"
 #include "api-risks.h"
 #include "api-system.h"
 #include "authz.h"
@@ -15,6 +16,7 @@
 #include "ui-auth.h"
 #include "ui-clients.h"
 #include "ui-pilot.h"
+#include "ui-resources.h"
 #include "ui-risks.h"
 #include "ui-estabs.h"
 #include "ui-home.h"
@@ -95,6 +97,14 @@ const struct rp_route rp_routes[] = {
 	{ "GET",    "/actions/{id}",       rp_ui_action,            S,     FIRM, NONE, 0 },
 	{ "POST",   "/actions/{id}",       rp_ui_action_update,     S,     FIRM, NONE, 0 },
 	{ "POST",   "/actions/{id}/delete", rp_ui_action_delete,    S,     FIRM, NONE, 0 },
+	{ "GET",    "/clients/{id}/resources", rp_ui_client_resources, S,   FIRM, NONE, 0 },
+	{ "GET",    "/clients/{id}/resources/new", rp_ui_client_resource_new, S, FIRM, NONE, 0 },
+	{ "POST",   "/clients/{id}/resources", rp_ui_client_resource_create, S, FIRM, NONE, 0 },
+	{ "GET",    "/resources/{id}",     rp_ui_resource,          S,     FIRM, NONE, 0 },
+	{ "GET",    "/resources/{id}/edit", rp_ui_resource_edit,    S,     FIRM, NONE, 0 },
+	{ "POST",   "/resources/{id}",     rp_ui_resource_update,   S,     FIRM, NONE, 0 },
+	{ "POST",   "/resources/{id}/status", rp_ui_resource_status, S,    FIRM, NONE, 0 },
+	{ "POST",   "/resources/{id}/delete", rp_ui_resource_delete, S,    FIRM, NONE, 0 },
 	{ "GET",    "/frameworks",         rp_ui_frameworks,        S,     FIRM, NONE, 0 },
 	{ "GET",    "/frameworks/{id}",    rp_ui_framework,         S,     FIRM, NONE, 0 },
 	{ "GET",    "/admin",              rp_ui_admin_clients,     S,     SUPPORT, NONE, 0 },
@@ -180,6 +190,11 @@ const struct rp_route rp_routes[] = {
 	{ "GET",    "/api/v1/risks/{id}",  rp_api_risk,             S,     FIRM, NONE, 0 },
 	{ "PATCH",  "/api/v1/risks/{id}",  rp_api_risk_patch,       S,     FIRM, NONE, 0 },
 	{ "DELETE", "/api/v1/risks/{id}",  rp_api_risk_delete,      S,     FIRM, NONE, 0 },
+	{ "GET",    "/api/v1/clients/{id}/resources", rp_api_client_resources, S, FIRM, NONE, 0 },
+	{ "POST",   "/api/v1/clients/{id}/resources", rp_api_client_resource_create, S, FIRM, NONE, 0 },
+	{ "GET",    "/api/v1/resources/{id}", rp_api_resource_get,  S,     FIRM, NONE, 0 },
+	{ "PATCH",  "/api/v1/resources/{id}", rp_api_resource_patch, S,    FIRM, NONE, 0 },
+	{ "DELETE", "/api/v1/resources/{id}", rp_api_resource_delete, S,   FIRM, NONE, 0 },
 	{ "GET",    "/api/v1/clients/{id}/actions", rp_api_client_actions, S, FIRM, NONE, 0 },
 	{ "POST",   "/api/v1/clients/{id}/actions", rp_api_client_action_create, S, FIRM, NONE, 0 },
 	{ "GET",    "/api/v1/actions/{id}", rp_api_action_get,      S,     FIRM, NONE, 0 },

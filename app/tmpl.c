@@ -22,7 +22,7 @@ static const char *const pages[] = {
 	"directory", "setup", "admin-clients", "admin-client", "admin-firms",
 	"admin-billing", "admin-statement", "frameworks", "framework", "compliance", "report",
 	"risks", "risk",
-	"actions", "action",
+	"actions", "action", "resources", "resource", "resource-edit",
 };
 
 static const char *const lang_files[RP_LANG__COUNT] = { "fr", "en" };

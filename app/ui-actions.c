@@ -10,7 +10,6 @@
 #include "actions.h"
 #include "arena.h"
 #include "clients.h"
-#include "compliance.h"
 #include "csv.h"
 #include "request.h"
 #include "risks.h"
@@ -26,8 +25,6 @@
 
 /* Rows of the CSV export, at most. */
 #define CSV_ROWS 10000
-/* Requirements an action links, at most (actions.c's limit). */
-#define MAX_SEL 200
 
 static int	list_page(struct rp_req *, const struct rp_client *);
 static int	form_page(struct rp_req *, const struct rp_client *, struct json_object *, bool);
@@ -184,40 +181,27 @@ form_page(struct rp_req *req, const struct rp_client *c, struct json_object *a, 
 	static const char *const fields[] = { "title", "description", "owner_id", "due_date",
 		"priority", "status", "progress" };
 	struct rp_team_member *team;
-	size_t n, k = 0, nsel = 0;
-	/* The requirements checked, to unfold their framework's list. */
-	long long *sel = rp_calloc(req->arena, req->form.n + 1 + (a ? MAX_SEL : 0), sizeof(*sel));
+	size_t n, k = 0, nsel, nother;
 
 	if (a != NULL)
 		rp_set_json(req, "Action", a);
 	if (echo) {
 		for (size_t i = 0; i < RP_NELEM(fields); i++)
 			rp_set(req, P("Edit.%s", fields[i]), rp_param(&req->form, fields[i]));
-		/* Only ids become template names. */
-		for (size_t i = 0; i < req->form.n; i++) {
-			long long rid;
-			if (strcmp(req->form.v[i].key, "requirement_ids") == 0 &&
-			    rp_strtonum(req->form.v[i].val, 1, 1LL << 53, &rid) == 0) {
-				rp_set(req, P("Sel.%lld", rid), "1");
-				sel[nsel++] = rid;
-			}
-		}
 	} else if (a != NULL) {
 		struct json_object *v;
 		for (size_t i = 0; i < RP_NELEM(fields); i++)
 			if (json_object_object_get_ex(a, fields[i], &v) && v != NULL)
 				rp_set(req, P("Edit.%s", fields[i]), json_object_get_string(v));
-		json_object_object_get_ex(a, "requirement_ids", &v);
-		for (size_t i = 0; i < json_object_array_length(v) && nsel < MAX_SEL; i++) {
-			sel[nsel] = json_object_get_int64(json_object_array_get_idx(v, i));
-			rp_set(req, P("Sel.%lld", sel[nsel++]), "1");
-		}
 	} else {
 		rp_set(req, "Edit.priority", "medium");
 		rp_set(req, "Edit.status", "todo");
 		rp_set(req, "Edit.progress", "0");
 		rp_setf(req, "Edit.owner_id", "%lld", req->user->id);
 	}
+	long long *sel = rp_ui_chosen(req, a, echo, "requirement_ids", "Sel", &nsel);
+	rp_ui_chosen(req, a, echo, "risk_ids", "RiskSel", &nother);
+	rp_ui_chosen(req, a, echo, "resource_ids", "ResSel", &nother);
 	/* Owners: the client's active vCISOs. */
 	if (rp_clients_team(req, c, &team, &n) != 0)
 		return -1;
@@ -227,55 +211,17 @@ form_page(struct rp_req *req, const struct rp_client *c, struct json_object *a, 
 		rp_setf(req, P("Owners.%zu.id", k), "%lld", team[i].id);
 		rp_set(req, P("Owners.%zu.name", k++), team[i].name);
 	}
-	/* Requirements to link: those of the frameworks the client adopted. */
-	struct json_object *fws = rp_compliance_summary(req, c);
-	if (fws == NULL)
+	/* Requirements to link: those of the frameworks the client adopted;
+	 * resources: the client's. */
+	if (rp_ui_requirement_picker(req, c, sel, nsel) != 0 ||
+	    rp_ui_resource_picker(req, c) != 0)
 		return -1;
-	for (size_t i = 0; i < json_object_array_length(fws); i++) {
-		struct json_object *fw = json_object_array_get_idx(fws, i), *id, *name;
-		long long total;
-		json_object_object_get_ex(fw, "framework_id", &id);
-		json_object_object_get_ex(fw, "name", &name);
-		struct json_object *items = rp_compliance_items(req, c, json_object_get_int64(id),
-		    NULL, 1000, 0, &total);
-		if (items == NULL) {
-			json_object_put(fws);
-			return -1;
-		}
-		rp_set(req, P("Reqs.%zu.name", i), json_object_get_string(name));
-		for (size_t j = 0; j < json_object_array_length(items); j++) {
-			struct json_object *it = json_object_array_get_idx(items, j), *rid, *ref, *t;
-			json_object_object_get_ex(it, "requirement_id", &rid);
-			json_object_object_get_ex(it, "ref", &ref);
-			json_object_object_get_ex(it, "title", &t);
-			rp_set(req, P("Reqs.%zu.items.%zu.id", i, j), json_object_get_string(rid));
-			for (size_t m = 0; m < nsel; m++)
-				if (sel[m] == json_object_get_int64(rid))
-					rp_set(req, P("Reqs.%zu.open", i), "1");
-			rp_set(req, P("Reqs.%zu.items.%zu.label", i, j), P("%s · %s",
-			    json_object_get_string(ref), json_object_get_string(t)));
-		}
-		json_object_put(items);
-	}
-	json_object_put(fws);
 	/* Risks the action treats: the client's, by score. */
 	struct rp_risk_filter rf = { .sort = "score", .desc = true };
 	long long nr;
-	struct json_object *risks = rp_risks_list(req, c, &rf, 500, 0, &nr), *chosen = NULL;
+	struct json_object *risks = rp_risks_list(req, c, &rf, 500, 0, &nr);
 	if (risks == NULL)
 		return -1;
-	if (echo) {
-		for (size_t i = 0; i < req->form.n; i++) {
-			long long rid;
-			if (strcmp(req->form.v[i].key, "risk_ids") == 0 &&
-			    rp_strtonum(req->form.v[i].val, 1, 1LL << 53, &rid) == 0)
-				rp_set(req, P("RiskSel.%lld", rid), "1");
-		}
-	} else if (a != NULL && json_object_object_get_ex(a, "risk_ids", &chosen)) {
-		for (size_t i = 0; i < json_object_array_length(chosen); i++)
-			rp_set(req, P("RiskSel.%lld", (long long)json_object_get_int64(
-			    json_object_array_get_idx(chosen, i))), "1");
-	}
 	rp_set_json(req, "Risks", risks);
 	json_object_put(risks);
 	rp_set(req, "Page.base", P("/clients/%lld/actions", c->id));

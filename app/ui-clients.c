@@ -17,6 +17,7 @@
 #include "ui-actions.h"
 #include "ui-clients.h"
 #include "ui-pilot.h"
+#include "ui-resources.h"
 #include "ui-risks.h"
 #include "ui-shared.h"
 #include "users.h"
@@ -379,7 +380,7 @@ rp_ui_client_pilot(struct rp_req *req)
 	}
 	json_object_put(act);
 	if (rp_ui_pilot_frameworks(req, &c) != 0 || rp_ui_risks_heat(req, &c) != 0 ||
-	    rp_ui_actions_figures(req, &c) != 0)
+	    rp_ui_actions_figures(req, &c) != 0 || rp_ui_resources_figures(req, &c) != 0)
 		return -1;
 	return rp_page(req, "client-pilot", "Lang.clients.pilot_title");
 }

@@ -13,11 +13,13 @@
 #include "compliance.h"
 #include "csv.h"
 #include "request.h"
+#include "resources.h"
 #include "response.h"
 #include "tmpl.h"
 #include "ui-actions.h"
 #include "ui-clients.h"
 #include "ui-pilot.h"
+#include "ui-resources.h"
 #include "ui-risks.h"
 #include "ui-shared.h"
 #include "util.h"
@@ -221,7 +223,7 @@ rp_ui_client_report(struct rp_req *req)
 	for (size_t i = 0; i < n; i++)
 		rp_set(req, P("Report.team.%zu", i), team[i].name);
 	if (rp_ui_pilot_frameworks(req, &c) != 0 || rp_ui_risks_heat(req, &c) != 0 ||
-	    rp_ui_actions_figures(req, &c) != 0)
+	    rp_ui_actions_figures(req, &c) != 0 || rp_ui_resources_figures(req, &c) != 0)
 		return -1;
 	/* Open actions, soonest due first. */
 	struct rp_action_filter f = { .sort = "due_date" };
@@ -278,5 +280,85 @@ rp_ui_client_compliance_csv(struct rp_req *req)
 	req->resp.ctype = "text/csv; charset=utf-8";
 	rp_resp_header(req, "Content-Disposition", P("attachment; filename=\"compliance-%lld-%lld.csv\"",
 	    c.id, framework));
+	return 0;
+}
+
+long long *
+rp_ui_chosen(struct rp_req *req, struct json_object *o, bool echo, const char *field,
+    const char *prefix, size_t *n)
+{
+	struct json_object *v = NULL;
+	size_t cap = echo ? req->form.n : 0;
+	long long *ids;
+
+	if (!echo && o != NULL && json_object_object_get_ex(o, field, &v) &&
+	    json_object_is_type(v, json_type_array))
+		cap = json_object_array_length(v);
+	ids = rp_calloc(req->arena, cap + 1, sizeof(*ids));
+	*n = 0;
+	if (echo) {
+		/* Only ids become template names. */
+		for (size_t i = 0; i < req->form.n; i++)
+			if (strcmp(req->form.v[i].key, field) == 0 &&
+			    rp_strtonum(req->form.v[i].val, 1, 1LL << 53, &ids[*n]) == 0)
+				(*n)++;
+	} else {
+		for (size_t i = 0; i < cap; i++)
+			ids[(*n)++] = json_object_get_int64(json_object_array_get_idx(v, i));
+	}
+	for (size_t i = 0; i < *n; i++)
+		rp_set(req, P("%s.%lld", prefix, ids[i]), "1");
+	return ids;
+}
+
+int
+rp_ui_requirement_picker(struct rp_req *req, const struct rp_client *c, const long long *sel,
+    size_t nsel)
+{
+	struct json_object *fws = rp_compliance_summary(req, c);
+
+	if (fws == NULL)
+		return -1;
+	for (size_t i = 0; i < json_object_array_length(fws); i++) {
+		struct json_object *fw = json_object_array_get_idx(fws, i), *id, *name;
+		long long total;
+		json_object_object_get_ex(fw, "framework_id", &id);
+		json_object_object_get_ex(fw, "name", &name);
+		struct json_object *items = rp_compliance_items(req, c, json_object_get_int64(id),
+		    NULL, 1000, 0, &total);
+		if (items == NULL) {
+			json_object_put(fws);
+			return -1;
+		}
+		rp_set(req, P("Reqs.%zu.name", i), json_object_get_string(name));
+		for (size_t j = 0; j < json_object_array_length(items); j++) {
+			struct json_object *it = json_object_array_get_idx(items, j), *rid, *ref, *t;
+			json_object_object_get_ex(it, "requirement_id", &rid);
+			json_object_object_get_ex(it, "ref", &ref);
+			json_object_object_get_ex(it, "title", &t);
+			rp_set(req, P("Reqs.%zu.items.%zu.id", i, j), json_object_get_string(rid));
+			for (size_t m = 0; m < nsel; m++)
+				if (sel[m] == json_object_get_int64(rid))
+					rp_set(req, P("Reqs.%zu.open", i), "1");
+			rp_set(req, P("Reqs.%zu.items.%zu.label", i, j), P("%s · %s",
+			    json_object_get_string(ref), json_object_get_string(t)));
+		}
+		json_object_put(items);
+	}
+	json_object_put(fws);
+	return 0;
+}
+
+int
+rp_ui_resource_picker(struct rp_req *req, const struct rp_client *c)
+{
+	struct rp_resource_filter f = { .sort = "title" };
+	long long total;
+	struct json_object *list = rp_resources_list(req, c, &f, 500, 0, &total);
+
+	if (list == NULL)
+		return -1;
+	rp_set_json(req, "Resources", list);
+	json_object_put(list);
 	return 0;
 }

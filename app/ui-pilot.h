@@ -1,6 +1,10 @@
 /* Pilot pages: the framework catalogue, adoption and assessments. */
 #ifndef RP_UI_PILOT_H
 #define RP_UI_PILOT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
 struct rp_req;
 struct rp_client;
 /* The client of the path's first id, in scope (404) and with the caller
@@ -16,4 +20,18 @@ int rp_ui_client_compliance_csv(struct rp_req *);
 /* Publish Adopted.* (the client's frameworks with their figures) and
  * Adoptable.* (the catalogue entries not adopted yet). 0 or -1. */
 int rp_ui_pilot_frameworks(struct rp_req *, const struct rp_client *);
+
+/* Link pickers of the Pilot's forms (actions, resources). */
+struct json_object;
+/* The ids chosen for link field `field`: those posted back (echo), else
+ * those object o holds (its `field` array; none without o), each also
+ * published as `prefix`.<id> = 1 for its checkbox. *n gets their count. */
+long long *rp_ui_chosen(struct rp_req *, struct json_object *o, bool echo, const char *field,
+    const char *prefix, size_t *n);
+/* Reqs.* : the requirements of the frameworks c adopted, per framework
+ * (name, items.{id, label}, open when one of sel[0..nsel) is in it). */
+int rp_ui_requirement_picker(struct rp_req *, const struct rp_client *, const long long *sel,
+    size_t nsel);
+/* Resources.* : c's resources (id, title, type, status) to link. */
+int rp_ui_resource_picker(struct rp_req *, const struct rp_client *);
 #endif

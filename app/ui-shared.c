@@ -21,6 +21,7 @@ static const char *const flashes[] = {
 	"suggested", "accepted", "rejected", "billing_changed", "password_set",
 	"adopted", "assessed", "risk_created", "risk_saved", "risk_deleted",
 	"action_created", "action_saved", "action_deleted",
+	"resource_created", "resource_saved", "resource_status", "resource_deleted",
 };
 
 int

@@ -278,3 +278,33 @@ rp_ids_parse(struct rp_arena *a, const char *csv, size_t *n)
 	}
 	return ids;
 }
+
+size_t
+rp_ids_dedup(long long *ids, size_t n)
+{
+	size_t k = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		size_t j;
+		for (j = 0; j < k && ids[j] != ids[i]; j++)
+			;
+		if (j == k)
+			ids[k++] = ids[i];
+	}
+	return k;
+}
+
+bool
+rp_ids_same(const long long *a, size_t na, const long long *b, size_t nb)
+{
+	if (na != nb)
+		return false;
+	for (size_t i = 0; i < na; i++) {
+		size_t j;
+		for (j = 0; j < nb && b[j] != a[i]; j++)
+			;
+		if (j == nb)
+			return false;
+	}
+	return true;
+}

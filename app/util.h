@@ -54,6 +54,11 @@ char *rp_like_pattern(struct rp_arena *, const char *q);
 /* The positive ids of a comma-separated list (as GROUP_CONCAT writes
  * them), in the arena; *n gets their count. */
 long long *rp_ids_parse(struct rp_arena *, const char *csv, size_t *n);
+/* Keep each id of ids[0..n) once, in the order given; returns the new n. */
+size_t rp_ids_dedup(long long *ids, size_t n);
+/* Do two id lists hold the same ids (order aside; each list without
+ * repeats)? */
+bool rp_ids_same(const long long *a, size_t na, const long long *b, size_t nb);
 
 /* Constant-time comparison of two NUL-terminated strings. */
 bool rp_str_equal_ct(const char *a, const char *b);

@@ -47,7 +47,9 @@ async function demoIds(session) {
   const risk = (await get(`/clients/${client}/risks`)).items[0].id;
   // The overdue action: its page shows the late badge.
   const action = (await get(`/clients/${client}/actions?overdue=1`)).items[0].id;
-  return { client, estab, fw, risk, action };
+  // The published policy: a rendered Markdown body.
+  const resource = (await get(`/clients/${client}/resources?status=published`)).items[0].id;
+  return { client, estab, fw, risk, action, resource };
 }
 
 before(async () => {
@@ -106,6 +108,10 @@ const PAGES = [
   ['actions', '/clients/{client}/actions', true, 200],
   ['action-new', '/clients/{client}/actions/new', true, 200],
   ['action', '/actions/{action}', true, 200],
+  ['resources', '/clients/{client}/resources', true, 200],
+  ['resource-new', '/clients/{client}/resources/new', true, 200],
+  ['resource', '/resources/{resource}', true, 200],
+  ['resource-edit', '/resources/{resource}/edit', true, 200],
   ['admin-clients', '/admin', 'support', 200],
   ['admin-client', '/admin/clients/{client}', 'support', 200],
   ['admin-firms', '/admin/firms', 'support', 200],
@@ -120,7 +126,7 @@ for (const [name, pattern, signedIn, status] of PAGES) {
       // (rightly) block it, so this context alone bypasses it.
       const p = pattern.replace('{client}', ids.client).replace('{estab}', ids.estab).replace('{fw}', ids.fw)
         .replace('{risk}', ids.risk)
-        .replace('{action}', ids.action);
+        .replace('{action}', ids.action).replace('{resource}', ids.resource);
       const context = await browser.newContext({ locale: lang === 'fr' ? 'fr-FR' : 'en-US', bypassCSP: true });
       try {
         if (signedIn) {

@@ -33,7 +33,7 @@ after(async () => {
   await browser?.close();
 });
 
-test('a vCISO adopts a framework, assesses three requirements, adds a risk and an action; the Pilot shows them', async () => {
+test('a vCISO adopts a framework, assesses three requirements, writes the evidence, adds a risk and an action; the Pilot shows them', async () => {
   const { context, page } = await person(browser);
   try {
     await login(page, vars.BASE_URL, firm.email, firm.password);
@@ -79,6 +79,21 @@ test('a vCISO adopts a framework, assesses three requirements, adds a risk and a
     await submit(page, 'main form.card button[type=submit]');
     assert.match(await page.textContent('main'), /Sauvegarde hors ligne des plans de coupe/);
 
+    // A document, written from an assessment's "Add evidence", approved.
+    await page.goto(`${vars.BASE_URL}/clients/${client}/compliance?framework_id=${anssi}`);
+    await submit(page, `#${forms[0]} a[href*="/resources/new?requirement_id="]`);
+    assert.equal(await page.$$eval('input[name=requirement_ids]:checked', (els) => els.length), 1,
+      'the requirement comes ticked');
+    await page.fill('#f-title', 'Charte informatique');
+    await page.fill('#f-body', '# Charte\n\nChaque salarié utilise un **compte nominatif**.');
+    await submit(page, 'main form.card button[type=submit]');
+    assert.match(await page.textContent('.flash'), /brouillon/);
+    assert.match(await page.innerHTML('#resource-body'), /<strong>compte nominatif<\/strong>/);
+    await submit(page, 'form[action$="/status"] button:has-text("Approuver")');
+    assert.match(await page.textContent('main'), /Version 1/);
+    await page.goto(`${vars.BASE_URL}/clients/${client}/compliance?framework_id=${anssi}`);
+    assert.match(await page.textContent(`#${forms[0]}`), /Charte informatique/, 'the evidence shows');
+
     // The Pilot's figures.
     await page.goto(`${vars.BASE_URL}/clients/${client}/pilot`);
     const main = await page.textContent('main');
@@ -88,6 +103,8 @@ test('a vCISO adopts a framework, assesses three requirements, adds a risk and a
     const actions = await page.textContent('#pilot-actions');
     assert.match(actions.replace(/\s+/g, ''), /Ouvertes1Terminées0/);
     assert.match(actions.replace(/\s+/g, ''), /Enretard1/);
+    const docs = await page.textContent('#pilot-resources');
+    assert.match(docs.replace(/\s+/g, ''), /Brouillon0Approuvé1Publié0/);
     const risks = await page.textContent('#pilot-risks');
     assert.match(risks, /1/);
     // The inherent heat map has the risk in its likelihood 4 × impact 5 cell.
@@ -101,6 +118,7 @@ test('a vCISO adopts a framework, assesses three requirements, adds a risk and a
     assert.equal(pilot.actions.open, 1);
     assert.equal(pilot.actions.overdue, 1);
     assert.equal(pilot.risks.heat_map[4][3], 1, 'impact 5, likelihood 4');
+    assert.deepEqual(pilot.resources, { draft: 0, approved: 1, published: 0 });
 
     // The printable report: Chromium's "print to PDF" of it has a cover,
     // the heat maps, the compliance and the open action, and no empty page.

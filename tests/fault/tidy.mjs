@@ -52,6 +52,11 @@ const pages = [
   ['action plan, filtered and sorted (demo)', () => `/clients/${demo.client}/actions?overdue=1&sort=priority&dir=desc`, { demo: true }, 200],
   ['new action (demo)', () => `/clients/${demo.client}/actions/new`, { demo: true }, 200],
   ['one action (demo)', () => `/actions/${demo.action}`, { demo: true }, 200],
+  ['resources (demo)', () => `/clients/${demo.client}/resources`, { demo: true }, 200],
+  ['resources, filtered and sorted (demo)', () => `/clients/${demo.client}/resources?status=draft&sort=updated_at&dir=desc`, { demo: true }, 200],
+  ['new resource (demo)', () => `/clients/${demo.client}/resources/new`, { demo: true }, 200],
+  ['one resource (demo)', () => `/resources/${demo.resource}`, { demo: true }, 200],
+  ['edit a resource (demo)', () => `/resources/${demo.resource}/edit`, { demo: true }, 200],
   // The support area, as the demo's support user sees it.
   ['admin: clients of every firm', '/admin', { support: true }, 200],
   ['admin: one client and its billing', () => `/admin/clients/${demo.client}`, { support: true }, 200],
@@ -90,6 +95,7 @@ async function demoSession() {
   demo.fw = (await json(`/api/v1/clients/${demo.client}/pilot`)).frameworks[0].framework_id;
   demo.risk = (await json(`/api/v1/clients/${demo.client}/risks`)).items[0].id;
   demo.action = (await json(`/api/v1/clients/${demo.client}/actions?overdue=1`)).items[0].id;
+  demo.resource = (await json(`/api/v1/clients/${demo.client}/resources?status=published`)).items[0].id;
   return demo.cookie;
 }
 

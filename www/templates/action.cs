@@ -30,12 +30,8 @@
 <?cs if:subcount(Risks) == 0 ?><p class="muted"><?cs var:Lang.actions.no_risks ?></p><?cs /if ?>
 <?cs each:k = Risks ?><label class="choice"><input type="checkbox" name="risk_ids" value="<?cs var:k.id ?>"<?cs if:RiskSel[k.id] ?> checked<?cs /if ?>> <span class="badge heat-<?cs var:k.level ?>"><?cs var:k.score ?></span> <?cs var:k.title ?></label><?cs /each ?>
 <?cs call:field_error("risk_ids") ?></fieldset>
-<fieldset class="field<?cs if:Form.error.field == "requirement_ids" ?> has-error<?cs /if ?>"><legend><?cs var:Lang.actions.requirements ?></legend>
-<input type="hidden" name="requirement_ids_present" value="1">
-<?cs if:subcount(Reqs) == 0 ?><p class="muted"><?cs var:Lang.actions.no_frameworks ?></p><?cs /if ?>
-<?cs each:g = Reqs ?><details class="req-pick"<?cs if:g.open ?> open<?cs /if ?>><summary><?cs var:g.name ?></summary>
-<?cs each:r = g.items ?><label class="choice"><input type="checkbox" name="requirement_ids" value="<?cs var:r.id ?>"<?cs if:Sel[r.id] ?> checked<?cs /if ?>> <?cs var:r.label ?></label><?cs /each ?></details><?cs /each ?>
-<?cs call:field_error("requirement_ids") ?></fieldset>
+<?cs call:requirement_picker(Lang.actions.requirements, Lang.actions.no_frameworks) ?>
+<?cs call:resource_picker(Lang.actions.resources, Lang.actions.no_resources) ?>
 <p><button type="submit" class="button"><?cs if:Page.new ?><?cs var:Lang.actions.create ?><?cs else ?><?cs var:Lang.actions.save ?><?cs /if ?></button>
 <a class="button secondary" href="<?cs var:Page.base ?>"><?cs var:Lang.actions.back ?></a></p>
 </form>

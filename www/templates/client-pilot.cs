@@ -31,6 +31,9 @@
 <p><?cs call:progress(Figures.done_pct, Lang.actions.done_share) ?></p>
 <dl><dt><?cs var:Lang.clients.pilot_open ?></dt><dd><?cs var:Figures.open ?></dd><dt><?cs var:Lang.clients.pilot_done ?></dt><dd><?cs var:Figures.done ?></dd><dt><?cs var:Lang.clients.pilot_overdue ?></dt><dd><?cs if:Figures.overdue > 0 ?><a href="/clients/<?cs var:Client.id ?>/actions?overdue=1"><?cs var:Figures.overdue ?></a><?cs else ?>0<?cs /if ?></dd></dl>
 <p class="small"><a href="/clients/<?cs var:Client.id ?>/actions"><?cs var:Lang.actions.open_plan ?></a></p></section>
+<section class="card" id="pilot-resources"><h2><?cs var:Lang.resources.pilot_lead ?></h2>
+<dl><?cs each:s = Lang.enums.resource_status ?><dt><?cs var:s ?></dt><dd><?cs if:Docs[name(s)] > 0 ?><a href="/clients/<?cs var:Client.id ?>/resources?status=<?cs name:s ?>"><?cs var:Docs[name(s)] ?></a><?cs else ?>0<?cs /if ?></dd><?cs /each ?></dl>
+<p class="small"><a href="/clients/<?cs var:Client.id ?>/resources"><?cs var:Lang.resources.open_list ?></a></p></section>
 <section class="card"><h2><?cs var:Lang.clients.pilot_modules ?></h2>
 <?cs if:subcount(Edit.modules) == 0 ?><p class="muted"><?cs var:Lang.clients.pilot_no_modules ?></p><?cs else ?><ul><?cs each:m = Edit.modules ?><li><?cs var:Lang.enums.module[name(m)] ?></li><?cs /each ?></ul><?cs /if ?></section>
 <section class="card"><h2><?cs var:Lang.clients.pilot_activity ?></h2>

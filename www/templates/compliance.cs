@@ -27,6 +27,9 @@
 <div class="field"><label for="c-<?cs var:i.requirement_id ?>"><?cs var:Lang.pilot.comment ?></label>
 <textarea id="c-<?cs var:i.requirement_id ?>" name="comment" rows="2"><?cs var:i.comment ?></textarea></div>
 </div>
+<p class="links small"><span class="muted"><?cs var:Lang.pilot.evidence ?></span> <?cs if:subcount(i.resources) == 0 ?><span class="muted">—</span><?cs /if ?><?cs each:d = i.resources ?><a href="/resources/<?cs var:d.id ?>"><?cs var:d.title ?></a> <?cs call:resource_status_badge(d.status) ?><?cs if:!last(d) ?>, <?cs /if ?><?cs /each ?>
+· <a href="/clients/<?cs var:Client.id ?>/resources/new?requirement_id=<?cs var:i.requirement_id ?>"><?cs var:Lang.pilot.add_evidence ?></a><br>
+<span class="muted"><?cs var:Lang.pilot.linked_actions ?></span> <?cs if:subcount(i.actions) == 0 ?><span class="muted">—</span><?cs /if ?><?cs each:a = i.actions ?><a href="/actions/<?cs var:a.id ?>"><?cs var:a.title ?></a> <span class="badge action-<?cs var:a.status ?>"><?cs var:Lang.enums.action_status[a.status] ?></span><?cs if:!last(a) ?>, <?cs /if ?><?cs /each ?></p>
 <?cs if:Form.error.requirement == i.requirement_id ?><p class="field-error"><?cs alt:Lang.errors[Form.error.code] ?><?cs var:Lang.errors.invalid ?><?cs /alt ?></p><?cs /if ?>
 <p><button type="submit" class="button secondary"><?cs var:Lang.pilot.save ?></button></p>
 </form>

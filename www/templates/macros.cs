@@ -41,6 +41,7 @@
 <?cs if:Client.nav.import ?><li><a href="/clients/<?cs var:Client.id ?>/establishments/import"<?cs if:active == "import" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.clients.directory ?></a></li><?cs /if ?>
 <?cs if:Client.vciso ?><li><a href="/clients/<?cs var:Client.id ?>/pilot"<?cs if:active == "pilot" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.clients.pilot ?></a></li>
 <li><a href="/clients/<?cs var:Client.id ?>/risks"<?cs if:active == "risks" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.risks.nav ?></a></li>
+<li><a href="/clients/<?cs var:Client.id ?>/resources"<?cs if:active == "resources" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.resources.nav ?></a></li>
 <li><a href="/clients/<?cs var:Client.id ?>/actions"<?cs if:active == "actions" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.actions.nav ?></a></li><?cs /if ?>
 </ul>
 <?cs if:subcount(Switch) > 1 ?><form method="get" action="/clients/switch" class="switcher">
@@ -73,3 +74,17 @@
 </table></div><?cs /def ?>
 <?cs # Risk counts by level, from a Heat.*by_level node. ?>
 <?cs def:risk_levels(counts) ?><ul class="risk-levels"><?cs each:l = Lang.risks.levels ?><li><span class="badge heat-<?cs name:l ?>"><?cs var:l ?></span> <?cs alt:counts[name(l)] ?>0<?cs /alt ?></li><?cs /each ?></ul><?cs /def ?>
+<?cs # Link pickers of the Pilot's forms: Reqs (requirements per adopted framework) with Sel.<id> checked; Resources with ResSel.<id> checked. ?>
+<?cs def:requirement_picker(legend, empty) ?><fieldset class="field<?cs if:Form.error.field == "requirement_ids" ?> has-error<?cs /if ?>"><legend><?cs var:legend ?></legend>
+<input type="hidden" name="requirement_ids_present" value="1">
+<?cs if:subcount(Reqs) == 0 ?><p class="muted"><?cs var:empty ?></p><?cs /if ?>
+<?cs each:g = Reqs ?><details class="req-pick"<?cs if:g.open ?> open<?cs /if ?>><summary><?cs var:g.name ?></summary>
+<?cs each:r = g.items ?><label class="choice"><input type="checkbox" name="requirement_ids" value="<?cs var:r.id ?>"<?cs if:Sel[r.id] ?> checked<?cs /if ?>> <?cs var:r.label ?></label><?cs /each ?></details><?cs /each ?>
+<?cs call:field_error("requirement_ids") ?></fieldset><?cs /def ?>
+<?cs def:resource_picker(legend, empty) ?><fieldset class="field<?cs if:Form.error.field == "resource_ids" ?> has-error<?cs /if ?>"><legend><?cs var:legend ?></legend>
+<input type="hidden" name="resource_ids_present" value="1">
+<?cs if:subcount(Resources) == 0 ?><p class="muted"><?cs var:empty ?></p><?cs /if ?>
+<?cs each:d = Resources ?><label class="choice"><input type="checkbox" name="resource_ids" value="<?cs var:d.id ?>"<?cs if:ResSel[d.id] ?> checked<?cs /if ?>> <?cs var:d.title ?> <span class="badge res-<?cs var:d.status ?>"><?cs var:Lang.enums.resource_status[d.status] ?></span></label><?cs /each ?>
+<?cs call:field_error("resource_ids") ?></fieldset><?cs /def ?>
+<?cs def:resource_status_badge(s) ?><span class="badge res-<?cs var:s ?>"><?cs var:Lang.enums.resource_status[s] ?></span><?cs /def ?>
+<?cs def:status_button(to, label, confirm) ?><form method="post" action="/resources/<?cs var:Resource.id ?>/status" class="inline"><?cs call:csrf() ?><input type="hidden" name="status" value="<?cs var:to ?>"><button type="submit" class="button<?cs if:to == "draft" || confirm ?> secondary<?cs /if ?>"<?cs if:confirm ?> data-confirm="<?cs var:confirm ?>"<?cs /if ?>><?cs var:label ?></button></form><?cs /def ?>

@@ -19,6 +19,7 @@
 <li><strong><?cs alt:Heat.total ?>0<?cs /alt ?></strong> <?cs var:Lang.report.risks ?></li>
 <li><strong><?cs var:Figures.open ?></strong> <?cs var:Lang.report.open_actions ?></li>
 <li><strong><?cs var:Figures.overdue ?></strong> <?cs var:Lang.report.overdue_actions ?></li>
+<li><strong><?cs alt:Docs.approved ?>0<?cs /alt ?></strong> <?cs var:Lang.report.approved_docs ?> · <strong><?cs alt:Docs.published ?>0<?cs /alt ?></strong> <?cs var:Lang.report.published_docs ?> · <strong><?cs alt:Docs.draft ?>0<?cs /alt ?></strong> <?cs var:Lang.report.draft_docs ?></li>
 </ul></section>
 <section class="report-section"><h2><?cs var:Lang.clients.pilot_frameworks ?></h2>
 <?cs if:subcount(Adopted) == 0 ?><p class="muted"><?cs var:Lang.clients.pilot_frameworks_empty ?></p><?cs else ?>

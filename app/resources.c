@@ -1,0 +1,553 @@
+/* Resources of the Pilot space: the workflow rule, SQL and the API's
+ * resource objects. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <json.h>
+
+#include "arena.h"
+#include "audit.h"
+#include "authz.h"
+#include "clients.h"
+#include "db.h"
+#include "enums.h"
+#include "input.h"
+#include "request.h"
+#include "resources.h"
+#include "util.h"
+
+#define DATE(col) "DATE_FORMAT(" col ", '%Y-%m-%dT%H:%i:%sZ')"
+
+/* Columns of a resource object; the first bound value says whether the
+ * body comes along (list pages do without it). */
+#define RESOURCE_COLUMNS \
+    "r.id, r.client_id, r.type, r.title, CASE WHEN ? = 1 THEN r.body END, r.status," \
+    " r.version, r.template_id, r.template_version," \
+    " (SELECT GROUP_CONCAT(rr.requirement_id ORDER BY rr.requirement_id)" \
+    "  FROM resource_requirements rr WHERE rr.resource_id = r.id)," \
+    " (SELECT GROUP_CONCAT(ar.action_id ORDER BY ar.action_id)" \
+    "  FROM action_resources ar WHERE ar.resource_id = r.id)," \
+    " " DATE("r.created_at") ", " DATE("r.updated_at") ", r.created_by," \
+    " " DATE("r.approved_at") ", r.approved_by," \
+    " COALESCE(NULLIF(TRIM(CONCAT(u.first_name, ' ', u.last_name)), ''), u.email)" \
+    " FROM resources r LEFT JOIN users u ON u.id = r.approved_by"
+enum { C_ID, C_CLIENT, C_TYPE, C_TITLE, C_BODY, C_STATUS, C_VERSION, C_TEMPLATE,
+	C_TEMPLATE_VERSION, C_REQS, C_ACTIONS, C_CREATED, C_UPDATED, C_CREATED_BY,
+	C_APPROVED_AT, C_APPROVED_BY, C_APPROVER };
+#define LIST_WHERE \
+    " WHERE r.client_id = ? AND r.firm_id = ?" \
+    " AND (? = '' OR r.type = ?) AND (? = '' OR r.status = ?)" \
+    " AND (? = '' OR r.title LIKE ?)" \
+    " AND (? = 0 OR EXISTS (SELECT 1 FROM resource_requirements t" \
+    "  WHERE t.resource_id = r.id AND t.requirement_id = ?))"
+/* ORDER BY cannot bind a column: the key is a bound value from a fixed
+ * list, compared in CASE arms (ENUM + 0 is its position). */
+#define SORT_KEY \
+    " CASE ? WHEN 'type' THEN r.type + 0 WHEN 'status' THEN r.status + 0" \
+    "  WHEN 'updated_at' THEN DATE_FORMAT(r.updated_at, '%Y%m%d%H%i%s') ELSE r.title END"
+
+static struct rp_stmt q_count = RP_STMT("SELECT COUNT(*) FROM resources r" LIST_WHERE);
+static struct rp_stmt q_list = RP_STMT(
+    "SELECT " RESOURCE_COLUMNS LIST_WHERE
+    " ORDER BY CASE WHEN ? = 'asc' THEN" SORT_KEY " END ASC,"
+    " CASE WHEN ? = 'desc' THEN" SORT_KEY " END DESC, r.title, r.id LIMIT ? OFFSET ?");
+static struct rp_stmt q_get = RP_STMT(
+    "SELECT " RESOURCE_COLUMNS " WHERE r.id = ? AND r.client_id = ? AND r.firm_id = ?");
+static struct rp_stmt q_client_of = RP_STMT(
+    "SELECT client_id FROM resources WHERE id = ? AND firm_id = ?");
+static struct rp_stmt q_figures = RP_STMT(
+    "SELECT status, COUNT(*) FROM resources WHERE client_id = ? AND firm_id = ?"
+    " GROUP BY status");
+static struct rp_stmt q_current = RP_STMT(
+    "SELECT type, title, body, status, version,"
+    " (SELECT GROUP_CONCAT(rr.requirement_id ORDER BY rr.requirement_id)"
+    "  FROM resource_requirements rr WHERE rr.resource_id = r.id)"
+    " FROM resources r WHERE r.id = ? AND r.client_id = ? AND r.firm_id = ? FOR UPDATE");
+/* A requirement to tag: assessable, of a framework the client adopted. */
+static struct rp_stmt q_req_ok = RP_STMT(
+    "SELECT 1 FROM requirements r JOIN client_frameworks cf ON cf.framework_id = r.framework_id"
+    " WHERE r.id = ? AND r.assessable = 1 AND cf.client_id = ? AND cf.firm_id = ?");
+static struct rp_stmt q_actions = RP_STMT(
+    "SELECT a.id, a.title, a.status FROM action_resources ar JOIN actions a ON a.id = ar.action_id"
+    " WHERE ar.resource_id = ? AND ar.client_id = ? AND ar.firm_id = ? ORDER BY a.title, a.id");
+static struct rp_stmt q_mine = RP_STMT(
+    "SELECT 1 FROM resources WHERE id = ? AND client_id = ? AND firm_id = ?");
+static struct rp_stmt q_insert = RP_STMT(
+    "INSERT INTO resources (firm_id, client_id, type, title, body, status, version,"
+    " created_by, approved_at, approved_by)"
+    " VALUES (?, ?, ?, ?, ?, ?, 1, ?, IF(? = 'draft', NULL, UTC_TIMESTAMP()), ?)");
+/* approved_* name who approved the version now held: set again when an
+ * approval (of a new version) happens, cleared when it goes back to
+ * draft. */
+static struct rp_stmt q_update = RP_STMT(
+    "UPDATE resources SET type = ?, title = ?, body = ?, status = ?, version = ?,"
+    " approved_at = CASE WHEN ? = 'draft' THEN NULL WHEN ? = 1 THEN UTC_TIMESTAMP()"
+    "  ELSE approved_at END,"
+    " approved_by = CASE WHEN ? = 'draft' THEN NULL WHEN ? = 1 THEN ? ELSE approved_by END"
+    " WHERE id = ? AND client_id = ? AND firm_id = ?");
+static struct rp_stmt q_delete = RP_STMT(
+    "DELETE FROM resources WHERE id = ? AND client_id = ? AND firm_id = ?");
+static struct rp_stmt q_tags_clear = RP_STMT(
+    "DELETE FROM resource_requirements WHERE resource_id = ? AND firm_id = ?");
+static struct rp_stmt q_tag = RP_STMT(
+    "INSERT INTO resource_requirements (resource_id, requirement_id, firm_id, client_id)"
+    " VALUES (?, ?, ?, ?)");
+
+/* Tags a resource may hold, at most. */
+#define MAX_TAGS 200
+/* A body, at most (characters); the request cap (http.max_body) bounds it
+ * first in bytes. */
+#define MAX_BODY 200000
+
+/* ------------------------------------------------------------ the rule --- */
+
+int
+rp_resource_revise(const char *from, long long version, const char *asked, bool edited,
+    const char **status, long long *next)
+{
+	bool reviewed = strcmp(from, "draft") != 0;
+
+	/* An edit of a reviewed resource is a new version, and a new
+	 * version starts as a draft. */
+	if (edited && reviewed) {
+		from = "draft";
+		version++;
+	}
+	*next = version;
+	*status = asked ? asked : from;
+	/* Publishing needs an approved version first. */
+	if (strcmp(*status, "published") == 0 && strcmp(from, "draft") == 0)
+		return -1;
+	return 0;
+}
+
+/* ------------------------------------------------------------- reading --- */
+
+static long long
+num(const char *s)
+{
+	return s ? strtoll(s, NULL, 10) : 0;
+}
+
+static struct json_object *
+opt_str(const char *s)
+{
+	return s ? json_object_new_string(s) : NULL;
+}
+
+static struct json_object *
+opt_int(const char *s)
+{
+	return s ? json_object_new_int64(num(s)) : NULL;
+}
+
+static struct json_object *
+resource_json(const struct rp_req *req, char **r)
+{
+	struct json_object *o = json_object_new_object();
+	size_t n, na;
+	long long *reqs = rp_ids_parse(req->arena, r[C_REQS], &n);
+	long long *acts = rp_ids_parse(req->arena, r[C_ACTIONS], &na);
+
+	json_object_object_add(o, "id", json_object_new_int64(num(r[C_ID])));
+	json_object_object_add(o, "client_id", json_object_new_int64(num(r[C_CLIENT])));
+	json_object_object_add(o, "type", json_object_new_string(r[C_TYPE]));
+	json_object_object_add(o, "title", json_object_new_string(r[C_TITLE]));
+	if (r[C_BODY] != NULL)
+		json_object_object_add(o, "body", json_object_new_string(r[C_BODY]));
+	json_object_object_add(o, "status", json_object_new_string(r[C_STATUS]));
+	json_object_object_add(o, "version", json_object_new_int64(num(r[C_VERSION])));
+	json_object_object_add(o, "requirement_ids", rp_json_ids(reqs, n));
+	json_object_object_add(o, "action_ids", rp_json_ids(acts, na));
+	json_object_object_add(o, "template_id", opt_int(r[C_TEMPLATE]));
+	json_object_object_add(o, "template_version", opt_int(r[C_TEMPLATE_VERSION]));
+	json_object_object_add(o, "created_at", json_object_new_string(r[C_CREATED]));
+	json_object_object_add(o, "updated_at", json_object_new_string(r[C_UPDATED]));
+	json_object_object_add(o, "created_by", opt_int(r[C_CREATED_BY]));
+	json_object_object_add(o, "approved_at", opt_str(r[C_APPROVED_AT]));
+	json_object_object_add(o, "approved_by", opt_int(r[C_APPROVED_BY]));
+	json_object_object_add(o, "approved_by_name", opt_str(r[C_APPROVER]));
+	return o;
+}
+
+static const char *const sort_keys[] = { "title", "type", "status", "updated_at" };
+
+int
+rp_resources_filter(struct rp_req *req, struct rp_resource_filter *f, bool strict)
+{
+	const char *sort = rp_query(req, "sort"), *dir = rp_query(req, "dir");
+	const char *tag = rp_query(req, "requirement_id");
+
+	memset(f, 0, sizeof(*f));
+	f->q = rp_query(req, "q");
+	if (f->q != NULL && *f->q == '\0')
+		f->q = NULL;
+	if (f->q != NULL && strlen(f->q) > 200)
+		return rp_fail(req, 400, "too_long", "q", "The search is too long.");
+	if (rp_query_enum(req, "type", &rp_resource_types, strict, &f->type) != 0 ||
+	    rp_query_enum(req, "status", &rp_resource_statuses, strict, &f->status) != 0)
+		return -1;
+	if (tag != NULL && *tag != '\0' &&
+	    rp_strtonum(tag, 1, INT64_MAX, &f->requirement) != 0) {
+		f->requirement = 0;
+		if (strict)
+			return rp_fail(req, 400, "invalid", "requirement_id",
+			    "Give a requirement id.");
+	}
+	for (size_t i = 0; sort != NULL && i < RP_NELEM(sort_keys); i++)
+		if (strcmp(sort, sort_keys[i]) == 0)
+			f->sort = sort_keys[i];
+	if (f->sort == NULL) {
+		if (sort != NULL && *sort != '\0' && strict)
+			return rp_fail(req, 400, "invalid", "sort",
+			    "Sort by title, type, status or updated_at.");
+		f->sort = "title";
+	}
+	if (dir != NULL && *dir != '\0' && strcmp(dir, "asc") != 0 &&
+	    strcmp(dir, "desc") != 0) {
+		if (strict)
+			return rp_fail(req, 400, "invalid", "dir", "dir must be asc or desc.");
+		dir = NULL;
+	}
+	/* Without a direction: A to Z, the latest change first. */
+	if (dir == NULL || *dir == '\0')
+		f->desc = strcmp(f->sort, "updated_at") == 0;
+	else
+		f->desc = strcmp(dir, "desc") == 0;
+	return 0;
+}
+
+struct json_object *
+rp_resources_list(struct rp_req *req, const struct rp_client *c,
+    const struct rp_resource_filter *f, long long limit, long long offset, long long *total)
+{
+	const char *dir = f->desc ? "desc" : "asc";
+	const char *type = f->type ? f->type : "", *status = f->status ? f->status : "";
+	struct rp_dbarg a[] = { RP_AINT(f->body), RP_AINT(c->id), RP_AINT(c->firm_id),
+	    RP_ASTR(type), RP_ASTR(type), RP_ASTR(status), RP_ASTR(status),
+	    RP_ASTR(f->q ? f->q : ""), RP_ASTR(rp_like_pattern(req->arena, f->q)),
+	    RP_AINT(f->requirement), RP_AINT(f->requirement),
+	    RP_ASTR(dir), RP_ASTR(f->sort), RP_ASTR(dir), RP_ASTR(f->sort),
+	    RP_AINT(limit), RP_AINT(offset) };
+	struct rp_dbres res;
+
+	/* The count binds the same values but the first. */
+	if (rp_db_do(req, &q_count, a + 1, 10, &res) != 0)
+		return NULL;
+	*total = num(rp_db_cell(&res, 0, 0));
+	if (rp_db_do(req, &q_list, a, RP_NELEM(a), &res) != 0)
+		return NULL;
+	struct json_object *arr = json_object_new_array();
+	for (size_t i = 0; i < res.nrows; i++)
+		json_object_array_add(arr, resource_json(req, res.rows[i]));
+	return arr;
+}
+
+int
+rp_resource_client(struct rp_req *req, long long id, struct rp_client *c)
+{
+	struct rp_dbarg a[] = { RP_AINT(id), RP_AINT(req->user->firm_id) };
+	struct rp_dbres res;
+	int found = 0;
+
+	if (rp_db_do(req, &q_client_of, a, 2, &res) != 0)
+		return -1;
+	/* A resource of a client out of scope is as absent as a missing one. */
+	if (res.nrows != 1 || (found = rp_clients_get(req, num(res.rows[0][0]), c)) == 0)
+		return rp_fail(req, 404, "not_found", NULL, "No such resource.");
+	if (found < 0)
+		return -1;
+	return rp_clients_vciso(req, c);
+}
+
+struct json_object *
+rp_resource_get(struct rp_req *req, const struct rp_client *c, long long id)
+{
+	struct rp_dbarg a[] = { RP_AINT(1), RP_AINT(id), RP_AINT(c->id), RP_AINT(c->firm_id) };
+	struct rp_dbres res;
+
+	if (rp_db_do(req, &q_get, a, RP_NELEM(a), &res) != 0)
+		return NULL;
+	if (res.nrows != 1) {
+		rp_fail(req, 404, "not_found", NULL, "No such resource.");
+		return NULL;
+	}
+	return resource_json(req, res.rows[0]);
+}
+
+struct json_object *
+rp_resources_figures(struct rp_req *req, const struct rp_client *c)
+{
+	struct rp_dbarg a[] = { RP_AINT(c->id), RP_AINT(c->firm_id) };
+	struct rp_dbres res;
+
+	if (rp_db_do(req, &q_figures, a, 2, &res) != 0)
+		return NULL;
+	struct json_object *o = json_object_new_object();
+	for (size_t i = 0; i < rp_resource_statuses.n; i++) {
+		long long n = 0;
+		for (size_t r = 0; r < res.nrows; r++)
+			if (strcmp(res.rows[r][0], rp_resource_statuses.keys[i]) == 0)
+				n = num(res.rows[r][1]);
+		json_object_object_add(o, rp_resource_statuses.keys[i], json_object_new_int64(n));
+	}
+	return o;
+}
+
+struct json_object *
+rp_resource_actions(struct rp_req *req, const struct rp_client *c, long long id)
+{
+	struct rp_dbarg a[] = { RP_AINT(id), RP_AINT(c->id), RP_AINT(c->firm_id) };
+	struct rp_dbres res;
+
+	if (rp_db_do(req, &q_actions, a, RP_NELEM(a), &res) != 0)
+		return NULL;
+	struct json_object *arr = json_object_new_array();
+	for (size_t i = 0; i < res.nrows; i++) {
+		struct json_object *o = json_object_new_object();
+		json_object_object_add(o, "id", json_object_new_int64(num(res.rows[i][0])));
+		json_object_object_add(o, "title", json_object_new_string(res.rows[i][1]));
+		json_object_object_add(o, "status", json_object_new_string(res.rows[i][2]));
+		json_object_array_add(arr, o);
+	}
+	return arr;
+}
+
+int
+rp_resources_check(struct rp_req *req, const struct rp_client *c, const long long *ids,
+    size_t n, const char *field)
+{
+	struct rp_dbres res;
+
+	/* A resource of another client (or firm) is "not found", as anywhere. */
+	for (size_t i = 0; i < n; i++) {
+		struct rp_dbarg a[] = { RP_AINT(ids[i]), RP_AINT(c->id), RP_AINT(c->firm_id) };
+		if (rp_db_do(req, &q_mine, a, RP_NELEM(a), &res) != 0)
+			return -1;
+		if (res.nrows == 0)
+			return rp_fail(req, 404, "not_found", field, "No such resource.");
+	}
+	return 0;
+}
+
+/* ------------------------------------------------------------- writing --- */
+
+/* The fields of a create or a change, as read and validated. */
+struct fields {
+	const char	*type, *title, *body, *status;
+	bool		 has_tags;
+	long long	*tags;
+	size_t		 ntags;
+};
+
+static const char *const known[] = { "type", "title", "body", "status", "requirement_ids" };
+
+static int
+read_fields(struct rp_req *req, bool create, struct fields *f)
+{
+	const char *bad;
+	int rc;
+
+	memset(f, 0, sizeof(*f));
+	if ((bad = rp_in_unknown(req, known, RP_NELEM(known))) != NULL)
+		return rp_fail(req, 400, "unknown_field", bad, "This field is not known.");
+	if (rp_in_enum(req, "type", &rp_resource_types, create, &f->type) < 0 ||
+	    rp_in_text(req, "title", 200, create, &f->title) < 0)
+		return -1;
+	/* A blank (or null) body empties it: rp_in_lines refuses "". */
+	if (rp_in_blank(req, "body"))
+		f->body = "";
+	else if (rp_in_lines(req, "body", MAX_BODY, false, &f->body) < 0)
+		return -1;
+	if (rp_in_enum(req, "status", &rp_resource_statuses, false, &f->status) < 0)
+		return -1;
+	if ((rc = rp_in_ids(req, "requirement_ids", &f->tags, &f->ntags)) < 0)
+		return -1;
+	f->has_tags = rc > 0;
+	f->ntags = rp_ids_dedup(f->tags, f->ntags);
+	if (f->ntags > MAX_TAGS)
+		return rp_fail(req, 400, "too_long", "requirement_ids", "Too many requirements.");
+	return 0;
+}
+
+static int
+check_tags(struct rp_req *req, const struct rp_client *c, const struct fields *f)
+{
+	struct rp_dbres res;
+
+	for (size_t i = 0; f->has_tags && i < f->ntags; i++) {
+		struct rp_dbarg a[] = { RP_AINT(f->tags[i]), RP_AINT(c->id), RP_AINT(c->firm_id) };
+		if (rp_db_do(req, &q_req_ok, a, RP_NELEM(a), &res) != 0)
+			return -1;
+		if (res.nrows == 0)
+			return rp_fail(req, 400, "invalid", "requirement_ids",
+			    "Tag only requirements of the frameworks this client adopted.");
+	}
+	return 0;
+}
+
+/* The status the change reaches, per the workflow and the caller's rights:
+ * publishing and withdrawing are the `publication` feature's (SPEC §3). */
+static int
+check_status(struct rp_req *req, const char *from, long long version, const char *asked,
+    bool edited, const char **status, long long *next)
+{
+	if (rp_resource_revise(from, version, asked, edited, status, next) != 0)
+		return rp_fail(req, 409, "approve_first", "status",
+		    "Approve this version before publishing it.");
+	if ((strcmp(*status, "published") == 0) != (strcmp(from, "published") == 0) &&
+	    !(req->user->features & RP_FEAT_BIT(RP_FEAT_PUBLICATION)))
+		return rp_fail(req, 403, "forbidden", "status",
+		    "Publishing and withdrawing need the publication right.");
+	return 0;
+}
+
+int
+rp_resources_create(struct rp_req *req, const struct rp_client *c, long long *id)
+{
+	struct fields f;
+	struct rp_dbres res;
+	const char *status;
+	long long version;
+
+	if (read_fields(req, true, &f) != 0)
+		return -1;
+	const char *body = f.body ? f.body : "";
+	if (check_status(req, "draft", 1, f.status, false, &status, &version) != 0)
+		return -1;
+	if (rp_db_begin() != 0)
+		return rp_db_fail(req);
+	if (check_tags(req, c, &f) != 0)
+		goto fail;
+	bool approved = strcmp(status, "draft") != 0;
+	struct rp_dbarg a[] = { RP_AINT(c->firm_id), RP_AINT(c->id), RP_ASTR(f.type),
+	    RP_ASTR(f.title), RP_ASTR(body), RP_ASTR(status), RP_AINT(req->user->id),
+	    RP_ASTR(status), approved ? RP_AINT(req->user->id) : RP_ANULL };
+	if (rp_db_do(req, &q_insert, a, RP_NELEM(a), &res) != 0)
+		goto fail;
+	*id = res.insert_id;
+	if (rp_db_links(req, &q_tags_clear, &q_tag, *id, f.tags, f.ntags, c->firm_id,
+	    c->id) != 0)
+		goto fail;
+	struct json_object *d = json_object_new_object();
+	json_object_object_add(d, "type", json_object_new_string(f.type));
+	json_object_object_add(d, "title", json_object_new_string(f.title));
+	json_object_object_add(d, "status", json_object_new_string(status));
+	json_object_object_add(d, "version", json_object_new_int(1));
+	if (f.ntags)
+		json_object_object_add(d, "requirement_ids", rp_json_ids(f.tags, f.ntags));
+	if (rp_audit(req, "resource.create", "resource", *id, c->id, d) != 0)
+		goto fail;
+	return rp_db_finish(req);
+fail:
+	rp_db_rollback();
+	return -1;
+}
+
+int
+rp_resources_update(struct rp_req *req, const struct rp_client *c, long long id)
+{
+	struct fields f;
+	struct rp_dbres res;
+	const char *status;
+	long long version;
+
+	if (read_fields(req, false, &f) != 0)
+		return -1;
+	if (rp_db_begin() != 0)
+		return rp_db_fail(req);
+	struct rp_dbarg k[] = { RP_AINT(id), RP_AINT(c->id), RP_AINT(c->firm_id) };
+	if (rp_db_do(req, &q_current, k, 3, &res) != 0)
+		goto fail;
+	if (res.nrows != 1) {
+		rp_fail(req, 404, "not_found", NULL, "No such resource.");
+		goto fail;
+	}
+	char **old = res.rows[0];
+	const char *type = f.type ? f.type : old[0];
+	const char *title = f.title ? f.title : old[1];
+	const char *body = f.body ? f.body : old[2];
+	bool edited = strcmp(type, old[0]) != 0 || strcmp(title, old[1]) != 0 ||
+	    strcmp(body, old[2]) != 0;
+	if (check_status(req, old[3], num(old[4]), f.status, edited, &status, &version) != 0 ||
+	    check_tags(req, c, &f) != 0)
+		goto fail;
+	size_t nold;
+	long long *old_tags = rp_ids_parse(req->arena, old[5], &nold);
+	struct json_object *d = json_object_new_object();
+	rp_audit_change(d, "type", old[0], type);
+	rp_audit_change(d, "title", old[1], title);
+	/* The body itself stays out of the log: the resource holds it. */
+	if (strcmp(body, old[2]) != 0)
+		json_object_object_add(d, "body", json_object_new_string("changed"));
+	rp_audit_change(d, "status", old[3], status);
+	if (version != num(old[4]))
+		rp_audit_change(d, "version", old[4], rp_printf(req->arena, "%lld", version));
+	bool tags = f.has_tags &&
+	    rp_audit_ids(d, "requirement_ids", old_tags, nold, f.tags, f.ntags);
+	/* Nothing changed: nothing to write or record. */
+	if (json_object_object_length(d) == 0) {
+		json_object_put(d);
+		rp_db_rollback();
+		return 0;
+	}
+	/* An approval: the status becomes approved or published from a
+	 * draft (a new version included). */
+	bool approval = strcmp(status, "draft") != 0 &&
+	    (strcmp(old[3], "draft") == 0 || version != num(old[4]));
+	struct rp_dbarg a[] = { RP_ASTR(type), RP_ASTR(title), RP_ASTR(body), RP_ASTR(status),
+	    RP_AINT(version), RP_ASTR(status), RP_AINT(approval), RP_ASTR(status),
+	    RP_AINT(approval), RP_AINT(req->user->id), RP_AINT(id), RP_AINT(c->id),
+	    RP_AINT(c->firm_id) };
+	if (rp_db_do(req, &q_update, a, RP_NELEM(a), NULL) != 0 ||
+	    (tags && rp_db_links(req, &q_tags_clear, &q_tag, id, f.tags, f.ntags, c->firm_id,
+	    c->id) != 0)) {
+		json_object_put(d);
+		goto fail;
+	}
+	if (rp_audit(req, "resource.update", "resource", id, c->id, d) != 0)
+		goto fail;
+	return rp_db_finish(req);
+fail:
+	rp_db_rollback();
+	return -1;
+}
+
+int
+rp_resources_delete(struct rp_req *req, const struct rp_client *c, long long id)
+{
+	struct rp_dbres res;
+
+	if (rp_db_begin() != 0)
+		return rp_db_fail(req);
+	struct rp_dbarg k[] = { RP_AINT(id), RP_AINT(c->id), RP_AINT(c->firm_id) };
+	if (rp_db_do(req, &q_current, k, 3, &res) != 0)
+		goto fail;
+	if (res.nrows != 1) {
+		rp_fail(req, 404, "not_found", NULL, "No such resource.");
+		goto fail;
+	}
+	/* Taking a published resource away is a withdrawal. */
+	if (strcmp(res.rows[0][3], "published") == 0 &&
+	    !(req->user->features & RP_FEAT_BIT(RP_FEAT_PUBLICATION))) {
+		rp_fail(req, 403, "forbidden", "status",
+		    "Withdrawing a published resource needs the publication right.");
+		goto fail;
+	}
+	struct json_object *d = json_object_new_object();
+	json_object_object_add(d, "type", json_object_new_string(res.rows[0][0]));
+	json_object_object_add(d, "title", json_object_new_string(res.rows[0][1]));
+	json_object_object_add(d, "status", json_object_new_string(res.rows[0][3]));
+	json_object_object_add(d, "version", json_object_new_int64(num(res.rows[0][4])));
+	if (rp_db_do(req, &q_delete, k, 3, NULL) != 0) {
+		json_object_put(d);
+		goto fail;
+	}
+	if (rp_audit(req, "resource.delete", "resource", id, c->id, d) != 0)
+		goto fail;
+	return rp_db_finish(req);
+fail:
+	rp_db_rollback();
+	return -1;
+}
