@@ -145,6 +145,13 @@ stmt_fail(MYSQL_STMT *st, const char *sql)
 		return record(RP_DB_DOWN, e, mysql_stmt_error(st));
 	if (e == 1062 /* ER_DUP_ENTRY */)
 		return record(RP_DB_DUPLICATE, e, mysql_stmt_error(st));
+	/* A delete that other rows still point to: the caller's checks
+	 * missed a use, which is a conflict, not a crash. */
+	if (e == 1451 /* ER_ROW_IS_REFERENCED_2 */) {
+		rp_err("statement refused by a foreign key (%s): %.200s",
+		    mysql_stmt_error(st), sql);
+		return record(RP_DB_REFERENCED, e, mysql_stmt_error(st));
+	}
 	record(RP_DB_FAILED, e, mysql_stmt_error(st));
 	rp_err("statement failed (%s): %.200s", last_message, sql);
 	return -1;
@@ -385,6 +392,9 @@ rp_db_fail(struct rp_req *req)
 	case RP_DB_DUPLICATE:
 		return rp_fail(req, 409, "conflict", NULL,
 		    "This conflicts with an existing record.");
+	case RP_DB_REFERENCED:
+		return rp_fail(req, 409, "in_use", NULL,
+		    "Other records still use this one.");
 	default:
 		return rp_fail(req, 500, "internal", NULL,
 		    "Something went wrong; it has been logged.");

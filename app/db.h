@@ -53,6 +53,7 @@ enum rp_db_error {
 	RP_DB_OK,
 	RP_DB_DOWN,		/* no connection: answer 503 */
 	RP_DB_DUPLICATE,	/* unique key: answer 409 */
+	RP_DB_REFERENCED,	/* a foreign key keeps the row: answer 409 */
 	RP_DB_FAILED,		/* anything else: logged, answer 500 */
 };
 

@@ -32,16 +32,6 @@ raw(struct rp_req *req, const char *name, const char **out)
 	return *out != NULL;
 }
 
-static size_t
-chars(const char *s)
-{
-	size_t n = 0;
-
-	for (; *s; s++)
-		n += ((unsigned char)*s & 0xc0) != 0x80;
-	return n;
-}
-
 static int
 text_lines(struct rp_req *req, const char *name, size_t maxchars, bool required,
     bool empty_ok, bool lines, const char **out);
@@ -64,8 +54,9 @@ static int
 text_lines(struct rp_req *req, const char *name, size_t maxchars, bool required,
     bool empty_ok, bool lines, const char **out)
 {
-	const char *v, *end;
+	const char *v, *code, *msg;
 	int rc = raw(req, name, &v);
+	char *t;
 
 	*out = NULL;
 	if (rc < 0)
@@ -76,42 +67,14 @@ text_lines(struct rp_req *req, const char *name, size_t maxchars, bool required,
 			    "This field is required.");
 		return 0;
 	}
-	while (*v == ' ' || *v == '\t')
-		v++;
-	end = v + strlen(v);
-	while (end > v && (end[-1] == ' ' || end[-1] == '\t'))
-		end--;
-	char *t = rp_strndup(req->arena, v, (size_t)(end - v));
-	/* Several lines where asked for: CR LF (as forms send them) becomes
-	 * LF, and surrounding blank lines go. */
-	if (lines) {
-		char *w = t;
-		for (const char *p = t; *p; p++)
-			if (!(p[0] == '\r' && p[1] == '\n'))
-				*w++ = *p;
-		*w = '\0';
-		while (*t == '\n' || *t == ' ' || *t == '\t')
-			t++;
-		for (w = t + strlen(t); w > t && (w[-1] == '\n' || w[-1] == ' ' ||
-		    w[-1] == '\t'); w--)
-			w[-1] = '\0';
-	}
-	for (const char *p = t; *p; p++)
-		if (((unsigned char)*p < 0x20 && !(lines && (*p == '\n' || *p == '\t'))) ||
-		    *p == 0x7f)
-			return rp_fail(req, 400, "invalid", name, lines ?
-			    "This field holds control characters." :
-			    "This field must be a single line of text.");
-	if (!rp_utf8_valid(t, strlen(t)))
-		return rp_fail(req, 400, "invalid", name, "This field is not valid text.");
+	if ((t = rp_text_clean(req->arena, v, maxchars, lines, &code, &msg)) == NULL)
+		return rp_fail(req, 400, code, name, msg);
 	if (*t == '\0' && !empty_ok) {
 		if (required)
 			return rp_fail(req, 400, "required", name,
 			    "This field is required.");
 		return rp_fail(req, 400, "invalid", name, "This field is empty.");
 	}
-	if (chars(t) > maxchars)
-		return rp_fail(req, 400, "too_long", name, "This field is too long.");
 	*out = t;
 	return 1;
 }

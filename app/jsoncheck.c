@@ -1,6 +1,9 @@
 /* Strict RFC 8259 syntax check of request bodies, before json-c parses them. */
 #include <stdbool.h>
+#include <stdint.h>
 #include <string.h>
+
+#include <json.h>
 
 #include "jsoncheck.h"
 
@@ -191,4 +194,32 @@ rp_json_check(const char *s, size_t n, int maxdepth)
 		return -1;
 	ws(&c);
 	return c.i == n ? 0 : -1;
+}
+
+int
+rp_json_parse(const char *s, size_t n, int maxdepth, struct json_object **out)
+{
+	struct json_tokener *tok;
+	enum json_tokener_error jerr;
+	struct json_object *obj;
+
+	*out = NULL;
+	if (n > INT32_MAX || rp_json_check(s, n, maxdepth) != 0)
+		return -1;
+	if ((tok = json_tokener_new_ex(maxdepth)) == NULL)
+		return -2;
+	json_tokener_set_flags(tok, JSON_TOKENER_STRICT);
+	obj = json_tokener_parse_ex(tok, s, (int)n);
+	jerr = json_tokener_get_error(tok);
+	/* The whole text must be exactly one JSON value. */
+	if (obj != NULL && (jerr != json_tokener_success ||
+	    json_tokener_get_parse_end(tok) != n)) {
+		json_object_put(obj);
+		obj = NULL;
+	}
+	json_tokener_free(tok);
+	if (obj == NULL)
+		return -1;
+	*out = obj;
+	return 0;
 }

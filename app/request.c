@@ -375,9 +375,8 @@ rp_req_parse_body(struct rp_req *req, const char *body, size_t len)
 		return 0;
 	}
 	if (media_is(req->content_type, "application/json")) {
-		struct json_tokener *tok;
 		struct json_object *obj;
-		enum json_tokener_error jerr;
+		int rc;
 
 		if (len == 0)
 			return rp_fail(req, 400, "invalid_json", "body",
@@ -385,23 +384,10 @@ rp_req_parse_body(struct rp_req *req, const char *body, size_t len)
 		if (!rp_utf8_valid(body, len))
 			return rp_fail(req, 400, "invalid_json", "body",
 			    "The JSON body is not valid UTF-8.");
-		if (rp_json_check(body, len, RP_MAX_JSON_DEPTH) != 0)
-			return rp_fail(req, 400, "invalid_json", "body",
-			    "The JSON body is malformed.");
-		if ((tok = json_tokener_new_ex(RP_MAX_JSON_DEPTH)) == NULL)
+		if ((rc = rp_json_parse(body, len, RP_MAX_JSON_DEPTH, &obj)) == -2)
 			return rp_fail(req, 503, "unavailable", NULL,
 			    "Try again later.");
-		json_tokener_set_flags(tok, JSON_TOKENER_STRICT);
-		obj = json_tokener_parse_ex(tok, body, (int)len);
-		jerr = json_tokener_get_error(tok);
-		/* The whole body must be exactly one JSON value. */
-		if (obj != NULL && jerr == json_tokener_success &&
-		    json_tokener_get_parse_end(tok) != len) {
-			json_object_put(obj);
-			obj = NULL;
-		}
-		json_tokener_free(tok);
-		if (obj == NULL || jerr != json_tokener_success)
+		if (rc != 0)
 			return rp_fail(req, 400, "invalid_json", "body",
 			    "The JSON body is malformed.");
 		if (!json_object_is_type(obj, json_type_object)) {

@@ -253,6 +253,64 @@ rp_like_pattern(struct rp_arena *a, const char *q)
 	return rp_strndup(a, b.data ? b.data : "", b.len);
 }
 
+size_t
+rp_utf8_chars(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xc0) != 0x80;
+	return n;
+}
+
+char *
+rp_text_clean(struct rp_arena *a, const char *v, size_t maxchars, bool lines,
+    const char **code, const char **msg)
+{
+	const char *end;
+	char *t, *w;
+
+	while (*v == ' ' || *v == '\t')
+		v++;
+	end = v + strlen(v);
+	while (end > v && (end[-1] == ' ' || end[-1] == '\t'))
+		end--;
+	t = rp_strndup(a, v, (size_t)(end - v));
+	/* Several lines where asked for: CR LF (as forms send them) becomes
+	 * LF, and surrounding blank lines go. */
+	if (lines) {
+		w = t;
+		for (const char *p = t; *p; p++)
+			if (!(p[0] == '\r' && p[1] == '\n'))
+				*w++ = *p;
+		*w = '\0';
+		while (*t == '\n' || *t == ' ' || *t == '\t')
+			t++;
+		for (w = t + strlen(t); w > t && (w[-1] == '\n' || w[-1] == ' ' ||
+		    w[-1] == '\t'); w--)
+			w[-1] = '\0';
+	}
+	*code = "invalid";
+	for (const char *p = t; *p; p++)
+		if (((unsigned char)*p < 0x20 && !(lines && (*p == '\n' || *p == '\t'))) ||
+		    *p == 0x7f) {
+			*msg = lines ? "This field holds control characters." :
+			    "This field must be a single line of text.";
+			return NULL;
+		}
+	if (!rp_utf8_valid(t, strlen(t))) {
+		*msg = "This field is not valid text.";
+		return NULL;
+	}
+	if (rp_utf8_chars(t) > maxchars) {
+		*code = "too_long";
+		*msg = "This field is too long.";
+		return NULL;
+	}
+	*code = *msg = NULL;
+	return t;
+}
+
 long long *
 rp_ids_parse(struct rp_arena *a, const char *csv, size_t *n)
 {

@@ -32,6 +32,18 @@ const char *rp_buf_str(struct rp_buf *);
  * than tab, newline and carriage return. */
 bool rp_utf8_valid(const char *s, size_t n);
 
+/* Number of characters (code points) of a UTF-8 string. */
+size_t rp_utf8_chars(const char *);
+
+/* The text rules of every input field (app/input.c, and the imports that
+ * read files): spaces and tabs trimmed at both ends; with `lines`, CR LF
+ * read as LF, blank lines around dropped, newlines and tabs kept, else a
+ * single line; no other control character; valid UTF-8; at most maxchars
+ * characters. Returns the cleaned copy in the arena (possibly ""), or NULL
+ * with *code ("invalid" or "too_long") and *msg (fixed English text). */
+char *rp_text_clean(struct rp_arena *, const char *v, size_t maxchars, bool lines,
+    const char **code, const char **msg);
+
 /* Percent-decode s[0..n) into the arena; `plus` turns '+' into a space (form
  * encoding). Returns the decoded NUL-terminated string and its length in
  * *outlen, or NULL when an escape is malformed or decodes to NUL. */

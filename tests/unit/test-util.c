@@ -51,6 +51,20 @@ main(void)
 	ok(!rp_str_equal_ct("abc", "abd"), "ct differ");
 	ok(!rp_str_equal_ct("abc", "abcd"), "ct prefix differs");
 
+	/* The text rules shared by form fields and imported files. */
+	const char *code, *msg;
+	is_str(rp_text_clean(a, " \tA b\t ", 10, false, &code, &msg), "A b", "text: trimmed");
+	is_str(rp_text_clean(a, "\r\n a\r\n\tb \r\n", 10, true, &code, &msg), "a\n\tb",
+	    "text: lines, CR LF read as LF, blank lines around dropped");
+	ok(rp_text_clean(a, "a\nb", 10, false, &code, &msg) == NULL &&
+	    strcmp(code, "invalid") == 0, "text: one line refuses a newline");
+	ok(rp_text_clean(a, "a\x01", 10, true, &code, &msg) == NULL, "text: control character");
+	ok(rp_text_clean(a, "\xc3\xa9\xc3\xa9\xc3\xa9", 3, false, &code, &msg) != NULL,
+	    "text: the limit counts characters, not bytes");
+	ok(rp_text_clean(a, "abcd", 3, false, &code, &msg) == NULL &&
+	    strcmp(code, "too_long") == 0, "text: too long");
+	is_int(rp_utf8_chars("a\xc3\xa9\xf0\x9f\x98\x80"), 3, "utf8: characters counted");
+
 	struct rp_buf b;
 	rp_buf_init(&b, a);
 	is_str(rp_buf_str(&b), "", "empty buffer reads as empty string");
