@@ -1,12 +1,15 @@
-/* API routes of the Pilot space: the framework catalogue, adoption and
- * compliance. Pilot routes open to the client's declared vCISOs only
- * (403 for others in scope, 404 out of scope). */
+/* API routes of the Pilot space: the framework catalogue (and the
+ * frameworks a firm's admin imports), adoption and compliance. Pilot
+ * routes open to the client's declared vCISOs only (403 for others in
+ * scope, 404 out of scope). */
 #include <json.h>
 
 #include "api-auth.h"
 #include "api-pilot.h"
 #include "clients.h"
 #include "compliance.h"
+#include "fwdoc.h"
+#include "fwimport.h"
 #include "request.h"
 #include "response.h"
 #include "util.h"
@@ -37,6 +40,38 @@ rp_api_framework(struct rp_req *req)
 	if (rp_framework_get(req, req->args[0], &o) != 0)
 		return -1;
 	rp_resp_json(req, 200, o);
+	return 0;
+}
+
+/* Import a framework: the body is the document of
+ * docs/framework-import.md; the answer is the framework as GET shows it. */
+int
+rp_api_frameworks_import(struct rp_req *req)
+{
+	struct rp_fw_doc doc;
+	struct rp_fw_err err;
+	struct json_object *o;
+	long long id;
+
+	if (req->json == NULL)
+		return req->csv != NULL ?
+		    rp_fail(req, 415, "unsupported_media_type", "content_type",
+		    "Send the framework as JSON; CSV files go through the import page.") :
+		    rp_fail(req, 400, "required", "body", "Send the framework as a JSON object.");
+	if (rp_fwdoc_from_json(req->arena, req->json, &doc, &err) != 0)
+		return rp_fw_refuse(req, &err);
+	if (rp_fw_import(req, &doc, &err, &id) != 0 || rp_framework_get(req, id, &o) != 0)
+		return -1;
+	rp_resp_json(req, 201, o);
+	return 0;
+}
+
+int
+rp_api_framework_delete(struct rp_req *req)
+{
+	if (rp_fw_delete(req, req->args[0]) != 0)
+		return -1;
+	req->resp.status = 204;
 	return 0;
 }
 

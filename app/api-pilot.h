@@ -8,6 +8,10 @@ struct rp_client;
 int rp_api_pilot_client(struct rp_req *, struct rp_client *);
 int rp_api_frameworks(struct rp_req *);
 int rp_api_framework(struct rp_req *);
+/* POST /api/v1/frameworks (a firm's admin): 201 with the framework. */
+int rp_api_frameworks_import(struct rp_req *);
+/* DELETE /api/v1/frameworks/{id}: an unused framework of the firm. */
+int rp_api_framework_delete(struct rp_req *);
 int rp_api_client_adopt(struct rp_req *);
 int rp_api_client_compliance(struct rp_req *);
 int rp_api_client_assess(struct rp_req *);

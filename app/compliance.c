@@ -16,7 +16,8 @@
 #include "util.h"
 
 #define DATE(col) "DATE_FORMAT(" col ", '%Y-%m-%dT%H:%i:%sZ')"
-/* The frameworks a firm sees: the platform's catalogue and its own. */
+/* The frameworks a firm sees: the platform's catalogue and its own
+ * (imported by its admins, app/fwimport.c); no other firm's. */
 #define FW_VISIBLE " (fw.firm_id IS NULL OR fw.firm_id = ?)"
 
 static struct rp_stmt q_fw_count = RP_STMT(
@@ -24,13 +25,15 @@ static struct rp_stmt q_fw_count = RP_STMT(
 static struct rp_stmt q_fw_list = RP_STMT(
     "SELECT fw.id, fw.code, fw.version, fw.name_fr, fw.name_en, fw.publisher, fw.licence,"
     " fw.source_url, fw.summary_fr, fw.summary_en,"
-    " (SELECT COUNT(*) FROM requirements r WHERE r.framework_id = fw.id AND r.assessable = 1)"
+    " (SELECT COUNT(*) FROM requirements r WHERE r.framework_id = fw.id AND r.assessable = 1),"
+    " fw.firm_id IS NOT NULL"
     " FROM frameworks fw WHERE" FW_VISIBLE " ORDER BY fw.firm_id IS NOT NULL, fw.name_en, fw.id"
     " LIMIT ? OFFSET ?");
 static struct rp_stmt q_fw_get = RP_STMT(
     "SELECT fw.id, fw.code, fw.version, fw.name_fr, fw.name_en, fw.publisher, fw.licence,"
     " fw.source_url, fw.summary_fr, fw.summary_en,"
-    " (SELECT COUNT(*) FROM requirements r WHERE r.framework_id = fw.id AND r.assessable = 1)"
+    " (SELECT COUNT(*) FROM requirements r WHERE r.framework_id = fw.id AND r.assessable = 1),"
+    " fw.firm_id IS NOT NULL"
     " FROM frameworks fw WHERE fw.id = ? AND" FW_VISIBLE);
 static struct rp_stmt q_reqs = RP_STMT(
     "SELECT id, COALESCE(parent_id, 0), ref, depth, assessable, title_fr, title_en,"
@@ -156,6 +159,9 @@ framework_json(const struct rp_req *req, char **r)
 	json_object_object_add(o, "source_url", json_object_new_string(r[7]));
 	json_object_object_add(o, "summary", json_object_new_string(in_lang(req, r[8], r[9])));
 	json_object_object_add(o, "requirements_count", json_object_new_int64(num(r[10])));
+	/* Imported by the caller's firm (the only firm whose own
+	 * frameworks it sees), or the platform's. */
+	json_object_object_add(o, "imported", json_object_new_boolean(num(r[11]) != 0));
 	return o;
 }
 

@@ -8,6 +8,7 @@
 #include "api-risks.h"
 #include "api-system.h"
 #include "authz.h"
+#include "fwimport.h"
 #include "router.h"
 #include "scope.h"
 #include "ui-account.h"
@@ -19,6 +20,7 @@
 #include "ui-resources.h"
 #include "ui-risks.h"
 #include "ui-estabs.h"
+#include "ui-fwimport.h"
 #include "ui-home.h"
 #include "ui-users.h"
 #include "util.h"
@@ -38,6 +40,9 @@
 /* Who creates clients and staffs their teams (SPEC §2). */
 #define CREATORS (RP_ROLE_BIT(RP_ROLE_ADMIN) | \
 		  RP_ROLE_BIT(RP_ROLE_MULTI_ACCOUNT_MANAGER))
+/* Who imports frameworks into the firm's catalogue, and deletes them
+ * (app/fwimport.h: the pages show their buttons by the same rule). */
+#define FW_ADMINS RP_FW_IMPORTERS
 #define F(x)	RP_FEAT_##x
 /* What a feature-gated route's {id} names, for its 404 (router.h). */
 #define OF_CLIENT	RP_SCOPE_OF_CLIENT
@@ -107,6 +112,9 @@ const struct rp_route rp_routes[] = {
 	{ "POST",   "/resources/{id}/delete", rp_ui_resource_delete, S,    FIRM, NONE, 0 },
 	{ "GET",    "/frameworks",         rp_ui_frameworks,        S,     FIRM, NONE, 0 },
 	{ "GET",    "/frameworks/{id}",    rp_ui_framework,         S,     FIRM, NONE, 0 },
+	{ "GET",    "/frameworks/import",  rp_ui_fw_import,         S,     FW_ADMINS, NONE, 0 },
+	{ "POST",   "/frameworks/import",  rp_ui_fw_import_post,    S | RP_R_UPLOAD, FW_ADMINS, NONE, 0 },
+	{ "POST",   "/frameworks/{id}/delete", rp_ui_fw_delete,     S,     FW_ADMINS, NONE, 0 },
 	{ "GET",    "/admin",              rp_ui_admin_clients,     S,     SUPPORT, NONE, 0 },
 	{ "GET",    "/admin/clients/{id}", rp_ui_admin_client,      S,     SUPPORT, NONE, 0 },
 	{ "POST",   "/admin/clients/{id}/billing", rp_ui_admin_billing, S, SUPPORT, NONE, 0 },
@@ -182,6 +190,9 @@ const struct rp_route rp_routes[] = {
 
 	{ "GET",    "/api/v1/frameworks",  rp_api_frameworks,       S,     FIRM, NONE, 0 },
 	{ "GET",    "/api/v1/frameworks/{id}", rp_api_framework,    S,     FIRM, NONE, 0 },
+	/* A framework is a file: its body may reach http.max_upload. */
+	{ "POST",   "/api/v1/frameworks",  rp_api_frameworks_import, S | RP_R_UPLOAD, FW_ADMINS, NONE, 0 },
+	{ "DELETE", "/api/v1/frameworks/{id}", rp_api_framework_delete, S, FW_ADMINS, NONE, 0 },
 	{ "POST",   "/api/v1/clients/{id}/frameworks", rp_api_client_adopt, S, FIRM, NONE, 0 },
 	{ "GET",    "/api/v1/clients/{id}/compliance", rp_api_client_compliance, S, FIRM, NONE, 0 },
 	{ "PATCH",  "/api/v1/clients/{id}/compliance/{id}", rp_api_client_assess, S, FIRM, NONE, 0 },

@@ -20,7 +20,8 @@ static const char *const pages[] = {
 	"user-edit", "clients", "client-new", "client", "client-pilot",
 	"establishments", "establishment-new", "establishment", "duplicates",
 	"directory", "setup", "admin-clients", "admin-client", "admin-firms",
-	"admin-billing", "admin-statement", "frameworks", "framework", "compliance", "report",
+	"admin-billing", "admin-statement", "frameworks", "framework", "framework-import",
+	"compliance", "report",
 	"risks", "risk",
 	"actions", "action", "resources", "resource", "resource-edit",
 };

@@ -12,12 +12,14 @@
 #include "clients.h"
 #include "compliance.h"
 #include "csv.h"
+#include "fwdoc.h"
 #include "request.h"
 #include "resources.h"
 #include "response.h"
 #include "tmpl.h"
 #include "ui-actions.h"
 #include "ui-clients.h"
+#include "ui-fwimport.h"
 #include "ui-pilot.h"
 #include "ui-resources.h"
 #include "ui-risks.h"
@@ -38,6 +40,8 @@ rp_ui_frameworks(struct rp_req *req)
 		return -1;
 	rp_set_json(req, "Frameworks", items);
 	json_object_put(items);
+	if (rp_ui_fw_may_import(req))
+		rp_set(req, "Page.may_import", "1");
 	rp_ui_pager(req, page, total, limit, "");
 	return rp_page(req, "frameworks", "Lang.pilot.catalogue");
 }
@@ -45,12 +49,21 @@ rp_ui_frameworks(struct rp_req *req)
 int
 rp_ui_framework(struct rp_req *req)
 {
-	struct json_object *fw;
+	struct json_object *fw, *imported, *url;
 
 	if (rp_framework_get(req, req->args[0], &fw) != 0)
 		return -1;
 	rp_set_json(req, "Framework", fw);
+	/* Escaping keeps an address inside its attribute, not a
+	 * javascript: one from running: only web addresses become links. */
+	json_object_object_get_ex(fw, "source_url", &url);
+	if (rp_fwdoc_url_ok(json_object_get_string(url)))
+		rp_set(req, "Framework.link", json_object_get_string(url));
+	json_object_object_get_ex(fw, "imported", &imported);
+	bool own = json_object_get_boolean(imported);
 	json_object_put(fw);
+	if (rp_ui_fw_manage(req, req->args[0], own) != 0)
+		return -1;
 	return rp_page(req, "framework", "Lang.pilot.catalogue");
 }
 

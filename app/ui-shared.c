@@ -22,6 +22,7 @@ static const char *const flashes[] = {
 	"adopted", "assessed", "risk_created", "risk_saved", "risk_deleted",
 	"action_created", "action_saved", "action_deleted",
 	"resource_created", "resource_saved", "resource_status", "resource_deleted",
+	"framework_imported", "framework_deleted",
 };
 
 int

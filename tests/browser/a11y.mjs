@@ -101,6 +101,7 @@ const PAGES = [
   ['frameworks', '/frameworks', true, 200],
   ['report', '/clients/{client}/report', true, 200],
   ['framework', '/frameworks/{fw}', true, 200],
+  ['framework-import', '/frameworks/import', true, 200],
   ['compliance', '/clients/{client}/compliance?framework_id={fw}', true, 200],
   ['risks', '/clients/{client}/risks', true, 200],
   ['risk-new', '/clients/{client}/risks/new', true, 200],

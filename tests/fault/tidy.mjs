@@ -43,6 +43,7 @@ const pages = [
   ['framework catalogue (demo)', '/frameworks', { demo: true }, 200],
   ['printable mission report (demo)', () => `/clients/${demo.client}/report`, { demo: true }, 200],
   ['one framework (demo)', () => `/frameworks/${demo.fw}`, { demo: true }, 200],
+  ['framework import form (demo)', '/frameworks/import', { demo: true }, 200],
   ['compliance assessment (demo)', () => `/clients/${demo.client}/compliance?framework_id=${demo.fw}`, { demo: true }, 200],
   ['risk register (demo)', () => `/clients/${demo.client}/risks`, { demo: true }, 200],
   ['risk register, one heat-map cell (demo)', () => `/clients/${demo.client}/risks?likelihood=4&impact=5`, { demo: true }, 200],

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { BUILDDIR, ensureStack } from '../lib/stack.mjs';
+import { BUILDDIR, SRCDIR, ensureStack } from '../lib/stack.mjs';
 import { startInstance } from '../lib/instance.mjs';
 import { fcgiRequest } from '../lib/fcgi.mjs';
 
@@ -62,6 +62,23 @@ test(`valgrind: ${N} mixed requests, no error, no leak`, { timeout: 600000 }, as
       { uri: '/api/v1/users', method: 'POST', headers: auth, body: '{"email":"x","first_name":"a"}', status: 400 },
       { uri: '/api/v1/me', method: 'PATCH', headers: { cookie }, body: '{"first_name":"No"}', status: 403 },
       { uri: '/api/v1/users/999999999', headers: auth, status: 404 },
+    );
+    // Framework import: the JSON and CSV readers and the validator, on a
+    // document refused by the validator and on one refused by the
+    // database check (the platform's own code and version), and the page.
+    const doc = JSON.parse(fs.readFileSync(path.join(SRCDIR, 'docs/framework-sample.json'), 'utf8'));
+    const bad = { ...doc, requirements: [...doc.requirements, { ...doc.requirements[1], parent_ref: 'ACC-1' }] };
+    const csv = fs.readFileSync(path.join(SRCDIR, 'docs/framework-sample.csv'), 'utf8');
+    const upload = `--vgb\r\nContent-Disposition: form-data; name="csrf_token"\r\n\r\n${csrf}\r\n`
+      + `--vgb\r\nContent-Disposition: form-data; name="code"\r\n\r\nvg\r\n`
+      + `--vgb\r\nContent-Disposition: form-data; name="file"; filename="f.csv"\r\n\r\n${csv}x,,1\r\n--vgb--\r\n`;
+    mix.push(
+      { uri: '/api/v1/frameworks', method: 'POST', headers: auth, body: JSON.stringify(bad), status: 400 },
+      { uri: '/api/v1/frameworks', method: 'POST', headers: auth,
+        body: JSON.stringify({ ...doc, code: 'nist-csf', version: '2.0' }), status: 409 },
+      { uri: '/frameworks/import', headers: auth, status: 200 },
+      { uri: '/frameworks/import', method: 'POST', headers: { cookie, 'content-type': 'multipart/form-data; boundary=vgb' },
+        body: upload, status: 400 },
     );
     for (let i = 0; i < N; i++) {
       const m = mix[i % mix.length];
