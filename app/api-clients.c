@@ -129,12 +129,11 @@ rp_api_clients_pilot(struct rp_req *req)
 {
 	struct rp_client c;
 	struct rp_risk_heat heat;
-	long long total;
 
 	if (rp_clients_pilot(req, req->args[0], &c) != 0 || rp_risks_heat(req, &c, &heat) != 0)
 		return -1;
 	struct json_object *activity = rp_audit_of_client(req, c.firm_id, c.id, NULL,
-	    10, 0, &total);
+	    10, 0, NULL);
 	if (activity == NULL)
 		return -1;
 	struct json_object *fws = rp_compliance_summary(req, &c);

@@ -85,11 +85,15 @@ rp_audit_of_client(struct rp_req *req, long long firm_id, long long client_id,
 	struct rp_dbres res;
 	struct json_object *arr;
 
-	if (rp_db_exec(req->arena, &q_client_count, a + 1, 2, &res) != 0) {
-		rp_db_fail(req);
-		return NULL;
+	/* The dashboards show the latest entries without a total: a
+	 * client's history only grows, so they do not count it. */
+	if (total != NULL) {
+		if (rp_db_exec(req->arena, &q_client_count, a + 1, 2, &res) != 0) {
+			rp_db_fail(req);
+			return NULL;
+		}
+		rp_strtonum(rp_db_cell(&res, 0, 0), 0, INT64_MAX, total);
 	}
-	rp_strtonum(rp_db_cell(&res, 0, 0), 0, INT64_MAX, total);
 	if (rp_db_exec(req->arena, &q_client, a, 5, &res) != 0) {
 		rp_db_fail(req);
 		return NULL;

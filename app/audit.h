@@ -33,8 +33,8 @@ int rp_audit_for(struct rp_req *, const char *action, const char *object_type,
 
 /* Audit entries of a client, newest first, as a JSON array of SPEC §4's
  * audit entry (with "at_text", the time in datefmt, a DATE_FORMAT
- * pattern, when datefmt is not NULL); *total gets their count. NULL after
- * rp_fail. The caller has checked that it may read them. */
+ * pattern, when datefmt is not NULL); *total gets their count (not
+ * counted when total is NULL). NULL after rp_fail. The caller has checked that it may read them. */
 struct json_object *rp_audit_of_client(struct rp_req *, long long firm_id,
     long long client_id, const char *datefmt, long long limit, long long offset,
     long long *total);

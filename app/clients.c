@@ -18,38 +18,55 @@
 #include "users.h"
 #include "util.h"
 
-/* The first placeholder is the caller (is it declared vCISO?). */
+/* Counts and the team are columns kept on write (sql/012-read-paths.sql):
+ * a page of clients reads 50 rows and nothing else, however big the firm.
+ * Whether the caller is on the team is read from vciso_ids. */
 #define CLIENT_COLUMNS \
     "c.id, c.firm_id, c.name, c.mission_type, c.plan, c.status, c.billing_mode," \
     " c.billing_email, c.modules, DATE_FORMAT(c.created_at, '%Y-%m-%dT%H:%i:%sZ')," \
-    " (SELECT COUNT(*) FROM establishments e WHERE e.client_id = c.id" \
-    "  AND e.merged_into IS NULL)," \
-    " c.open_actions, c.compliance_pct," \
-    " EXISTS (SELECT 1 FROM client_vcisos mv WHERE mv.client_id = c.id AND mv.user_id = ?)," \
-    " (SELECT GROUP_CONCAT(v.user_id ORDER BY v.user_id) FROM client_vcisos v" \
-    "  WHERE v.client_id = c.id)"
+    " c.establishments_count, c.open_actions, c.compliance_pct, c.vciso_ids"
 
 #define FILTERS \
     " AND (? = '' OR c.name LIKE ?) AND (? = '' OR c.mission_type = ?)" \
     " AND (? = '' OR c.plan = ?) AND (? = '' OR c.status = ?)" \
     " AND (? = '' OR c.billing_mode = ?)"
+/* ORDER BY cannot bind a column: other keys than the name are a bound value
+ * from a fixed list, compared in CASE arms (a sort of the matching rows);
+ * the name, the default, has statements of its own that walk the index
+ * (firm_id, name) and stop after the page. */
+#define ORDER_ANY \
+    " CASE WHEN ? = 'asc' THEN CASE ? WHEN 'created_at' THEN DATE_FORMAT(c.created_at, '%Y%m%d%H%i%s')" \
+    "  WHEN 'plan' THEN c.plan + 0 WHEN 'status' THEN c.status + 0" \
+    "  WHEN 'mission_type' THEN c.mission_type + 0 ELSE c.name END END ASC," \
+    " CASE WHEN ? = 'desc' THEN CASE ? WHEN 'created_at' THEN DATE_FORMAT(c.created_at, '%Y%m%d%H%i%s')" \
+    "  WHEN 'plan' THEN c.plan + 0 WHEN 'status' THEN c.status + 0" \
+    "  WHEN 'mission_type' THEN c.mission_type + 0 ELSE c.name END END DESC, c.name, c.id"
+#define LIST(scope, order) \
+    RP_STMT("SELECT " CLIENT_COLUMNS " FROM clients c WHERE" scope FILTERS \
+    " ORDER BY " order " LIMIT ? OFFSET ?")
+/* Pairs for rp_scoped(): the admin's statement, then everyone else's. */
+#define PAIR(macro, ...) { macro(RP_SCOPE_FIRM("c"), __VA_ARGS__), \
+	macro(RP_SCOPE_CLIENT("c"), __VA_ARGS__) }
 
-static struct rp_stmt q_get = RP_STMT(
-    "SELECT " CLIENT_COLUMNS " FROM clients c WHERE c.id = ? AND" RP_SCOPE_CLIENT("c"));
-static struct rp_stmt q_count = RP_STMT(
-    "SELECT COUNT(*) FROM clients c WHERE" RP_SCOPE_CLIENT("c") FILTERS);
-static struct rp_stmt q_list = RP_STMT(
-    "SELECT " CLIENT_COLUMNS " FROM clients c WHERE" RP_SCOPE_CLIENT("c") FILTERS
-    /* ORDER BY cannot bind a column: the key is a bound value from a fixed
-     * list, compared in CASE arms. */
-    " ORDER BY"
-    " CASE WHEN ? = 'asc' THEN CASE ? WHEN 'created_at' THEN DATE_FORMAT(c.created_at, '%Y%m%d%H%i%s')"
-    "  WHEN 'plan' THEN c.plan + 0 WHEN 'status' THEN c.status + 0"
-    "  WHEN 'mission_type' THEN c.mission_type + 0 ELSE c.name END END ASC,"
-    " CASE WHEN ? = 'desc' THEN CASE ? WHEN 'created_at' THEN DATE_FORMAT(c.created_at, '%Y%m%d%H%i%s')"
-    "  WHEN 'plan' THEN c.plan + 0 WHEN 'status' THEN c.status + 0"
-    "  WHEN 'mission_type' THEN c.mission_type + 0 ELSE c.name END END DESC,"
-    " c.name, c.id LIMIT ? OFFSET ?");
+static struct rp_stmt q_get[2] = {
+	RP_STMT("SELECT " CLIENT_COLUMNS " FROM clients c WHERE c.id = ? AND" RP_SCOPE_FIRM("c")),
+	RP_STMT("SELECT " CLIENT_COLUMNS " FROM clients c WHERE c.id = ? AND" RP_SCOPE_CLIENT("c")),
+};
+static struct rp_stmt q_count[2] = {
+	RP_STMT("SELECT COUNT(*) FROM clients c WHERE" RP_SCOPE_FIRM("c") FILTERS),
+	RP_STMT("SELECT COUNT(*) FROM clients c WHERE" RP_SCOPE_CLIENT("c") FILTERS),
+};
+/* An admin's unfiltered total: the firm's count. */
+static struct rp_stmt q_firm_count = RP_STMT("SELECT clients_count FROM firms WHERE id = ?");
+static struct rp_stmt q_list_any[2] = PAIR(LIST, ORDER_ANY);
+static struct rp_stmt q_list_name[2] = PAIR(LIST, "c.name, c.id");
+static struct rp_stmt q_list_name_desc[2] = PAIR(LIST, "c.name DESC, c.id DESC");
+static struct rp_stmt q_names[2] = {
+	RP_STMT("SELECT c.id, c.name FROM clients c WHERE" RP_SCOPE_FIRM("c")
+	    " ORDER BY c.name, c.id LIMIT ?"),
+	RP_STMT("SELECT c.id, c.name FROM clients c WHERE" RP_SCOPE_CLIENT("c")
+	    " ORDER BY c.name, c.id LIMIT ?"),
+};
 static struct rp_stmt q_insert = RP_STMT(
     "INSERT INTO clients (firm_id, name, mission_type, plan, billing_mode,"
     " billing_email, modules, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
@@ -86,23 +103,24 @@ fill(const struct rp_req *req, struct rp_client *c, char **row)
 	rp_strtonum(row[10], 0, INT64_MAX, &c->establishments);
 	c->open_actions = row[11];
 	c->compliance_pct = row[12];
-	c->vciso = row[13] && strcmp(row[13], "1") == 0;
 	/* Establishment managers see a client through their establishments:
 	 * its name only. */
 	c->full = req->user->role != RP_ROLE_ESTABLISHMENT_MANAGER;
-	c->vciso_ids = rp_ids_parse(req->arena, row[14], &c->nvcisos);
+	c->vciso_ids = rp_ids_parse(req->arena, row[13], &c->nvcisos);
+	c->vciso = false;
+	for (size_t i = 0; i < c->nvcisos; i++)
+		c->vciso |= c->vciso_ids[i] == req->user->id;
 }
 
 int
 rp_clients_get(struct rp_req *req, long long id, struct rp_client *out)
 {
-	struct rp_dbarg a[2 + RP_SCOPE_NARGS];
+	struct rp_dbarg a[1 + RP_SCOPE_NARGS];
 	struct rp_dbres res;
 
-	a[0] = RP_AINT(req->user->id);
-	a[1] = RP_AINT(id);
-	rp_scope_args(req, a + 2);
-	if (rp_db_do(req, &q_get, a, RP_NELEM(a), &res) != 0)
+	a[0] = RP_AINT(id);
+	rp_scope_args(req, a + 1);
+	if (rp_db_do(req, rp_scoped(req, q_get), a, RP_NELEM(a), &res) != 0)
 		return -1;
 	if (res.nrows != 1)
 		return 0;
@@ -191,30 +209,54 @@ rp_clients_list(struct rp_req *req, const struct rp_client_filter *f,
     long long limit, long long offset, struct rp_client **out, size_t *n,
     long long *total)
 {
-	struct rp_dbarg a[1 + RP_SCOPE_NARGS + 10 + 6];
+	struct rp_dbarg a[RP_SCOPE_NARGS + 10 + 6];
 	struct rp_dbres res;
 	size_t k;
 	const char *dir = f->desc ? "desc" : "asc";
+	bool any = f->q || f->mission_type || f->plan || f->status || f->billing_mode;
+	struct rp_stmt *list = strcmp(f->sort, "name") != 0 ? rp_scoped(req, q_list_any) :
+	    f->desc ? rp_scoped(req, q_list_name_desc) : rp_scoped(req, q_list_name);
 
 	k = rp_scope_args(req, a);
 	k += filter_args(req, f, a + k);
-	if (rp_db_do(req, &q_count, a, k, &res) != 0)
+	if (req->user->role == RP_ROLE_ADMIN && !any) {
+		if (rp_db_do(req, &q_firm_count, a, 1, &res) != 0)
+			return -1;
+	} else if (rp_db_do(req, rp_scoped(req, q_count), a, k, &res) != 0)
 		return -1;
 	rp_strtonum(rp_db_cell(&res, 0, 0), 0, INT64_MAX, total);
-	a[0] = RP_AINT(req->user->id);
-	k = 1 + rp_scope_args(req, a + 1);
-	k += filter_args(req, f, a + k);
-	a[k++] = RP_ASTR(dir);
-	a[k++] = RP_ASTR(f->sort);
-	a[k++] = RP_ASTR(dir);
-	a[k++] = RP_ASTR(f->sort);
+	if (list == &q_list_any[0] || list == &q_list_any[1]) {
+		a[k++] = RP_ASTR(dir);
+		a[k++] = RP_ASTR(f->sort);
+		a[k++] = RP_ASTR(dir);
+		a[k++] = RP_ASTR(f->sort);
+	}
 	a[k++] = RP_AINT(limit);
 	a[k++] = RP_AINT(offset);
-	if (rp_db_do(req, &q_list, a, k, &res) != 0)
+	if (rp_db_do(req, list, a, k, &res) != 0)
 		return -1;
 	*out = rp_calloc(req->arena, res.nrows ? res.nrows : 1, sizeof(**out));
 	for (size_t i = 0; i < res.nrows; i++)
 		fill(req, &(*out)[i], res.rows[i]);
+	*n = res.nrows;
+	return 0;
+}
+
+int
+rp_clients_names(struct rp_req *req, long long limit, struct rp_client_name **out, size_t *n)
+{
+	struct rp_dbarg a[RP_SCOPE_NARGS + 1];
+	struct rp_dbres res;
+	size_t k = rp_scope_args(req, a);
+
+	a[k++] = RP_AINT(limit);
+	if (rp_db_do(req, rp_scoped(req, q_names), a, k, &res) != 0)
+		return -1;
+	*out = rp_calloc(req->arena, res.nrows + 1, sizeof(**out));
+	for (size_t i = 0; i < res.nrows; i++) {
+		rp_strtonum(res.rows[i][0], 1, INT64_MAX, &(*out)[i].id);
+		(*out)[i].name = res.rows[i][1];
+	}
 	*n = res.nrows;
 	return 0;
 }

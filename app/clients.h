@@ -44,6 +44,15 @@ struct rp_client_filter {
  * (answer 404), -1 after rp_fail. */
 int rp_clients_get(struct rp_req *, long long id, struct rp_client *out);
 
+/* The first `limit` clients in the caller's scope by name, ids and names
+ * only (no count): the client switcher's. Returns 0 or -1 after rp_fail. */
+struct rp_client_name {
+	long long	 id;
+	const char	*name;
+};
+int rp_clients_names(struct rp_req *, long long limit, struct rp_client_name **out,
+    size_t *n);
+
 /* Clients in scope matching f, paged. Returns 0 or -1 after rp_fail. */
 int rp_clients_list(struct rp_req *, const struct rp_client_filter *f,
     long long limit, long long offset, struct rp_client **out, size_t *n,

@@ -35,6 +35,12 @@ static struct rp_stmt q_fw_get = RP_STMT(
     " (SELECT COUNT(*) FROM requirements r WHERE r.framework_id = fw.id AND r.assessable = 1),"
     " fw.firm_id IS NOT NULL"
     " FROM frameworks fw WHERE fw.id = ? AND" FW_VISIBLE);
+/* The catalogue entries a client has not adopted yet, by name. */
+static struct rp_stmt q_fw_adoptable = RP_STMT(
+    "SELECT fw.id, CASE WHEN ? = 'en' THEN fw.name_en ELSE fw.name_fr END"
+    " FROM frameworks fw WHERE" FW_VISIBLE " AND NOT EXISTS (SELECT 1 FROM client_frameworks cf"
+    "  WHERE cf.client_id = ? AND cf.framework_id = fw.id)"
+    " ORDER BY fw.firm_id IS NOT NULL, fw.name_en, fw.id LIMIT 500");
 static struct rp_stmt q_reqs = RP_STMT(
     "SELECT id, COALESCE(parent_id, 0), ref, depth, assessable, title_fr, title_en,"
     " summary_fr, summary_en FROM requirements WHERE framework_id = ? ORDER BY position");
@@ -179,6 +185,25 @@ rp_frameworks_list(struct rp_req *req, long long limit, long long offset, long l
 	struct json_object *arr = json_object_new_array();
 	for (size_t i = 0; i < res.nrows; i++)
 		json_object_array_add(arr, framework_json(req, res.rows[i]));
+	return arr;
+}
+
+struct json_object *
+rp_frameworks_adoptable(struct rp_req *req, const struct rp_client *c)
+{
+	struct rp_dbarg a[] = { RP_ASTR(rp_lang_code(req->lang)), RP_AINT(c->firm_id),
+	    RP_AINT(c->id) };
+	struct rp_dbres res;
+
+	if (rp_db_do(req, &q_fw_adoptable, a, RP_NELEM(a), &res) != 0)
+		return NULL;
+	struct json_object *arr = json_object_new_array();
+	for (size_t i = 0; i < res.nrows; i++) {
+		struct json_object *o = json_object_new_object();
+		json_object_object_add(o, "id", json_object_new_int64(num(res.rows[i][0])));
+		json_object_object_add(o, "name", json_object_new_string(res.rows[i][1]));
+		json_object_array_add(arr, o);
+	}
 	return arr;
 }
 

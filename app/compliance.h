@@ -18,6 +18,9 @@ bool rp_compliance_pct(long long total, long long compliant, long long partial,
 
 /* The frameworks a firm user may adopt (the catalogue and its firm's own),
  * paged; NULL after rp_fail. */
+/* The frameworks client c may still adopt: [{id, name}]. NULL after
+ * rp_fail. */
+struct json_object *rp_frameworks_adoptable(struct rp_req *, const struct rp_client *c);
 struct json_object *rp_frameworks_list(struct rp_req *, long long limit, long long offset,
     long long *total);
 /* One framework with its requirements in document order; 0 or -1 (404). */

@@ -18,8 +18,16 @@ rp_scope_args(const struct rp_req *req, struct rp_dbarg *a)
 	return RP_SCOPE_NARGS;
 }
 
-static struct rp_stmt q_client = RP_STMT(
-    "SELECT 1 FROM clients c WHERE c.id = ? AND" RP_SCOPE_CLIENT("c"));
+struct rp_stmt *
+rp_scoped(const struct rp_req *req, struct rp_stmt *pair)
+{
+	return req->user != NULL && req->user->role == RP_ROLE_ADMIN ? &pair[0] : &pair[1];
+}
+
+static struct rp_stmt q_client[2] = {
+	RP_STMT("SELECT 1 FROM clients c WHERE c.id = ? AND" RP_SCOPE_FIRM("c")),
+	RP_STMT("SELECT 1 FROM clients c WHERE c.id = ? AND" RP_SCOPE_CLIENT("c")),
+};
 static struct rp_stmt q_estab = RP_STMT(
     "SELECT 1 FROM establishments e WHERE e.id = ? AND" RP_SCOPE_ESTAB("e"));
 static struct rp_stmt q_suggestion = RP_STMT(
@@ -30,7 +38,7 @@ static struct rp_stmt q_suggestion = RP_STMT(
 int
 rp_scope_visible(struct rp_req *req, int kind, long long id)
 {
-	struct rp_stmt *st = kind == RP_SCOPE_OF_CLIENT ? &q_client :
+	struct rp_stmt *st = kind == RP_SCOPE_OF_CLIENT ? rp_scoped(req, q_client) :
 	    kind == RP_SCOPE_OF_ESTAB ? &q_estab :
 	    kind == RP_SCOPE_OF_SUGGESTION ? &q_suggestion : NULL;
 	struct rp_dbarg a[1 + RP_SCOPE_NARGS] = { RP_AINT(id) };

@@ -26,6 +26,11 @@ struct rp_req;
     " OR EXISTS (SELECT 1 FROM user_establishments su JOIN establishments se" \
     "  ON se.id = su.establishment_id WHERE su.user_id = ? AND se.client_id = " c ".id)))"
 
+/* The same for an admin, whose scope is the whole firm: the same
+ * arguments, without the subqueries (the optimizer pays for those on every
+ * execution, even when `? = 1` makes them moot). rp_scoped() picks it. */
+#define RP_SCOPE_FIRM(c) \
+    " (" c ".firm_id = ? AND ? = 1 AND ? IS NOT NULL AND ? IS NOT NULL)"
 /* Establishments the caller sees: every one of an admin's firm; all those
  * of the clients it is declared vCISO of; those assigned to it. */
 #define RP_SCOPE_ESTAB(e) \
@@ -50,5 +55,9 @@ int rp_scope_visible(struct rp_req *, int kind, long long id);
 /* Fill a[0..RP_SCOPE_NARGS) for the caller; returns RP_SCOPE_NARGS. A
  * caller without a firm (support) matches nothing. */
 size_t rp_scope_args(const struct rp_req *, struct rp_dbarg *a);
+/* Of a pair of statements { with RP_SCOPE_FIRM, with RP_SCOPE_CLIENT },
+ * the one for the caller: the first for admins. */
+struct rp_stmt;
+struct rp_stmt *rp_scoped(const struct rp_req *, struct rp_stmt *pair);
 
 #endif

@@ -22,11 +22,9 @@ static const struct rp_config *cfg;
 static struct rp_stmt q_load = RP_STMT(
     "SELECT s.id, s.csrf_token, s.mfa_ok, u.id, COALESCE(u.firm_id, 0), u.role,"
     " u.email, u.first_name, u.last_name, u.mfa_enabled,"
-    " (SELECT GROUP_CONCAT(f.feature) FROM user_features f WHERE f.user_id = u.id),"
-    " (SELECT GROUP_CONCAT(p.field) FROM user_profile_fields p WHERE p.user_id = u.id),"
-    " s.last_seen < UTC_TIMESTAMP() - INTERVAL 60 SECOND, u.lang,"
-    " (SELECT fi.name FROM firms fi WHERE fi.id = u.firm_id)"
-    " FROM sessions s JOIN users u ON u.id = s.user_id"
+    " u.feature_keys, u.profile_keys,"
+    " s.last_seen < UTC_TIMESTAMP() - INTERVAL 60 SECOND, u.lang, fi.name"
+    " FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN firms fi ON fi.id = u.firm_id"
     " WHERE s.token_hash = UNHEX(SHA2(?, 256)) AND u.active = 1"
     " AND s.last_seen > UTC_TIMESTAMP() - INTERVAL ? SECOND"
     " AND s.created_at > UTC_TIMESTAMP() - INTERVAL ? SECOND");

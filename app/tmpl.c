@@ -1,7 +1,9 @@
 /* ClearSilver templates: parsed once per process, rendered many times. */
 #include <errno.h>
+#include <malloc.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -14,7 +16,12 @@
 #include "tmpl.h"
 #include "util.h"
 
-/* The page templates; each includes layout.cs and the component macros. */
+/* The page templates; each starts with LAYOUT (the shell and the component
+ * macros). They are parsed into ONE tree, each page's body under
+ * `if:Page.template == "name"`, so that layout.cs and macros.cs are parsed
+ * once instead of once per page: a worker holds a fraction of the memory,
+ * and rendering a page walks past the others' if nodes only. */
+#define LAYOUT "<?cs include:\"layout.cs\" ?>"
 static const char *const pages[] = {
 	"home", "error", "login", "login-mfa", "account", "account-mfa", "users",
 	"user-edit", "clients", "client-new", "client", "client-pilot",
@@ -31,7 +38,7 @@ static const char *const lang_files[RP_LANG__COUNT] = { "fr", "en" };
 struct set {
 	HDF		*config;		/* escaping mode, search path */
 	HDF		*lang[RP_LANG__COUNT];
-	CSPARSE		*page[RP_NELEM(pages)];
+	CSPARSE		*all;			/* every page, see above */
 	char		 dir[4096];
 };
 
@@ -42,8 +49,7 @@ set_free(struct set *s)
 {
 	if (s == NULL)
 		return;
-	for (size_t i = 0; i < RP_NELEM(pages); i++)
-		cs_destroy(&s->page[i]);
+	cs_destroy(&s->all);
 	for (int i = 0; i < RP_LANG__COUNT; i++)
 		hdf_destroy(&s->lang[i]);
 	hdf_destroy(&s->config);
@@ -80,6 +86,22 @@ neo_fail(NEOERR *nerr, char *err, size_t errlen, const char *what)
 	return -1;
 }
 
+/* A parse context with the escaping mode, the string functions and the
+ * strict file loader. */
+static NEOERR *
+new_parse(struct set *s, CSPARSE **cs)
+{
+	NEOERR *nerr;
+
+	/* VarEscapeMode is read by cs_init and baked into every var: at
+	 * parse time, so it must be in this HDF now. */
+	if ((nerr = cs_init(cs, s->config)) != STATUS_OK ||
+	    (nerr = cgi_register_strfuncs(*cs)) != STATUS_OK)
+		return nerr;
+	cs_register_fileload(*cs, s, load_file);
+	return STATUS_OK;
+}
+
 int
 rp_tmpl_load(const char *www_dir, char *err, size_t errlen)
 {
@@ -103,17 +125,45 @@ rp_tmpl_load(const char *www_dir, char *err, size_t errlen)
 			goto neo;
 		hdf_set_value(s->lang[i], "Page.lang", lang_files[i]);
 	}
+	/* Each page alone first: a syntax error names its file. */
 	for (size_t i = 0; i < RP_NELEM(pages); i++) {
-		/* VarEscapeMode is read by cs_init and baked into every var: at
-		 * parse time, so it must be in this HDF now. */
-		if ((nerr = cs_init(&s->page[i], s->config)) != STATUS_OK ||
-		    (nerr = cgi_register_strfuncs(s->page[i])) != STATUS_OK)
-			goto neo;
-		cs_register_fileload(s->page[i], s, load_file);
+		CSPARSE *one = NULL;
 		snprintf(path, sizeof(path), "%s.cs", pages[i]);
-		if ((nerr = cs_parse_file(s->page[i], path)) != STATUS_OK)
+		nerr = new_parse(s, &one);
+		if (nerr == STATUS_OK)
+			nerr = cs_parse_file(one, path);
+		cs_destroy(&one);
+		if (nerr != STATUS_OK)
 			goto neo;
 	}
+	/* Then all of them in one tree. */
+	if ((nerr = new_parse(s, &s->all)) != STATUS_OK ||
+	    (nerr = cs_parse_file(s->all, "layout.cs")) != STATUS_OK)
+		goto neo;
+	for (size_t i = 0; i < RP_NELEM(pages); i++) {
+		char *text = NULL, *body;
+		snprintf(path, sizeof(path), "%s.cs", pages[i]);
+		if ((nerr = load_file(s, NULL, path, &text)) != STATUS_OK)
+			goto neo;
+		if (strncmp(text, LAYOUT, strlen(LAYOUT)) != 0) {
+			free(text);
+			nerr = nerr_raise(NERR_ASSERT, "%s must start with %s", path, LAYOUT);
+			goto neo;
+		}
+		/* cs_parse_string keeps the buffer: it must be malloc'd. */
+		if (asprintf(&body, "<?cs if:Page.template == \"%s\" ?>%s<?cs /if ?>",
+		    pages[i], text + strlen(LAYOUT)) < 0) {
+			free(text);
+			nerr = nerr_raise(NERR_NOMEM, "out of memory");
+			goto neo;
+		}
+		free(text);
+		if ((nerr = cs_parse_string(s->all, body, strlen(body))) != STATUS_OK)
+			goto neo;
+	}
+	/* The trial parses are freed: give their pages back before the
+	 * master forks its workers, which would inherit them. */
+	malloc_trim(0);
 	set_free(cur);
 	cur = s;
 	return 0;
@@ -153,28 +203,98 @@ rp_set(struct rp_req *req, const char *name, const char *value)
 	}
 }
 
-void
-rp_set_json(struct rp_req *req, const char *prefix, struct json_object *v)
+/* The value v as name under node: one walk per level, none from the root. */
+static void
+set_json_at(HDF *node, const char *name, struct json_object *v)
 {
+	HDF *child;
+	NEOERR *nerr = STATUS_OK;
+	char idx[24];
+
 	switch (json_object_get_type(v)) {
 	case json_type_null:
 		return;
-	case json_type_object: {
-		json_object_object_foreach(v, k, child)
-			rp_set_json(req, rp_printf(req->arena, "%s.%s", prefix, k), child);
+	case json_type_object:
+		if ((nerr = hdf_get_node(node, name, &child)) != STATUS_OK)
+			break;
+		json_object_object_foreach(v, k, val)
+			set_json_at(child, k, val);
 		return;
-	}
 	case json_type_array:
-		for (size_t i = 0; i < json_object_array_length(v); i++)
-			rp_set_json(req, rp_printf(req->arena, "%s.%zu", prefix, i),
-			    json_object_array_get_idx(v, i));
+		if ((nerr = hdf_get_node(node, name, &child)) != STATUS_OK)
+			break;
+		for (size_t i = 0; i < json_object_array_length(v); i++) {
+			snprintf(idx, sizeof(idx), "%zu", i);
+			set_json_at(child, idx, json_object_array_get_idx(v, i));
+		}
 		return;
 	case json_type_boolean:
-		rp_set(req, prefix, json_object_get_boolean(v) ? "1" : "0");
-		return;
+		nerr = hdf_set_value(node, name, json_object_get_boolean(v) ? "1" : "0");
+		break;
 	default:
-		rp_set(req, prefix, json_object_get_string(v));
+		nerr = hdf_set_value(node, name, json_object_get_string(v));
 	}
+	if (nerr != STATUS_OK) {
+		nerr_ignore(&nerr);
+		rp_err("hdf: cannot set %s", name);
+	}
+}
+
+void
+rp_set_json(struct rp_req *req, const char *prefix, struct json_object *v)
+{
+	set_json_at(rp_hdf(req), prefix, v);
+}
+
+HDF *
+rp_node(struct rp_req *req, const char *name)
+{
+	HDF *node;
+	NEOERR *nerr;
+
+	if ((nerr = hdf_get_node(rp_hdf(req), name, &node)) != STATUS_OK) {
+		rp_err("hdf: cannot make %s", name);
+		abort();
+	}
+	return node;
+}
+
+HDF *
+rp_row(struct rp_req *req, const char *list, size_t i)
+{
+	HDF *parent, *row;
+	NEOERR *nerr;
+	char idx[24];
+
+	snprintf(idx, sizeof(idx), "%zu", i);
+	if ((nerr = hdf_get_node(rp_hdf(req), list, &parent)) != STATUS_OK ||
+	    (nerr = hdf_get_node(parent, idx, &row)) != STATUS_OK) {
+		rp_err("hdf: cannot make %s.%zu", list, i);
+		abort();
+	}
+	return row;
+}
+
+void
+rp_row_set(HDF *row, const char *name, const char *value)
+{
+	NEOERR *nerr;
+
+	if (value == NULL)
+		return;
+	if ((nerr = hdf_set_value(row, name, value)) != STATUS_OK) {
+		nerr_ignore(&nerr);
+		rp_err("hdf_set_value failed for %s", name);
+	}
+}
+
+void
+rp_row_setll(HDF *row, const char *name, long long value)
+{
+	char buf[24];
+
+	snprintf(buf, sizeof(buf), "%lld", value);
+	rp_row_set(row, name, buf);
 }
 
 void
@@ -205,18 +325,19 @@ out_cb(void *ctx, char *s)
 int
 rp_render(struct rp_req *req, const char *name)
 {
-	CSPARSE *cs = NULL;
+	CSPARSE *cs = cur ? cur->all : NULL;
 	HDF *saved;
 	NEOERR *nerr;
 	STRING str;
+	bool known = false;
 
-	for (size_t i = 0; cur && i < RP_NELEM(pages); i++)
-		if (strcmp(pages[i], name) == 0)
-			cs = cur->page[i];
-	if (cs == NULL) {
+	for (size_t i = 0; i < RP_NELEM(pages); i++)
+		known |= strcmp(pages[i], name) == 0;
+	if (cs == NULL || !known) {
 		rp_err("render: no template '%s'", name);
 		return rp_fail(req, 500, "internal", NULL, "The page failed.");
 	}
+	rp_set(req, "Page.template", name);
 	rp_set(req, "Page.path", rp_url_path_escape(req->arena, req->path));
 	rp_set(req, "Page.request_id", req->request_id);
 	/* Swap the request's data into the parsed tree; language strings and

@@ -26,6 +26,15 @@ void rp_set_json(struct rp_req *, const char *prefix, struct json_object *);
 void rp_setf(struct rp_req *, const char *name, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
+/* Rows of a list: the node `list`.i, created (rows set their fields
+ * relative to it: no name to format, a short walk), and its setters. Long
+ * lists are where a page spends its time building data. */
+struct _hdf *rp_row(struct rp_req *, const char *list, size_t i);
+/* The node `name` (created), for the same setters. */
+struct _hdf *rp_node(struct rp_req *, const char *name);
+void rp_row_set(struct _hdf *row, const char *name, const char *value);
+void rp_row_setll(struct _hdf *row, const char *name, long long value);
+
 /* Render page `name` with the request's data into the response body as
  * text/html. Returns 0, or -1 after logging and rp_fail(500). */
 int rp_render(struct rp_req *, const char *name);

@@ -2,6 +2,7 @@
  * clients.c, so the pages and the API agree. */
 #include <string.h>
 
+#include <ClearSilver.h>
 #include <json.h>
 
 #include "admin.h"
@@ -22,6 +23,9 @@
 #include "ui-shared.h"
 #include "users.h"
 #include "util.h"
+
+/* Clients the switcher of the client pages lists, at most. */
+#define SWITCH_MAX 30
 
 #define P(...) rp_printf(req->arena, __VA_ARGS__)
 
@@ -50,20 +54,26 @@ rp_ui_client_chrome(struct rp_req *req, const struct rp_client *c)
 		rp_set(req, "Client.nav.duplicates", "1");
 	if (f & RP_FEAT_BIT(RP_FEAT_PROFILE_EDIT))
 		rp_set(req, "Client.nav.import", "1");
-	/* The client switcher: the first clients of the caller's scope. */
-	struct rp_client_filter all = { .sort = "name" };
-	struct rp_client *cs;
-	long long total;
+	/* The client switcher: the first clients of the caller's scope by
+	 * name (one short index walk, however many clients), this one
+	 * included. */
+	struct rp_client_name *cs;
 	size_t n;
-	if (rp_clients_list(req, &all, 100, 0, &cs, &n, &total) != 0) {
+	bool here = false;
+	if (rp_clients_names(req, SWITCH_MAX, &cs, &n) != 0) {
 		rp_ui_take_error(req);
 		return;
 	}
+	for (size_t i = 0; i < n; i++)
+		here |= cs[i].id == c->id;
+	if (!here)
+		cs[n++] = (struct rp_client_name){ c->id, c->name };
 	if (n < 2)
 		return;
 	for (size_t i = 0; i < n; i++) {
-		rp_setf(req, P("Switch.%zu.id", i), "%lld", cs[i].id);
-		rp_set(req, P("Switch.%zu.name", i), cs[i].name);
+		HDF *row = rp_row(req, "Switch", i);
+		rp_row_setll(row, "id", cs[i].id);
+		rp_row_set(row, "name", cs[i].name);
 	}
 }
 
@@ -83,32 +93,41 @@ rp_ui_clients_switch(struct rp_req *req)
 	return 0;
 }
 
-/* Client.* of one client in a list or a page (full details when seen). */
+/* The fields of one client, under node n (a row of a list, or Edit): full
+ * details when seen. */
 static void
-client_hdf(struct rp_req *req, const char *b, const struct rp_client *c)
+client_hdf(HDF *n, const struct rp_client *c)
 {
-	rp_setf(req, P("%s.id", b), "%lld", c->id);
-	rp_set(req, P("%s.name", b), c->name);
+	HDF *mods;
+	char key[32];
+
+	rp_row_setll(n, "id", c->id);
+	rp_row_set(n, "name", c->name);
 	if (!c->full)
 		return;
-	rp_set(req, P("%s.full", b), "1");
-	rp_set(req, P("%s.mission_type", b), c->mission_type);
-	rp_set(req, P("%s.plan", b), c->plan);
-	rp_set(req, P("%s.status", b), c->status);
-	rp_set(req, P("%s.billing_mode", b), c->billing_mode);
-	rp_set(req, P("%s.billing_email", b), c->billing_email);
-	rp_setf(req, P("%s.establishments", b), "%lld", c->establishments);
-	rp_set(req, P("%s.open_actions", b), c->open_actions ? c->open_actions : "");
-	rp_set(req, P("%s.compliance", b), c->compliance_pct ? c->compliance_pct : "");
-	rp_set(req, P("%s.created_at", b), c->created_at);
-	const char *m = c->modules;
-	while (*m) {
-		size_t n = strcspn(m, ",");
-		rp_set(req, P("%s.modules.%.*s", b, (int)n, m), "1");
-		m += n + (m[n] == ',');
+	rp_row_set(n, "full", "1");
+	rp_row_set(n, "mission_type", c->mission_type);
+	rp_row_set(n, "plan", c->plan);
+	rp_row_set(n, "status", c->status);
+	rp_row_set(n, "billing_mode", c->billing_mode);
+	rp_row_set(n, "billing_email", c->billing_email);
+	rp_row_setll(n, "establishments", c->establishments);
+	rp_row_set(n, "open_actions", c->open_actions ? c->open_actions : "");
+	rp_row_set(n, "compliance", c->compliance_pct ? c->compliance_pct : "");
+	rp_row_set(n, "created_at", c->created_at);
+	if (*c->modules != '\0' && hdf_get_node(n, "modules", &mods) == STATUS_OK) {
+		for (const char *m = c->modules; *m;) {
+			size_t len = strcspn(m, ",");
+			if (len < sizeof(key)) {
+				memcpy(key, m, len);
+				key[len] = '\0';
+				rp_row_set(mods, key, "1");
+			}
+			m += len + (m[len] == ',');
+		}
 	}
 	if (c->vciso)
-		rp_set(req, P("%s.vciso", b), "1");
+		rp_row_set(n, "vciso", "1");
 }
 
 static bool
@@ -131,7 +150,7 @@ rp_ui_clients(struct rp_req *req)
 	    rp_clients_list(req, &f, limit, offset, &cs, &n, &total) != 0)
 		return -1;
 	for (size_t i = 0; i < n; i++)
-		client_hdf(req, P("Clients.%zu", i), &cs[i]);
+		client_hdf(rp_row(req, "Clients", i), &cs[i]);
 	if (may_create(req))
 		rp_set(req, "Page.may_create", "1");
 	if (req->user->role != RP_ROLE_ESTABLISHMENT_MANAGER)
@@ -254,7 +273,7 @@ settings_page(struct rp_req *req, const struct rp_client *c)
 	size_t n;
 
 	rp_ui_client_chrome(req, c);
-	client_hdf(req, "Edit", c);
+	client_hdf(rp_node(req, "Edit"), c);
 	if (rp_clients_may_edit(req, c))
 		rp_set(req, "Page.may_edit", "1");
 	if (rp_clients_may_edit(req, c) && (req->user->features & RP_FEAT_BIT(RP_FEAT_PLAN)))
@@ -356,14 +375,13 @@ int
 rp_ui_client_pilot(struct rp_req *req)
 {
 	struct rp_client c;
-	long long total;
 
 	if (rp_clients_pilot(req, req->args[0], &c) != 0)
 		return -1;
 	rp_ui_client_chrome(req, &c);
-	client_hdf(req, "Edit", &c);
+	client_hdf(rp_node(req, "Edit"), &c);
 	struct json_object *act = rp_audit_of_client(req, c.firm_id, c.id,
-	    rp_lang_text(req, "Lang.formats.datetime"), 10, 0, &total);
+	    rp_lang_text(req, "Lang.formats.datetime"), 10, 0, NULL);
 	if (act == NULL)
 		return -1;
 	for (size_t i = 0; i < json_object_array_length(act); i++) {

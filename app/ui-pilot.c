@@ -80,33 +80,16 @@ rp_ui_pilot_client(struct rp_req *req, struct rp_client *c)
 int
 rp_ui_pilot_frameworks(struct rp_req *req, const struct rp_client *c)
 {
-	long long total;
-	struct json_object *adopted = rp_compliance_summary(req, c), *all;
+	struct json_object *adopted = rp_compliance_summary(req, c), *rest;
 
 	if (adopted == NULL)
 		return -1;
 	rp_set_json(req, "Adopted", adopted);
-	if ((all = rp_frameworks_list(req, 200, 0, &total)) == NULL) {
-		json_object_put(adopted);
-		return -1;
-	}
-	for (size_t i = 0, k = 0; i < json_object_array_length(all); i++) {
-		struct json_object *f = json_object_array_get_idx(all, i), *id, *name;
-		bool taken = false;
-		json_object_object_get_ex(f, "id", &id);
-		json_object_object_get_ex(f, "name", &name);
-		for (size_t j = 0; j < json_object_array_length(adopted); j++) {
-			struct json_object *a = json_object_array_get_idx(adopted, j), *aid;
-			json_object_object_get_ex(a, "framework_id", &aid);
-			taken |= json_object_get_int64(aid) == json_object_get_int64(id);
-		}
-		if (taken)
-			continue;
-		rp_set(req, P("Adoptable.%zu.id", k), json_object_get_string(id));
-		rp_set(req, P("Adoptable.%zu.name", k++), json_object_get_string(name));
-	}
-	json_object_put(all);
 	json_object_put(adopted);
+	if ((rest = rp_frameworks_adoptable(req, c)) == NULL)
+		return -1;
+	rp_set_json(req, "Adoptable", rest);
+	json_object_put(rest);
 	return 0;
 }
 

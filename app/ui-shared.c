@@ -10,7 +10,7 @@
 #include "ui-shared.h"
 #include "util.h"
 
-#define PER_PAGE 25
+#define PER_PAGE 50
 
 /* Flash messages a redirect may name (?done=KEY): anything else is ignored,
  * so no text from the address reaches the page. */
