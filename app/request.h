@@ -71,6 +71,7 @@ struct rp_user {
 	const char	*first_name;
 	const char	*last_name;
 	const char	*firm_name;		/* NULL for support users */
+	long long	 firm_clients;		/* the firm's clients, read with the session */
 	bool		 mfa_enabled;
 	bool		 mfa_enrollment_required;
 };

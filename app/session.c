@@ -23,7 +23,7 @@ static struct rp_stmt q_load = RP_STMT(
     "SELECT s.id, s.csrf_token, s.mfa_ok, u.id, COALESCE(u.firm_id, 0), u.role,"
     " u.email, u.first_name, u.last_name, u.mfa_enabled,"
     " u.feature_keys, u.profile_keys,"
-    " s.last_seen < UTC_TIMESTAMP() - INTERVAL 60 SECOND, u.lang, fi.name"
+    " s.last_seen < UTC_TIMESTAMP() - INTERVAL 60 SECOND, u.lang, fi.name, fi.clients_count"
     " FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN firms fi ON fi.id = u.firm_id"
     " WHERE s.token_hash = UNHEX(SHA2(?, 256)) AND u.active = 1"
     " AND s.last_seen > UTC_TIMESTAMP() - INTERVAL ? SECOND"
@@ -156,6 +156,7 @@ rp_session_load(struct rp_req *req, bool pending)
 	u->first_name = row[7];
 	u->last_name = row[8];
 	u->firm_name = row[14];
+	rp_strtonum(row[15] ? row[15] : "0", 0, INT64_MAX, &u->firm_clients);
 	u->mfa_enabled = strcmp(row[9], "1") == 0;
 	u->features = rp_effective_features(u->role, rp_features_from_list(row[10]));
 	u->profile_fields = rp_effective_profile_fields(u->role,

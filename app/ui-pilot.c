@@ -128,9 +128,6 @@ compliance_page(struct rp_req *req, struct rp_client *c)
 		status = NULL;
 	if (rp_ui_page_args(req, &limit, &offset, &page) != 0)
 		return -1;
-	/* Longer pages than other lists: a framework reads by whole groups. */
-	limit *= 2;
-	offset *= 2;
 	struct json_object *items = rp_compliance_items(req, c, framework, status, limit,
 	    offset, &total);
 	if (items == NULL)
