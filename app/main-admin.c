@@ -1,4 +1,4 @@
-/* rempart-admin: operations commands (migrate, check-config). */
+/* rempart-admin: operations commands (migrate, check-config, accounts, seeds). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -7,6 +7,7 @@
 #include <mysql.h>
 
 #include "admin-cmds.h"
+#include "bench-seed.h"
 #include "config.h"
 #include "log.h"
 #include "migrate.h"
@@ -31,6 +32,9 @@ static const struct {
 	  "EMAIL --password-stdin: a platform support user" },
 	{ "seed-demo", rp_cmd_seed_demo,
 	  "load the demo firm and its users (idempotent); prints the logins" },
+	{ "seed-bench", rp_cmd_seed_bench,
+	  "--clients N [--reset]: fill a benchmark-only database with two firms"
+	  " of N clients (idempotent; --reset replaces another size)" },
 };
 
 static void

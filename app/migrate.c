@@ -1,6 +1,7 @@
 /* Database migrations: numbered files of sql/, applied once, in order. */
 #include <dirent.h>
 #include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,6 +30,9 @@ static struct rp_stmt q_unlock = RP_STMT("SELECT RELEASE_LOCK('rempart.migrate')
 static struct rp_stmt q_sum = RP_STMT("SELECT SHA2(?, 256)");
 static struct rp_stmt q_applied = RP_STMT(
     "SELECT checksum, name FROM schema_migrations WHERE version = ?");
+static struct rp_stmt q_has_table = RP_STMT(
+    "SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE()"
+    " AND TABLE_NAME = 'schema_migrations'");
 static struct rp_stmt q_record = RP_STMT(
     "INSERT INTO schema_migrations (version, name, checksum) VALUES (?, ?, ?)");
 
@@ -209,4 +213,49 @@ out:
 	rp_db_close();
 	rp_arena_free(a);
 	return rc;
+}
+
+int
+rp_migrate_pending(const struct rp_config *cfg, struct rp_arena *a, const char **first)
+{
+	struct dirent **names = NULL;
+	struct rp_dbres res;
+	int n, pending = 0;
+	bool none;
+
+	*first = NULL;
+	if ((n = scandir(cfg->paths_sql, &names, is_migration, alphasort)) < 0) {
+		fprintf(stderr, "rempart-admin: cannot read %s: %s\n",
+		    cfg->paths_sql, strerror(errno));
+		return -1;
+	}
+	if (rp_db_exec(a, &q_has_table, NULL, 0, &res) != 0)
+		goto dberr;
+	/* Never migrated: every file is pending, and the look-ups below
+	 * would fail on the missing table. */
+	none = strcmp(rp_db_cell(&res, 0, 0), "0") == 0;
+	for (int i = 0; i < n; i++) {
+		long long version;
+		char num[4];
+
+		memcpy(num, names[i]->d_name, 3);
+		num[3] = '\0';
+		rp_strtonum(num, 0, 999, &version);
+		struct rp_dbarg v = RP_AINT(version);
+		if (!none && rp_db_exec(a, &q_applied, &v, 1, &res) != 0)
+			goto dberr;
+		if (none || res.nrows == 0) {
+			if (pending++ == 0)
+				*first = rp_strdup(a, names[i]->d_name);
+		}
+	}
+	goto out;
+dberr:
+	fprintf(stderr, "rempart-admin: database: %s\n", rp_db_message());
+	pending = -1;
+out:
+	for (int i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	return pending;
 }

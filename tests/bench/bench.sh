@@ -1,15 +1,21 @@
 #!/usr/bin/env bash
-# Rempart: `make bench` — a benchmark, not a test (issue 2, item 12).
+# Rempart: `make bench` — a benchmark, not a test (docs/performance.md).
 #
 # Starts the private stack (tests/stack.sh), warms it up, then runs wrk through
 # nginx, one run after another, against:
 #   (a) nginx serving a static file of exactly the size of the home page body
 #       ($STACK_DIR/public/page-size.html, served at /_stack/page-size.html);
 #   (b) the bare FastCGI hop: GET /ping (tiny static body, no database);
-#   (c) the template page with one database read: GET /.
-# For each it prints requests/s, p50, p99, timeouts and non-2xx/3xx responses,
-# then the ratios (c)/(a) and (c)/(b) of requests/s, with a short description
-# of the machine. Finally it stops the stack if it started it.
+#   (c) the template page with one database read: GET /;
+#   (d) logins (scrypt);
+# then, for each N of BENCH_SCALES, the signed-in pages of a database of N
+# clients per firm (seed-bench): client list, dashboard, compliance, risks,
+# the API's client list and a mixed read/write load; the workers' memory;
+# the client list's instructions per request under callgrind. For each run it
+# prints requests/s, p50, p99, timeouts and non-2xx/3xx responses, the ratios
+# to (b), and PASS or FAIL per target, with a short description of the
+# machine. Finally it stops the stack if it started it. Exit status: 0 when
+# every target passes, 3 when one fails, 1 on an error.
 #
 # wrk leaves timed-out requests out of its percentiles: read p99 beside the
 # timeouts. Runs drift by 5-8 %: compare figures of one invocation only.
@@ -26,6 +32,8 @@
 #   BENCH_THREADS        wrk threads (default 2)
 #   BENCH_CONNECTIONS    wrk connections (default 64)
 #   BENCH_TIMEOUT        wrk per-request timeout (default 5s)
+#   BENCH_SCALES         client counts per firm to measure (default "200 20000";
+#                        the first and last are compared)
 #   BENCH_KEEP_STACK=1   leave the stack running at the end
 # Raw wrk outputs are kept in $STACK_DIR/bench/.
 
@@ -146,31 +154,18 @@ static_size=$(wc -c <"$OUT/static.html" | tr -d ' ')
 fetch "$BASE_URL/ping" "$OUT/ping.txt"
 PING_SIZE=$(wc -c <"$OUT/ping.txt" | tr -d ' ')
 
-# (e) a signed-in page of tenant data: the demo admin's client list (eight
-# clients, scoped query, filters, counts), with the session's cookie.
-"$BUILDDIR/app/rempart-admin" -c "$REMPART_CONFIG" seed-demo >"$OUT/seed-demo.txt" ||
-	die "rempart-admin seed-demo failed"
-session=$(curl -s -D - -o /dev/null --max-time 10 -H 'Content-Type: application/json' \
-	-d '{"email":"admin@demo.rempart.test","password":"demo rempart 2026"}' \
-	"$BASE_URL/api/v1/session" | tr -d '\r' | sed -n 's/^[Ss]et-[Cc]ookie: \(rempart_session=[^;]*\).*/\1/p')
-[[ -n $session ]] || die "could not log in as the demo admin"
-code=$(curl -s -o "$OUT/clients.html" -w '%{http_code}' --max-time 10 -H "Cookie: $session" "$BASE_URL/clients")
-[[ $code == 200 ]] || die "GET /clients answered $code, not 200"
-
-KEYS=(a b c e)
+KEYS=(a b c)
 declare -A URL=(
 	[a]="$BASE_URL/_stack/page-size.html"
 	[b]="$BASE_URL/ping"
 	[c]="$BASE_URL/"
-	[e]="$BASE_URL/clients"
 )
 declare -A LABEL=(
 	[a]="(a) nginx static file, $PAGE_SIZE B"
 	[b]="(b) FastCGI hop GET /ping, $PING_SIZE B"
 	[c]="(c) template + 1 DB read GET /"
-	[e]="(e) signed-in client list GET /clients"
 )
-declare -A HEADER=([e]="Cookie: $session")
+declare -A HEADER=()
 
 # ----------------------------------------------------------------- wrk ---
 
@@ -280,6 +275,212 @@ else
 	failed=1
 fi
 
+# ----------------------------------------------------------- at scale ---
+# For each N of BENCH_SCALES, a separate database rempart_bench_N filled by
+# `rempart-admin seed-bench --clients N` (two firms of N clients each; kept
+# between runs: seeding again with the same N changes nothing), the running
+# workers switched to it by SIGHUP (the master re-reads the config), then
+# cookie-authenticated runs of the pages that matter, as firm A's admin
+# (vCISO of every client): the client list, one client's Pilot dashboard,
+# its compliance page of one framework, its risk register, the API's client
+# list, and a mixed load (one request in ten a write, with the CSRF token).
+
+SCALES=${BENCH_SCALES:-200 20000}
+BENCH_EMAIL=admin@bench-a.rempart.test
+BENCH_PASSWORD='bench rempart 2026'
+MAIN_DB=$(awk -F' *= *' '$1 == "db.name" { print $2 }' "$REMPART_CONFIG")
+FCGI_MASTER=$(cat "$STACK_FCGI_PID_FILE" 2>/dev/null || true)
+[[ $FCGI_MASTER =~ ^[0-9]+$ ]] || die "cannot read rempart-fcgi's pid file $STACK_FCGI_PID_FILE"
+SKEYS=(L P C R A M)
+declare -A SLABEL=(
+	[L]="client list GET /clients (50 rows)"
+	[P]="Pilot dashboard of one client"
+	[C]="compliance page of one framework"
+	[R]="risk register of one client"
+	[A]="API GET /api/v1/clients?limit=50"
+	[M]="mixed: 90 % reads, 10 % writes"
+)
+
+# use_db NAME: the running workers switch to database NAME (SIGHUP).
+use_db() {
+	local tmp
+	tmp=$(mktemp "$REMPART_CONFIG.XXXXXX")
+	sed "s/^db\\.name = .*/db.name = $1/" "$REMPART_CONFIG" >"$tmp"
+	chmod 600 "$tmp"
+	mv -f "$tmp" "$REMPART_CONFIG"
+	kill -HUP "$FCGI_MASTER"
+}
+# bench_login: COOKIE and CSRF of firm A's bench admin (retried while the
+# old workers drain).
+bench_login() {
+	local body i
+	for i in $(seq 1 40); do
+		body=$(curl -s -D "$OUT/login-headers.txt" --max-time 10 -H 'Content-Type: application/json' \
+			-d "{\"email\":\"$BENCH_EMAIL\",\"password\":\"$BENCH_PASSWORD\"}" \
+			"$BASE_URL/api/v1/session" || true)
+		COOKIE=$(tr -d '\r' <"$OUT/login-headers.txt" |
+			sed -n 's/^[Ss]et-[Cc]ookie: \(rempart_session=[^;]*\).*/\1/p')
+		CSRF=$(printf '%s' "$body" | sed -n 's/.*"csrf_token": *"\([^"]*\)".*/\1/p')
+		[[ -n $COOKIE && -n $CSRF ]] && return 0
+		sleep 0.5
+	done
+	die "cannot log in as $BENCH_EMAIL on the bench database"
+}
+api() { # api PATH: GET it as the bench admin, print the body
+	curl -s --max-time 30 -H "Cookie: $COOKIE" "$BASE_URL/api/v1$1"
+}
+# worker_rss: the largest resident set of the workers, in KiB.
+worker_rss() {
+	local pid max=0 kb
+	for pid in $(pgrep -P "$FCGI_MASTER" 2>/dev/null); do
+		kb=$(awk '/^VmRSS:/ { print $2 }' "/proc/$pid/status" 2>/dev/null || echo 0)
+		((kb > max)) && max=$kb
+	done
+	echo "$max"
+}
+
+declare -A SEED_S SRPS SP50 SP99 SREQS STO SNON RSS1 RSS2 RSSREQ
+for N in $SCALES; do
+	[[ $N =~ ^[1-9][0-9]*$ ]] || die "BENCH_SCALES must list client counts (got '$N')"
+	db=rempart_bench_$N
+	conf=$OUT/rempart-bench-$N.conf
+	say "scale N=$N: database $db"
+	mariadb --defaults-file="$STACK_MYSQL_DEFAULTS" -e \
+		"CREATE DATABASE IF NOT EXISTS \`$db\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci" ||
+		die "cannot create database $db"
+	sed "s/^db\\.name = .*/db.name = $db/" "$REMPART_CONFIG" >"$conf"
+	chmod 600 "$conf"
+	"$BUILDDIR/app/rempart-admin" -c "$conf" migrate >"$OUT/migrate-$N.txt" 2>&1 ||
+		die "migrate of $db failed: $(tail -n 3 "$OUT/migrate-$N.txt")"
+	t0=$(date +%s.%N)
+	"$BUILDDIR/app/rempart-admin" -c "$conf" seed-bench --clients "$N" >"$OUT/seed-$N.txt" 2>&1 ||
+		die "seed-bench --clients $N failed: $(tail -n 3 "$OUT/seed-$N.txt")"
+	SEED_S[$N]=$(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')
+	use_db "$db"
+	bench_login
+	client=$(api '/clients?limit=1&sort=name' | sed -n 's/.*"items": *\[ *{ *"id": *\([0-9]*\).*/\1/p')
+	[[ -n $client ]] || die "no client in $db"
+	fw=$(api "/clients/$client/pilot" | sed -n 's/.*"framework_id": *\([0-9]*\).*/\1/p' | head -n 1)
+	[[ -n $fw ]] || die "client $client of $db has adopted no framework"
+	actions=$(api "/clients/$client/actions?limit=50" | grep -o '"id": *[0-9]*, *"client_id"' |
+		sed 's/[^0-9]*\([0-9]*\).*/\1/' | paste -sd, -)
+	[[ -n $actions ]] || die "client $client of $db has no action"
+	declare -A SURL=(
+		[L]="$BASE_URL/clients"
+		[P]="$BASE_URL/clients/$client/pilot"
+		[C]="$BASE_URL/clients/$client/compliance?framework_id=$fw"
+		[R]="$BASE_URL/clients/$client/risks"
+		[A]="$BASE_URL/api/v1/clients?limit=50"
+		[M]="$BASE_URL/clients"
+	)
+	for k in L P C R A; do
+		code=$(curl -s -o "$OUT/page-$N-$k.html" -w '%{http_code}' --max-time 30 -H "Cookie: $COOKIE" "${SURL[$k]}")
+		[[ $code == 200 ]] || die "GET ${SURL[$k]} answered $code on $db"
+	done
+	cat >"$OUT/mixed-$N.lua" <<LUA
+local reads = { "/clients", "/clients/$client/pilot", "/clients/$client/compliance?framework_id=$fw",
+	"/clients/$client/risks", "/api/v1/clients?limit=50" }
+local actions = { $actions }
+local n = 0
+request = function()
+	n = n + 1
+	if n % 10 == 0 then
+		local id = actions[math.floor(n / 10) % #actions + 1]
+		return wrk.format("PATCH", "/api/v1/actions/" .. id, { ["Cookie"] = "$COOKIE",
+			["X-CSRF-Token"] = "$CSRF", ["Content-Type"] = "application/json" },
+			'{"progress":' .. (n % 100) .. '}')
+	end
+	return wrk.format("GET", reads[n % #reads + 1], { ["Cookie"] = "$COOKIE" })
+end
+LUA
+	if ((WARMUP_S > 0)); then
+		say "scale N=$N: warm-up ${WARMUP} per page"
+		for k in L P C R A; do
+			run_wrk "$WARMUP" "${SURL[$k]}" "$OUT/warmup-$N-$k.txt" "Cookie: $COOKIE" || true
+		done
+	fi
+	served=0
+	for k in "${SKEYS[@]}"; do
+		say "scale N=$N: measuring ${DURATION}: ${SLABEL[$k]}"
+		sleep 1
+		secs=$(seconds "$DURATION")
+		if [[ $k == M ]]; then
+			timeout -k 5 $((secs + TIMEOUT_S + 30)) wrk -t "$THREADS" -c "$CONNECTIONS" -d "$DURATION" \
+				--timeout "$TIMEOUT" --latency -s "$OUT/mixed-$N.lua" "${SURL[$k]}" \
+				>"$OUT/run-$N-$k.txt" 2>&1 || true
+		else
+			run_wrk "$DURATION" "${SURL[$k]}" "$OUT/run-$N-$k.txt" "Cookie: $COOKIE" || true
+		fi
+		if ! figures=$(parse_wrk "$OUT/run-$N-$k.txt"); then
+			say "error: wrk failed on ${SURL[$k]}: $(tail -n 3 "$OUT/run-$N-$k.txt")"
+			failed=1
+			continue
+		fi
+		read -r rps p50 p99 reqs to non se <<<"$figures"
+		SRPS[$N$k]=$rps SP50[$N$k]=$p50 SP99[$N$k]=$p99 SREQS[$N$k]=$reqs STO[$N$k]=$to SNON[$N$k]=$non
+		served=$((served + reqs))
+		# The first checkpoint of the workers' memory: after the first
+		# run (over 10,000 requests on any machine this bench suits).
+		if [[ $k == L ]]; then
+			RSS1[$N]=$(worker_rss)
+			first=$served
+		fi
+	done
+	RSS2[$N]=$(worker_rss)
+	RSSREQ[$N]="$first $served"
+done
+use_db "$MAIN_DB"
+
+# --------------------------------------------------- instructions/request ---
+# The client list (N = the first scale) under callgrind, on one worker of
+# its own (own socket): the worker's instructions over 5 requests, then
+# over 55, in two runs; their difference / 50 is the cost of one request,
+# start-up and exit left out, whatever the machine's load.
+CG_IR=
+CG_NOTE=
+cg_first=${SCALES%% *}
+cgsock=$STACK_DIR/run/callgrind.sock
+cgconf=$OUT/rempart-callgrind.conf
+# cg_run COUNT: prints the worker's instruction count over COUNT requests.
+cg_run() {
+	local pid worker ir
+	rm -f "$cgsock" "$OUT"/callgrind.out.*
+	setsid valgrind --tool=callgrind --callgrind-out-file="$OUT/callgrind.out.%p" \
+		"$BUILDDIR/app/rempart-fcgi" -c "$cgconf" </dev/null >>"$OUT/callgrind.log" 2>&1 &
+	pid=$!
+	for _ in $(seq 1 240); do [[ -S $cgsock ]] && break; sleep 0.5; done
+	worker=$(pgrep -P "$pid" 2>/dev/null | head -n 1 || true)
+	if [[ -S $cgsock && -n $worker ]] &&
+		node "$SRCDIR/tests/bench/fcgi-get.mjs" "$cgsock" /clients "$1" "$COOKIE" >>"$OUT/callgrind.log" 2>&1; then
+		kill -TERM "$pid" 2>/dev/null || true
+		for _ in $(seq 1 120); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+		ir=$(awk '/^(summary|totals):/ { v = $2 } END { print v }' "$OUT/callgrind.out.$worker" 2>/dev/null)
+	fi
+	kill -KILL "$pid" 2>/dev/null || true
+	rm -f "$cgsock"
+	[[ -n ${ir:-} ]] && echo "$ir"
+}
+if ! command -v valgrind >/dev/null 2>&1; then
+	CG_NOTE="valgrind not installed: apt-get install valgrind"
+elif ! command -v node >/dev/null 2>&1; then
+	CG_NOTE="node not installed"
+else
+	sed -e "s|^fcgi\\.socket = .*|fcgi.socket = $cgsock|" -e 's/^fcgi\.workers = .*/fcgi.workers = 1/' \
+		-e "s|^fcgi\\.pid_file = .*|fcgi.pid_file = $STACK_DIR/run/callgrind.pid|" \
+		-e "s/^db\\.name = .*/db.name = rempart_bench_$cg_first/" "$REMPART_CONFIG" >"$cgconf"
+	chmod 600 "$cgconf"
+	: >"$OUT/callgrind.log"
+	say "callgrind: the client list at N=$cg_first, 5 then 55 requests on one worker"
+	use_db "rempart_bench_$cg_first"
+	bench_login
+	use_db "$MAIN_DB"
+	if ir5=$(cg_run 5) && ir55=$(cg_run 55); then
+		CG_IR=$(awk -v a="$ir5" -v b="$ir55" 'BEGIN { printf "%d", (b - a) / 50 }')
+	else
+		CG_NOTE="callgrind run failed (see $OUT/callgrind.log)"
+	fi
+fi
+
 # ---------------------------------------------------------------- report ---
 
 cpu=$(awk -F': *' '/^model name/ { print $2; exit }' /proc/cpuinfo 2>/dev/null || true)
@@ -328,8 +529,6 @@ ratio() { # ratio NUM DEN
 printf '  %-34s %s\n' \
 	"(c)/(a) page vs static file" "$(ratio "${RPS[c]:-}" "${RPS[a]:-}")" \
 	"(c)/(b) page vs bare FastCGI hop" "$(ratio "${RPS[c]:-}" "${RPS[b]:-}")" \
-	"(e)/(a) client list vs static file" "$(ratio "${RPS[e]:-}" "${RPS[a]:-}")" \
-	"(e)/(c) client list vs home page" "$(ratio "${RPS[e]:-}" "${RPS[c]:-}")" \
 	"(d)/(b) login vs bare FastCGI hop" "$(ratio "${RPS[d]:-}" "${RPS[b]:-}")"
 if [[ -n ${RPS[d]:-} ]]; then
 	# All cores are busy hashing during the login run: CPU time per login.
@@ -344,6 +543,79 @@ for k in "${KEYS[@]}"; do
 		say "warning: ${LABEL[$k]}: ${NON[$k]} responses were not 2xx/3xx"
 	fi
 done
+
+# The scale runs, and the targets (issue 8), as ratios of this run.
+verdicts=0
+verdict() { # verdict OK TEXT
+	if [[ $1 == 1 ]]; then
+		printf '  PASS  %s\n' "$2"
+	else
+		printf '  FAIL  %s\n' "$2"
+		verdicts=1
+	fi
+}
+ge() { awk -v a="$1" -v b="$2" 'BEGIN { exit !(a >= b) }'; }
+for N in $SCALES; do
+	echo
+	echo "At N=$N clients per firm (two firms; database rempart_bench_$N, seeded or checked in ${SEED_S[$N]:-?} s)"
+	# shellcheck disable=SC2059
+	printf "$fmt" "run" "requests/s" "p50 ms" "p99 ms" "requests" "timeouts" "non-2xx"
+	for k in "${SKEYS[@]}"; do
+		if [[ -n ${SRPS[$N$k]:-} ]]; then
+			# shellcheck disable=SC2059
+			printf "$fmt" "${SLABEL[$k]}" "${SRPS[$N$k]}" "${SP50[$N$k]}" "${SP99[$N$k]}" "${SREQS[$N$k]}" "${STO[$N$k]}" "${SNON[$N$k]}"
+		else
+			# shellcheck disable=SC2059
+			printf "$fmt" "${SLABEL[$k]}" "failed" "-" "-" "-" "-" "-"
+		fi
+	done
+	for k in "${SKEYS[@]}"; do
+		printf '  %-44s %s\n' "${SLABEL[$k]} / FastCGI hop" "$(ratio "${SRPS[$N$k]:-}" "${RPS[b]:-}")"
+	done
+	read -r first served <<<"${RSSREQ[$N]:-0 0}"
+	printf '  %-44s %s\n' "worker RSS (largest)" \
+		"$(awk -v a="${RSS1[$N]:-0}" -v b="${RSS2[$N]:-0}" -v f="$first" -v s="$served" \
+		'BEGIN { printf "%.1f MiB after %d requests, %.1f MiB after %d", a / 1024, f, b / 1024, s }')"
+done
+echo
+echo "Targets (ratios to the FastCGI hop of this run; p99 of reads at $CONNECTIONS connections)"
+for N in $SCALES; do
+	for pair in "L 0.25" "P 0.15" "A 0.30"; do
+		read -r k min <<<"$pair"
+		ok=0
+		[[ -n ${SRPS[$N$k]:-} && -n ${RPS[b]:-} ]] && ge "${SRPS[$N$k]}" "$(awk -v r="${RPS[b]}" -v m="$min" 'BEGIN { print r * m }')" && ok=1
+		verdict $ok "N=$N ${SLABEL[$k]} >= $(awk -v m="$min" 'BEGIN { printf "%d", m * 100 }') % of the FastCGI hop: $(ratio "${SRPS[$N$k]:-}" "${RPS[b]:-}")"
+	done
+	for k in L P C R A; do
+		ok=0
+		[[ -n ${SP99[$N$k]:-} ]] && ge 15 "${SP99[$N$k]}" && [[ ${STO[$N$k]} == 0 && ${SNON[$N$k]} == 0 ]] && ok=1
+		verdict $ok "N=$N ${SLABEL[$k]}: p99 ${SP99[$N$k]:-?} ms <= 15, ${STO[$N$k]:-?} timeouts, ${SNON[$N$k]:-?} non-2xx"
+	done
+	ok=0
+	[[ -n ${SRPS[${N}M]:-} && ${STO[${N}M]} == 0 && ${SNON[${N}M]} == 0 ]] && ok=1
+	verdict $ok "N=$N mixed load: ${STO[${N}M]:-?} timeouts, ${SNON[${N}M]:-?} non-2xx (p99 ${SP99[${N}M]:-?} ms, writes included)"
+	read -r first served <<<"${RSSREQ[$N]:-0 0}"
+	ok=0
+	((${RSS2[$N]:-99999} <= 8192 && ${RSS2[$N]:-0} - ${RSS1[$N]:-0} <= 256)) && ok=1
+	verdict $ok "N=$N worker RSS <= 8 MiB and flat: $((${RSS1[$N]:-0} / 1024)).$(((${RSS1[$N]:-0} % 1024) * 10 / 1024)) MiB at $first requests, $((${RSS2[$N]:-0} / 1024)).$(((${RSS2[$N]:-0} % 1024) * 10 / 1024)) MiB at $served"
+done
+small=${SCALES%% *}
+big=${SCALES##* }
+if [[ $small != "$big" ]]; then
+	for k in "${SKEYS[@]}"; do
+		ok=0
+		[[ -n ${SRPS[$small$k]:-} && -n ${SRPS[$big$k]:-} ]] &&
+			ge "${SRPS[$big$k]}" "$(awk -v r="${SRPS[$small$k]}" 'BEGIN { print r * 0.9 }')" && ok=1
+		verdict $ok "${SLABEL[$k]} at N=$big keeps >= 90 % of N=$small: $(ratio "${SRPS[$big$k]:-}" "${SRPS[$small$k]:-}")"
+	done
+fi
+echo
+if [[ -n $CG_IR ]]; then
+	printf '  %-44s %s\n' "callgrind, client list at N=$cg_first" "$CG_IR instructions per request"
+else
+	printf '  %-44s %s\n' "callgrind, client list" "n/a: $CG_NOTE"
+fi
 echo "  (wrk leaves timed-out requests out of p50/p99; raw outputs: $OUT/)"
 echo
-exit "$failed"
+((failed == 0)) || exit 1
+exit $((verdicts == 0 ? 0 : 3))
