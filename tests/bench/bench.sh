@@ -301,14 +301,26 @@ declare -A SLABEL=(
 	[M]="mixed: 90 % reads, 10 % writes"
 )
 
-# use_db NAME: the running workers switch to database NAME (SIGHUP).
+# use_db NAME: the running workers switch to database NAME (SIGHUP), and
+# this returns once every worker of the old generation has gone (until then
+# a request could still reach the previous database).
 use_db() {
-	local tmp
+	local tmp old pid left
+	old=$(pgrep -P "$FCGI_MASTER" 2>/dev/null || true)
 	tmp=$(mktemp "$REMPART_CONFIG.XXXXXX")
 	sed "s/^db\\.name = .*/db.name = $1/" "$REMPART_CONFIG" >"$tmp"
 	chmod 600 "$tmp"
 	mv -f "$tmp" "$REMPART_CONFIG"
 	kill -HUP "$FCGI_MASTER"
+	for _ in $(seq 1 120); do
+		left=0
+		for pid in $old; do
+			kill -0 "$pid" 2>/dev/null && left=1
+		done
+		((left == 0)) && return 0
+		sleep 0.25
+	done
+	die "the workers did not switch to database $1 within 30 s"
 }
 # bench_login: COOKIE and CSRF of firm A's bench admin (retried while the
 # old workers drain).
