@@ -93,10 +93,10 @@ rp_ui_clients_switch(struct rp_req *req)
 	return 0;
 }
 
-/* The fields of one client, under node n (a row of a list, or Edit): full
- * details when seen. */
+/* The fields of one client under node n: full details when seen; a row of
+ * the list (row) only gets the columns the list shows, a page (Edit) all. */
 static void
-client_hdf(HDF *n, const struct rp_client *c)
+client_hdf(HDF *n, const struct rp_client *c, bool row)
 {
 	HDF *mods;
 	char key[32];
@@ -105,15 +105,17 @@ client_hdf(HDF *n, const struct rp_client *c)
 	rp_row_set(n, "name", c->name);
 	if (!c->full)
 		return;
-	rp_row_set(n, "full", "1");
 	rp_row_set(n, "mission_type", c->mission_type);
 	rp_row_set(n, "plan", c->plan);
 	rp_row_set(n, "status", c->status);
 	rp_row_set(n, "billing_mode", c->billing_mode);
-	rp_row_set(n, "billing_email", c->billing_email);
 	rp_row_setll(n, "establishments", c->establishments);
 	rp_row_set(n, "open_actions", c->open_actions ? c->open_actions : "");
 	rp_row_set(n, "compliance", c->compliance_pct ? c->compliance_pct : "");
+	if (row)
+		return;
+	rp_row_set(n, "full", "1");
+	rp_row_set(n, "billing_email", c->billing_email);
 	rp_row_set(n, "created_at", c->created_at);
 	if (*c->modules != '\0' && hdf_get_node(n, "modules", &mods) == STATUS_OK) {
 		for (const char *m = c->modules; *m;) {
@@ -150,7 +152,7 @@ rp_ui_clients(struct rp_req *req)
 	    rp_clients_list(req, &f, limit, offset, &cs, &n, &total) != 0)
 		return -1;
 	for (size_t i = 0; i < n; i++)
-		client_hdf(rp_row(req, "Clients", i), &cs[i]);
+		client_hdf(rp_row(req, "Clients", i), &cs[i], true);
 	if (may_create(req))
 		rp_set(req, "Page.may_create", "1");
 	if (req->user->role != RP_ROLE_ESTABLISHMENT_MANAGER)
@@ -273,7 +275,7 @@ settings_page(struct rp_req *req, const struct rp_client *c)
 	size_t n;
 
 	rp_ui_client_chrome(req, c);
-	client_hdf(rp_node(req, "Edit"), c);
+	client_hdf(rp_node(req, "Edit"), c, false);
 	if (rp_clients_may_edit(req, c))
 		rp_set(req, "Page.may_edit", "1");
 	if (rp_clients_may_edit(req, c) && (req->user->features & RP_FEAT_BIT(RP_FEAT_PLAN)))
@@ -379,7 +381,7 @@ rp_ui_client_pilot(struct rp_req *req)
 	if (rp_clients_pilot(req, req->args[0], &c) != 0)
 		return -1;
 	rp_ui_client_chrome(req, &c);
-	client_hdf(rp_node(req, "Edit"), &c);
+	client_hdf(rp_node(req, "Edit"), &c, false);
 	struct json_object *act = rp_audit_of_client(req, c.firm_id, c.id,
 	    rp_lang_text(req, "Lang.formats.datetime"), 10, 0, NULL);
 	if (act == NULL)
