@@ -246,6 +246,21 @@ rp_set_json(struct rp_req *req, const char *prefix, struct json_object *v)
 	set_json_at(rp_hdf(req), prefix, v);
 }
 
+void
+rp_set_json_rows(struct rp_req *req, const char *prefix, struct json_object *list,
+    const char *const *keys, size_t nkeys)
+{
+	struct json_object *v;
+
+	for (size_t i = 0; i < json_object_array_length(list); i++) {
+		struct json_object *o = json_object_array_get_idx(list, i);
+		HDF *row = rp_row(req, prefix, i);
+		for (size_t k = 0; k < nkeys; k++)
+			if (json_object_object_get_ex(o, keys[k], &v))
+				set_json_at(row, keys[k], v);
+	}
+}
+
 HDF *
 rp_node(struct rp_req *req, const char *name)
 {

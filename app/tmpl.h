@@ -23,6 +23,11 @@ void rp_set(struct rp_req *, const char *name, const char *value);
  * pages show what the API answers through this one mapping. */
 struct json_object;
 void rp_set_json(struct rp_req *, const char *prefix, struct json_object *);
+/* The same for a list page: of each object of array `list`, only the
+ * given keys, as prefix.i.key (each node costs a malloc or more: a page
+ * builds what it shows). */
+void rp_set_json_rows(struct rp_req *, const char *prefix, struct json_object *list,
+    const char *const *keys, size_t nkeys);
 void rp_setf(struct rp_req *, const char *name, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 

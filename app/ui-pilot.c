@@ -128,11 +128,13 @@ compliance_page(struct rp_req *req, struct rp_client *c)
 		status = NULL;
 	if (rp_ui_page_args(req, &limit, &offset, &page) != 0)
 		return -1;
+	static const char *const shown[] = { "requirement_id", "ref", "title", "status",
+		"comment", "group_ref", "group_title", "resources", "actions" };
 	struct json_object *items = rp_compliance_items(req, c, framework, status, limit,
 	    offset, &total);
 	if (items == NULL)
 		return -1;
-	rp_set_json(req, "Items", items);
+	rp_set_json_rows(req, "Items", items, shown, RP_NELEM(shown));
 	json_object_put(items);
 	struct json_object *all = rp_compliance_summary(req, c);
 	if (all == NULL)

@@ -118,7 +118,10 @@ rp_ui_risks(struct rp_req *req)
 	struct json_object *items = rp_risks_list(req, &c, &f, limit, offset, &total);
 	if (items == NULL)
 		return -1;
-	rp_set_json(req, "Risks", items);
+	static const char *const shown[] = { "id", "title", "asset", "level", "score",
+		"residual_level", "residual_score", "status", "treatment", "owner_name",
+		"updated_at" };
+	rp_set_json_rows(req, "Risks", items, shown, RP_NELEM(shown));
 	json_object_put(items);
 	if (rp_ui_risks_heat(req, &c) != 0)
 		return -1;
