@@ -263,18 +263,7 @@ rp_actions_list(struct rp_req *req, const struct rp_client *c,
 int
 rp_action_client(struct rp_req *req, long long id, struct rp_client *c)
 {
-	struct rp_dbarg a[] = { RP_AINT(id), RP_AINT(req->user->firm_id) };
-	struct rp_dbres res;
-	int found = 0;
-
-	if (rp_db_do(req, &q_client_of, a, 2, &res) != 0)
-		return -1;
-	/* An action of a client out of scope is as absent as a missing one. */
-	if (res.nrows != 1 || (found = rp_clients_get(req, num(res.rows[0][0]), c)) == 0)
-		return rp_fail(req, 404, "not_found", NULL, "No such action.");
-	if (found < 0)
-		return -1;
-	return rp_clients_vciso(req, c);
+	return rp_clients_owner(req, &q_client_of, id, "No such action.", c);
 }
 
 struct json_object *
@@ -402,24 +391,15 @@ read_fields(struct rp_req *req, bool create, struct fields *f)
 	if (rc > 0 && isnull)
 		return rp_fail(req, 400, "required", "progress", "Give a progress from 0 to 100.");
 	f->has_progress = rc > 0;
-	if ((rc = rp_in_ids(req, "requirement_ids", &f->reqs, &f->nreqs)) < 0)
+	if ((rc = rp_in_links(req, "requirement_ids", MAX_LINKS, &f->reqs, &f->nreqs)) < 0)
 		return -1;
 	f->has_reqs = rc > 0;
-	f->nreqs = rp_ids_dedup(f->reqs, f->nreqs);
-	if (f->nreqs > MAX_LINKS)
-		return rp_fail(req, 400, "too_long", "requirement_ids", "Too many requirements.");
-	if ((rc = rp_in_ids(req, "risk_ids", &f->risks, &f->nrisks)) < 0)
+	if ((rc = rp_in_links(req, "risk_ids", MAX_LINKS, &f->risks, &f->nrisks)) < 0)
 		return -1;
 	f->has_risks = rc > 0;
-	f->nrisks = rp_ids_dedup(f->risks, f->nrisks);
-	if (f->nrisks > MAX_LINKS)
-		return rp_fail(req, 400, "too_long", "risk_ids", "Too many risks.");
-	if ((rc = rp_in_ids(req, "resource_ids", &f->res, &f->nres)) < 0)
+	if ((rc = rp_in_links(req, "resource_ids", MAX_LINKS, &f->res, &f->nres)) < 0)
 		return -1;
 	f->has_res = rc > 0;
-	f->nres = rp_ids_dedup(f->res, f->nres);
-	if (f->nres > MAX_LINKS)
-		return rp_fail(req, 400, "too_long", "resource_ids", "Too many resources.");
 	return 0;
 }
 

@@ -262,6 +262,25 @@ rp_clients_names(struct rp_req *req, long long limit, struct rp_client_name **ou
 	return 0;
 }
 
+int
+rp_clients_owner(struct rp_req *req, struct rp_stmt *client_of, long long id,
+    const char *missing, struct rp_client *c)
+{
+	struct rp_dbarg a[] = { RP_AINT(id), RP_AINT(req->user->firm_id) };
+	struct rp_dbres res;
+	long long client;
+	int found = 0;
+
+	if (rp_db_do(req, client_of, a, RP_NELEM(a), &res) != 0)
+		return -1;
+	if (res.nrows != 1 || rp_strtonum(res.rows[0][0], 1, INT64_MAX, &client) != 0 ||
+	    (found = rp_clients_get(req, client, c)) == 0)
+		return rp_fail(req, 404, "not_found", NULL, missing);
+	if (found < 0)
+		return -1;
+	return rp_clients_vciso(req, c);
+}
+
 bool
 rp_clients_may_edit(const struct rp_req *req, const struct rp_client *c)
 {

@@ -91,6 +91,14 @@ int rp_clients_pilot(struct rp_req *, long long id, struct rp_client *out);
 /* The same check on a client already loaded in scope: 0, or -1 after the
  * 403. */
 int rp_clients_vciso(struct rp_req *, const struct rp_client *);
+/* The client of object `id` of a Pilot table, read by client_of (args: id,
+ * the caller's firm; one column, the client id), loaded in the caller's
+ * scope with the caller declared vCISO of it. Another firm's object, a
+ * missing one and one of a client out of scope are the same 404 (message
+ * `missing`); 403 for a non-vCISO. Returns 0 or -1 after rp_fail. */
+struct rp_stmt;
+int rp_clients_owner(struct rp_req *, struct rp_stmt *client_of, long long id,
+    const char *missing, struct rp_client *c);
 
 /* May the caller change this client's settings (admins; managers declared
  * vCISO of it)? */

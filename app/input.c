@@ -390,3 +390,16 @@ rp_query_flag(struct rp_req *req, const char *name, bool strict, bool *out)
 	}
 	return strict ? rp_fail(req, 400, "invalid", name, "Use 1 or 0.") : 0;
 }
+
+int
+rp_in_links(struct rp_req *req, const char *name, size_t max, long long **ids, size_t *n)
+{
+	int rc;
+
+	if ((rc = rp_in_ids(req, name, ids, n)) <= 0)
+		return rc;
+	*n = rp_ids_dedup(*ids, *n);
+	if (*n > max)
+		return rp_fail(req, 400, "too_long", name, "Too many links.");
+	return rc;
+}

@@ -37,6 +37,9 @@ int rp_in_keys(struct rp_req *, const char *name, int (*parse)(const char *),
     unsigned *mask);
 /* A list of positive integer ids. */
 int rp_in_ids(struct rp_req *, const char *name, long long **ids, size_t *n);
+/* The same for a set of links: each id kept once, in the order given, and
+ * at most max of them (400 too_long naming the field). */
+int rp_in_links(struct rp_req *, const char *name, size_t max, long long **ids, size_t *n);
 
 /* One key of a closed set (app/enums.h); *out is the table's own key. */
 struct rp_enum;

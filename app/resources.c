@@ -247,18 +247,7 @@ rp_resources_list(struct rp_req *req, const struct rp_client *c,
 int
 rp_resource_client(struct rp_req *req, long long id, struct rp_client *c)
 {
-	struct rp_dbarg a[] = { RP_AINT(id), RP_AINT(req->user->firm_id) };
-	struct rp_dbres res;
-	int found = 0;
-
-	if (rp_db_do(req, &q_client_of, a, 2, &res) != 0)
-		return -1;
-	/* A resource of a client out of scope is as absent as a missing one. */
-	if (res.nrows != 1 || (found = rp_clients_get(req, num(res.rows[0][0]), c)) == 0)
-		return rp_fail(req, 404, "not_found", NULL, "No such resource.");
-	if (found < 0)
-		return -1;
-	return rp_clients_vciso(req, c);
+	return rp_clients_owner(req, &q_client_of, id, "No such resource.", c);
 }
 
 struct json_object *
@@ -362,12 +351,9 @@ read_fields(struct rp_req *req, bool create, struct fields *f)
 		return -1;
 	if (rp_in_enum(req, "status", &rp_resource_statuses, false, &f->status) < 0)
 		return -1;
-	if ((rc = rp_in_ids(req, "requirement_ids", &f->tags, &f->ntags)) < 0)
+	if ((rc = rp_in_links(req, "requirement_ids", MAX_TAGS, &f->tags, &f->ntags)) < 0)
 		return -1;
 	f->has_tags = rc > 0;
-	f->ntags = rp_ids_dedup(f->tags, f->ntags);
-	if (f->ntags > MAX_TAGS)
-		return rp_fail(req, 400, "too_long", "requirement_ids", "Too many requirements.");
 	return 0;
 }
 

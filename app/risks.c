@@ -435,21 +435,9 @@ rp_risk_get(struct rp_req *req, const struct rp_client *c, long long id)
 int
 rp_risks_of(struct rp_req *req, long long risk, struct rp_client *c)
 {
-	struct rp_dbarg a[] = { RP_AINT(risk), RP_AINT(req->user->firm_id) };
-	struct rp_dbres res;
-
-	if (rp_db_do(req, &q_client_of, a, 2, &res) != 0)
-		return -1;
-	/* Another firm's risk, or none: the same 404. */
-	if (res.nrows != 1)
-		return rp_fail(req, 404, "not_found", NULL, "No such risk.");
-	/* A client out of scope hides its risks too: the same 404. */
-	int found = rp_clients_get(req, num(res.rows[0][0]), c);
-	if (found < 0)
-		return -1;
-	if (found == 0)
-		return rp_fail(req, 404, "not_found", NULL, "No such risk.");
-	return rp_clients_vciso(req, c);
+	/* Another firm's risk, none, or one of a client out of scope: the
+	 * same 404. */
+	return rp_clients_owner(req, &q_client_of, risk, "No such risk.", c);
 }
 
 struct json_object *

@@ -185,15 +185,7 @@ form_page(struct rp_req *req, const struct rp_client *c, struct json_object *a, 
 
 	if (a != NULL)
 		rp_set_json(req, "Action", a);
-	if (echo) {
-		for (size_t i = 0; i < RP_NELEM(fields); i++)
-			rp_set(req, P("Edit.%s", fields[i]), rp_param(&req->form, fields[i]));
-	} else if (a != NULL) {
-		struct json_object *v;
-		for (size_t i = 0; i < RP_NELEM(fields); i++)
-			if (json_object_object_get_ex(a, fields[i], &v) && v != NULL)
-				rp_set(req, P("Edit.%s", fields[i]), json_object_get_string(v));
-	} else {
+	if (!rp_ui_edit_fields(req, a, echo, fields, RP_NELEM(fields))) {
 		rp_set(req, "Edit.priority", "medium");
 		rp_set(req, "Edit.status", "todo");
 		rp_set(req, "Edit.progress", "0");

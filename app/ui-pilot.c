@@ -357,3 +357,22 @@ rp_ui_resource_picker(struct rp_req *req, const struct rp_client *c)
 	json_object_put(list);
 	return 0;
 }
+
+bool
+rp_ui_edit_fields(struct rp_req *req, struct json_object *o, bool echo,
+    const char *const *fields, size_t n)
+{
+	struct json_object *v;
+	struct _hdf *edit;
+
+	if (!echo && o == NULL)
+		return false;
+	edit = rp_node(req, "Edit");
+	for (size_t i = 0; i < n; i++) {
+		if (echo)
+			rp_row_set(edit, fields[i], rp_param(&req->form, fields[i]));
+		else if (json_object_object_get_ex(o, fields[i], &v) && v != NULL)
+			rp_row_set(edit, fields[i], json_object_get_string(v));
+	}
+	return true;
+}

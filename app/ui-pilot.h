@@ -28,6 +28,11 @@ struct json_object;
  * published as `prefix`.<id> = 1 for its checkbox. *n gets their count. */
 long long *rp_ui_chosen(struct rp_req *, struct json_object *o, bool echo, const char *field,
     const char *prefix, size_t *n);
+/* Edit.<field> of a Pilot form: what was posted back (echo), else the
+ * values object o holds. Returns false when there is neither (a new
+ * object: the caller sets its defaults). */
+bool rp_ui_edit_fields(struct rp_req *, struct json_object *o, bool echo,
+    const char *const *fields, size_t n);
 /* Reqs.* : the requirements of the frameworks c adopted, per framework
  * (name, items.{id, label}, open when one of sel[0..nsel) is in it). */
 int rp_ui_requirement_picker(struct rp_req *, const struct rp_client *, const long long *sel,

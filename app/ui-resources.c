@@ -98,15 +98,7 @@ form_page(struct rp_req *req, const struct rp_client *c, struct json_object *o, 
 
 	if (o != NULL)
 		rp_set_json(req, "Resource", o);
-	if (echo) {
-		for (size_t i = 0; i < RP_NELEM(fields); i++)
-			rp_set(req, P("Edit.%s", fields[i]), rp_param(&req->form, fields[i]));
-	} else if (o != NULL) {
-		struct json_object *v;
-		for (size_t i = 0; i < RP_NELEM(fields); i++)
-			if (json_object_object_get_ex(o, fields[i], &v) && v != NULL)
-				rp_set(req, P("Edit.%s", fields[i]), json_object_get_string(v));
-	} else {
+	if (!rp_ui_edit_fields(req, o, echo, fields, RP_NELEM(fields))) {
 		const char *type = rp_query(req, "type");
 		rp_set(req, "Edit.type", type && *type ? type : "document");
 		rp_set(req, "Edit.status", "draft");
