@@ -9,6 +9,7 @@
 #include "authz.h"
 #include "db.h"
 #include "input.h"
+#include "json.h"
 #include "login.h"
 #include "password.h"
 #include "request.h"
@@ -113,15 +114,15 @@ rp_account_update(struct rp_req *req)
 	}
 	struct json_object *d = json_object_new_object();
 	if (first && strcmp(first, row[2]))
-		json_object_object_add(d, "first_name", json_object_new_string(first));
+		rp_jadd(d, "first_name", json_object_new_string(first));
 	if (last && strcmp(last, row[3]))
-		json_object_object_add(d, "last_name", json_object_new_string(last));
+		rp_jadd(d, "last_name", json_object_new_string(last));
 	if (email_changes)
-		json_object_object_add(d, "email", json_object_new_string(email));
+		rp_jadd(d, "email", json_object_new_string(email));
 	if (lang && strcmp(lang, row[4]))
-		json_object_object_add(d, "lang", json_object_new_string(lang));
+		rp_jadd(d, "lang", json_object_new_string(lang));
 	if (password)
-		json_object_object_add(d, "password", json_object_new_string("changed"));
+		rp_jadd(d, "password", json_object_new_string("changed"));
 	if (rp_audit(req, "account.update", "user", me->id, 0, d) != 0)
 		goto fail;
 	if (rp_db_finish(req) != 0)

@@ -13,6 +13,7 @@
 #include "db.h"
 #include "enums.h"
 #include "input.h"
+#include "json.h"
 #include "request.h"
 #include "resources.h"
 #include "util.h"
@@ -168,28 +169,28 @@ action_json(const struct rp_req *req, char **r)
 	size_t n;
 	long long *reqs = rp_ids_parse(req->arena, r[10], &n);
 
-	json_object_object_add(o, "id", json_object_new_int64(num(r[0])));
-	json_object_object_add(o, "client_id", json_object_new_int64(num(r[1])));
-	json_object_object_add(o, "title", json_object_new_string(r[2]));
-	json_object_object_add(o, "description", json_object_new_string(r[3]));
-	json_object_object_add(o, "owner_id", r[4] ? json_object_new_int64(num(r[4])) : NULL);
-	json_object_object_add(o, "owner_name", r[5] ? json_object_new_string(r[5]) : NULL);
-	json_object_object_add(o, "due_date", r[6] ? json_object_new_string(r[6]) : NULL);
-	json_object_object_add(o, "priority", json_object_new_string(r[7]));
-	json_object_object_add(o, "status", json_object_new_string(r[8]));
-	json_object_object_add(o, "progress", json_object_new_int((int)num(r[9])));
-	json_object_object_add(o, "overdue",
+	rp_jadd(o, "id", json_object_new_int64(num(r[0])));
+	rp_jadd(o, "client_id", json_object_new_int64(num(r[1])));
+	rp_jadd(o, "title", json_object_new_string(r[2]));
+	rp_jadd(o, "description", json_object_new_string(r[3]));
+	rp_jadd(o, "owner_id", r[4] ? json_object_new_int64(num(r[4])) : NULL);
+	rp_jadd(o, "owner_name", r[5] ? json_object_new_string(r[5]) : NULL);
+	rp_jadd(o, "due_date", r[6] ? json_object_new_string(r[6]) : NULL);
+	rp_jadd(o, "priority", json_object_new_string(r[7]));
+	rp_jadd(o, "status", json_object_new_string(r[8]));
+	rp_jadd(o, "progress", json_object_new_int((int)num(r[9])));
+	rp_jadd(o, "overdue",
 	    json_object_new_boolean(rp_action_overdue(r[6], r[8], r[14])));
 	size_t nrisks;
 	long long *risks = rp_ids_parse(req->arena, r[15], &nrisks);
 	size_t nres;
 	long long *res = rp_ids_parse(req->arena, r[16], &nres);
-	json_object_object_add(o, "risk_ids", rp_json_ids(risks, nrisks));
-	json_object_object_add(o, "requirement_ids", rp_json_ids(reqs, n));
-	json_object_object_add(o, "resource_ids", rp_json_ids(res, nres));
-	json_object_object_add(o, "created_at", json_object_new_string(r[11]));
-	json_object_object_add(o, "updated_at", json_object_new_string(r[12]));
-	json_object_object_add(o, "created_by", r[13] ? json_object_new_int64(num(r[13])) : NULL);
+	rp_jadd(o, "risk_ids", rp_json_ids(risks, nrisks));
+	rp_jadd(o, "requirement_ids", rp_json_ids(reqs, n));
+	rp_jadd(o, "resource_ids", rp_json_ids(res, nres));
+	rp_jadd(o, "created_at", json_object_new_string(r[11]));
+	rp_jadd(o, "updated_at", json_object_new_string(r[12]));
+	rp_jadd(o, "created_by", r[13] ? json_object_new_int64(num(r[13])) : NULL);
 	return o;
 }
 
@@ -304,9 +305,9 @@ rp_actions_figures(struct rp_req *req, const struct rp_client *c)
 	if (rp_actions_counts(req, c, &open, &done, &overdue) != 0)
 		return NULL;
 	struct json_object *o = json_object_new_object();
-	json_object_object_add(o, "open", json_object_new_int64(open));
-	json_object_object_add(o, "done", json_object_new_int64(done));
-	json_object_object_add(o, "overdue", json_object_new_int64(overdue));
+	rp_jadd(o, "open", json_object_new_int64(open));
+	rp_jadd(o, "done", json_object_new_int64(done));
+	rp_jadd(o, "overdue", json_object_new_int64(overdue));
 	return o;
 }
 
@@ -489,18 +490,18 @@ rp_actions_create(struct rp_req *req, const struct rp_client *c, long long *id)
 	    c->id) != 0 || recount(req, c) != 0)
 		goto fail;
 	struct json_object *d = json_object_new_object();
-	json_object_object_add(d, "title", json_object_new_string(f.title));
-	json_object_object_add(d, "priority", json_object_new_string(priority));
-	json_object_object_add(d, "status", json_object_new_string(status));
-	json_object_object_add(d, "progress", json_object_new_int((int)progress));
-	json_object_object_add(d, "owner_id", f.owner ? json_object_new_int64(f.owner) : NULL);
-	json_object_object_add(d, "due_date", f.due ? json_object_new_string(f.due) : NULL);
+	rp_jadd(d, "title", json_object_new_string(f.title));
+	rp_jadd(d, "priority", json_object_new_string(priority));
+	rp_jadd(d, "status", json_object_new_string(status));
+	rp_jadd(d, "progress", json_object_new_int((int)progress));
+	rp_jadd(d, "owner_id", f.owner ? json_object_new_int64(f.owner) : NULL);
+	rp_jadd(d, "due_date", f.due ? json_object_new_string(f.due) : NULL);
 	if (f.nreqs)
-		json_object_object_add(d, "requirement_ids", rp_json_ids(f.reqs, f.nreqs));
+		rp_jadd(d, "requirement_ids", rp_json_ids(f.reqs, f.nreqs));
 	if (f.nrisks)
-		json_object_object_add(d, "risk_ids", rp_json_ids(f.risks, f.nrisks));
+		rp_jadd(d, "risk_ids", rp_json_ids(f.risks, f.nrisks));
 	if (f.nres)
-		json_object_object_add(d, "resource_ids", rp_json_ids(f.res, f.nres));
+		rp_jadd(d, "resource_ids", rp_json_ids(f.res, f.nres));
 	if (rp_audit(req, "action.create", "action", *id, c->id, d) != 0)
 		goto fail;
 	return rp_db_finish(req);
@@ -517,8 +518,8 @@ note_int(struct json_object *d, const char *field, long long from, long long to,
 	if (from == to)
 		return;
 	ch = json_object_new_object();
-	json_object_object_add(ch, "from", nullable && from == 0 ? NULL : json_object_new_int64(from));
-	json_object_object_add(ch, "to", nullable && to == 0 ? NULL : json_object_new_int64(to));
+	rp_jadd(ch, "from", nullable && from == 0 ? NULL : json_object_new_int64(from));
+	rp_jadd(ch, "to", nullable && to == 0 ? NULL : json_object_new_int64(to));
 	json_object_object_add(d, field, ch);
 }
 
@@ -558,7 +559,7 @@ rp_actions_update(struct rp_req *req, const struct rp_client *c, long long id)
 	struct json_object *d = json_object_new_object();
 	rp_audit_change(d, "title", old[0], title);
 	if (strcmp(old[1], desc) != 0)
-		json_object_object_add(d, "description", json_object_new_string(desc));
+		rp_jadd(d, "description", json_object_new_string(desc));
 	note_int(d, "owner_id", num(old[2]), owner, true);
 	rp_audit_change(d, "due_date", old[3], due);
 	rp_audit_change(d, "priority", old[4], priority);
@@ -615,8 +616,8 @@ rp_actions_delete(struct rp_req *req, const struct rp_client *c, long long id)
 		goto fail;
 	}
 	struct json_object *d = json_object_new_object();
-	json_object_object_add(d, "title", json_object_new_string(res.rows[0][0]));
-	json_object_object_add(d, "status", json_object_new_string(res.rows[0][5]));
+	rp_jadd(d, "title", json_object_new_string(res.rows[0][0]));
+	rp_jadd(d, "status", json_object_new_string(res.rows[0][5]));
 	if (rp_db_do(req, &q_delete, k, 3, NULL) != 0 || recount(req, c) != 0) {
 		json_object_put(d);
 		goto fail;

@@ -14,9 +14,10 @@
 #include "db.h"
 #include "demo.h"
 #include "input.h"
+#include "json.h"
 #include "password.h"
-#include "users.h"
 #include "request.h"
+#include "users.h"
 #include "util.h"
 
 static struct rp_stmt q_firm = RP_STMT("INSERT INTO firms (name) VALUES (?)");
@@ -108,9 +109,9 @@ create(struct rp_config *cfg, const char *firm_name, const char *email_in)
 	struct rp_user actor = { .firm_id = firm_id };
 	req.user = &actor;
 	struct json_object *d = json_object_new_object();
-	json_object_object_add(d, "email", json_object_new_string(email));
+	rp_jadd(d, "email", json_object_new_string(email));
 	if (firm_name)
-		json_object_object_add(d, "firm", json_object_new_string(firm_name));
+		rp_jadd(d, "firm", json_object_new_string(firm_name));
 	if (rp_audit(&req, firm_name ? "firm.create" : "support.create",
 	    firm_name ? "firm" : "user", firm_name ? firm_id : res.insert_id, 0, d) != 0)
 		goto dberr;

@@ -15,6 +15,7 @@
 #include "db.h"
 #include "enums.h"
 #include "input.h"
+#include "json.h"
 #include "request.h"
 #include "setup.h"
 #include "util.h"
@@ -123,14 +124,14 @@ rp_admin_firms(struct rp_req *req, const char *q, long long limit, long long off
 	for (size_t i = 0; i < res.nrows; i++) {
 		char **r = res.rows[i];
 		struct json_object *o = json_object_new_object();
-		json_object_object_add(o, "id", int_or_null(r[0]));
-		json_object_object_add(o, "name", json_object_new_string(r[1]));
-		json_object_object_add(o, "created_at", json_object_new_string(r[2]));
-		json_object_object_add(o, "clients_count", int_or_null(r[3]));
-		json_object_object_add(o, "users_count", int_or_null(r[4]));
+		rp_jadd(o, "id", int_or_null(r[0]));
+		rp_jadd(o, "name", json_object_new_string(r[1]));
+		rp_jadd(o, "created_at", json_object_new_string(r[2]));
+		rp_jadd(o, "clients_count", int_or_null(r[3]));
+		rp_jadd(o, "users_count", int_or_null(r[4]));
 		/* An admin still waiting to set its password: support may
 		 * issue it a new link. */
-		json_object_object_add(o, "pending_admin_id", int_or_null(r[5]));
+		rp_jadd(o, "pending_admin_id", int_or_null(r[5]));
 		json_object_array_add(arr, o);
 	}
 	return arr;
@@ -168,22 +169,22 @@ rp_admin_firm_create(struct rp_req *req, struct json_object **out)
 	if (rp_setup_issue(req, admin, &url, &expires) != 0)
 		goto fail;
 	struct json_object *d = json_object_new_object();
-	json_object_object_add(d, "name", json_object_new_string(name));
-	json_object_object_add(d, "admin_email", json_object_new_string(email));
+	rp_jadd(d, "name", json_object_new_string(name));
+	rp_jadd(d, "admin_email", json_object_new_string(email));
 	if (rp_audit(req, "firm.create", "firm", firm, 0, d) != 0)
 		goto fail;
 	if (rp_db_finish(req) != 0)
 		return -1;
 	struct json_object *o = json_object_new_object(), *fo = json_object_new_object(),
 	    *ao = json_object_new_object();
-	json_object_object_add(fo, "id", json_object_new_int64(firm));
-	json_object_object_add(fo, "name", json_object_new_string(name));
-	json_object_object_add(ao, "id", json_object_new_int64(admin));
-	json_object_object_add(ao, "email", json_object_new_string(email));
-	json_object_object_add(o, "firm", fo);
-	json_object_object_add(o, "admin", ao);
-	json_object_object_add(o, "setup_url", json_object_new_string(url));
-	json_object_object_add(o, "setup_expires_at", json_object_new_string(expires));
+	rp_jadd(fo, "id", json_object_new_int64(firm));
+	rp_jadd(fo, "name", json_object_new_string(name));
+	rp_jadd(ao, "id", json_object_new_int64(admin));
+	rp_jadd(ao, "email", json_object_new_string(email));
+	rp_jadd(o, "firm", fo);
+	rp_jadd(o, "admin", ao);
+	rp_jadd(o, "setup_url", json_object_new_string(url));
+	rp_jadd(o, "setup_expires_at", json_object_new_string(expires));
 	*out = o;
 	return 0;
 fail:
@@ -223,8 +224,8 @@ rp_admin_setup_link(struct rp_req *req, long long firm, struct json_object **out
 	if (rp_db_finish(req) != 0)
 		return -1;
 	*out = json_object_new_object();
-	json_object_object_add(*out, "setup_url", json_object_new_string(url));
-	json_object_object_add(*out, "setup_expires_at", json_object_new_string(expires));
+	rp_jadd(*out, "setup_url", json_object_new_string(url));
+	rp_jadd(*out, "setup_expires_at", json_object_new_string(expires));
 	return 0;
 fail:
 	rp_db_rollback();
@@ -237,22 +238,22 @@ client_json(char **r)
 	struct json_object *o = json_object_new_object(), *mods = json_object_new_array();
 	const char *p = r[9] ? r[9] : "";
 
-	json_object_object_add(o, "id", int_or_null(r[0]));
-	json_object_object_add(o, "name", json_object_new_string(r[1]));
-	json_object_object_add(o, "firm_id", int_or_null(r[2]));
-	json_object_object_add(o, "firm_name", json_object_new_string(r[3]));
-	json_object_object_add(o, "mission_type", json_object_new_string(r[4]));
-	json_object_object_add(o, "plan", json_object_new_string(r[5]));
-	json_object_object_add(o, "status", json_object_new_string(r[6]));
-	json_object_object_add(o, "billing_mode", json_object_new_string(r[7]));
-	json_object_object_add(o, "billing_email", str_or_null(r[8]));
+	rp_jadd(o, "id", int_or_null(r[0]));
+	rp_jadd(o, "name", json_object_new_string(r[1]));
+	rp_jadd(o, "firm_id", int_or_null(r[2]));
+	rp_jadd(o, "firm_name", json_object_new_string(r[3]));
+	rp_jadd(o, "mission_type", json_object_new_string(r[4]));
+	rp_jadd(o, "plan", json_object_new_string(r[5]));
+	rp_jadd(o, "status", json_object_new_string(r[6]));
+	rp_jadd(o, "billing_mode", json_object_new_string(r[7]));
+	rp_jadd(o, "billing_email", str_or_null(r[8]));
 	while (*p) {
 		size_t n = strcspn(p, ",");
 		json_object_array_add(mods, json_object_new_string_len(p, (int)n));
 		p += n + (p[n] == ',');
 	}
-	json_object_object_add(o, "modules", mods);
-	json_object_object_add(o, "created_at", json_object_new_string(r[10]));
+	rp_jadd(o, "modules", mods);
+	rp_jadd(o, "created_at", json_object_new_string(r[10]));
 	return o;
 }
 
@@ -339,20 +340,20 @@ rp_billing_changes(struct rp_req *req, long long firm, long long client,
 	for (size_t i = 0; i < res.nrows; i++) {
 		char **r = res.rows[i];
 		struct json_object *o = json_object_new_object();
-		json_object_object_add(o, "id", int_or_null(r[0]));
-		json_object_object_add(o, "client_id", int_or_null(r[1]));
-		json_object_object_add(o, "firm_id", int_or_null(r[2]));
-		json_object_object_add(o, "old_mode", json_object_new_string(r[3]));
-		json_object_object_add(o, "new_mode", json_object_new_string(r[4]));
-		json_object_object_add(o, "old_email", str_or_null(r[5]));
-		json_object_object_add(o, "new_email", str_or_null(r[6]));
-		json_object_object_add(o, "reason", json_object_new_string(r[7]));
-		json_object_object_add(o, "by_user_id", int_or_null(r[8]));
-		json_object_object_add(o, "at", json_object_new_string(r[9]));
-		json_object_object_add(o, "client_name", json_object_new_string(r[10]));
-		json_object_object_add(o, "by_name", str_or_null(r[11]));
+		rp_jadd(o, "id", int_or_null(r[0]));
+		rp_jadd(o, "client_id", int_or_null(r[1]));
+		rp_jadd(o, "firm_id", int_or_null(r[2]));
+		rp_jadd(o, "old_mode", json_object_new_string(r[3]));
+		rp_jadd(o, "new_mode", json_object_new_string(r[4]));
+		rp_jadd(o, "old_email", str_or_null(r[5]));
+		rp_jadd(o, "new_email", str_or_null(r[6]));
+		rp_jadd(o, "reason", json_object_new_string(r[7]));
+		rp_jadd(o, "by_user_id", int_or_null(r[8]));
+		rp_jadd(o, "at", json_object_new_string(r[9]));
+		rp_jadd(o, "client_name", json_object_new_string(r[10]));
+		rp_jadd(o, "by_name", str_or_null(r[11]));
 		if (datefmt)
-			json_object_object_add(o, "at_text", json_object_new_string(r[12]));
+			rp_jadd(o, "at_text", json_object_new_string(r[12]));
 		json_object_array_add(arr, o);
 	}
 	return arr;
@@ -376,7 +377,7 @@ rp_admin_client(struct rp_req *req, long long id, const char *datefmt,
 		json_object_put(*out);
 		return -1;
 	}
-	json_object_object_add(*out, "billing_history", h);
+	rp_jadd(*out, "billing_history", h);
 	return 0;
 }
 
@@ -433,12 +434,12 @@ rp_admin_billing_change(struct rp_req *req, long long id)
 	    rp_db_do(req, &q_change_insert, h, RP_NELEM(h), &res) != 0)
 		goto fail;
 	struct json_object *d = json_object_new_object();
-	json_object_object_add(d, "billing_change_id", json_object_new_int64(res.insert_id));
-	json_object_object_add(d, "old_mode", json_object_new_string(c[7]));
-	json_object_object_add(d, "new_mode", json_object_new_string(mode));
-	json_object_object_add(d, "old_email", str_or_null(c[8]));
-	json_object_object_add(d, "new_email", str_or_null(email));
-	json_object_object_add(d, "reason", json_object_new_string(reason));
+	rp_jadd(d, "billing_change_id", json_object_new_int64(res.insert_id));
+	rp_jadd(d, "old_mode", json_object_new_string(c[7]));
+	rp_jadd(d, "new_mode", json_object_new_string(mode));
+	rp_jadd(d, "old_email", str_or_null(c[8]));
+	rp_jadd(d, "new_email", str_or_null(email));
+	rp_jadd(d, "reason", json_object_new_string(reason));
 	/* The entry belongs to the client's firm, whose admins read it. */
 	if (rp_audit_for(req, "client.billing", "client", id, firm, id, d) != 0)
 		goto fail;

@@ -11,6 +11,7 @@
 #include "authz.h"
 #include "clients.h"
 #include "input.h"
+#include "json.h"
 #include "request.h"
 #include "response.h"
 #include "session.h"
@@ -173,11 +174,11 @@ rp_api_setup(struct rp_req *req)
 	    rp_setup_login(req, email, &csrf) != 0)
 		return -1;
 	struct json_object *o = json_object_new_object();
-	json_object_object_add(o, "user", rp_users_get(req, uid, &rec) == 1 ?
+	rp_jadd(o, "user", rp_users_get(req, uid, &rec) == 1 ?
 	    rp_user_json(req, &rec) : NULL);
-	json_object_object_add(o, "csrf_token", json_object_new_string(csrf));
+	rp_jadd(o, "csrf_token", json_object_new_string(csrf));
 	if (req->user->mfa_enrollment_required)
-		json_object_object_add(o, "mfa_enrollment_required", json_object_new_boolean(1));
+		rp_jadd(o, "mfa_enrollment_required", json_object_new_boolean(1));
 	rp_resp_json(req, 201, o);
 	return 0;
 }

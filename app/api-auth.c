@@ -7,6 +7,7 @@
 #include "api-auth.h"
 #include "arena.h"
 #include "input.h"
+#include "json.h"
 #include "login.h"
 #include "mfa.h"
 #include "request.h"
@@ -41,10 +42,10 @@ rp_api_session_create(struct rp_req *req)
 	if (rp_login(req, email, password, totp, false, &out, &csrf) != 0)
 		return -1;
 	o = json_object_new_object();
-	json_object_object_add(o, "user", me_json(req));
-	json_object_object_add(o, "csrf_token", json_object_new_string(csrf));
+	rp_jadd(o, "user", me_json(req));
+	rp_jadd(o, "csrf_token", json_object_new_string(csrf));
 	if (req->user->mfa_enrollment_required)
-		json_object_object_add(o, "mfa_enrollment_required",
+		rp_jadd(o, "mfa_enrollment_required",
 		    json_object_new_boolean(1));
 	rp_resp_json(req, 201, o);
 	return 0;
@@ -88,8 +89,8 @@ rp_api_me_mfa(struct rp_req *req)
 	if (rp_mfa_begin(req, &secret, &uri) != 0)
 		return -1;
 	o = json_object_new_object();
-	json_object_object_add(o, "secret", json_object_new_string(secret));
-	json_object_object_add(o, "otpauth_uri", json_object_new_string(uri));
+	rp_jadd(o, "secret", json_object_new_string(secret));
+	rp_jadd(o, "otpauth_uri", json_object_new_string(uri));
 	rp_resp_json(req, 200, o);
 	return 0;
 }
@@ -107,7 +108,7 @@ rp_api_me_mfa_confirm(struct rp_req *req)
 	arr = json_object_new_array();
 	for (int i = 0; i < 10; i++)
 		json_object_array_add(arr, json_object_new_string(codes[i]));
-	json_object_object_add(o, "recovery_codes", arr);
+	rp_jadd(o, "recovery_codes", arr);
 	rp_resp_json(req, 200, o);
 	return 0;
 }
@@ -137,8 +138,8 @@ rp_api_list(struct rp_req *req, struct json_object *items, long long total)
 	if (items == NULL)
 		return -1;
 	o = json_object_new_object();
-	json_object_object_add(o, "items", items);
-	json_object_object_add(o, "total", json_object_new_int64(total));
+	rp_jadd(o, "items", items);
+	rp_jadd(o, "total", json_object_new_int64(total));
 	rp_resp_json(req, 200, o);
 	return 0;
 }
@@ -167,8 +168,8 @@ rp_api_users_list(struct rp_req *req)
 	    json_object_new_array();
 	for (size_t i = 0; i < n; i++)
 		json_object_array_add(items, rp_user_json(req, &recs[i]));
-	json_object_object_add(o, "items", items);
-	json_object_object_add(o, "total", json_object_new_int64(total));
+	rp_jadd(o, "items", items);
+	rp_jadd(o, "total", json_object_new_int64(total));
 	rp_resp_json(req, 200, o);
 	return 0;
 }

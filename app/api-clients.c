@@ -17,6 +17,7 @@
 #include "directory.h"
 #include "enums.h"
 #include "establishments.h"
+#include "json.h"
 #include "request.h"
 #include "resources.h"
 #include "response.h"
@@ -147,13 +148,13 @@ rp_api_clients_pilot(struct rp_req *req)
 	}
 	/* Risk maps are heat_map[impact - 1][likelihood - 1]. */
 	struct json_object *o = json_object_new_object();
-	json_object_object_add(o, "client_id", json_object_new_int64(c.id));
-	json_object_object_add(o, "frameworks", fws);
-	json_object_object_add(o, "risks", rp_risk_heat_json(&heat));
-	json_object_object_add(o, "actions", actions);
-	json_object_object_add(o, "resources", docs);
-	json_object_object_add(o, "modules", rp_json_key_list(c.modules));
-	json_object_object_add(o, "recent_activity", activity);
+	rp_jadd(o, "client_id", json_object_new_int64(c.id));
+	rp_jadd(o, "frameworks", fws);
+	rp_jadd(o, "risks", rp_risk_heat_json(&heat));
+	rp_jadd(o, "actions", actions);
+	rp_jadd(o, "resources", docs);
+	rp_jadd(o, "modules", rp_json_key_list(c.modules));
+	rp_jadd(o, "recent_activity", activity);
 	rp_resp_json(req, 200, o);
 	return 0;
 }
@@ -287,15 +288,15 @@ rp_api_clients_duplicates(struct rp_req *req)
 		    json_object_new_array();
 		for (size_t j = 0; j < g[i].n; j++)
 			json_object_array_add(arr, rp_estab_json(req, &g[i].items[j]));
-		json_object_object_add(grp, "reason", json_object_new_string(g[i].reason));
-		json_object_object_add(grp, "establishments", arr);
+		rp_jadd(grp, "reason", json_object_new_string(g[i].reason));
+		rp_jadd(grp, "establishments", arr);
 		json_object_array_add(items, grp);
 	}
 	for (size_t i = 0; i < nr; i++)
 		json_object_array_add(rm, rp_estab_json(req, &removed[i]));
-	json_object_object_add(o, "items", items);
-	json_object_object_add(o, "total", json_object_new_int64((long long)ng));
-	json_object_object_add(o, "removed", rm);
+	rp_jadd(o, "items", items);
+	rp_jadd(o, "total", json_object_new_int64((long long)ng));
+	rp_jadd(o, "removed", rm);
 	rp_resp_json(req, 200, o);
 	return 0;
 }
@@ -401,11 +402,11 @@ rp_api_directory_import(struct rp_req *req)
 	if (rc == 1) {
 		/* The error of SPEC §4, with the report beside it. */
 		struct json_object *e = json_object_new_object();
-		json_object_object_add(e, "code", json_object_new_string("import_rejected"));
-		json_object_object_add(e, "message", json_object_new_string(
+		rp_jadd(e, "code", json_object_new_string("import_rejected"));
+		rp_jadd(e, "message", json_object_new_string(
 		    "Some rows were rejected, so nothing was imported; see the report."));
-		json_object_object_add(e, "field", json_object_new_string("file"));
-		json_object_object_add(o, "error", e);
+		rp_jadd(e, "field", json_object_new_string("file"));
+		rp_jadd(o, "error", e);
 	}
 	rp_resp_json(req, rc == 1 ? 400 : 200, o);
 	return 0;

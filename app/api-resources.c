@@ -7,6 +7,7 @@
 #include "api-pilot.h"
 #include "api-resources.h"
 #include "clients.h"
+#include "json.h"
 #include "markdown.h"
 #include "request.h"
 #include "resources.h"
@@ -21,7 +22,7 @@ resource_answer(struct rp_req *req, const struct rp_client *c, long long id, int
 	if (o == NULL)
 		return -1;
 	json_object_object_get_ex(o, "body", &body);
-	json_object_object_add(o, "body_html", json_object_new_string(
+	rp_jadd(o, "body_html", json_object_new_string(
 	    rp_markdown_html(req->arena, json_object_get_string(body))));
 	rp_resp_json(req, status, o);
 	return 0;

@@ -3,6 +3,7 @@
 
 #include "api-system.h"
 #include "db.h"
+#include "json.h"
 #include "request.h"
 #include "response.h"
 #include "util.h"
@@ -30,9 +31,9 @@ rp_api_health(struct rp_req *req)
 		return rp_db_fail(req);
 	rp_strtonum(rp_db_cell(&res, 0, 0), 0, 1000000, &version);
 	o = json_object_new_object();
-	json_object_object_add(o, "status", json_object_new_string("ok"));
-	json_object_object_add(o, "database", json_object_new_string("ok"));
-	json_object_object_add(o, "schema_version", json_object_new_int64(version));
+	rp_jadd(o, "status", json_object_new_string("ok"));
+	rp_jadd(o, "database", json_object_new_string("ok"));
+	rp_jadd(o, "schema_version", json_object_new_int64(version));
 	rp_resp_json(req, 200, o);
 	return 0;
 }

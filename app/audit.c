@@ -7,6 +7,7 @@
 #include "audit.h"
 #include "clients.h"
 #include "db.h"
+#include "json.h"
 #include "request.h"
 #include "util.h"
 
@@ -23,8 +24,8 @@ rp_audit_change(struct json_object *d, const char *field, const char *from,
 	if (strcmp(from ? from : "", to ? to : "") == 0)
 		return;
 	c = json_object_new_object();
-	json_object_object_add(c, "from", from ? json_object_new_string(from) : NULL);
-	json_object_object_add(c, "to", to ? json_object_new_string(to) : NULL);
+	rp_jadd(c, "from", from ? json_object_new_string(from) : NULL);
+	rp_jadd(c, "to", to ? json_object_new_string(to) : NULL);
 	json_object_object_add(d, field, c);
 }
 
@@ -102,18 +103,18 @@ rp_audit_of_client(struct rp_req *req, long long firm_id, long long client_id,
 	for (size_t i = 0; i < res.nrows; i++) {
 		char **r = res.rows[i];
 		struct json_object *o = json_object_new_object();
-		json_object_object_add(o, "id", id_or_null(r[0]));
-		json_object_object_add(o, "at", json_object_new_string(r[1]));
-		json_object_object_add(o, "user_id", id_or_null(r[2]));
-		json_object_object_add(o, "ip", json_object_new_string(r[3]));
-		json_object_object_add(o, "action", json_object_new_string(r[4]));
-		json_object_object_add(o, "object_type", json_object_new_string(r[5]));
-		json_object_object_add(o, "object_id", id_or_null(r[6]));
-		json_object_object_add(o, "client_id", id_or_null(r[7]));
+		rp_jadd(o, "id", id_or_null(r[0]));
+		rp_jadd(o, "at", json_object_new_string(r[1]));
+		rp_jadd(o, "user_id", id_or_null(r[2]));
+		rp_jadd(o, "ip", json_object_new_string(r[3]));
+		rp_jadd(o, "action", json_object_new_string(r[4]));
+		rp_jadd(o, "object_type", json_object_new_string(r[5]));
+		rp_jadd(o, "object_id", id_or_null(r[6]));
+		rp_jadd(o, "client_id", id_or_null(r[7]));
 		struct json_object *d = json_tokener_parse(r[8]);
-		json_object_object_add(o, "details", d ? d : json_object_new_object());
+		rp_jadd(o, "details", d ? d : json_object_new_object());
 		if (datefmt)
-			json_object_object_add(o, "at_text", json_object_new_string(r[9]));
+			rp_jadd(o, "at_text", json_object_new_string(r[9]));
 		json_object_array_add(arr, o);
 	}
 	return arr;
@@ -128,8 +129,8 @@ rp_audit_ids(struct json_object *d, const char *field, const long long *from, si
 	if (rp_ids_same(from, nfrom, to, nto))
 		return false;
 	ch = json_object_new_object();
-	json_object_object_add(ch, "from", rp_json_ids(from, nfrom));
-	json_object_object_add(ch, "to", rp_json_ids(to, nto));
+	rp_jadd(ch, "from", rp_json_ids(from, nfrom));
+	rp_jadd(ch, "to", rp_json_ids(to, nto));
 	json_object_object_add(d, field, ch);
 	return true;
 }

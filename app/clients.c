@@ -13,6 +13,7 @@
 #include "db.h"
 #include "enums.h"
 #include "input.h"
+#include "json.h"
 #include "request.h"
 #include "scope.h"
 #include "users.h"
@@ -505,14 +506,14 @@ rp_clients_create(struct rp_req *req, long long *id)
 	if (team_store(req, *id, team, nteam) != 0 || period(req, *id) != 0)
 		goto fail;
 	struct json_object *d = json_object_new_object();
-	json_object_object_add(d, "name", json_object_new_string(name));
-	json_object_object_add(d, "mission_type", json_object_new_string(mission));
-	json_object_object_add(d, "plan", json_object_new_string(plan));
-	json_object_object_add(d, "billing_mode", json_object_new_string(mode));
+	rp_jadd(d, "name", json_object_new_string(name));
+	rp_jadd(d, "mission_type", json_object_new_string(mission));
+	rp_jadd(d, "plan", json_object_new_string(plan));
+	rp_jadd(d, "billing_mode", json_object_new_string(mode));
 	if (email)
-		json_object_object_add(d, "billing_email", json_object_new_string(email));
-	json_object_object_add(d, "modules", rp_json_key_list(mods));
-	json_object_object_add(d, "vciso_ids", rp_json_ids(team, nteam));
+		rp_jadd(d, "billing_email", json_object_new_string(email));
+	rp_jadd(d, "modules", rp_json_key_list(mods));
+	rp_jadd(d, "vciso_ids", rp_json_ids(team, nteam));
 	if (rp_audit(req, "client.create", "client", *id, *id, d) != 0)
 		goto fail;
 	return rp_db_finish(req);
@@ -650,8 +651,8 @@ rp_clients_set_vcisos(struct rp_req *req, const struct rp_client *c)
 	if (team_store(req, c->id, team, nteam) != 0)
 		goto fail;
 	struct json_object *d = json_object_new_object();
-	json_object_object_add(d, "from", rp_json_ids(c->vciso_ids, c->nvcisos));
-	json_object_object_add(d, "to", rp_json_ids(team, nteam));
+	rp_jadd(d, "from", rp_json_ids(c->vciso_ids, c->nvcisos));
+	rp_jadd(d, "to", rp_json_ids(team, nteam));
 	if (rp_audit(req, "client.vcisos", "client", c->id, c->id, d) != 0)
 		goto fail;
 	return rp_db_finish(req);
@@ -666,25 +667,26 @@ rp_client_json(const struct rp_req *req, const struct rp_client *c)
 	struct json_object *o = json_object_new_object();
 
 	(void)req;
-	json_object_object_add(o, "id", json_object_new_int64(c->id));
-	json_object_object_add(o, "name", json_object_new_string(c->name));
+	rp_jadd(o, "id", json_object_new_int64(c->id));
+	rp_jadd(o, "name", json_object_new_string(c->name));
 	if (!c->full)
 		return o;
-	json_object_object_add(o, "mission_type", json_object_new_string(c->mission_type));
-	json_object_object_add(o, "plan", json_object_new_string(c->plan));
-	json_object_object_add(o, "status", json_object_new_string(c->status));
-	json_object_object_add(o, "billing_mode", json_object_new_string(c->billing_mode));
-	json_object_object_add(o, "billing_email", c->billing_email ?
+	rp_jadd(o, "mission_type", json_object_new_string(c->mission_type));
+	rp_jadd(o, "plan", json_object_new_string(c->plan));
+	rp_jadd(o, "status", json_object_new_string(c->status));
+	rp_jadd(o, "billing_mode", json_object_new_string(c->billing_mode));
+	rp_jadd(o, "billing_email", c->billing_email ?
 	    json_object_new_string(c->billing_email) : NULL);
-	json_object_object_add(o, "modules", rp_json_key_list(c->modules));
-	json_object_object_add(o, "vciso_ids", rp_json_ids(c->vciso_ids, c->nvcisos));
-	json_object_object_add(o, "created_at", json_object_new_string(c->created_at));
-	json_object_object_add(o, "establishments_count",
+	rp_jadd(o, "modules", rp_json_key_list(c->modules));
+	rp_jadd(o, "vciso_ids", rp_json_ids(c->vciso_ids, c->nvcisos));
+	rp_jadd(o, "created_at", json_object_new_string(c->created_at));
+	rp_jadd(o, "establishments_count",
 	    json_object_new_int64(c->establishments));
-	json_object_object_add(o, "open_actions", c->open_actions ?
+	rp_jadd(o, "open_actions", c->open_actions ?
 	    json_object_new_int64(strtoll(c->open_actions, NULL, 10)) : NULL);
-	json_object_object_add(o, "compliance_pct", c->compliance_pct ?
-	    json_object_new_double(strtod(c->compliance_pct, NULL)) : NULL);
-	json_object_object_add(o, "is_vciso", json_object_new_boolean(c->vciso));
+	/* The column's own text (DECIMAL(5,2)): no float formatting. */
+	rp_jadd(o, "compliance_pct", c->compliance_pct ? json_object_new_double_s(
+	    strtod(c->compliance_pct, NULL), c->compliance_pct) : NULL);
+	rp_jadd(o, "is_vciso", json_object_new_boolean(c->vciso));
 	return o;
 }

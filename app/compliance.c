@@ -12,6 +12,7 @@
 #include "compliance.h"
 #include "db.h"
 #include "input.h"
+#include "json.h"
 #include "request.h"
 #include "util.h"
 
@@ -156,18 +157,18 @@ framework_json(const struct rp_req *req, char **r)
 {
 	struct json_object *o = json_object_new_object();
 
-	json_object_object_add(o, "id", json_object_new_int64(num(r[0])));
-	json_object_object_add(o, "code", json_object_new_string(r[1]));
-	json_object_object_add(o, "version", json_object_new_string(r[2]));
-	json_object_object_add(o, "name", json_object_new_string(in_lang(req, r[3], r[4])));
-	json_object_object_add(o, "publisher", json_object_new_string(r[5]));
-	json_object_object_add(o, "licence", json_object_new_string(r[6]));
-	json_object_object_add(o, "source_url", json_object_new_string(r[7]));
-	json_object_object_add(o, "summary", json_object_new_string(in_lang(req, r[8], r[9])));
-	json_object_object_add(o, "requirements_count", json_object_new_int64(num(r[10])));
+	rp_jadd(o, "id", json_object_new_int64(num(r[0])));
+	rp_jadd(o, "code", json_object_new_string(r[1]));
+	rp_jadd(o, "version", json_object_new_string(r[2]));
+	rp_jadd(o, "name", json_object_new_string(in_lang(req, r[3], r[4])));
+	rp_jadd(o, "publisher", json_object_new_string(r[5]));
+	rp_jadd(o, "licence", json_object_new_string(r[6]));
+	rp_jadd(o, "source_url", json_object_new_string(r[7]));
+	rp_jadd(o, "summary", json_object_new_string(in_lang(req, r[8], r[9])));
+	rp_jadd(o, "requirements_count", json_object_new_int64(num(r[10])));
 	/* Imported by the caller's firm (the only firm whose own
 	 * frameworks it sees), or the platform's. */
-	json_object_object_add(o, "imported", json_object_new_boolean(num(r[11]) != 0));
+	rp_jadd(o, "imported", json_object_new_boolean(num(r[11]) != 0));
 	return o;
 }
 
@@ -200,8 +201,8 @@ rp_frameworks_adoptable(struct rp_req *req, const struct rp_client *c)
 	struct json_object *arr = json_object_new_array();
 	for (size_t i = 0; i < res.nrows; i++) {
 		struct json_object *o = json_object_new_object();
-		json_object_object_add(o, "id", json_object_new_int64(num(res.rows[i][0])));
-		json_object_object_add(o, "name", json_object_new_string(res.rows[i][1]));
+		rp_jadd(o, "id", json_object_new_int64(num(res.rows[i][0])));
+		rp_jadd(o, "name", json_object_new_string(res.rows[i][1]));
 		json_object_array_add(arr, o);
 	}
 	return arr;
@@ -226,17 +227,17 @@ rp_framework_get(struct rp_req *req, long long id, struct json_object **out)
 	for (size_t i = 0; i < res.nrows; i++) {
 		char **r = res.rows[i];
 		struct json_object *o = json_object_new_object();
-		json_object_object_add(o, "id", json_object_new_int64(num(r[0])));
-		json_object_object_add(o, "parent_id", num(r[1]) ?
+		rp_jadd(o, "id", json_object_new_int64(num(r[0])));
+		rp_jadd(o, "parent_id", num(r[1]) ?
 		    json_object_new_int64(num(r[1])) : NULL);
-		json_object_object_add(o, "ref", json_object_new_string(r[2]));
-		json_object_object_add(o, "depth", json_object_new_int((int)num(r[3])));
-		json_object_object_add(o, "assessable", json_object_new_boolean(num(r[4]) != 0));
-		json_object_object_add(o, "title", json_object_new_string(in_lang(req, r[5], r[6])));
-		json_object_object_add(o, "summary", json_object_new_string(in_lang(req, r[7], r[8])));
+		rp_jadd(o, "ref", json_object_new_string(r[2]));
+		rp_jadd(o, "depth", json_object_new_int((int)num(r[3])));
+		rp_jadd(o, "assessable", json_object_new_boolean(num(r[4]) != 0));
+		rp_jadd(o, "title", json_object_new_string(in_lang(req, r[5], r[6])));
+		rp_jadd(o, "summary", json_object_new_string(in_lang(req, r[7], r[8])));
 		json_object_array_add(arr, o);
 	}
-	json_object_object_add(*out, "requirements", arr);
+	rp_jadd(*out, "requirements", arr);
 	return 0;
 }
 
@@ -269,7 +270,7 @@ rp_compliance_adopt(struct rp_req *req, const struct rp_client *c, long long *fr
 	}
 	struct rp_dbarg p[] = { RP_AINT(c->id), RP_AINT(c->firm_id) };
 	struct json_object *d = json_object_new_object();
-	json_object_object_add(d, "framework_id", json_object_new_int64(*framework));
+	rp_jadd(d, "framework_id", json_object_new_int64(*framework));
 	if (rp_db_do(req, &q_client_pct, p, 2, NULL) != 0 ||
 	    rp_audit(req, "framework.adopt", "framework", *framework, c->id, d) != 0)
 		goto fail;
@@ -345,9 +346,9 @@ link_one(struct rp_req *req, const struct rp_client *c, struct json_object *item
 			json_object_object_add(by, key, objs);
 		}
 		struct json_object *o = json_object_new_object();
-		json_object_object_add(o, "id", json_object_new_int64(num(res.rows[r][1])));
-		json_object_object_add(o, "title", json_object_new_string(res.rows[r][2]));
-		json_object_object_add(o, "status", json_object_new_string(res.rows[r][3]));
+		rp_jadd(o, "id", json_object_new_int64(num(res.rows[r][1])));
+		rp_jadd(o, "title", json_object_new_string(res.rows[r][2]));
+		rp_jadd(o, "status", json_object_new_string(res.rows[r][3]));
 		json_object_array_add(objs, o);
 	}
 	for (size_t i = 0; i < json_object_array_length(items); i++) {
@@ -412,16 +413,16 @@ item_json(const struct rp_req *req, char **r)
 	struct json_object *o = json_object_new_object();
 
 	{
-		json_object_object_add(o, "requirement_id", json_object_new_int64(num(r[0])));
-		json_object_object_add(o, "ref", json_object_new_string(r[1]));
-		json_object_object_add(o, "title", json_object_new_string(in_lang(req, r[2], r[3])));
-		json_object_object_add(o, "status", json_object_new_string(r[4]));
-		json_object_object_add(o, "comment", json_object_new_string(r[5]));
+		rp_jadd(o, "requirement_id", json_object_new_int64(num(r[0])));
+		rp_jadd(o, "ref", json_object_new_string(r[1]));
+		rp_jadd(o, "title", json_object_new_string(in_lang(req, r[2], r[3])));
+		rp_jadd(o, "status", json_object_new_string(r[4]));
+		rp_jadd(o, "comment", json_object_new_string(r[5]));
 		/* resource_ids (the evidence) and action_ids are filled by
 		 * link_items(). */
-		json_object_object_add(o, "updated_at", r[6] ? json_object_new_string(r[6]) : NULL);
-		json_object_object_add(o, "group_ref", r[7] ? json_object_new_string(r[7]) : NULL);
-		json_object_object_add(o, "group_title", r[8] ? json_object_new_string(r[8]) : NULL);
+		rp_jadd(o, "updated_at", r[6] ? json_object_new_string(r[6]) : NULL);
+		rp_jadd(o, "group_ref", r[7] ? json_object_new_string(r[7]) : NULL);
+		rp_jadd(o, "group_title", r[8] ? json_object_new_string(r[8]) : NULL);
 	}
 	return o;
 }
@@ -479,15 +480,15 @@ rp_compliance_set(struct rp_req *req, const struct rp_client *c, long long requi
 			goto fail;
 	}
 	struct json_object *d = json_object_new_object();
-	json_object_object_add(d, "requirement_id", json_object_new_int64(requirement));
+	rp_jadd(d, "requirement_id", json_object_new_int64(requirement));
 	if (strcmp(old, now) != 0) {
 		struct json_object *ch = json_object_new_object();
-		json_object_object_add(ch, "from", json_object_new_string(old));
-		json_object_object_add(ch, "to", json_object_new_string(now));
-		json_object_object_add(d, "status", ch);
+		rp_jadd(ch, "from", json_object_new_string(old));
+		rp_jadd(ch, "to", json_object_new_string(now));
+		rp_jadd(d, "status", ch);
 	}
 	if (comment != NULL && strcmp(comment, old_comment) != 0)
-		json_object_object_add(d, "comment", json_object_new_string(comment));
+		rp_jadd(d, "comment", json_object_new_string(comment));
 	if (rp_audit(req, "compliance.assess", "requirement", requirement, c->id, d) != 0)
 		goto fail;
 	return rp_db_finish(req);
@@ -511,9 +512,9 @@ rp_compliance_summary(struct rp_req *req, const struct rp_client *c)
 		    non = num(r[6]), na = num(r[7]);
 		double pct;
 		struct json_object *o = json_object_new_object();
-		json_object_object_add(o, "framework_id", json_object_new_int64(num(r[0])));
-		json_object_object_add(o, "name", json_object_new_string(in_lang(req, r[1], r[2])));
-		json_object_object_add(o, "code", json_object_new_string(r[8]));
+		rp_jadd(o, "framework_id", json_object_new_int64(num(r[0])));
+		rp_jadd(o, "name", json_object_new_string(in_lang(req, r[1], r[2])));
+		rp_jadd(o, "code", json_object_new_string(r[8]));
 		/* A number with one decimal, written as such (66.7, not
 		 * 66.700000000000003). */
 		struct json_object *jp = NULL;
@@ -522,13 +523,13 @@ rp_compliance_summary(struct rp_req *req, const struct rp_client *c)
 			snprintf(text, sizeof(text), "%.1f", pct);
 			jp = json_object_new_double_s(strtod(text, NULL), text);
 		}
-		json_object_object_add(o, "compliance_pct", jp);
-		json_object_object_add(o, "assessed", json_object_new_int64(comp + part + non + na));
-		json_object_object_add(o, "total", json_object_new_int64(total));
-		json_object_object_add(o, "compliant", json_object_new_int64(comp));
-		json_object_object_add(o, "partial", json_object_new_int64(part));
-		json_object_object_add(o, "non_compliant", json_object_new_int64(non));
-		json_object_object_add(o, "not_applicable", json_object_new_int64(na));
+		rp_jadd(o, "compliance_pct", jp);
+		rp_jadd(o, "assessed", json_object_new_int64(comp + part + non + na));
+		rp_jadd(o, "total", json_object_new_int64(total));
+		rp_jadd(o, "compliant", json_object_new_int64(comp));
+		rp_jadd(o, "partial", json_object_new_int64(part));
+		rp_jadd(o, "non_compliant", json_object_new_int64(non));
+		rp_jadd(o, "not_applicable", json_object_new_int64(na));
 		json_object_array_add(arr, o);
 	}
 	return arr;

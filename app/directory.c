@@ -13,8 +13,9 @@
 #include "csv.h"
 #include "db.h"
 #include "directory.h"
-#include "establishments.h"
 #include "estab-keys.h"
+#include "establishments.h"
+#include "json.h"
 #include "request.h"
 #include "util.h"
 
@@ -385,10 +386,10 @@ rp_directory_import(struct rp_req *req, const struct rp_client *c, const char *t
 			goto fail;
 	}
 	struct json_object *d = json_object_new_object();
-	json_object_object_add(d, "created", json_object_new_int64(rep->created));
-	json_object_object_add(d, "updated", json_object_new_int64(rep->updated));
-	json_object_object_add(d, "unchanged", json_object_new_int64(rep->unchanged));
-	json_object_object_add(d, "rows", json_object_new_int64((long long)nrows));
+	rp_jadd(d, "created", json_object_new_int64(rep->created));
+	rp_jadd(d, "updated", json_object_new_int64(rep->updated));
+	rp_jadd(d, "unchanged", json_object_new_int64(rep->unchanged));
+	rp_jadd(d, "rows", json_object_new_int64((long long)nrows));
 	if (rp_audit(req, "establishment.import", "client", c->id, c->id, d) != 0)
 		goto fail;
 	if (rp_db_finish(req) != 0)
@@ -405,18 +406,18 @@ rp_import_report_json(const struct rp_import_report *rep)
 {
 	struct json_object *o = json_object_new_object(), *arr = json_object_new_array();
 
-	json_object_object_add(o, "applied", json_object_new_boolean(rep->applied));
-	json_object_object_add(o, "created", json_object_new_int64(rep->created));
-	json_object_object_add(o, "updated", json_object_new_int64(rep->updated));
-	json_object_object_add(o, "unchanged", json_object_new_int64(rep->unchanged));
+	rp_jadd(o, "applied", json_object_new_boolean(rep->applied));
+	rp_jadd(o, "created", json_object_new_int64(rep->created));
+	rp_jadd(o, "updated", json_object_new_int64(rep->updated));
+	rp_jadd(o, "unchanged", json_object_new_int64(rep->unchanged));
 	for (size_t i = 0; i < rep->nrejected; i++) {
 		struct json_object *r = json_object_new_object();
-		json_object_object_add(r, "line", json_object_new_int64((long long)rep->rejected[i].line));
-		json_object_object_add(r, "field", json_object_new_string(rep->rejected[i].field));
-		json_object_object_add(r, "code", json_object_new_string(rep->rejected[i].code));
-		json_object_object_add(r, "reason", json_object_new_string(rep->rejected[i].reason));
+		rp_jadd(r, "line", json_object_new_int64((long long)rep->rejected[i].line));
+		rp_jadd(r, "field", json_object_new_string(rep->rejected[i].field));
+		rp_jadd(r, "code", json_object_new_string(rep->rejected[i].code));
+		rp_jadd(r, "reason", json_object_new_string(rep->rejected[i].reason));
 		json_object_array_add(arr, r);
 	}
-	json_object_object_add(o, "rejected", arr);
+	rp_jadd(o, "rejected", arr);
 	return o;
 }

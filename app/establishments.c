@@ -11,9 +11,10 @@
 #include "clients.h"
 #include "db.h"
 #include "enums.h"
-#include "establishments.h"
 #include "estab-keys.h"
+#include "establishments.h"
 #include "input.h"
+#include "json.h"
 #include "request.h"
 #include "scope.h"
 #include "util.h"
@@ -398,7 +399,7 @@ rp_estabs_create(struct rp_req *req, const struct rp_client *c, long long *id)
 		if (*e.f[i])
 			json_object_object_add(d, rp_profile_field_key(i),
 			    json_object_new_string(e.f[i]));
-	json_object_object_add(d, "plan", json_object_new_string(e.plan));
+	rp_jadd(d, "plan", json_object_new_string(e.plan));
 	if (rp_audit(req, "establishment.create", "establishment", e.id, c->id, d) != 0)
 		goto fail;
 	return rp_db_finish(req);
@@ -500,7 +501,7 @@ rp_estabs_status(struct rp_req *req, const struct rp_estab *e)
 	if (rp_db_do(req, &q_status, a, RP_NELEM(a), NULL) != 0)
 		goto fail;
 	struct json_object *d = json_object_new_object();
-	json_object_object_add(d, "action", json_object_new_string(action));
+	rp_jadd(d, "action", json_object_new_string(action));
 	rp_audit_change(d, "status", e->status, to);
 	if (rp_audit(req, "establishment.status", "establishment", e->id, e->client_id, d) != 0)
 		goto fail;
@@ -568,8 +569,8 @@ rp_estabs_merge(struct rp_req *req, const struct rp_estab *e, long long *survivo
 			json_object_array_add(filled, json_object_new_string(
 			    rp_profile_field_key(i)));
 		}
-	json_object_object_add(d, "into", json_object_new_int64(s.id));
-	json_object_object_add(d, "filled", filled);
+	rp_jadd(d, "into", json_object_new_int64(s.id));
+	rp_jadd(d, "filled", filled);
 	if (rp_db_begin() != 0) {
 		json_object_put(d);
 		return rp_db_fail(req);
@@ -655,9 +656,9 @@ rp_estab_json(const struct rp_req *req, const struct rp_estab *e)
 	struct json_object *o = json_object_new_object();
 	bool read = req->user->features & RP_FEAT_BIT(RP_FEAT_PROFILE_READ);
 
-	json_object_object_add(o, "id", json_object_new_int64(e->id));
-	json_object_object_add(o, "client_id", json_object_new_int64(e->client_id));
-	json_object_object_add(o, "client_name", json_object_new_string(e->client_name));
+	rp_jadd(o, "id", json_object_new_int64(e->id));
+	rp_jadd(o, "client_id", json_object_new_int64(e->client_id));
+	rp_jadd(o, "client_name", json_object_new_string(e->client_name));
 	for (int i = 0; i < RP_PF__COUNT; i++) {
 		const char *k = rp_profile_field_key(i), *v = e->f[i];
 		if (i != RP_PF_NAME && !read)
@@ -670,13 +671,13 @@ rp_estab_json(const struct rp_req *req, const struct rp_estab *e)
 		else
 			json_object_object_add(o, k, json_object_new_string(v));
 	}
-	json_object_object_add(o, "status", json_object_new_string(e->status));
-	json_object_object_add(o, "plan", json_object_new_string(e->plan));
-	json_object_object_add(o, "merged_into", e->merged_into ?
+	rp_jadd(o, "status", json_object_new_string(e->status));
+	rp_jadd(o, "plan", json_object_new_string(e->plan));
+	rp_jadd(o, "merged_into", e->merged_into ?
 	    json_object_new_int64(e->merged_into) : NULL);
 	if (e->merged_at)
-		json_object_object_add(o, "merged_at", json_object_new_string(e->merged_at));
-	json_object_object_add(o, "created_at", json_object_new_string(e->created_at));
-	json_object_object_add(o, "updated_at", json_object_new_string(e->updated_at));
+		rp_jadd(o, "merged_at", json_object_new_string(e->merged_at));
+	rp_jadd(o, "created_at", json_object_new_string(e->created_at));
+	rp_jadd(o, "updated_at", json_object_new_string(e->updated_at));
 	return o;
 }

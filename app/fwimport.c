@@ -6,6 +6,7 @@
 #include "db.h"
 #include "fwdoc.h"
 #include "fwimport.h"
+#include "json.h"
 #include "request.h"
 #include "util.h"
 
@@ -119,10 +120,10 @@ rp_fw_import(struct rp_req *req, struct rp_fw_doc *doc, struct rp_fw_err *err, l
 	for (size_t i = 0; i < doc->nitems; i++)
 		assessable += doc->items[i].assessable;
 	struct json_object *d = json_object_new_object();
-	json_object_object_add(d, "code", json_object_new_string(doc->code));
-	json_object_object_add(d, "version", json_object_new_string(doc->version));
-	json_object_object_add(d, "count", json_object_new_int64((long long)doc->nitems));
-	json_object_object_add(d, "assessable", json_object_new_int64(assessable));
+	rp_jadd(d, "code", json_object_new_string(doc->code));
+	rp_jadd(d, "version", json_object_new_string(doc->version));
+	rp_jadd(d, "count", json_object_new_int64((long long)doc->nitems));
+	rp_jadd(d, "assessable", json_object_new_int64(assessable));
 	if (rp_audit(req, "framework.import", "framework", *id, 0, d) != 0)
 		goto fail;
 	return rp_db_finish(req);
@@ -183,8 +184,8 @@ rp_fw_delete(struct rp_req *req, long long id)
 	    rp_db_do(req, &q_delete_fw, a, 2, NULL) != 0)
 		goto fail;
 	struct json_object *d = json_object_new_object();
-	json_object_object_add(d, "code", json_object_new_string(code));
-	json_object_object_add(d, "version", json_object_new_string(version));
+	rp_jadd(d, "code", json_object_new_string(code));
+	rp_jadd(d, "version", json_object_new_string(version));
 	if (rp_audit(req, "framework.delete", "framework", id, 0, d) != 0)
 		goto fail;
 	return rp_db_finish(req);

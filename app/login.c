@@ -8,6 +8,7 @@
 #include "audit.h"
 #include "config.h"
 #include "db.h"
+#include "json.h"
 #include "login.h"
 #include "mfa.h"
 #include "password.h"
@@ -84,8 +85,8 @@ failed(struct rp_req *req, const char *email, const struct rp_user_rec *u,
 	struct rp_user actor = { 0 };
 	struct json_object *d = json_object_new_object();
 
-	json_object_object_add(d, "email", json_object_new_string(email));
-	json_object_object_add(d, "reason", json_object_new_string(reason));
+	rp_jadd(d, "email", json_object_new_string(email));
+	rp_jadd(d, "reason", json_object_new_string(reason));
 	if (u != NULL) {
 		actor.id = u->id;
 		actor.firm_id = u->firm_id;

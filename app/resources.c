@@ -13,6 +13,7 @@
 #include "db.h"
 #include "enums.h"
 #include "input.h"
+#include "json.h"
 #include "request.h"
 #include "resources.h"
 #include "util.h"
@@ -150,24 +151,24 @@ resource_json(const struct rp_req *req, char **r)
 	long long *reqs = rp_ids_parse(req->arena, r[C_REQS], &n);
 	long long *acts = rp_ids_parse(req->arena, r[C_ACTIONS], &na);
 
-	json_object_object_add(o, "id", json_object_new_int64(num(r[C_ID])));
-	json_object_object_add(o, "client_id", json_object_new_int64(num(r[C_CLIENT])));
-	json_object_object_add(o, "type", json_object_new_string(r[C_TYPE]));
-	json_object_object_add(o, "title", json_object_new_string(r[C_TITLE]));
+	rp_jadd(o, "id", json_object_new_int64(num(r[C_ID])));
+	rp_jadd(o, "client_id", json_object_new_int64(num(r[C_CLIENT])));
+	rp_jadd(o, "type", json_object_new_string(r[C_TYPE]));
+	rp_jadd(o, "title", json_object_new_string(r[C_TITLE]));
 	if (r[C_BODY] != NULL)
-		json_object_object_add(o, "body", json_object_new_string(r[C_BODY]));
-	json_object_object_add(o, "status", json_object_new_string(r[C_STATUS]));
-	json_object_object_add(o, "version", json_object_new_int64(num(r[C_VERSION])));
-	json_object_object_add(o, "requirement_ids", rp_json_ids(reqs, n));
-	json_object_object_add(o, "action_ids", rp_json_ids(acts, na));
-	json_object_object_add(o, "template_id", opt_int(r[C_TEMPLATE]));
-	json_object_object_add(o, "template_version", opt_int(r[C_TEMPLATE_VERSION]));
-	json_object_object_add(o, "created_at", json_object_new_string(r[C_CREATED]));
-	json_object_object_add(o, "updated_at", json_object_new_string(r[C_UPDATED]));
-	json_object_object_add(o, "created_by", opt_int(r[C_CREATED_BY]));
-	json_object_object_add(o, "approved_at", opt_str(r[C_APPROVED_AT]));
-	json_object_object_add(o, "approved_by", opt_int(r[C_APPROVED_BY]));
-	json_object_object_add(o, "approved_by_name", opt_str(r[C_APPROVER]));
+		rp_jadd(o, "body", json_object_new_string(r[C_BODY]));
+	rp_jadd(o, "status", json_object_new_string(r[C_STATUS]));
+	rp_jadd(o, "version", json_object_new_int64(num(r[C_VERSION])));
+	rp_jadd(o, "requirement_ids", rp_json_ids(reqs, n));
+	rp_jadd(o, "action_ids", rp_json_ids(acts, na));
+	rp_jadd(o, "template_id", opt_int(r[C_TEMPLATE]));
+	rp_jadd(o, "template_version", opt_int(r[C_TEMPLATE_VERSION]));
+	rp_jadd(o, "created_at", json_object_new_string(r[C_CREATED]));
+	rp_jadd(o, "updated_at", json_object_new_string(r[C_UPDATED]));
+	rp_jadd(o, "created_by", opt_int(r[C_CREATED_BY]));
+	rp_jadd(o, "approved_at", opt_str(r[C_APPROVED_AT]));
+	rp_jadd(o, "approved_by", opt_int(r[C_APPROVED_BY]));
+	rp_jadd(o, "approved_by_name", opt_str(r[C_APPROVER]));
 	return o;
 }
 
@@ -295,9 +296,9 @@ rp_resource_actions(struct rp_req *req, const struct rp_client *c, long long id)
 	struct json_object *arr = json_object_new_array();
 	for (size_t i = 0; i < res.nrows; i++) {
 		struct json_object *o = json_object_new_object();
-		json_object_object_add(o, "id", json_object_new_int64(num(res.rows[i][0])));
-		json_object_object_add(o, "title", json_object_new_string(res.rows[i][1]));
-		json_object_object_add(o, "status", json_object_new_string(res.rows[i][2]));
+		rp_jadd(o, "id", json_object_new_int64(num(res.rows[i][0])));
+		rp_jadd(o, "title", json_object_new_string(res.rows[i][1]));
+		rp_jadd(o, "status", json_object_new_string(res.rows[i][2]));
 		json_object_array_add(arr, o);
 	}
 	return arr;
@@ -417,12 +418,12 @@ rp_resources_create(struct rp_req *req, const struct rp_client *c, long long *id
 	    c->id) != 0)
 		goto fail;
 	struct json_object *d = json_object_new_object();
-	json_object_object_add(d, "type", json_object_new_string(f.type));
-	json_object_object_add(d, "title", json_object_new_string(f.title));
-	json_object_object_add(d, "status", json_object_new_string(status));
-	json_object_object_add(d, "version", json_object_new_int(1));
+	rp_jadd(d, "type", json_object_new_string(f.type));
+	rp_jadd(d, "title", json_object_new_string(f.title));
+	rp_jadd(d, "status", json_object_new_string(status));
+	rp_jadd(d, "version", json_object_new_int(1));
 	if (f.ntags)
-		json_object_object_add(d, "requirement_ids", rp_json_ids(f.tags, f.ntags));
+		rp_jadd(d, "requirement_ids", rp_json_ids(f.tags, f.ntags));
 	if (rp_audit(req, "resource.create", "resource", *id, c->id, d) != 0)
 		goto fail;
 	return rp_db_finish(req);
@@ -466,7 +467,7 @@ rp_resources_update(struct rp_req *req, const struct rp_client *c, long long id)
 	rp_audit_change(d, "title", old[1], title);
 	/* The body itself stays out of the log: the resource holds it. */
 	if (strcmp(body, old[2]) != 0)
-		json_object_object_add(d, "body", json_object_new_string("changed"));
+		rp_jadd(d, "body", json_object_new_string("changed"));
 	rp_audit_change(d, "status", old[3], status);
 	if (version != num(old[4]))
 		rp_audit_change(d, "version", old[4], rp_printf(req->arena, "%lld", version));
@@ -522,10 +523,10 @@ rp_resources_delete(struct rp_req *req, const struct rp_client *c, long long id)
 		goto fail;
 	}
 	struct json_object *d = json_object_new_object();
-	json_object_object_add(d, "type", json_object_new_string(res.rows[0][0]));
-	json_object_object_add(d, "title", json_object_new_string(res.rows[0][1]));
-	json_object_object_add(d, "status", json_object_new_string(res.rows[0][3]));
-	json_object_object_add(d, "version", json_object_new_int64(num(res.rows[0][4])));
+	rp_jadd(d, "type", json_object_new_string(res.rows[0][0]));
+	rp_jadd(d, "title", json_object_new_string(res.rows[0][1]));
+	rp_jadd(d, "status", json_object_new_string(res.rows[0][3]));
+	rp_jadd(d, "version", json_object_new_int64(num(res.rows[0][4])));
 	if (rp_db_do(req, &q_delete, k, 3, NULL) != 0) {
 		json_object_put(d);
 		goto fail;

@@ -5,6 +5,7 @@
 #include <json.h>
 
 #include "arena.h"
+#include "json.h"
 #include "log.h"
 #include "request.h"
 #include "response.h"
@@ -139,12 +140,12 @@ error_body(struct rp_req *req)
 		struct json_object *o = json_object_new_object(), *e =
 		    json_object_new_object();
 
-		json_object_object_add(e, "code", json_object_new_string(code));
-		json_object_object_add(e, "message", json_object_new_string(msg));
+		rp_jadd(e, "code", json_object_new_string(code));
+		rp_jadd(e, "message", json_object_new_string(msg));
 		if (r->err_field)
-			json_object_object_add(e, "field",
+			rp_jadd(e, "field",
 			    json_object_new_string(r->err_field));
-		json_object_object_add(o, "error", e);
+		rp_jadd(o, "error", e);
 		rp_resp_json(req, r->status, o);
 		return;
 	}

@@ -14,6 +14,7 @@
 #include "db.h"
 #include "enums.h"
 #include "input.h"
+#include "json.h"
 #include "request.h"
 #include "risks.h"
 #include "util.h"
@@ -218,11 +219,11 @@ rp_risk_heat_json(const struct rp_risk_heat *h)
 {
 	struct json_object *o = json_object_new_object();
 
-	json_object_object_add(o, "by_level", levels_json(h->by_level));
-	json_object_object_add(o, "heat_map", map_json(h->inherent));
-	json_object_object_add(o, "residual_heat_map", map_json(h->residual));
-	json_object_object_add(o, "residual_by_level", levels_json(h->residual_by_level));
-	json_object_object_add(o, "total", json_object_new_int64(h->total));
+	rp_jadd(o, "by_level", levels_json(h->by_level));
+	rp_jadd(o, "heat_map", map_json(h->inherent));
+	rp_jadd(o, "residual_heat_map", map_json(h->residual));
+	rp_jadd(o, "residual_by_level", levels_json(h->residual_by_level));
+	rp_jadd(o, "total", json_object_new_int64(h->total));
 	return o;
 }
 
@@ -262,26 +263,26 @@ risk_json(struct rp_req *req, char **r)
 
 	for (size_t i = 0; i < n; i++)
 		json_object_array_add(ids, json_object_new_int64(reqs[i]));
-	json_object_object_add(o, "id", json_object_new_int64(num(r[C_ID])));
-	json_object_object_add(o, "client_id", json_object_new_int64(num(r[C_CLIENT])));
-	json_object_object_add(o, "title", json_object_new_string(r[C_TITLE]));
-	json_object_object_add(o, "description", json_object_new_string(r[C_DESCRIPTION]));
-	json_object_object_add(o, "asset", json_object_new_string(r[C_ASSET]));
-	json_object_object_add(o, "threat", json_object_new_string(r[C_THREAT]));
-	json_object_object_add(o, "likelihood", json_object_new_int64(num(r[C_LIKELIHOOD])));
-	json_object_object_add(o, "impact", json_object_new_int64(num(r[C_IMPACT])));
-	json_object_object_add(o, "score", json_object_new_int64(score));
-	json_object_object_add(o, "level", json_object_new_string(rp_risk_level_key(
+	rp_jadd(o, "id", json_object_new_int64(num(r[C_ID])));
+	rp_jadd(o, "client_id", json_object_new_int64(num(r[C_CLIENT])));
+	rp_jadd(o, "title", json_object_new_string(r[C_TITLE]));
+	rp_jadd(o, "description", json_object_new_string(r[C_DESCRIPTION]));
+	rp_jadd(o, "asset", json_object_new_string(r[C_ASSET]));
+	rp_jadd(o, "threat", json_object_new_string(r[C_THREAT]));
+	rp_jadd(o, "likelihood", json_object_new_int64(num(r[C_LIKELIHOOD])));
+	rp_jadd(o, "impact", json_object_new_int64(num(r[C_IMPACT])));
+	rp_jadd(o, "score", json_object_new_int64(score));
+	rp_jadd(o, "level", json_object_new_string(rp_risk_level_key(
 	    rp_risk_level(score))));
-	json_object_object_add(o, "treatment", json_object_new_string(r[C_TREATMENT]));
-	json_object_object_add(o, "owner_id", int_or_null(r[C_OWNER]));
-	json_object_object_add(o, "owner_name", r[C_OWNER_NAME] ?
+	rp_jadd(o, "treatment", json_object_new_string(r[C_TREATMENT]));
+	rp_jadd(o, "owner_id", int_or_null(r[C_OWNER]));
+	rp_jadd(o, "owner_name", r[C_OWNER_NAME] ?
 	    json_object_new_string(r[C_OWNER_NAME]) : NULL);
-	json_object_object_add(o, "status", json_object_new_string(r[C_STATUS]));
-	json_object_object_add(o, "residual_likelihood", int_or_null(r[C_RL]));
-	json_object_object_add(o, "residual_impact", int_or_null(r[C_RI]));
-	json_object_object_add(o, "residual_score", json_object_new_int64(rl * ri));
-	json_object_object_add(o, "residual_level", json_object_new_string(rp_risk_level_key(
+	rp_jadd(o, "status", json_object_new_string(r[C_STATUS]));
+	rp_jadd(o, "residual_likelihood", int_or_null(r[C_RL]));
+	rp_jadd(o, "residual_impact", int_or_null(r[C_RI]));
+	rp_jadd(o, "residual_score", json_object_new_int64(rl * ri));
+	rp_jadd(o, "residual_level", json_object_new_string(rp_risk_level_key(
 	    rp_risk_level(rl * ri))));
 	/* The actions that treat it (linked from the action plan). */
 	struct json_object *acts = json_object_new_array();
@@ -289,10 +290,10 @@ risk_json(struct rp_req *req, char **r)
 	long long *aids = rp_ids_parse(req->arena, r[C_ACTIONS], &na);
 	for (size_t i = 0; i < na; i++)
 		json_object_array_add(acts, json_object_new_int64(aids[i]));
-	json_object_object_add(o, "action_ids", acts);
-	json_object_object_add(o, "requirement_ids", ids);
-	json_object_object_add(o, "created_at", json_object_new_string(r[C_CREATED]));
-	json_object_object_add(o, "updated_at", json_object_new_string(r[C_UPDATED]));
+	rp_jadd(o, "action_ids", acts);
+	rp_jadd(o, "requirement_ids", ids);
+	rp_jadd(o, "created_at", json_object_new_string(r[C_CREATED]));
+	rp_jadd(o, "updated_at", json_object_new_string(r[C_UPDATED]));
 	return o;
 }
 
@@ -451,8 +452,8 @@ rp_risks_owners(struct rp_req *req, const struct rp_client *c)
 	struct json_object *arr = json_object_new_array();
 	for (size_t i = 0; i < res.nrows; i++) {
 		struct json_object *o = json_object_new_object();
-		json_object_object_add(o, "id", json_object_new_int64(num(res.rows[i][0])));
-		json_object_object_add(o, "name", json_object_new_string(res.rows[i][1]));
+		rp_jadd(o, "id", json_object_new_int64(num(res.rows[i][0])));
+		rp_jadd(o, "name", json_object_new_string(res.rows[i][1]));
 		json_object_array_add(arr, o);
 	}
 	return arr;
@@ -471,10 +472,10 @@ rp_risks_requirements(struct rp_req *req, const struct rp_client *c)
 	for (size_t i = 0; i < res.nrows; i++) {
 		char **r = res.rows[i];
 		struct json_object *o = json_object_new_object();
-		json_object_object_add(o, "id", json_object_new_int64(num(r[0])));
-		json_object_object_add(o, "ref", json_object_new_string(r[1]));
-		json_object_object_add(o, "title", json_object_new_string(r[2]));
-		json_object_object_add(o, "framework", json_object_new_string(r[3]));
+		rp_jadd(o, "id", json_object_new_int64(num(r[0])));
+		rp_jadd(o, "ref", json_object_new_string(r[1]));
+		rp_jadd(o, "title", json_object_new_string(r[2]));
+		rp_jadd(o, "framework", json_object_new_string(r[3]));
 		json_object_array_add(arr, o);
 	}
 	return arr;
@@ -629,8 +630,8 @@ rp_risks_create(struct rp_req *req, const struct rp_client *c, long long *id)
 	if (set_requirements(req, c, *id, f.reqs, f.nreqs) != 0)
 		goto fail;
 	struct json_object *d = json_object_new_object();
-	json_object_object_add(d, "title", json_object_new_string(f.title));
-	json_object_object_add(d, "score", json_object_new_int(rp_risk_score(f.likelihood,
+	rp_jadd(d, "title", json_object_new_string(f.title));
+	rp_jadd(d, "score", json_object_new_int(rp_risk_score(f.likelihood,
 	    f.impact)));
 	if (rp_audit(req, "risk.create", "risk", *id, c->id, d) != 0)
 		goto fail;
@@ -682,7 +683,7 @@ rp_risks_update(struct rp_req *req, const struct rp_client *c, long long id)
 	struct json_object *d = json_object_new_object();
 	rp_audit_change(d, "title", o[C_TITLE], NOW_S(f.title, C_TITLE));
 	if (f.description && strcmp(f.description, o[C_DESCRIPTION]) != 0)
-		json_object_object_add(d, "description", json_object_new_string("changed"));
+		rp_jadd(d, "description", json_object_new_string("changed"));
 	rp_audit_change(d, "asset", o[C_ASSET], NOW_S(f.asset, C_ASSET));
 	rp_audit_change(d, "threat", o[C_THREAT], NOW_S(f.threat, C_THREAT));
 	rp_audit_change(d, "likelihood", o[C_LIKELIHOOD], lk);
@@ -727,8 +728,8 @@ rp_risks_delete(struct rp_req *req, const struct rp_client *c, long long id)
 		goto fail;
 	}
 	struct json_object *d = json_object_new_object();
-	json_object_object_add(d, "title", json_object_new_string(res.rows[0][C_TITLE]));
-	json_object_object_add(d, "score", json_object_new_int64(num(res.rows[0][C_SCORE])));
+	rp_jadd(d, "title", json_object_new_string(res.rows[0][C_TITLE]));
+	rp_jadd(d, "score", json_object_new_int64(num(res.rows[0][C_SCORE])));
 	if (rp_db_do(req, &q_delete, k, 3, NULL) != 0) {
 		json_object_put(d);
 		goto fail;

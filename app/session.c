@@ -4,6 +4,7 @@
 #include <stdint.h>
 #include <string.h>
 #include <sys/random.h>
+#include <time.h>
 
 #include "arena.h"
 #include "authz.h"
@@ -18,16 +19,20 @@
 static const struct rp_config *cfg;
 
 /* Only the SHA-256 of a token is stored: a copy of the table opens nothing.
- * The clock is the database's, in UTC. */
+ * Writes use the database's clock, in UTC. The check of every request is
+ * given the time, to the second, instead of reading UTC_TIMESTAMP(): a
+ * statement without a clock function is one MariaDB's query cache answers
+ * (docs/performance.md), until the second changes or a write to sessions,
+ * users or firms (a sign-out, a revocation, a deactivation) invalidates it. */
 static struct rp_stmt q_load = RP_STMT(
     "SELECT s.id, s.csrf_token, s.mfa_ok, u.id, COALESCE(u.firm_id, 0), u.role,"
     " u.email, u.first_name, u.last_name, u.mfa_enabled,"
     " u.feature_keys, u.profile_keys,"
-    " s.last_seen < UTC_TIMESTAMP() - INTERVAL 60 SECOND, u.lang, fi.name, fi.clients_count"
+    " s.last_seen < CAST(? AS DATETIME) - INTERVAL 60 SECOND, u.lang, fi.name, fi.clients_count"
     " FROM sessions s JOIN users u ON u.id = s.user_id LEFT JOIN firms fi ON fi.id = u.firm_id"
     " WHERE s.token_hash = UNHEX(SHA2(?, 256)) AND u.active = 1"
-    " AND s.last_seen > UTC_TIMESTAMP() - INTERVAL ? SECOND"
-    " AND s.created_at > UTC_TIMESTAMP() - INTERVAL ? SECOND");
+    " AND s.last_seen > CAST(? AS DATETIME) - INTERVAL ? SECOND"
+    " AND s.created_at > CAST(? AS DATETIME) - INTERVAL ? SECOND");
 static struct rp_stmt q_touch = RP_STMT(
     "UPDATE sessions SET last_seen = UTC_TIMESTAMP() WHERE id = ?");
 static struct rp_stmt q_insert = RP_STMT(
@@ -132,9 +137,14 @@ rp_session_load(struct rp_req *req, bool pending)
 	if (token == NULL || strlen(token) != 64 || strspn(token,
 	    "0123456789abcdef") != 64)
 		return 0;
-	struct rp_dbarg args[] = { RP_ASTR(token), RP_AINT(cfg->auth_session_idle),
+	char now[32];
+	time_t t = time(NULL);
+	struct tm tm;
+	strftime(now, sizeof(now), "%Y-%m-%d %H:%M:%S", gmtime_r(&t, &tm));
+	struct rp_dbarg args[] = { RP_ASTR(now), RP_ASTR(token), RP_ASTR(now),
+	    RP_AINT(cfg->auth_session_idle), RP_ASTR(now),
 	    RP_AINT(cfg->auth_session_absolute) };
-	if (rp_db_exec(req->arena, &q_load, args, 3, &res) != 0)
+	if (rp_db_exec(req->arena, &q_load, args, RP_NELEM(args), &res) != 0)
 		return rp_db_fail(req);
 	if (res.nrows != 1) {
 		set_cookie(req, "", true);	/* expired or revoked: forget it */

@@ -11,6 +11,7 @@
 #include "csv.h"
 #include "db.h"
 #include "enums.h"
+#include "json.h"
 #include "request.h"
 #include "statement.h"
 #include "util.h"
@@ -97,15 +98,15 @@ line_json(char **row, const struct rp_statement_line *l)
 	struct json_object *o = json_object_new_object();
 	bool direct = strcmp(row[4], "direct") == 0;
 
-	json_object_object_add(o, "client_id", json_object_new_int64(strtoll(row[2], NULL, 10)));
-	json_object_object_add(o, "client_name", json_object_new_string(row[3]));
-	json_object_object_add(o, "plan", json_object_new_string(rp_enum_key(&rp_plans, l->plan)));
-	json_object_object_add(o, "mission_type", json_object_new_string(
+	rp_jadd(o, "client_id", json_object_new_int64(strtoll(row[2], NULL, 10)));
+	rp_jadd(o, "client_name", json_object_new_string(row[3]));
+	rp_jadd(o, "plan", json_object_new_string(rp_enum_key(&rp_plans, l->plan)));
+	rp_jadd(o, "mission_type", json_object_new_string(
 	    rp_enum_key(&rp_mission_types, l->mission)));
-	json_object_object_add(o, "days_active", json_object_new_int(l->days));
-	json_object_object_add(o, "amount_cents", json_object_new_int64(l->cents));
-	json_object_object_add(o, "billed_to", json_object_new_string(direct ? "client" : "firm"));
-	json_object_object_add(o, "billed_email", direct && row[5] ?
+	rp_jadd(o, "days_active", json_object_new_int(l->days));
+	rp_jadd(o, "amount_cents", json_object_new_int64(l->cents));
+	rp_jadd(o, "billed_to", json_object_new_string(direct ? "client" : "firm"));
+	rp_jadd(o, "billed_email", direct && row[5] ?
 	    json_object_new_string(row[5]) : NULL);
 	return o;
 }
@@ -118,14 +119,14 @@ firm_close(struct json_object *firm, struct party *parties, size_t np, long long
 
 	for (size_t i = 0; i < np; i++) {
 		struct json_object *t = json_object_new_object();
-		json_object_object_add(t, "billed_to", json_object_new_string(parties[i].to));
-		json_object_object_add(t, "billed_email", parties[i].email ?
+		rp_jadd(t, "billed_to", json_object_new_string(parties[i].to));
+		rp_jadd(t, "billed_email", parties[i].email ?
 		    json_object_new_string(parties[i].email) : NULL);
-		json_object_object_add(t, "amount_cents", json_object_new_int64(parties[i].cents));
+		rp_jadd(t, "amount_cents", json_object_new_int64(parties[i].cents));
 		json_object_array_add(totals, t);
 	}
-	json_object_object_add(firm, "totals", totals);
-	json_object_object_add(firm, "total_cents", json_object_new_int64(total));
+	rp_jadd(firm, "totals", totals);
+	rp_jadd(firm, "total_cents", json_object_new_int64(total));
 }
 
 static void
@@ -174,9 +175,9 @@ rp_statement(struct rp_req *req, const char *month)
 			}
 			firm = json_object_new_object();
 			lines = json_object_new_array();
-			json_object_object_add(firm, "firm_id", json_object_new_int64(strtoll(row[0], NULL, 10)));
-			json_object_object_add(firm, "firm_name", json_object_new_string(row[1]));
-			json_object_object_add(firm, "lines", lines);
+			rp_jadd(firm, "firm_id", json_object_new_int64(strtoll(row[0], NULL, 10)));
+			rp_jadd(firm, "firm_name", json_object_new_string(row[1]));
+			rp_jadd(firm, "lines", lines);
 			np = 0;
 			ftotal = 0;
 		}
@@ -204,11 +205,11 @@ rp_statement(struct rp_req *req, const char *month)
 		firm_close(firm, parties, np, ftotal);
 		json_object_array_add(firms, firm);
 	}
-	json_object_object_add(o, "month", json_object_new_string(month));
-	json_object_object_add(o, "days_in_month", json_object_new_int(days));
-	json_object_object_add(o, "currency", json_object_new_string("EUR"));
-	json_object_object_add(o, "firms", firms);
-	json_object_object_add(o, "total_cents", json_object_new_int64(total));
+	rp_jadd(o, "month", json_object_new_string(month));
+	rp_jadd(o, "days_in_month", json_object_new_int(days));
+	rp_jadd(o, "currency", json_object_new_string("EUR"));
+	rp_jadd(o, "firms", firms);
+	rp_jadd(o, "total_cents", json_object_new_int64(total));
 	return o;
 }
 

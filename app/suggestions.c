@@ -10,6 +10,7 @@
 #include "db.h"
 #include "establishments.h"
 #include "input.h"
+#include "json.h"
 #include "request.h"
 #include "scope.h"
 #include "suggestions.h"
@@ -120,9 +121,9 @@ rp_suggestions_create(struct rp_req *req, const struct rp_estab *e, long long *i
 		goto fail;
 	*id = res.insert_id;
 	struct json_object *d = json_object_new_object();
-	json_object_object_add(d, "establishment_id", json_object_new_int64(e->id));
-	json_object_object_add(d, "field", json_object_new_string(field));
-	json_object_object_add(d, "value", json_object_new_string(value));
+	rp_jadd(d, "establishment_id", json_object_new_int64(e->id));
+	rp_jadd(d, "field", json_object_new_string(field));
+	rp_jadd(d, "value", json_object_new_string(value));
 	if (rp_audit(req, "suggestion.create", "suggestion", *id, e->client_id, d) != 0)
 		goto fail;
 	return rp_db_finish(req);
@@ -159,13 +160,13 @@ rp_suggestions_decide(struct rp_req *req, const struct rp_suggestion *s, bool ac
 		goto fail;
 	}
 	struct json_object *d = json_object_new_object();
-	json_object_object_add(d, "establishment_id", json_object_new_int64(e.id));
-	json_object_object_add(d, "field", json_object_new_string(s->field));
+	rp_jadd(d, "establishment_id", json_object_new_int64(e.id));
+	rp_jadd(d, "field", json_object_new_string(s->field));
 	if (accept) {
 		struct json_object *c = json_object_new_object();
-		json_object_object_add(c, "from", json_object_new_string(e.f[pf]));
-		json_object_object_add(c, "to", json_object_new_string(s->value));
-		json_object_object_add(d, "change", c);
+		rp_jadd(c, "from", json_object_new_string(e.f[pf]));
+		rp_jadd(c, "to", json_object_new_string(s->value));
+		rp_jadd(d, "change", c);
 		e.f[pf] = s->value;
 		if (rp_estabs_store(req, &e) != 0) {
 			json_object_put(d);
@@ -186,18 +187,18 @@ rp_suggestion_json(const struct rp_suggestion *s)
 {
 	struct json_object *o = json_object_new_object();
 
-	json_object_object_add(o, "id", json_object_new_int64(s->id));
-	json_object_object_add(o, "establishment_id", json_object_new_int64(s->establishment_id));
-	json_object_object_add(o, "field", json_object_new_string(s->field));
-	json_object_object_add(o, "value", json_object_new_string(s->value));
-	json_object_object_add(o, "status", json_object_new_string(s->status));
-	json_object_object_add(o, "by_user_id", s->by_user_id ?
+	rp_jadd(o, "id", json_object_new_int64(s->id));
+	rp_jadd(o, "establishment_id", json_object_new_int64(s->establishment_id));
+	rp_jadd(o, "field", json_object_new_string(s->field));
+	rp_jadd(o, "value", json_object_new_string(s->value));
+	rp_jadd(o, "status", json_object_new_string(s->status));
+	rp_jadd(o, "by_user_id", s->by_user_id ?
 	    json_object_new_int64(s->by_user_id) : NULL);
-	json_object_object_add(o, "by_name", json_object_new_string(s->by_name));
-	json_object_object_add(o, "created_at", json_object_new_string(s->created_at));
-	json_object_object_add(o, "decided_by", s->decided_by ?
+	rp_jadd(o, "by_name", json_object_new_string(s->by_name));
+	rp_jadd(o, "created_at", json_object_new_string(s->created_at));
+	rp_jadd(o, "decided_by", s->decided_by ?
 	    json_object_new_int64(s->decided_by) : NULL);
-	json_object_object_add(o, "decided_at", s->decided_at ?
+	rp_jadd(o, "decided_at", s->decided_at ?
 	    json_object_new_string(s->decided_at) : NULL);
 	return o;
 }

@@ -11,6 +11,7 @@
 #include "db.h"
 #include "establishments.h"
 #include "input.h"
+#include "json.h"
 #include "password.h"
 #include "request.h"
 #include "session.h"
@@ -242,23 +243,23 @@ rp_user_json(const struct rp_req *req, const struct rp_user_rec *u)
 	unsigned pmask = u->id == req->user->id ? u->profile_fields :
 	    u->profile_fields & req->user->profile_fields;
 
-	json_object_object_add(o, "id", json_object_new_int64(u->id));
-	json_object_object_add(o, "email", json_object_new_string(u->email));
-	json_object_object_add(o, "first_name", json_object_new_string(u->first_name));
-	json_object_object_add(o, "last_name", json_object_new_string(u->last_name));
-	json_object_object_add(o, "role", json_object_new_string(rp_role_key(u->role)));
-	json_object_object_add(o, "firm_id", u->firm_id ?
+	rp_jadd(o, "id", json_object_new_int64(u->id));
+	rp_jadd(o, "email", json_object_new_string(u->email));
+	rp_jadd(o, "first_name", json_object_new_string(u->first_name));
+	rp_jadd(o, "last_name", json_object_new_string(u->last_name));
+	rp_jadd(o, "role", json_object_new_string(rp_role_key(u->role)));
+	rp_jadd(o, "firm_id", u->firm_id ?
 	    json_object_new_int64(u->firm_id) : NULL);
-	json_object_object_add(o, "active", json_object_new_boolean(u->active));
-	json_object_object_add(o, "features", keys_json(fmask, rp_feature_key,
+	rp_jadd(o, "active", json_object_new_boolean(u->active));
+	rp_jadd(o, "features", keys_json(fmask, rp_feature_key,
 	    RP_FEAT__COUNT));
-	json_object_object_add(o, "profile_fields", keys_json(pmask,
+	rp_jadd(o, "profile_fields", keys_json(pmask,
 	    rp_profile_field_key, RP_PF__COUNT));
-	json_object_object_add(o, "client_ids", ids_json(req, u->client_ids));
-	json_object_object_add(o, "establishment_ids", ids_json(req, u->establishment_ids));
-	json_object_object_add(o, "mfa_enrolled", json_object_new_boolean(u->mfa_enabled));
-	json_object_object_add(o, "lang", json_object_new_string(u->lang));
-	json_object_object_add(o, "created_at", json_object_new_string(u->created_at));
+	rp_jadd(o, "client_ids", ids_json(req, u->client_ids));
+	rp_jadd(o, "establishment_ids", ids_json(req, u->establishment_ids));
+	rp_jadd(o, "mfa_enrolled", json_object_new_boolean(u->mfa_enabled));
+	rp_jadd(o, "lang", json_object_new_string(u->lang));
+	rp_jadd(o, "created_at", json_object_new_string(u->created_at));
 	return o;
 }
 
@@ -428,7 +429,7 @@ assign_store(struct rp_req *req, long long uid, int role, const struct rp_user_r
 		struct json_object *arr = json_object_new_array();
 		for (size_t i = 0; i < nc; i++)
 			json_object_array_add(arr, json_object_new_int64(c[i]));
-		json_object_object_add(d, "client_ids", arr);
+		rp_jadd(d, "client_ids", arr);
 	}
 	if (as->he || (!em && *oe)) {
 		if (!em)
@@ -440,7 +441,7 @@ assign_store(struct rp_req *req, long long uid, int role, const struct rp_user_r
 		struct json_object *arr = json_object_new_array();
 		for (size_t i = 0; i < ne; i++)
 			json_object_array_add(arr, json_object_new_int64(e[i]));
-		json_object_object_add(d, "establishment_ids", arr);
+		rp_jadd(d, "establishment_ids", arr);
 	}
 	return 0;
 }
@@ -519,11 +520,11 @@ rp_users_create(struct rp_req *req, long long *id)
 		json_object_put(d);
 		goto fail;
 	}
-	json_object_object_add(d, "email", json_object_new_string(email));
-	json_object_object_add(d, "role", json_object_new_string(rp_role_key(role)));
-	json_object_object_add(d, "features", keys_json(features, rp_feature_key,
+	rp_jadd(d, "email", json_object_new_string(email));
+	rp_jadd(d, "role", json_object_new_string(rp_role_key(role)));
+	rp_jadd(d, "features", keys_json(features, rp_feature_key,
 	    RP_FEAT__COUNT));
-	json_object_object_add(d, "profile_fields", keys_json(fields,
+	rp_jadd(d, "profile_fields", keys_json(fields,
 	    rp_profile_field_key, RP_PF__COUNT));
 	if (rp_audit(req, "user.create", "user", *id, 0, d) != 0)
 		goto fail;
@@ -630,13 +631,13 @@ rp_users_update(struct rp_req *req, const struct rp_user_rec *t)
 	rp_audit_change(d, "role", rp_role_key(t->role), rp_role_key(role));
 	rp_audit_change(d, "active", t->active ? "true" : "false", active ? "true" : "false");
 	if (hf && new_features != t->features)
-		json_object_object_add(d, "features", keys_json(new_features,
+		rp_jadd(d, "features", keys_json(new_features,
 		    rp_feature_key, RP_FEAT__COUNT));
 	if (hp && new_fields != t->profile_fields)
-		json_object_object_add(d, "profile_fields", keys_json(new_fields,
+		rp_jadd(d, "profile_fields", keys_json(new_fields,
 		    rp_profile_field_key, RP_PF__COUNT));
 	if (password)
-		json_object_object_add(d, "password", json_object_new_string("reset"));
+		rp_jadd(d, "password", json_object_new_string("reset"));
 	if (rp_audit(req, "user.update", "user", t->id, 0, d) != 0)
 		goto fail;
 	return rp_db_finish(req);
@@ -658,7 +659,7 @@ rp_users_end_sessions(struct rp_req *req, const struct rp_user_rec *t)
 	if ((n = rp_session_end_user(req, t->id, 0)) < 0)
 		goto fail;
 	struct json_object *d = json_object_new_object();
-	json_object_object_add(d, "sessions_ended", json_object_new_int64(n));
+	rp_jadd(d, "sessions_ended", json_object_new_int64(n));
 	if (rp_audit(req, "user.sessions_end", "user", t->id, 0, d) != 0)
 		goto fail;
 	return rp_db_finish(req);

@@ -326,7 +326,8 @@ start_mariadb() {
 		--skip-networking --skip-name-resolve --tmpdir="$TMP_DIR" \
 		--character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci \
 		--innodb-flush-log-at-trx-commit=1 --innodb-buffer-pool-size=128M \
-		--max-connections=200 --init-file="$INIT_SQL" \
+		--max-connections=200 --query-cache-type=1 --query-cache-size=64M \
+		--init-file="$INIT_SQL" \
 		</dev/null >>"$LOG_DIR/mariadb.out" 2>&1 9>&- &
 	spawn=$!
 	rc=0

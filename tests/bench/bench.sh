@@ -132,6 +132,38 @@ OUT=$STACK_DIR/bench
 eval "$("$STACK" env)"
 mkdir -p "$STACK_DIR/public"
 
+FCGI_MASTER=$(cat "$STACK_FCGI_PID_FILE" 2>/dev/null || true)
+[[ $FCGI_MASTER =~ ^[0-9]+$ ]] || die "cannot read rempart-fcgi's pid file $STACK_FCGI_PID_FILE"
+MAIN_DB=rempart # the stack's own database (tests/stack.sh)
+
+# use_db NAME: the running workers switch to database NAME (SIGHUP), and
+# this returns once every worker of the old generation has gone (until then
+# a request could still reach the previous database).
+use_db() {
+	local tmp old pid left
+	old=$(pgrep -P "$FCGI_MASTER" 2>/dev/null || true)
+	tmp=$(mktemp "$REMPART_CONFIG.XXXXXX")
+	sed "s/^db\\.name = .*/db.name = $1/" "$REMPART_CONFIG" >"$tmp"
+	chmod 600 "$tmp"
+	mv -f "$tmp" "$REMPART_CONFIG"
+	kill -HUP "$FCGI_MASTER"
+	for _ in $(seq 1 120); do
+		left=0
+		for pid in $old; do
+			kill -0 "$pid" 2>/dev/null && left=1
+		done
+		((left == 0)) && return 0
+		sleep 0.25
+	done
+	die "the workers did not switch to database $1 within 30 s"
+}
+# A run stopped midway leaves the workers on a bench database: the
+# baselines and the login run use the stack's own.
+if ! grep -qx "db.name = $MAIN_DB" "$REMPART_CONFIG"; then
+	say "switching the workers back to the database $MAIN_DB"
+	use_db "$MAIN_DB"
+fi
+
 # ------------------------------------------------------------ the targets ---
 
 # fetch URL FILE: GET it once; fails unless the answer is 200.
@@ -288,9 +320,6 @@ fi
 SCALES=${BENCH_SCALES:-200 20000}
 BENCH_EMAIL=admin@bench-a.rempart.test
 BENCH_PASSWORD='bench rempart 2026'
-MAIN_DB=$(awk -F' *= *' '$1 == "db.name" { print $2 }' "$REMPART_CONFIG")
-FCGI_MASTER=$(cat "$STACK_FCGI_PID_FILE" 2>/dev/null || true)
-[[ $FCGI_MASTER =~ ^[0-9]+$ ]] || die "cannot read rempart-fcgi's pid file $STACK_FCGI_PID_FILE"
 SKEYS=(L P C R A M)
 declare -A SLABEL=(
 	[L]="client list GET /clients (50 rows)"
@@ -301,27 +330,6 @@ declare -A SLABEL=(
 	[M]="mixed: 90 % reads, 10 % writes"
 )
 
-# use_db NAME: the running workers switch to database NAME (SIGHUP), and
-# this returns once every worker of the old generation has gone (until then
-# a request could still reach the previous database).
-use_db() {
-	local tmp old pid left
-	old=$(pgrep -P "$FCGI_MASTER" 2>/dev/null || true)
-	tmp=$(mktemp "$REMPART_CONFIG.XXXXXX")
-	sed "s/^db\\.name = .*/db.name = $1/" "$REMPART_CONFIG" >"$tmp"
-	chmod 600 "$tmp"
-	mv -f "$tmp" "$REMPART_CONFIG"
-	kill -HUP "$FCGI_MASTER"
-	for _ in $(seq 1 120); do
-		left=0
-		for pid in $old; do
-			kill -0 "$pid" 2>/dev/null && left=1
-		done
-		((left == 0)) && return 0
-		sleep 0.25
-	done
-	die "the workers did not switch to database $1 within 30 s"
-}
 # bench_login: COOKIE and CSRF of firm A's bench admin (retried while the
 # old workers drain).
 bench_login() {
