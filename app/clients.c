@@ -16,6 +16,7 @@
 #include "json.h"
 #include "request.h"
 #include "scope.h"
+#include "templates.h"
 #include "users.h"
 #include "util.h"
 
@@ -478,9 +479,12 @@ rp_clients_create(struct rp_req *req, long long *id)
 	    (hteam = rp_in_ids(req, "vciso_ids", &team, &nteam)) < 0 ||
 	    rp_in_ids(req, "template_ids", &tpl, &ntpl) < 0)
 		return -1;
-	/* Starter templates come with the library; until then none exists. */
-	if (ntpl > 0)
-		return rp_fail(req, 404, "not_found", "template_ids", "No such template.");
+	ntpl = rp_ids_dedup(tpl, ntpl);
+	if (ntpl > RP_DEPLOY_MAX_TEMPLATES)
+		return rp_fail(req, 400, "too_long", "template_ids", rp_printf(req->arena,
+		    "Deploy at most %d templates at once.", RP_DEPLOY_MAX_TEMPLATES));
+	if (rp_templates_check(req, tpl, ntpl, "template_ids") != 0)
+		return -1;
 	for (size_t i = 0; i < nteam; i++)
 		if (team[i] != me->id && team_member_ok(req, team[i], "vciso_ids") != 0)
 			return -1;
@@ -514,7 +518,11 @@ rp_clients_create(struct rp_req *req, long long *id)
 		rp_jadd(d, "billing_email", json_object_new_string(email));
 	rp_jadd(d, "modules", rp_json_key_list(mods));
 	rp_jadd(d, "vciso_ids", rp_json_ids(team, nteam));
-	if (rp_audit(req, "client.create", "client", *id, *id, d) != 0)
+	if (ntpl)
+		rp_jadd(d, "template_ids", rp_json_ids(tpl, ntpl));
+	/* The starter templates, copied in the same transaction. */
+	if (rp_audit(req, "client.create", "client", *id, *id, d) != 0 ||
+	    rp_templates_copy(req, me->firm_id, *id, tpl, ntpl, NULL) != 0)
 		goto fail;
 	return rp_db_finish(req);
 fail:

@@ -31,11 +31,15 @@
     "  FROM action_resources ar WHERE ar.resource_id = r.id)," \
     " " DATE("r.created_at") ", " DATE("r.updated_at") ", r.created_by," \
     " " DATE("r.approved_at") ", r.approved_by," \
-    " COALESCE(NULLIF(TRIM(CONCAT(u.first_name, ' ', u.last_name)), ''), u.email)" \
-    " FROM resources r LEFT JOIN users u ON u.id = r.approved_by"
+    " COALESCE(NULLIF(TRIM(CONCAT(u.first_name, ' ', u.last_name)), ''), u.email)," \
+    " tp.title, tp.version," \
+    " (SELECT COUNT(*) FROM resource_publications rp WHERE rp.resource_id = r.id)" \
+    " FROM resources r LEFT JOIN users u ON u.id = r.approved_by" \
+    " LEFT JOIN templates tp ON tp.id = r.template_id AND tp.firm_id = r.firm_id"
 enum { C_ID, C_CLIENT, C_TYPE, C_TITLE, C_BODY, C_STATUS, C_VERSION, C_TEMPLATE,
 	C_TEMPLATE_VERSION, C_REQS, C_ACTIONS, C_CREATED, C_UPDATED, C_CREATED_BY,
-	C_APPROVED_AT, C_APPROVED_BY, C_APPROVER };
+	C_APPROVED_AT, C_APPROVED_BY, C_APPROVER, C_TEMPLATE_TITLE, C_TEMPLATE_LATEST,
+	C_PUBLICATIONS };
 #define LIST_WHERE \
     " WHERE r.client_id = ? AND r.firm_id = ?" \
     " AND (? = '' OR r.type = ?) AND (? = '' OR r.status = ?)" \
@@ -91,6 +95,9 @@ static struct rp_stmt q_delete = RP_STMT(
     "DELETE FROM resources WHERE id = ? AND client_id = ? AND firm_id = ?");
 static struct rp_stmt q_tags_clear = RP_STMT(
     "DELETE FROM resource_requirements WHERE resource_id = ? AND firm_id = ?");
+/* Only a published resource is published to establishments. */
+static struct rp_stmt q_unpublish = RP_STMT(
+    "DELETE FROM resource_publications WHERE resource_id = ? AND firm_id = ?");
 static struct rp_stmt q_tag = RP_STMT(
     "INSERT INTO resource_requirements (resource_id, requirement_id, firm_id, client_id)"
     " VALUES (?, ?, ?, ?)");
@@ -169,6 +176,13 @@ resource_json(const struct rp_req *req, char **r)
 	rp_jadd(o, "approved_at", opt_str(r[C_APPROVED_AT]));
 	rp_jadd(o, "approved_by", opt_int(r[C_APPROVED_BY]));
 	rp_jadd(o, "approved_by_name", opt_str(r[C_APPROVER]));
+	/* Deployed from a template: whether the library holds a newer version. */
+	rp_jadd(o, "template_title", opt_str(r[C_TEMPLATE_TITLE]));
+	rp_jadd(o, "template_latest_version", opt_int(r[C_TEMPLATE_LATEST]));
+	rp_jadd(o, "template_update", json_object_new_boolean(r[C_TEMPLATE_LATEST] != NULL &&
+	    r[C_TEMPLATE_VERSION] != NULL &&
+	    num(r[C_TEMPLATE_LATEST]) > num(r[C_TEMPLATE_VERSION])));
+	rp_jadd(o, "publications", json_object_new_int64(num(r[C_PUBLICATIONS])));
 	return o;
 }
 
@@ -487,9 +501,12 @@ rp_resources_update(struct rp_req *req, const struct rp_client *c, long long id)
 	    RP_AINT(version), RP_ASTR(status), RP_AINT(approval), RP_ASTR(status),
 	    RP_AINT(approval), RP_AINT(req->user->id), RP_AINT(id), RP_AINT(c->id),
 	    RP_AINT(c->firm_id) };
+	bool withdrawn = strcmp(old[3], "published") == 0 && strcmp(status, "published") != 0;
+	struct rp_dbarg w[] = { RP_AINT(id), RP_AINT(c->firm_id) };
 	if (rp_db_do(req, &q_update, a, RP_NELEM(a), NULL) != 0 ||
 	    (tags && rp_db_links(req, &q_tags_clear, &q_tag, id, f.tags, f.ntags, c->firm_id,
-	    c->id) != 0)) {
+	    c->id) != 0) ||
+	    (withdrawn && rp_db_do(req, &q_unpublish, w, 2, NULL) != 0)) {
 		json_object_put(d);
 		goto fail;
 	}

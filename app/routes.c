@@ -2,6 +2,7 @@
 #include "api-actions.h"
 #include "api-admin.h"
 #include "api-auth.h"
+#include "api-library.h"
 #include "api-clients.h"
 #include "api-pilot.h"
 #include "api-resources.h"
@@ -43,6 +44,9 @@
 /* Who imports frameworks into the firm's catalogue, and deletes them
  * (app/fwimport.h: the pages show their buttons by the same rule). */
 #define FW_ADMINS RP_FW_IMPORTERS
+/* The firm's library (SPEC §4 "/templates"): firm users but establishment
+ * managers. */
+#define LIBRARY MANAGERS
 #define F(x)	RP_FEAT_##x
 /* What a feature-gated route's {id} names, for its 404 (router.h). */
 #define OF_CLIENT	RP_SCOPE_OF_CLIENT
@@ -206,6 +210,21 @@ const struct rp_route rp_routes[] = {
 	{ "GET",    "/api/v1/resources/{id}", rp_api_resource_get,  S,     FIRM, NONE, 0 },
 	{ "PATCH",  "/api/v1/resources/{id}", rp_api_resource_patch, S,    FIRM, NONE, 0 },
 	{ "DELETE", "/api/v1/resources/{id}", rp_api_resource_delete, S,   FIRM, NONE, 0 },
+	{ "POST",   "/api/v1/resources/{id}/template", rp_api_resource_to_template, S, LIBRARY, NONE, 0 },
+	{ "GET",    "/api/v1/resources/{id}/template-diff", rp_api_resource_template_diff, S, FIRM, NONE, 0 },
+	{ "POST",   "/api/v1/resources/{id}/template-update", rp_api_resource_template_update, S, FIRM, NONE, 0 },
+	{ "GET",    "/api/v1/resources/{id}/publications", rp_api_resource_publications, S, FIRM, NONE, 0 },
+	{ "POST",   "/api/v1/resources/{id}/publications", rp_api_resource_publish, S, FIRM, NONE, 0 },
+	{ "DELETE", "/api/v1/resources/{id}/publications/{id}", rp_api_resource_withdraw, S, FIRM, NONE, 0 },
+	{ "GET",    "/api/v1/establishments/{id}/publications", rp_api_estab_publications, S, FIRM, NONE, 0 },
+	{ "GET",    "/api/v1/establishments/{id}/publications/{id}", rp_api_estab_publication, S, FIRM, NONE, 0 },
+	{ "GET",    "/api/v1/templates",   rp_api_templates,        S,     LIBRARY, NONE, 0 },
+	{ "POST",   "/api/v1/templates",   rp_api_template_create,  S,     LIBRARY, NONE, 0 },
+	{ "POST",   "/api/v1/templates/deploy", rp_api_templates_deploy, S, LIBRARY, NONE, 0 },
+	{ "GET",    "/api/v1/templates/{id}", rp_api_template_get,  S,     LIBRARY, NONE, 0 },
+	{ "PATCH",  "/api/v1/templates/{id}", rp_api_template_patch, S,    LIBRARY, NONE, 0 },
+	{ "GET",    "/api/v1/templates/{id}/versions", rp_api_template_versions, S, LIBRARY, NONE, 0 },
+	{ "POST",   "/api/v1/templates/{id}/deploy", rp_api_template_deploy, S, LIBRARY, NONE, 0 },
 	{ "GET",    "/api/v1/clients/{id}/actions", rp_api_client_actions, S, FIRM, NONE, 0 },
 	{ "POST",   "/api/v1/clients/{id}/actions", rp_api_client_action_create, S, FIRM, NONE, 0 },
 	{ "GET",    "/api/v1/actions/{id}", rp_api_action_get,      S,     FIRM, NONE, 0 },
