@@ -30,7 +30,8 @@ static const char *const pages[] = {
 	"admin-billing", "admin-statement", "frameworks", "framework", "framework-import",
 	"compliance", "report",
 	"risks", "risk",
-	"actions", "action", "resources", "resource", "resource-edit",
+	"actions", "action", "resources", "resource", "resource-edit", "resource-diff",
+	"publication",
 };
 
 static const char *const lang_files[RP_LANG__COUNT] = { "fr", "en" };

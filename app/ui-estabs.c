@@ -4,12 +4,15 @@
 #include <stdint.h>
 #include <string.h>
 
+#include <json.h>
+
 #include "arena.h"
 #include "authz.h"
 #include "clients.h"
 #include "directory.h"
 #include "enums.h"
 #include "establishments.h"
+#include "publications.h"
 #include "request.h"
 #include "response.h"
 #include "suggestions.h"
@@ -22,6 +25,9 @@
 #define P(...) rp_printf(req->arena, __VA_ARGS__)
 #define HAS(f)	((req->user->features & RP_FEAT_BIT(RP_FEAT_##f)) != 0)
 
+/* Published resources listed on an establishment's page; the count says
+ * the rest. */
+#define PUBLISHED_ROWS 100
 /* Rows of an import report shown on the page; the count says the rest. */
 #define REPORT_ROWS 500
 
@@ -299,6 +305,18 @@ profile_page(struct rp_req *req, const struct rp_estab *e, bool echo)
 	}
 	if (live(e) && HAS(PLAN))
 		rp_set(req, "Page.may_plan", "1");
+	/* What is published to it: for holders of `publication` and the
+	 * client's vCISOs. */
+	if (HAS(PUBLICATION) || c.vciso) {
+		long long total;
+		struct json_object *pub = rp_publications_of_estab(req, e->id, PUBLISHED_ROWS, 0,
+		    &total);
+		if (pub == NULL)
+			return -1;
+		rp_set_json(req, "Publications", pub);
+		json_object_put(pub);
+		rp_setf(req, "Page.publications", "%lld", total);
+	}
 	return rp_page(req, "establishment", "Lang.estabs.profile");
 }
 
@@ -322,6 +340,31 @@ after(struct rp_req *req, const struct rp_estab *e, int rc, const char *flash)
 	if (!rp_ui_take_error(req))
 		return -1;
 	return profile_page(req, e, true);
+}
+
+/* A resource published to the establishment, read-only: what an
+ * establishment manager with `publication` reads of the Pilot. */
+int
+rp_ui_estab_publication(struct rp_req *req)
+{
+	struct rp_estab e;
+	struct rp_client c;
+	struct json_object *o, *body;
+
+	if (load_estab(req, req->args[0], &e) != 0 || load_client_of(req, &e, &c) != 0)
+		return -1;
+	if ((o = rp_publication_get(req, e.id, req->args[1])) == NULL)
+		return -1;
+	rp_ui_client_chrome(req, &c);
+	rp_set_json(req, "Pub", o);
+	json_object_object_get_ex(o, "body_html", &body);
+	/* Rendered in safe mode: the one value a template prints unescaped. */
+	rp_set(req, "Body.html", json_object_get_string(body));
+	json_object_put(o);
+	rp_setf(req, "Estab.id", "%lld", e.id);
+	rp_set(req, "Estab.name", e.f[RP_PF_NAME]);
+	rp_set(req, "Page.base", P("/clients/%lld/establishments", c.id));
+	return rp_page(req, "publication", "Lang.publications.title");
 }
 
 int

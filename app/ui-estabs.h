@@ -22,4 +22,7 @@ int rp_ui_directory(struct rp_req *);
 int rp_ui_directory_import(struct rp_req *);
 int rp_ui_directory_export(struct rp_req *);
 
+/* A resource published to the establishment, read-only. */
+int rp_ui_estab_publication(struct rp_req *);
+
 #endif

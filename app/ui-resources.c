@@ -6,15 +6,20 @@
 #include <stdbool.h>
 #include <string.h>
 
+#include <ClearSilver.h>
 #include <json.h>
 
 #include "arena.h"
 #include "authz.h"
 #include "clients.h"
+#include "establishments.h"
+#include "input.h"
 #include "markdown.h"
+#include "publications.h"
 #include "request.h"
 #include "resources.h"
 #include "response.h"
+#include "templates.h"
 #include "tmpl.h"
 #include "ui-clients.h"
 #include "ui-pilot.h"
@@ -165,8 +170,48 @@ load(struct rp_req *req, struct rp_client *c)
 	return rp_resource_get(req, c, req->args[0]);
 }
 
+/* Establishments it is published to, and those of its client it may be
+ * published to (an approved or published resource): Published.*,
+ * Estabs.* (with .published). */
+static int
+publication_data(struct rp_req *req, const struct rp_client *c, long long id)
+{
+	struct rp_estab_filter f = { 0 };
+	struct rp_estab *es;
+	size_t n;
+	long long total;
+	struct json_object *pub = rp_publications_of_resource(req, c, id);
+
+	if (pub == NULL)
+		return -1;
+	rp_set_json(req, "Published", pub);
+	/* A client's establishments, by name: a page of them is enough to
+	 * choose from (a client with more publishes from the API). */
+	if (rp_estabs_list(req, c, &f, RP_PUBLISH_MAX, 0, &es, &n, &total) != 0) {
+		json_object_put(pub);
+		return -1;
+	}
+	for (size_t i = 0; i < n; i++) {
+		HDF *row = rp_row(req, "Estabs", i);
+		bool on = false;
+		for (size_t k = 0; k < json_object_array_length(pub); k++) {
+			struct json_object *e;
+			json_object_object_get_ex(json_object_array_get_idx(pub, k),
+			    "establishment_id", &e);
+			on |= json_object_get_int64(e) == es[i].id;
+		}
+		rp_row_setll(row, "id", es[i].id);
+		rp_row_set(row, "name", es[i].f[RP_PF_NAME]);
+		if (on)
+			rp_row_set(row, "published", "1");
+	}
+	json_object_put(pub);
+	return 0;
+}
+
 /* The resource's page: the body rendered, its tags by framework, the
- * actions linked to it, and the buttons of the workflow. */
+ * actions linked to it, its template and publications, and the buttons of
+ * the workflow. */
 static int
 view_page(struct rp_req *req, const struct rp_client *c, struct json_object *o)
 {
@@ -190,6 +235,8 @@ view_page(struct rp_req *req, const struct rp_client *c, struct json_object *o)
 	rp_set(req, "Page.base", P("/clients/%lld/resources", c->id));
 	rp_set(req, "Page.may_publish",
 	    req->user->features & RP_FEAT_BIT(RP_FEAT_PUBLICATION) ? "1" : "");
+	if (publication_data(req, c, json_object_get_int64(id)) != 0)
+		return -1;
 	return rp_page(req, "resource", "Lang.resources.title");
 }
 
@@ -278,4 +325,102 @@ rp_ui_resource_delete(struct rp_req *req)
 	}
 	json_object_put(o);
 	return rp_ui_done(req, P("/clients/%lld/resources", c.id), "resource_deleted");
+}
+
+/* ------------------------------------------------- library and publication */
+
+/* A form of the resource's page done, or the page again with its error. */
+static int
+after(struct rp_req *req, struct rp_client *c, struct json_object *o, int rc,
+    const char *path, const char *flash)
+{
+	if (rc == 0) {
+		json_object_put(o);
+		return rp_ui_done(req, path, flash);
+	}
+	rc = rp_ui_take_error(req) ? view_page(req, c, o) : -1;
+	json_object_put(o);
+	return rc;
+}
+
+int
+rp_ui_resource_to_template(struct rp_req *req)
+{
+	struct rp_client c;
+	struct json_object *o = load(req, &c);
+	long long id = 0;
+
+	if (o == NULL)
+		return -1;
+	int rc = rp_templates_from_resource(req, &c, req->args[0], &id);
+	return after(req, &c, o, rc, P("/templates/%lld", id), "template_saved");
+}
+
+/* The line diff from the resource's text to a version of its template,
+ * with the button that brings the resource to it. */
+int
+rp_ui_resource_diff(struct rp_req *req)
+{
+	struct rp_client c;
+	struct json_object *o = load(req, &c), *d;
+	const char *v = rp_query(req, "version");
+	long long to = 0;
+
+	if (o == NULL)
+		return -1;
+	if (v != NULL && *v != '\0' && rp_strtonum(v, 1, 1LL << 31, &to) != 0)
+		to = 0;
+	rp_set_json(req, "Resource", o);
+	json_object_put(o);
+	if ((d = rp_template_diff(req, &c, req->args[0], to)) == NULL)
+		return -1;
+	rp_set_json(req, "Diff", d);
+	json_object_put(d);
+	rp_set(req, "Page.base", P("/clients/%lld/resources", c.id));
+	return rp_page(req, "resource-diff", "Lang.resources.diff_title");
+}
+
+int
+rp_ui_resource_template_update(struct rp_req *req)
+{
+	struct rp_client c;
+	struct json_object *o = load(req, &c);
+	long long to = 0;
+	bool isnull = false;
+
+	if (o == NULL)
+		return -1;
+	int rc = rp_in_int(req, "version", 1, 1LL << 31, &isnull, &to) < 0 ? -1 :
+	    rp_template_apply(req, &c, req->args[0], isnull ? 0 : to);
+	return after(req, &c, o, rc, P("/resources/%lld", req->args[0]),
+	    "resource_template_updated");
+}
+
+int
+rp_ui_resource_publish(struct rp_req *req)
+{
+	struct rp_client c;
+	struct json_object *o = load(req, &c);
+	long long *ids;
+	size_t n;
+
+	if (o == NULL)
+		return -1;
+	int rc = rp_in_links(req, "establishment_ids", RP_PUBLISH_MAX, &ids, &n) < 0 ? -1 :
+	    rp_publications_add(req, &c, req->args[0], ids, n);
+	return after(req, &c, o, rc, P("/resources/%lld#publication", req->args[0]),
+	    "resource_published");
+}
+
+int
+rp_ui_resource_withdraw(struct rp_req *req)
+{
+	struct rp_client c;
+	struct json_object *o = load(req, &c);
+
+	if (o == NULL)
+		return -1;
+	int rc = rp_publications_remove(req, &c, req->args[0], req->args[1]);
+	return after(req, &c, o, rc, P("/resources/%lld#publication", req->args[0]),
+	    "resource_unpublished");
 }

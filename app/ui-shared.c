@@ -22,6 +22,8 @@ static const char *const flashes[] = {
 	"adopted", "assessed", "risk_created", "risk_saved", "risk_deleted",
 	"action_created", "action_saved", "action_deleted",
 	"resource_created", "resource_saved", "resource_status", "resource_deleted",
+	"template_saved", "resource_template_updated", "resource_published",
+	"resource_unpublished",
 	"framework_imported", "framework_deleted",
 };
 

@@ -358,3 +358,80 @@ test('an unassigned establishment manager learns nothing', async () => {
   const rows = sql(env, `SELECT COUNT(*) FROM resource_publications WHERE establishment_id = ${A.e1.id}`);
   assert.ok(Number(rows[0][0]) >= 1);
 });
+
+// ------------------------------------------------------------ HTML pages ---
+
+const form = (who, fields) => ({ raw: new URLSearchParams([['csrf_token', who.csrf], ...fields]).toString(),
+  contentType: 'application/x-www-form-urlencoded' });
+const post = (p, fields, who = A.admin.c) => who.request('POST', p, undefined, form(who, fields));
+
+test('pages: save as template, the newer-version notice, the diff and the update of a copy', async () => {
+  const r = await resource(A.c1.id, { type: 'document', title: 'Page policy', body: 'First line\nSecond line' });
+  const page = await A.admin.c.get(`/resources/${r.id}`);
+  assert.equal(page.status, 200);
+  assert.match(page.text, /id="save-as-template"/);
+  assert.doesNotMatch(page.text, /id="template-update"/, 'written for the client: no template notice');
+  const n = templates(A.admin.c.user.firm_id);
+  let s = await post(`/resources/${r.id}/template`, [], A.vciso.c);
+  assert.equal(s.status, 303, s.text);
+  const tid = Number(s.headers.location.match(/^\/templates\/(\d+)\?done=template_saved/)[1]);
+  assert.equal(templates(A.admin.c.user.firm_id), n + 1);
+  s = await A.admin.c.request('POST', `/resources/${r.id}/template`, undefined, { raw: '', csrf: false,
+    contentType: 'application/x-www-form-urlencoded' });
+  assert.equal(s.status, 403, 'no CSRF');
+  assert.equal(templates(A.admin.c.user.firm_id), n + 1, 'nothing saved');
+  // Deployed to c2, then the template changes: the copy's page says so.
+  const d = await A.admin.c.post(`/api/v1/templates/${tid}/deploy`, { client_ids: [A.c2.id] });
+  const copy = d.json.deployed[0].resource_ids[0];
+  await A.admin.c.patch(`/api/v1/templates/${tid}`, { body: 'First line\nSecond line, <b>revised</b>' });
+  const view = await A.vciso.c.get(`/resources/${copy}`);
+  assert.match(view.text, /id="template-update"/);
+  assert.match(view.text, new RegExp(`href="/resources/${copy}/template-diff"`));
+  const diff = await A.vciso.c.get(`/resources/${copy}/template-diff`);
+  assert.equal(diff.status, 200, diff.text);
+  assert.match(diff.text, /<tr class="diff-del">[^]*?Second line<\/code>/);
+  assert.match(diff.text, /<tr class="diff-add">[^]*?Second line, &lt;b&gt;revised&lt;\/b&gt;<\/code>/, 'escaped');
+  assert.equal((await B.admin.c.get(`/resources/${copy}/template-diff`)).status, 404, 'another firm');
+  const up = await post(`/resources/${copy}/template-update`, [['version', '2']], A.vciso.c);
+  assert.equal(up.status, 303, up.text);
+  const after = await getRes(copy);
+  assert.deepEqual([after.template_version, after.version, after.body], [2, 2, 'First line\nSecond line, <b>revised</b>']);
+  assert.doesNotMatch((await A.vciso.c.get(`/resources/${copy}`)).text, /id="template-update"/);
+  assert.equal((await post(`/resources/${copy}/template-update`, [], B.admin.c)).status, 404, 'another firm');
+});
+
+test('pages: publishing from the resource page, the establishment page and the published document', async () => {
+  const r = await resource(A.c1.id, { type: 'document', title: 'Charter for sites', body: '# Rules\n\nBe <i>careful</i>.',
+    status: 'approved' });
+  let page = await A.admin.c.get(`/resources/${r.id}`);
+  assert.match(page.text, /id="publish-form"/);
+  assert.match(page.text, new RegExp(`name="establishment_ids" value="${A.e1.id}"`));
+  assert.doesNotMatch((await A.nopub.c.get(`/resources/${r.id}`)).text, /id="publish-form"/, 'no right, no form');
+  let p = await post(`/resources/${r.id}/publications`, [['establishment_ids', String(A.e2.id)]]);
+  assert.equal(p.status, 404, 'another client\'s establishment');
+  assert.match(p.text, /error-summary/);
+  p = await post(`/resources/${r.id}/publications`, [['establishment_ids', String(A.e1.id)]], A.nopub.c);
+  assert.equal(p.status, 403);
+  p = await post(`/resources/${r.id}/publications`, [['establishment_ids', String(A.e1.id)]]);
+  assert.equal(p.status, 303, p.text);
+  page = await A.admin.c.get(`/resources/${r.id}`);
+  assert.match(page.text, /id="published-to"/);
+  // The establishment manager: the list on the establishment's page, the document read-only.
+  const est = await A.em.c.get(`/establishments/${A.e1.id}`);
+  assert.equal(est.status, 200);
+  assert.match(est.text, new RegExp(`href="/establishments/${A.e1.id}/publications/${r.id}">Charter for sites</a>`));
+  const doc = await A.em.c.get(`/establishments/${A.e1.id}/publications/${r.id}`);
+  assert.equal(doc.status, 200, doc.text);
+  assert.match(doc.text, /<h1>Rules<\/h1>/);
+  assert.doesNotMatch(doc.text, /<i>careful<\/i>/, 'raw HTML is not kept');
+  assert.doesNotMatch((await A.emNopub.c.get(`/establishments/${A.e1.id}`)).text, /id="publications"/,
+    'without the right: no section');
+  assert.equal((await A.emNopub.c.get(`/establishments/${A.e1.id}/publications/${r.id}`)).status, 403);
+  assert.equal((await A.em2.c.get(`/establishments/${A.e1.id}/publications/${r.id}`)).status, 404);
+  assert.equal((await B.admin.c.get(`/establishments/${A.e1.id}/publications/${r.id}`)).status, 404);
+  // Withdrawn from the page: gone for the establishment.
+  const w = await post(`/resources/${r.id}/publications/${A.e1.id}/delete`, []);
+  assert.equal(w.status, 303, w.text);
+  assert.equal((await A.em.c.get(`/establishments/${A.e1.id}/publications/${r.id}`)).status, 404);
+  assert.doesNotMatch((await A.em.c.get(`/establishments/${A.e1.id}`)).text, /Charter for sites/);
+});

@@ -70,5 +70,12 @@
 </form>
 <?cs /if ?>
 </section>
+<?cs if:?Page.publications ?>
+<section class="card" aria-labelledby="pub-title" id="publications"><h2 id="pub-title"><?cs var:Lang.publications.on_estab ?></h2>
+<?cs if:subcount(Publications) == 0 ?><p class="muted"><?cs var:Lang.publications.none_on_estab ?></p><?cs else ?>
+<ul class="plain-list"><?cs each:p = Publications ?><li><a href="/establishments/<?cs var:Estab.id ?>/publications/<?cs var:p.id ?>"><?cs var:p.title ?></a> <span class="muted small"><?cs var:Lang.enums.resource_type[p.type] ?> · <?cs var:Lang.resources.version ?> <?cs var:p.version ?> · <?cs var:Lang.publications.published_on ?> <time datetime="<?cs var:p.published_at ?>"><?cs var:string.slice(p.published_at, 0, 10) ?></time></span></li><?cs /each ?></ul>
+<?cs if:#Page.publications > subcount(Publications) ?><p class="small muted"><?cs var:Lang.publications.more ?></p><?cs /if ?><?cs /if ?>
+</section>
+<?cs /if ?>
 </div></div>
 <?cs call:page_close() ?>
