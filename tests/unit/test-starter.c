@@ -91,6 +91,22 @@ has_html(const char *s)
 	return false;
 }
 
+/* Does a line of the body start with '|' (after up to three spaces): a
+ * table row, which plain CommonMark (no GFM tables) shows as a paragraph
+ * of pipes? */
+static bool
+has_table(const char *s)
+{
+	for (const char *p = s; p != NULL; p = strchr(p, '\n')) {
+		if (*p == '\n')
+			p++;
+		size_t sp = strspn(p, " ");
+		if (sp <= 3 && p[sp] == '|')
+			return true;
+	}
+	return false;
+}
+
 /* Lines of a body ending in a newline. */
 static size_t
 lines(const char *s)
@@ -157,6 +173,7 @@ one(size_t i, const struct rp_starter *s)
 	    b[2 + strlen(t)] == '\n', "%zu: body opens with its title as a heading", i);
 	ok(strstr(b, "\n## ") != NULL, "%zu: body has sections", i);
 	ok(strcasestr(b, "<script") == NULL && !has_html(b), "%zu: no HTML in the body", i);
+	ok(!has_table(b), "%zu: no line starts with '|' (no table)", i);
 	const char *html = rp_markdown_html(a, b);
 	ok(strstr(html, "raw HTML omitted") == NULL && strstr(html, "<h1>") != NULL &&
 	    strstr(html, "<h2>") != NULL && strstr(html, "<li>") != NULL,
@@ -244,6 +261,9 @@ main(void)
 	    !anssi_ref("07") && !anssi_ref("43"), "the ref formats refuse near misses");
 	ok(has_html("a <b>b</b>") && has_html("</p>") && has_html("<!-- x -->") &&
 	    !has_html("5 < 6"), "the HTML check finds tags only");
+	ok(has_table("| a | b |\n") && has_table("x\n|---|\n") && has_table("x\n   | a\n") &&
+	    !has_table("a | b\n") && !has_table("x\n    | code\n") && !has_table(""),
+	    "the table check finds lines starting with '|' only");
 	rp_arena_free(a);
 	return done_testing();
 }
