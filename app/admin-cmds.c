@@ -17,6 +17,7 @@
 #include "json.h"
 #include "password.h"
 #include "request.h"
+#include "starter.h"
 #include "users.h"
 #include "util.h"
 
@@ -234,7 +235,9 @@ rp_cmd_seed_demo(struct rp_config *cfg, int argc, char **argv)
 		    fields) != 0)
 			goto dberr;
 	}
-	if (rp_demo_clients(a, firm_id, ids, ids[3]) != 0)
+	/* The library's starter templates, then the clients. */
+	if (rp_starter_templates(a, firm_id, ids[0]) != 0 ||
+	    rp_demo_clients(a, firm_id, ids, ids[3]) != 0)
 		goto dberr;
 	if (rp_db_commit() != 0)
 		goto dberr;
