@@ -127,4 +127,12 @@ test('seed-demo is idempotent and gives the demo firm eight clients with teams a
   // The duplicates page has something to show.
   assert.equal(sql(`SELECT COUNT(*) FROM (SELECT 1 FROM establishments WHERE firm_id = ${firm}
     GROUP BY client_id, name_key, postcode HAVING COUNT(*) > 1) d`), '1');
+  // The library's starter templates, FR and EN, once each however often
+  // it runs, tagged, each with its version 1 kept.
+  assert.equal(sql(`SELECT COUNT(*) FROM templates WHERE firm_id = ${firm}`), '16');
+  assert.equal(sql(`SELECT COUNT(DISTINCT title) FROM templates WHERE firm_id = ${firm}`), '16');
+  assert.equal(sql(`SELECT COUNT(*) FROM template_versions v JOIN templates t ON t.id = v.template_id
+    WHERE t.firm_id = ${firm} AND v.version = 1`), '16');
+  assert.equal(sql(`SELECT COUNT(*) FROM templates t WHERE t.firm_id = ${firm} AND NOT EXISTS
+    (SELECT 1 FROM template_requirements r WHERE r.template_id = t.id)`), '0');
 });
