@@ -384,6 +384,9 @@ test('pages: save as template, the newer-version notice, the diff and the update
   const d = await A.admin.c.post(`/api/v1/templates/${tid}/deploy`, { client_ids: [A.c2.id] });
   const copy = d.json.deployed[0].resource_ids[0];
   await A.admin.c.patch(`/api/v1/templates/${tid}`, { body: 'First line\nSecond line, <b>revised</b>' });
+  const listed = await A.vciso.c.get(`/clients/${A.c2.id}/resources`);
+  assert.match(listed.text, new RegExp(`class="badge badge-warn" href="/resources/${copy}/template-diff"`),
+    'the list flags the copy');
   const view = await A.vciso.c.get(`/resources/${copy}`);
   assert.match(view.text, /id="template-update"/);
   assert.match(view.text, new RegExp(`href="/resources/${copy}/template-diff"`));

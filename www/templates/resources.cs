@@ -26,7 +26,7 @@
 <caption class="visually-hidden"><?cs var:Lang.resources.title ?></caption>
 <thead><tr><?cs call:sort_header(Lang.resources.resource_title, "title", Page.base) ?><?cs call:sort_header(Lang.resources.type, "type", Page.base) ?><?cs call:sort_header(Lang.resources.status, "status", Page.base) ?><th scope="col" class="num"><?cs var:Lang.resources.version ?></th><th scope="col" class="num"><?cs var:Lang.resources.tags ?></th><?cs call:sort_header(Lang.resources.updated_at, "updated_at", Page.base) ?></tr></thead>
 <tbody><?cs each:r = Items ?><tr id="resource-<?cs var:r.id ?>">
-<td><a href="/resources/<?cs var:r.id ?>"><?cs var:r.title ?></a></td>
+<td><a href="/resources/<?cs var:r.id ?>"><?cs var:r.title ?></a><?cs if:r.template_update == "1" ?> <a class="badge badge-warn" href="/resources/<?cs var:r.id ?>/template-diff"><?cs var:Lang.resources.template_badge ?></a><?cs /if ?></td>
 <td><?cs var:Lang.enums.resource_type[r.type] ?></td>
 <td><?cs call:resource_status_badge(r.status) ?></td>
 <td class="num">v<?cs var:r.version ?></td>
