@@ -128,6 +128,32 @@ rp_clients_get(struct rp_req *req, long long id, struct rp_client *out)
 	return 1;
 }
 
+bool
+rp_clients_has_module(const struct rp_client *c, const char *key)
+{
+	const char *p = c->modules ? c->modules : "";
+	size_t n = strlen(key);
+
+	while (*p != '\0') {
+		size_t len = strcspn(p, ",");
+		if (len == n && strncmp(p, key, n) == 0)
+			return true;
+		p += len + (p[len] == ',');
+	}
+	return false;
+}
+
+int
+rp_clients_module(struct rp_req *req, long long id, const char *key, struct rp_client *out)
+{
+	if (rp_clients_pilot(req, id, out) != 0)
+		return -1;
+	if (!rp_clients_has_module(out, key))
+		return rp_fail(req, 404, "not_found", NULL,
+		    "This module is not enabled for this client.");
+	return 0;
+}
+
 int
 rp_clients_pilot(struct rp_req *req, long long id, struct rp_client *out)
 {

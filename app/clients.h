@@ -100,6 +100,14 @@ struct rp_stmt;
 int rp_clients_owner(struct rp_req *, struct rp_stmt *client_of, long long id,
     const char *missing, struct rp_client *c);
 
+/* Is evaluation module `key` (a key of rp_modules) enabled for c? */
+bool rp_clients_has_module(const struct rp_client *c, const char *key);
+/* The Pilot client of a module's route: rp_clients_pilot (404 out of
+ * scope, 403 not vCISO), then 404 when the module is disabled for it (a
+ * disabled module's pages and routes do not exist for that client).
+ * Returns 0 or -1 after rp_fail. */
+int rp_clients_module(struct rp_req *, long long id, const char *key, struct rp_client *out);
+
 /* May the caller change this client's settings (admins; managers declared
  * vCISO of it)? */
 bool rp_clients_may_edit(const struct rp_req *, const struct rp_client *);
