@@ -12,6 +12,7 @@
 #include "fwimport.h"
 #include "router.h"
 #include "scope.h"
+#include "templates.h"
 #include "ui-account.h"
 #include "ui-actions.h"
 #include "ui-admin.h"
@@ -23,6 +24,7 @@
 #include "ui-estabs.h"
 #include "ui-fwimport.h"
 #include "ui-home.h"
+#include "ui-library.h"
 #include "ui-users.h"
 #include "util.h"
 
@@ -45,8 +47,8 @@
  * (app/fwimport.h: the pages show their buttons by the same rule). */
 #define FW_ADMINS RP_FW_IMPORTERS
 /* The firm's library (SPEC §4 "/templates"): firm users but establishment
- * managers. */
-#define LIBRARY MANAGERS
+ * managers (app/templates.h: the navigation shows it by the same rule). */
+#define LIBRARY RP_LIBRARY_ROLES
 #define F(x)	RP_FEAT_##x
 /* What a feature-gated route's {id} names, for its 404 (router.h). */
 #define OF_CLIENT	RP_SCOPE_OF_CLIENT
@@ -124,6 +126,15 @@ const struct rp_route rp_routes[] = {
 	{ "GET",    "/frameworks/import",  rp_ui_fw_import,         S,     FW_ADMINS, NONE, 0 },
 	{ "POST",   "/frameworks/import",  rp_ui_fw_import_post,    S | RP_R_UPLOAD, FW_ADMINS, NONE, 0 },
 	{ "POST",   "/frameworks/{id}/delete", rp_ui_fw_delete,     S,     FW_ADMINS, NONE, 0 },
+	/* the library's pages */
+	{ "GET",    "/templates",          rp_ui_templates,         S,     LIBRARY, NONE, 0 },
+	{ "GET",    "/templates/new",      rp_ui_templates_new,     S,     LIBRARY, NONE, 0 },
+	{ "POST",   "/templates",          rp_ui_templates_create,  S,     LIBRARY, NONE, 0 },
+	{ "GET",    "/templates/deploy",   rp_ui_templates_deploy_form, S, LIBRARY, NONE, 0 },
+	{ "POST",   "/templates/deploy",   rp_ui_templates_deploy,  S,     LIBRARY, NONE, 0 },
+	{ "GET",    "/templates/{id}",     rp_ui_template,          S,     LIBRARY, NONE, 0 },
+	{ "GET",    "/templates/{id}/edit", rp_ui_template_edit,    S,     LIBRARY, NONE, 0 },
+	{ "POST",   "/templates/{id}",     rp_ui_template_update,   S,     LIBRARY, NONE, 0 },
 	{ "GET",    "/admin",              rp_ui_admin_clients,     S,     SUPPORT, NONE, 0 },
 	{ "GET",    "/admin/clients/{id}", rp_ui_admin_client,      S,     SUPPORT, NONE, 0 },
 	{ "POST",   "/admin/clients/{id}/billing", rp_ui_admin_billing, S, SUPPORT, NONE, 0 },

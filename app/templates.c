@@ -333,6 +333,14 @@ rp_template_get(struct rp_req *req, long long id, long long version)
 	return o;
 }
 
+static const char *tags_csv(struct rp_req *, const long long *tags, size_t n);
+
+struct json_object *
+rp_templates_tag_refs(struct rp_req *req, const long long *ids, size_t n)
+{
+	return tag_refs(req, tags_csv(req, ids, n));
+}
+
 struct json_object *
 rp_template_versions(struct rp_req *req, long long id)
 {
