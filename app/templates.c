@@ -61,7 +61,8 @@ static struct rp_stmt q_versions = RP_STMT(
     " FROM template_versions v LEFT JOIN users u ON u.id = v.created_by"
     " WHERE v.template_id = ? AND v.firm_id = ? ORDER BY v.version DESC");
 static struct rp_stmt q_tag_refs = RP_STMT(
-    "SELECT r.id, r.ref, fw.code, fw.id FROM requirements r"
+    "SELECT r.id, r.ref, fw.code, fw.id, CASE WHEN ? = 'en' THEN r.title_en ELSE r.title_fr END"
+    " FROM requirements r"
     " JOIN frameworks fw ON fw.id = r.framework_id"
     " WHERE FIND_IN_SET(r.id, ?) > 0 AND (fw.firm_id IS NULL OR fw.firm_id = ?)"
     " ORDER BY fw.code, r.position, r.id");
@@ -260,7 +261,7 @@ rp_templates_list(struct rp_req *req, const struct rp_template_filter *f, long l
 }
 
 /* The requirements of a tag list (ids in a comma list): [{id, ref,
- * framework, framework_id}], in the catalogue's order. */
+ * framework, framework_id, title}], in the catalogue's order. */
 static struct json_object *
 tag_refs(struct rp_req *req, const char *csv)
 {
@@ -269,8 +270,9 @@ tag_refs(struct rp_req *req, const char *csv)
 
 	if (csv == NULL || *csv == '\0')
 		return arr;
-	struct rp_dbarg a[] = { RP_ASTR(csv), RP_AINT(req->user->firm_id) };
-	if (rp_db_do(req, &q_tag_refs, a, 2, &res) != 0) {
+	struct rp_dbarg a[] = { RP_ASTR(rp_lang_code(req->lang)), RP_ASTR(csv),
+	    RP_AINT(req->user->firm_id) };
+	if (rp_db_do(req, &q_tag_refs, a, RP_NELEM(a), &res) != 0) {
 		json_object_put(arr);
 		return NULL;
 	}
@@ -280,6 +282,7 @@ tag_refs(struct rp_req *req, const char *csv)
 		rp_jadd(o, "ref", json_object_new_string(res.rows[i][1]));
 		rp_jadd(o, "framework", json_object_new_string(res.rows[i][2]));
 		rp_jadd(o, "framework_id", json_object_new_int64(num(res.rows[i][3])));
+		rp_jadd(o, "title", json_object_new_string(res.rows[i][4]));
 		json_object_array_add(arr, o);
 	}
 	return arr;

@@ -44,12 +44,13 @@ struct json_object *rp_templates_list(struct rp_req *, const struct rp_template_
     long long limit, long long offset, long long *total);
 
 /* Template id of the caller's firm at `version` (0: the current one), with
- * its body, requirement_ids (and "requirements": [{id, ref, framework}]),
+ * its body, requirement_ids (and "requirements": [{id, ref, framework,
+ * framework_id, title}]),
  * and "versions" (the current number). NULL after rp_fail (404). */
 struct json_object *rp_template_get(struct rp_req *, long long id, long long version);
 
 /* The requirements ids[0..n) that the caller's firm sees, in the
- * catalogue's order: [{id, ref, framework (its code), framework_id}]; the
+ * catalogue's order: [{id, ref, framework (its code), framework_id, title}]; the
  * refs of tags for the pages. NULL after rp_fail. */
 struct json_object *rp_templates_tag_refs(struct rp_req *, const long long *ids, size_t n);
 

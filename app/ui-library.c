@@ -76,11 +76,13 @@ rp_ui_templates(struct rp_req *req)
 		if (refs == NULL)
 			return -1;
 		if (json_object_array_length(refs) == 1) {
-			struct json_object *r = json_object_array_get_idx(refs, 0), *ref, *fw;
+			struct json_object *r = json_object_array_get_idx(refs, 0), *ref, *fw, *t;
 			json_object_object_get_ex(r, "ref", &ref);
 			json_object_object_get_ex(r, "framework", &fw);
-			rp_set(req, "Filter.requirement_label", P("%s %s",
-			    json_object_get_string(fw), json_object_get_string(ref)));
+			json_object_object_get_ex(r, "title", &t);
+			rp_set(req, "Filter.requirement_label", P("%s %s · %s",
+			    json_object_get_string(fw), json_object_get_string(ref),
+			    json_object_get_string(t)));
 		}
 		json_object_put(refs);
 	}
@@ -301,12 +303,14 @@ view_page(struct rp_req *req, struct json_object *o)
 		return -1;
 	json_object_object_get_ex(o, "requirements", &tags);
 	for (size_t i = 0; i < json_object_array_length(tags); i++) {
-		struct json_object *t = json_object_array_get_idx(tags, i), *ref;
+		struct json_object *t = json_object_array_get_idx(tags, i), *ref, *title;
 		struct _hdf *row = rp_row(req, "Tags", i);
 		long long fw = json_id(t, "framework_id");
 		json_object_object_get_ex(t, "ref", &ref);
+		json_object_object_get_ex(t, "title", &title);
 		rp_row_setll(row, "id", json_id(t, "id"));
 		rp_row_set(row, "ref", json_object_get_string(ref));
+		rp_row_set(row, "title", json_object_get_string(title));
 		for (size_t j = 0; j < json_object_array_length(fws); j++) {
 			struct json_object *f = json_object_array_get_idx(fws, j), *name;
 			if (json_id(f, "id") != fw)

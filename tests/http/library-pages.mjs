@@ -90,6 +90,10 @@ function expectRedirect(r, re, what) {
   assert.match(r.headers.location || '', re, `${what}: Location`);
 }
 
+// A text as a regular expression, HTML-escaped as the pages print it.
+const re = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/'/g, '&#39;').replace(/"/g, '&quot;')
+  .replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 // The <main> of a page, without the chrome.
 const main = (html) => (html.match(/<main[\s\S]*<\/main>/) || [''])[0];
 
@@ -222,8 +226,9 @@ test('create and edit through the forms: rendered Markdown, tags, a new version 
   assert.match(m, /<h1>Sauvegardes<\/h1>/, 'the body rendered');
   assert.match(m, /<strong>nuit<\/strong>/);
   assert.doesNotMatch(m, /javascript:/, 'no javascript: link');
-  assert.match(m, new RegExp(`<a href="/templates\\?requirement_id=${tag.id}">${tag.ref.replace('.', '\\.')}</a>`),
+  assert.match(m, new RegExp(`<a href="/templates\\?requirement_id=${tag.id}">${re(tag.ref)}</a>`),
     'the tag links to the list filtered by it');
+  assert.match(m, new RegExp(`</a> · ${re(tag.title)} <span`), 'the requirement\'s title');
   assert.match(m, /Cadre de cybersécurité du NIST/, 'its framework');
   assert.match(m, /Version 1/);
   let api = (await A.admin.c.get(`/api/v1/templates/${id}`)).json;
@@ -285,7 +290,7 @@ test('the list: columns, requirement tags that filter, type, framework and text 
   assert.match(r1, new RegExp(`<a href="/templates/${one.id}">Zèbre revue des accès</a>`));
   assert.match(r1, /<td>Contrôle<\/td>/);
   assert.match(r1, /v1/);
-  assert.match(r1, new RegExp(`<a class="tag" href="/templates\\?requirement_id=${tag.id}">${tag.ref}</a>`));
+  assert.match(r1, new RegExp(`<a class="tag" href="/templates\\?requirement_id=${tag.id}">${re(tag.ref)}</a>`));
   assert.match(r1, /anssi-hygiene/);
   assert.match(r1, /nist-csf/);
   assert.match(r1, new RegExp(`<input type="checkbox" name="template_ids" value="${one.id}"`));
@@ -293,7 +298,7 @@ test('the list: columns, requirement tags that filter, type, framework and text 
   // Filtered by a requirement: its ref is named, the others are gone.
   r = await A.admin.c.get(`/templates?requirement_id=${tag.id}`);
   expectPage(r, 200, 'by requirement');
-  assert.match(r.text, new RegExp(`id="requirement-filter">Modèles étiquetés avec l&#39;exigence <strong>anssi-hygiene ${tag.ref}</strong>`));
+  assert.match(r.text, new RegExp(`id="requirement-filter">Modèles étiquetés avec l&#39;exigence <strong>anssi-hygiene ${re(tag.ref)} · ${re(tag.title)}</strong>`));
   assert.ok(row(r.text, one) && row(r.text, two) && !row(r.text, three), 'only the tagged ones');
   assert.ok(r.text.indexOf(`template-${two.id}"`) < r.text.indexOf(`template-${one.id}"`), 'by title');
   r = await A.admin.c.get(`/templates?requirement_id=${tag.id}&sort=title&dir=desc`);

@@ -10,7 +10,7 @@
 </article>
 <section class="card" aria-labelledby="tags-title"><h2 id="tags-title"><?cs var:Lang.library.tags_legend ?></h2>
 <?cs if:subcount(Tags) == 0 ?><p class="muted"><?cs var:Lang.library.no_tags ?></p><?cs else ?>
-<ul class="tags" id="template-tags"><?cs each:t = Tags ?><li><a href="/templates?requirement_id=<?cs var:t.id ?>"><?cs var:t.ref ?></a> <span class="muted small">(<?cs var:t.framework ?>)</span></li><?cs /each ?></ul><?cs /if ?>
+<ul class="tag-list" id="template-tags"><?cs each:t = Tags ?><li><a href="/templates?requirement_id=<?cs var:t.id ?>"><?cs var:t.ref ?></a> · <?cs var:t.title ?> <span class="muted small">(<?cs var:t.framework ?>)</span></li><?cs /each ?></ul><?cs /if ?>
 <p class="small muted"><?cs var:Lang.library.tags_help ?></p></section>
 <?cs if:!Page.past ?><section class="card" aria-labelledby="deploy-title"><h2 id="deploy-title"><?cs var:Lang.library.deploy_this ?></h2>
 <?cs if:subcount(Clients) == 0 ?><p class="muted"><?cs var:Lang.library.no_clients ?></p><?cs else ?>
