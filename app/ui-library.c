@@ -94,7 +94,6 @@ rp_ui_templates(struct rp_req *req)
 	rp_set(req, "Sort.key", f.sort);
 	rp_set(req, "Sort.dir", dir);
 	rp_set(req, "Page.base", "/templates");
-	rp_setf(req, "Page.total", "%lld", total);
 	rp_ui_pager(req, page, total, limit, P("sort=%s&dir=%s%s", f.sort, dir, q));
 	return rp_page(req, "templates", "Lang.library.title");
 }
