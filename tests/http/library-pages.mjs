@@ -247,12 +247,12 @@ test('create and edit through the forms: rendered Markdown, tags, a new version 
     ['body', '# Sauvegardes\r\n\r\nChaque **nuit**.\r\n\r\n[x](javascript:alert(1))'],
     ['requirement_ids_present', '1'], ['requirement_ids', tag.id]];
   r = await form(A.admin.c, `/templates/${id}`, same);
-  expectRedirect(r, new RegExp(`^/templates/${id}\\?done=template_saved$`), 'unchanged');
+  expectRedirect(r, new RegExp(`^/templates/${id}\\?done=template_updated$`), 'unchanged');
   assert.equal((await A.admin.c.get(`/api/v1/templates/${id}`)).json.version, 1);
   // A change, and the tags cleared: version 2.
   r = await form(A.admin.c, `/templates/${id}`, [['type', 'process'], ['title', 'Politique de sauvegarde'],
     ['body', 'Chaque heure.'], ['requirement_ids_present', '1']]);
-  expectRedirect(r, new RegExp(`^/templates/${id}\\?done=template_saved$`), 'edit');
+  expectRedirect(r, new RegExp(`^/templates/${id}\\?done=template_updated$`), 'edit');
   api = (await A.admin.c.get(`/api/v1/templates/${id}`)).json;
   assert.deepEqual([api.version, api.type, api.body, api.requirement_ids], [2, 'process', 'Chaque heure.', []]);
   // A refused edit keeps what was typed and changes nothing.
@@ -440,30 +440,28 @@ test('the new-mission wizard offers the library by type and creates the client w
   assert.equal(Number(sqlValue(env, `SELECT COUNT(*) FROM clients WHERE firm_id = ${A.firm}`)), n);
 });
 
-test('a deployed copy names its template and says when the library has a newer version; a resource saved as a template', async () => {
+test('a deployed copy links to its template\'s page; a resource saved as a template opens the new one', async () => {
   const t = await template({ type: 'document', title: 'Politique copiée', body: 'Première.' });
   const d = await A.admin.c.post(`/api/v1/templates/${t.id}/deploy`, { client_ids: [A.c1.id] });
   assert.equal(d.status, 201, d.text);
   const rid = d.json.deployed[0].resource_ids[0];
   let r = await A.am.c.get(`/resources/${rid}`);
   expectPage(r, 200, 'the copy');
-  assert.match(r.text, new RegExp(`id="resource-template">Déployée depuis le modèle de bibliothèque <a href="/templates/${t.id}">Politique copiée</a>, version 1\\.</p>`));
-  await A.admin.c.patch(`/api/v1/templates/${t.id}`, { body: 'Seconde.' });
-  r = await A.am.c.get(`/resources/${rid}`);
-  assert.match(r.text, /<p class="notice" id="resource-template">/);
-  assert.match(r.text, /une version plus récente : la version 2\./);
-  assert.match(r.text, /Première\./, 'the copy did not change');
-  // Saving a resource as a template, from its page.
-  assert.match(r.text, new RegExp(`<form method="post" action="/resources/${rid}/template"`));
+  assert.match(r.text, new RegExp(`id="template-origin">[^<]*<a href="/templates/${t.id}">Politique copiée</a>`));
+  r = await A.am.c.get(`/templates/${t.id}`);
+  expectPage(r, 200, 'the template the copy links to');
+  assert.match(r.text, /Copies déployées 1/);
+  // Saving the copy as a template leads to the new template's page.
   const n = templates(A.firm);
   assert.equal((await form(A.am.c, `/resources/${rid}/template`, [], { csrf: false })).status, 403, 'no CSRF');
   assert.equal(templates(A.firm), n);
   r = await form(A.am.c, `/resources/${rid}/template`);
-  expectRedirect(r, /^\/templates\/\d+\?done=template_created$/, 'save as template');
+  expectRedirect(r, /^\/templates\/\d+\?done=template_saved$/, 'save as template');
   assert.equal(templates(A.firm), n + 1);
-  assert.equal((await form(A.em.c, `/resources/${rid}/template`)).status, 403, 'an establishment manager');
-  assert.equal((await form(B.admin.c, `/resources/${rid}/template`)).status, 404, 'another firm');
-  assert.equal(templates(A.firm), n + 1);
+  r = await A.am.c.get(r.headers.location);
+  expectPage(r, 200, 'the new template');
+  assert.match(r.text, /class="flash" role="status">Enregistrée dans la bibliothèque comme nouveau modèle\./);
+  assert.match(r.text, /<h1>Politique copiée<\/h1>/);
 });
 
 test('the navigation shows the library to admins and managers, not to establishment managers nor support', async () => {
