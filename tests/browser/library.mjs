@@ -120,3 +120,69 @@ test('an admin creates a template and deploys it to two clients with the progres
     await context.close();
   }
 });
+
+// Issue 9's journey: a vCISO saves a client's policy as a template, deploys it
+// to two other clients, edits the template, and sees on a deployed copy the
+// "newer version" notice and the line diff, then takes the update.
+test('a client\'s policy becomes a template, is deployed to two clients, and its copies learn of a new version', async () => {
+  const src = await admin.post('/api/v1/clients', { name: uniqueName('Fromagerie Vallet '), mission_type: 'permanent',
+    plan: 'standard', billing_mode: 'intermediated' });
+  assert.equal(src.status, 201, src.text);
+  const policy = await admin.post(`/api/v1/clients/${src.json.id}/resources`, { type: 'document',
+    title: 'Politique de sauvegarde', body: '# Sauvegardes\n\nUne sauvegarde chaque nuit.\nUn test de restauration par mois.' });
+  assert.equal(policy.status, 201, policy.text);
+  // Both target clients on the admin's team (the first test may have changed it).
+  for (const c of clients) {
+    const t = await admin.put(`/api/v1/clients/${c.id}/vcisos`, { user_ids: [admin.user.id] });
+    assert.equal(t.status, 200, t.text);
+  }
+  const { context, page } = await person(browser);
+  try {
+    await login(page, vars.BASE_URL, firm.email, firm.password);
+    await page.goto(`${vars.BASE_URL}/resources/${policy.json.id}`);
+    await submit(page, '#save-as-template');
+    assert.match(await page.textContent('.flash'), /comme nouveau modèle/);
+    const tpl = Number(page.url().match(/\/templates\/(\d+)/)[1]);
+    assert.match(await page.innerHTML('#template-body'), /Une sauvegarde chaque nuit/);
+
+    // Deploy it from its page to the two other clients.
+    for (const c of clients) await page.check(`#deploy-form input[name=client_ids][value="${c.id}"]`);
+    await page.click('#deploy-form button[type=submit]');
+    await page.waitForSelector('.deploy-result .flash');
+    assert.match(await page.textContent('.deploy-result .flash'), /1 modèle déployé chez 2 clients/);
+    const copyOf = (c) => Number(sqlValue(vars,
+      `SELECT id FROM resources WHERE client_id = ${c} AND template_id = ${tpl}`));
+    const copy = copyOf(clients[0].id);
+    assert.ok(copy > 0 && copyOf(clients[1].id) > 0, 'a copy in each client');
+
+    // A new version of the template.
+    await page.goto(`${vars.BASE_URL}/templates/${tpl}/edit`);
+    await page.fill('#f-body', '# Sauvegardes\n\nUne sauvegarde chaque nuit, hors ligne.\nUn test de restauration par mois.');
+    await submit(page, '#template-form button[type=submit]');
+    assert.match(await page.textContent('.flash'), /Modèle enregistré/);
+
+    // The copy is unchanged, and says a newer version exists.
+    await page.goto(`${vars.BASE_URL}/resources/${copy}`);
+    assert.match(await page.innerHTML('#resource-body'), /Une sauvegarde chaque nuit\.\s+Un test/);
+    assert.match(await page.textContent('#template-update'), /version plus récente[^]*2/);
+    await submit(page, '#template-update a');
+    assert.match(page.url(), new RegExp(`/resources/${copy}/template-diff$`));
+    assert.equal(await page.textContent('#diff tr.diff-del code'), '− Une sauvegarde chaque nuit.');
+    assert.equal(await page.textContent('#diff tr.diff-add code'), '+ Une sauvegarde chaque nuit, hors ligne.');
+    await page.screenshot({ path: path.join(shots, 'journey-library-diff.png'), fullPage: true });
+
+    // The opt-in update: a new version of the copy, back to draft.
+    page.once('dialog', (d) => d.accept());
+    await submit(page, '#template-update-form button[type=submit]');
+    assert.match(await page.textContent('.flash'), /Mise à la version du modèle/);
+    assert.match(await page.innerHTML('#resource-body'), /hors ligne/);
+    assert.equal(await page.$('#template-update'), null, 'up to date');
+    assert.equal(sqlValue(vars, `SELECT CONCAT(version, '/', template_version, '/', status) FROM resources
+      WHERE id = ${copy}`), '2/2/draft');
+    assert.equal(sqlValue(vars, `SELECT template_version FROM resources WHERE id = ${copyOf(clients[1].id)}`), '1',
+      'the other copy keeps its version');
+    assert.deepEqual(page.problems, []);
+  } finally {
+    await context.close();
+  }
+});
