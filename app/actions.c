@@ -199,40 +199,17 @@ static const char *const sort_keys[] = { "due_date", "priority", "updated_at" };
 int
 rp_actions_filter(struct rp_req *req, struct rp_action_filter *f, bool strict)
 {
-	const char *sort = rp_query(req, "sort"), *dir = rp_query(req, "dir");
-
 	memset(f, 0, sizeof(*f));
-	f->q = rp_query(req, "q");
-	if (f->q != NULL && *f->q == '\0')
-		f->q = NULL;
-	if (f->q != NULL && strlen(f->q) > 200)
-		return rp_fail(req, 400, "too_long", "q", "The search is too long.");
-	if (rp_query_enum(req, "status", &rp_action_statuses, strict, &f->status) != 0 ||
-	    rp_query_enum(req, "priority", &rp_action_priorities, strict, &f->priority) != 0 ||
-	    rp_query_flag(req, "mine", strict, &f->mine) != 0 ||
-	    rp_query_flag(req, "overdue", strict, &f->overdue) != 0)
-		return -1;
-	for (size_t i = 0; sort != NULL && i < RP_NELEM(sort_keys); i++)
-		if (strcmp(sort, sort_keys[i]) == 0)
-			f->sort = sort_keys[i];
-	if (f->sort == NULL) {
-		if (sort != NULL && *sort != '\0' && strict)
-			return rp_fail(req, 400, "invalid", "sort",
-			    "Sort by due_date, priority or updated_at.");
-		f->sort = "due_date";
-	}
-	if (dir != NULL && *dir != '\0' && strcmp(dir, "asc") != 0 &&
-	    strcmp(dir, "desc") != 0) {
-		if (strict)
-			return rp_fail(req, 400, "invalid", "dir", "dir must be asc or desc.");
-		dir = NULL;
-	}
 	/* Without a direction: the nearest due date, the highest priority,
 	 * the latest change first. */
-	if (dir == NULL || *dir == '\0')
-		f->desc = strcmp(f->sort, "due_date") != 0;
-	else
-		f->desc = strcmp(dir, "desc") == 0;
+	if (rp_query_search(req, "q", &f->q) != 0 ||
+	    rp_query_enum(req, "status", &rp_action_statuses, strict, &f->status) != 0 ||
+	    rp_query_enum(req, "priority", &rp_action_priorities, strict, &f->priority) != 0 ||
+	    rp_query_flag(req, "mine", strict, &f->mine) != 0 ||
+	    rp_query_flag(req, "overdue", strict, &f->overdue) != 0 ||
+	    rp_query_sort(req, sort_keys, RP_NELEM(sort_keys), 0x6, strict, &f->sort,
+	    &f->desc) != 0)
+		return -1;
 	return 0;
 }
 

@@ -191,45 +191,15 @@ static const char *const sort_keys[] = { "title", "type", "status", "updated_at"
 int
 rp_resources_filter(struct rp_req *req, struct rp_resource_filter *f, bool strict)
 {
-	const char *sort = rp_query(req, "sort"), *dir = rp_query(req, "dir");
-	const char *tag = rp_query(req, "requirement_id");
-
 	memset(f, 0, sizeof(*f));
-	f->q = rp_query(req, "q");
-	if (f->q != NULL && *f->q == '\0')
-		f->q = NULL;
-	if (f->q != NULL && strlen(f->q) > 200)
-		return rp_fail(req, 400, "too_long", "q", "The search is too long.");
-	if (rp_query_enum(req, "type", &rp_resource_types, strict, &f->type) != 0 ||
-	    rp_query_enum(req, "status", &rp_resource_statuses, strict, &f->status) != 0)
-		return -1;
-	if (tag != NULL && *tag != '\0' &&
-	    rp_strtonum(tag, 1, INT64_MAX, &f->requirement) != 0) {
-		f->requirement = 0;
-		if (strict)
-			return rp_fail(req, 400, "invalid", "requirement_id",
-			    "Give a requirement id.");
-	}
-	for (size_t i = 0; sort != NULL && i < RP_NELEM(sort_keys); i++)
-		if (strcmp(sort, sort_keys[i]) == 0)
-			f->sort = sort_keys[i];
-	if (f->sort == NULL) {
-		if (sort != NULL && *sort != '\0' && strict)
-			return rp_fail(req, 400, "invalid", "sort",
-			    "Sort by title, type, status or updated_at.");
-		f->sort = "title";
-	}
-	if (dir != NULL && *dir != '\0' && strcmp(dir, "asc") != 0 &&
-	    strcmp(dir, "desc") != 0) {
-		if (strict)
-			return rp_fail(req, 400, "invalid", "dir", "dir must be asc or desc.");
-		dir = NULL;
-	}
 	/* Without a direction: A to Z, the latest change first. */
-	if (dir == NULL || *dir == '\0')
-		f->desc = strcmp(f->sort, "updated_at") == 0;
-	else
-		f->desc = strcmp(dir, "desc") == 0;
+	if (rp_query_search(req, "q", &f->q) != 0 ||
+	    rp_query_enum(req, "type", &rp_resource_types, strict, &f->type) != 0 ||
+	    rp_query_enum(req, "status", &rp_resource_statuses, strict, &f->status) != 0 ||
+	    rp_query_id(req, "requirement_id", strict, &f->requirement) != 0 ||
+	    rp_query_sort(req, sort_keys, RP_NELEM(sort_keys), 0x8, strict, &f->sort,
+	    &f->desc) != 0)
+		return -1;
 	return 0;
 }
 

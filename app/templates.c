@@ -186,53 +186,18 @@ template_json(const struct rp_req *req, char **r)
 
 static const char *const sort_keys[] = { "title", "type", "updated_at" };
 
-/* A positive id of the query string, or 0 when absent or blank. */
-static int
-query_id(struct rp_req *req, const char *name, bool strict, long long *out)
-{
-	const char *v = rp_query(req, name);
-
-	*out = 0;
-	if (v == NULL || *v == '\0' || rp_strtonum(v, 1, INT64_MAX, out) == 0)
-		return 0;
-	*out = 0;
-	return strict ? rp_fail(req, 400, "invalid", name, "Give an id.") : 0;
-}
-
 int
 rp_templates_filter(struct rp_req *req, struct rp_template_filter *f, bool strict)
 {
-	const char *sort = rp_query(req, "sort"), *dir = rp_query(req, "dir");
-
 	memset(f, 0, sizeof(*f));
-	f->q = rp_query(req, "q");
-	if (f->q != NULL && *f->q == '\0')
-		f->q = NULL;
-	if (f->q != NULL && strlen(f->q) > 200)
-		return rp_fail(req, 400, "too_long", "q", "The search is too long.");
-	if (rp_query_enum(req, "type", &rp_resource_types, strict, &f->type) != 0 ||
-	    query_id(req, "requirement_id", strict, &f->requirement) != 0 ||
-	    query_id(req, "framework_id", strict, &f->framework) != 0)
+	/* Without a direction: A to Z, the latest change first. */
+	if (rp_query_search(req, "q", &f->q) != 0 ||
+	    rp_query_enum(req, "type", &rp_resource_types, strict, &f->type) != 0 ||
+	    rp_query_id(req, "requirement_id", strict, &f->requirement) != 0 ||
+	    rp_query_id(req, "framework_id", strict, &f->framework) != 0 ||
+	    rp_query_sort(req, sort_keys, RP_NELEM(sort_keys), 0x4, strict, &f->sort,
+	    &f->desc) != 0)
 		return -1;
-	for (size_t i = 0; sort != NULL && i < RP_NELEM(sort_keys); i++)
-		if (strcmp(sort, sort_keys[i]) == 0)
-			f->sort = sort_keys[i];
-	if (f->sort == NULL) {
-		if (sort != NULL && *sort != '\0' && strict)
-			return rp_fail(req, 400, "invalid", "sort",
-			    "Sort by title, type or updated_at.");
-		f->sort = "title";
-	}
-	if (dir != NULL && *dir != '\0' && strcmp(dir, "asc") != 0 &&
-	    strcmp(dir, "desc") != 0) {
-		if (strict)
-			return rp_fail(req, 400, "invalid", "dir", "dir must be asc or desc.");
-		dir = NULL;
-	}
-	if (dir == NULL || *dir == '\0')
-		f->desc = strcmp(f->sort, "updated_at") == 0;
-	else
-		f->desc = strcmp(dir, "desc") == 0;
 	return 0;
 }
 
