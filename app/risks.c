@@ -184,12 +184,6 @@ rp_risk_heat_add(struct rp_risk_heat *h, int l, int i, int rl, int ri, long long
 
 /* ------------------------------------------------------------- helpers --- */
 
-static long long
-num(const char *s)
-{
-	return s ? strtoll(s, NULL, 10) : 0;
-}
-
 static struct json_object *
 map_json(const long long m[RP_RISK_SCALE][RP_RISK_SCALE])
 {
@@ -239,8 +233,8 @@ rp_risks_heat(struct rp_req *req, const struct rp_client *c, struct rp_risk_heat
 	for (size_t k = 0; k < res.nrows; k++) {
 		char **r = res.rows[k];
 		/* The table's checks keep every value in range. */
-		rp_risk_heat_add(h, (int)num(r[0]), (int)num(r[1]), (int)num(r[2]),
-		    (int)num(r[3]), num(r[4]));
+		rp_risk_heat_add(h, (int)rp_cell_num(r[0]), (int)rp_cell_num(r[1]), (int)rp_cell_num(r[2]),
+		    (int)rp_cell_num(r[3]), rp_cell_num(r[4]));
 	}
 	return 0;
 }
@@ -248,29 +242,29 @@ rp_risks_heat(struct rp_req *req, const struct rp_client *c, struct rp_risk_heat
 static struct json_object *
 int_or_null(const char *s)
 {
-	return s ? json_object_new_int64(num(s)) : NULL;
+	return s ? json_object_new_int64(rp_cell_num(s)) : NULL;
 }
 
 static struct json_object *
 risk_json(struct rp_req *req, char **r)
 {
 	struct json_object *o = json_object_new_object(), *ids = json_object_new_array();
-	long long score = num(r[C_SCORE]);
-	long long rl = r[C_RL] ? num(r[C_RL]) : num(r[C_LIKELIHOOD]);
-	long long ri = r[C_RI] ? num(r[C_RI]) : num(r[C_IMPACT]);
+	long long score = rp_cell_num(r[C_SCORE]);
+	long long rl = r[C_RL] ? rp_cell_num(r[C_RL]) : rp_cell_num(r[C_LIKELIHOOD]);
+	long long ri = r[C_RI] ? rp_cell_num(r[C_RI]) : rp_cell_num(r[C_IMPACT]);
 	size_t n;
 	long long *reqs = rp_ids_parse(req->arena, r[C_REQS], &n);
 
 	for (size_t i = 0; i < n; i++)
 		json_object_array_add(ids, json_object_new_int64(reqs[i]));
-	rp_jadd(o, "id", json_object_new_int64(num(r[C_ID])));
-	rp_jadd(o, "client_id", json_object_new_int64(num(r[C_CLIENT])));
+	rp_jadd(o, "id", json_object_new_int64(rp_cell_num(r[C_ID])));
+	rp_jadd(o, "client_id", json_object_new_int64(rp_cell_num(r[C_CLIENT])));
 	rp_jadd(o, "title", json_object_new_string(r[C_TITLE]));
 	rp_jadd(o, "description", json_object_new_string(r[C_DESCRIPTION]));
 	rp_jadd(o, "asset", json_object_new_string(r[C_ASSET]));
 	rp_jadd(o, "threat", json_object_new_string(r[C_THREAT]));
-	rp_jadd(o, "likelihood", json_object_new_int64(num(r[C_LIKELIHOOD])));
-	rp_jadd(o, "impact", json_object_new_int64(num(r[C_IMPACT])));
+	rp_jadd(o, "likelihood", json_object_new_int64(rp_cell_num(r[C_LIKELIHOOD])));
+	rp_jadd(o, "impact", json_object_new_int64(rp_cell_num(r[C_IMPACT])));
 	rp_jadd(o, "score", json_object_new_int64(score));
 	rp_jadd(o, "level", json_object_new_string(rp_risk_level_key(
 	    rp_risk_level(score))));
@@ -403,7 +397,7 @@ rp_risks_list(struct rp_req *req, const struct rp_client *c, const struct rp_ris
 	filter_args(req, c, f, a);
 	if (rp_db_do(req, &q_count, a, NFILTERS, &res) != 0)
 		return NULL;
-	*total = num(rp_db_cell(&res, 0, 0));
+	*total = rp_cell_num(rp_db_cell(&res, 0, 0));
 	a[NFILTERS] = RP_ASTR(dir);
 	a[NFILTERS + 1] = RP_ASTR(f->sort);
 	a[NFILTERS + 2] = RP_ASTR(dir);
@@ -452,7 +446,7 @@ rp_risks_owners(struct rp_req *req, const struct rp_client *c)
 	struct json_object *arr = json_object_new_array();
 	for (size_t i = 0; i < res.nrows; i++) {
 		struct json_object *o = json_object_new_object();
-		rp_jadd(o, "id", json_object_new_int64(num(res.rows[i][0])));
+		rp_jadd(o, "id", json_object_new_int64(rp_cell_num(res.rows[i][0])));
 		rp_jadd(o, "name", json_object_new_string(res.rows[i][1]));
 		json_object_array_add(arr, o);
 	}
@@ -472,7 +466,7 @@ rp_risks_requirements(struct rp_req *req, const struct rp_client *c)
 	for (size_t i = 0; i < res.nrows; i++) {
 		char **r = res.rows[i];
 		struct json_object *o = json_object_new_object();
-		rp_jadd(o, "id", json_object_new_int64(num(r[0])));
+		rp_jadd(o, "id", json_object_new_int64(rp_cell_num(r[0])));
 		rp_jadd(o, "ref", json_object_new_string(r[1]));
 		rp_jadd(o, "title", json_object_new_string(r[2]));
 		rp_jadd(o, "framework", json_object_new_string(r[3]));
@@ -592,7 +586,7 @@ set_requirements(struct rp_req *req, const struct rp_client *c, long long risk,
 			return rp_fail(req, 400, "invalid", "requirement_ids",
 			    "Name requirements of the frameworks this client adopted.");
 		struct rp_dbarg l[] = { RP_AINT(risk), RP_AINT(ids[i]), RP_AINT(c->firm_id),
-		    RP_AINT(c->id), RP_AINT(num(res.rows[0][0])) };
+		    RP_AINT(c->id), RP_AINT(rp_cell_num(res.rows[0][0])) };
 		if (rp_db_do(req, &q_link, l, RP_NELEM(l), NULL) != 0)
 			return -1;
 	}
@@ -673,10 +667,10 @@ rp_risks_update(struct rp_req *req, const struct rp_client *c, long long id)
 	const char *im = f.impact ? rp_printf(req->arena, "%lld", f.impact) : o[C_IMPACT];
 	struct rp_dbarg a[] = { RP_ASTR(NOW_S(f.title, C_TITLE)),
 	    RP_ASTR(NOW_S(f.description, C_DESCRIPTION)), RP_ASTR(NOW_S(f.asset, C_ASSET)),
-	    RP_ASTR(NOW_S(f.threat, C_THREAT)), RP_AINT(num(lk)), RP_AINT(num(im)),
-	    RP_ASTR(NOW_S(f.treatment, C_TREATMENT)), owner ? RP_AINT(num(owner)) : RP_ANULL,
-	    RP_ASTR(NOW_S(f.status, C_STATUS)), rl ? RP_AINT(num(rl)) : RP_ANULL,
-	    ri ? RP_AINT(num(ri)) : RP_ANULL, RP_AINT(id), RP_AINT(c->id),
+	    RP_ASTR(NOW_S(f.threat, C_THREAT)), RP_AINT(rp_cell_num(lk)), RP_AINT(rp_cell_num(im)),
+	    RP_ASTR(NOW_S(f.treatment, C_TREATMENT)), owner ? RP_AINT(rp_cell_num(owner)) : RP_ANULL,
+	    RP_ASTR(NOW_S(f.status, C_STATUS)), rl ? RP_AINT(rp_cell_num(rl)) : RP_ANULL,
+	    ri ? RP_AINT(rp_cell_num(ri)) : RP_ANULL, RP_AINT(id), RP_AINT(c->id),
 	    RP_AINT(c->firm_id) };
 	if (rp_db_do(req, &q_update, a, RP_NELEM(a), NULL) != 0)
 		goto fail;
@@ -729,7 +723,7 @@ rp_risks_delete(struct rp_req *req, const struct rp_client *c, long long id)
 	}
 	struct json_object *d = json_object_new_object();
 	rp_jadd(d, "title", json_object_new_string(res.rows[0][C_TITLE]));
-	rp_jadd(d, "score", json_object_new_int64(num(res.rows[0][C_SCORE])));
+	rp_jadd(d, "score", json_object_new_int64(rp_cell_num(res.rows[0][C_SCORE])));
 	if (rp_db_do(req, &q_delete, k, 3, NULL) != 0) {
 		json_object_put(d);
 		goto fail;

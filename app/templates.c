@@ -143,24 +143,6 @@ static struct rp_stmt q_unpublish = RP_STMT(
 /* Lines a diff searches, at most: beyond, the texts are "too different". */
 #define MAX_DIFF 4000
 
-static long long
-num(const char *s)
-{
-	return s ? strtoll(s, NULL, 10) : 0;
-}
-
-static struct json_object *
-opt_str(const char *s)
-{
-	return s ? json_object_new_string(s) : NULL;
-}
-
-static struct json_object *
-opt_int(const char *s)
-{
-	return s ? json_object_new_int64(num(s)) : NULL;
-}
-
 /* ------------------------------------------------------------- reading --- */
 
 static struct json_object *
@@ -170,17 +152,17 @@ template_json(const struct rp_req *req, char **r)
 	size_t n;
 	long long *reqs = rp_ids_parse(req->arena, r[C_REQS], &n);
 
-	rp_jadd(o, "id", json_object_new_int64(num(r[C_ID])));
+	rp_jadd(o, "id", json_object_new_int64(rp_cell_num(r[C_ID])));
 	rp_jadd(o, "type", json_object_new_string(r[C_TYPE]));
 	rp_jadd(o, "title", json_object_new_string(r[C_TITLE]));
-	rp_jadd(o, "version", json_object_new_int64(num(r[C_VERSION])));
+	rp_jadd(o, "version", json_object_new_int64(rp_cell_num(r[C_VERSION])));
 	rp_jadd(o, "requirement_ids", rp_json_ids(reqs, n));
 	rp_jadd(o, "created_at", json_object_new_string(r[C_CREATED]));
 	rp_jadd(o, "updated_at", json_object_new_string(r[C_UPDATED]));
-	rp_jadd(o, "created_by", opt_int(r[C_CREATED_BY]));
-	rp_jadd(o, "updated_by", opt_int(r[C_UPDATED_BY]));
-	rp_jadd(o, "updated_by_name", opt_str(r[C_UPDATER]));
-	rp_jadd(o, "deployed_count", json_object_new_int64(num(r[C_DEPLOYED])));
+	rp_jadd(o, "created_by", rp_jcell_int(r[C_CREATED_BY]));
+	rp_jadd(o, "updated_by", rp_jcell_int(r[C_UPDATED_BY]));
+	rp_jadd(o, "updated_by_name", rp_jcell_str(r[C_UPDATER]));
+	rp_jadd(o, "deployed_count", json_object_new_int64(rp_cell_num(r[C_DEPLOYED])));
 	return o;
 }
 
@@ -216,7 +198,7 @@ rp_templates_list(struct rp_req *req, const struct rp_template_filter *f, long l
 
 	if (rp_db_do(req, &q_count, a, 9, &res) != 0)
 		return NULL;
-	*total = num(rp_db_cell(&res, 0, 0));
+	*total = rp_cell_num(rp_db_cell(&res, 0, 0));
 	if (rp_db_do(req, &q_list, a, RP_NELEM(a), &res) != 0)
 		return NULL;
 	struct json_object *arr = json_object_new_array();
@@ -243,10 +225,10 @@ tag_refs(struct rp_req *req, const char *csv)
 	}
 	for (size_t i = 0; i < res.nrows; i++) {
 		struct json_object *o = json_object_new_object();
-		rp_jadd(o, "id", json_object_new_int64(num(res.rows[i][0])));
+		rp_jadd(o, "id", json_object_new_int64(rp_cell_num(res.rows[i][0])));
 		rp_jadd(o, "ref", json_object_new_string(res.rows[i][1]));
 		rp_jadd(o, "framework", json_object_new_string(res.rows[i][2]));
-		rp_jadd(o, "framework_id", json_object_new_int64(num(res.rows[i][3])));
+		rp_jadd(o, "framework_id", json_object_new_int64(rp_cell_num(res.rows[i][3])));
 		rp_jadd(o, "title", json_object_new_string(res.rows[i][4]));
 		json_object_array_add(arr, o);
 	}
@@ -266,7 +248,7 @@ rp_template_get(struct rp_req *req, long long id, long long version)
 		return NULL;
 	}
 	char **r = res.rows[0];
-	long long current = num(r[C_VERSION]);
+	long long current = rp_cell_num(r[C_VERSION]);
 	if (version == 0)
 		version = current;
 	struct rp_dbarg b[] = { RP_AINT(id), RP_AINT(req->user->firm_id), RP_AINT(version) };
@@ -288,8 +270,8 @@ rp_template_get(struct rp_req *req, long long id, long long version)
 		rp_jadd(o, "title", json_object_new_string(w[1]));
 		rp_jadd(o, "requirement_ids", rp_json_ids(reqs, n));
 		rp_jadd(o, "updated_at", json_object_new_string(w[4]));
-		rp_jadd(o, "updated_by", opt_int(w[5]));
-		rp_jadd(o, "updated_by_name", opt_str(w[6]));
+		rp_jadd(o, "updated_by", rp_jcell_int(w[5]));
+		rp_jadd(o, "updated_by_name", rp_jcell_str(w[6]));
 	}
 	rp_jadd(o, "body", json_object_new_string(w[2]));
 	struct json_object *refs = tag_refs(req, version != current ? w[3] : r[C_REQS]);
@@ -325,11 +307,11 @@ rp_template_versions(struct rp_req *req, long long id)
 	for (size_t i = 0; i < res.nrows; i++) {
 		char **r = res.rows[i];
 		struct json_object *o = json_object_new_object();
-		rp_jadd(o, "version", json_object_new_int64(num(r[0])));
+		rp_jadd(o, "version", json_object_new_int64(rp_cell_num(r[0])));
 		rp_jadd(o, "title", json_object_new_string(r[1]));
 		rp_jadd(o, "created_at", json_object_new_string(r[2]));
-		rp_jadd(o, "created_by", opt_int(r[3]));
-		rp_jadd(o, "created_by_name", opt_str(r[4]));
+		rp_jadd(o, "created_by", rp_jcell_int(r[3]));
+		rp_jadd(o, "created_by_name", rp_jcell_str(r[4]));
 		json_object_array_add(arr, o);
 	}
 	return arr;
@@ -523,7 +505,7 @@ rp_templates_update(struct rp_req *req, long long id)
 		rp_db_rollback();
 		return 0;
 	}
-	long long version = num(old[3]) + 1;
+	long long version = rp_cell_num(old[3]) + 1;
 	rp_audit_change(d, "version", old[3], rp_printf(req->arena, "%lld", version));
 	struct rp_dbarg a[] = { RP_ASTR(type), RP_ASTR(title), RP_ASTR(body), RP_AINT(version),
 	    RP_AINT(req->user->id), RP_AINT(id), RP_AINT(req->user->firm_id) };
@@ -596,8 +578,8 @@ rp_templates_copy(struct rp_req *req, long long firm, long long client,
 			return -1;
 		struct json_object *d = json_object_new_object();
 		rp_jadd(d, "template_id", json_object_new_int64(tids[i]));
-		rp_jadd(d, "template_version", json_object_new_int64(num(rp_db_cell(&t, 0, 1))));
-		rp_jadd(d, "title", opt_str(rp_db_cell(&t, 0, 0)));
+		rp_jadd(d, "template_version", json_object_new_int64(rp_cell_num(rp_db_cell(&t, 0, 1))));
+		rp_jadd(d, "title", rp_jcell_str(rp_db_cell(&t, 0, 0)));
 		if (rp_audit(req, "resource.deploy", "resource", rid, client, d) != 0)
 			return -1;
 		if (ids != NULL)
@@ -681,9 +663,9 @@ rp_template_diff(struct rp_req *req, const struct rp_client *c, long long resour
 		return NULL;
 	}
 	char **r = res.rows[0];
-	long long tid = num(r[5]);
+	long long tid = rp_cell_num(r[5]);
 	if (to == 0)
-		to = num(r[8]);
+		to = rp_cell_num(r[8]);
 	struct rp_dbarg b[] = { RP_AINT(tid), RP_AINT(c->firm_id), RP_AINT(to) };
 	if (rp_db_do(req, &q_version, b, 3, &v) != 0)
 		return NULL;
@@ -695,9 +677,9 @@ rp_template_diff(struct rp_req *req, const struct rp_client *c, long long resour
 	struct json_object *o = json_object_new_object(), *arr = json_object_new_array();
 	rp_jadd(o, "template_id", json_object_new_int64(tid));
 	rp_jadd(o, "template_title", json_object_new_string(r[7]));
-	rp_jadd(o, "from_version", opt_int(r[6]));
+	rp_jadd(o, "from_version", rp_jcell_int(r[6]));
 	rp_jadd(o, "to_version", json_object_new_int64(to));
-	rp_jadd(o, "latest_version", json_object_new_int64(num(r[8])));
+	rp_jadd(o, "latest_version", json_object_new_int64(rp_cell_num(r[8])));
 	if (strcmp(r[0], w[0]) != 0) {
 		struct json_object *t = json_object_new_object();
 		rp_jadd(t, "from", json_object_new_string(r[0]));
@@ -751,7 +733,7 @@ rp_template_apply(struct rp_req *req, const struct rp_client *c, long long resou
 		goto fail;
 	}
 	char **r = res.rows[0];
-	long long tid = num(r[2]);
+	long long tid = rp_cell_num(r[2]);
 	struct rp_dbarg k[] = { RP_AINT(tid), RP_AINT(c->firm_id) };
 	if (rp_db_do(req, &q_copy_title, k, 2, &t) != 0)
 		goto fail;
@@ -760,7 +742,7 @@ rp_template_apply(struct rp_req *req, const struct rp_client *c, long long resou
 		goto fail;
 	}
 	if (to == 0)
-		to = num(rp_db_cell(&t, 0, 1));
+		to = rp_cell_num(rp_db_cell(&t, 0, 1));
 	struct rp_dbarg b[] = { RP_AINT(tid), RP_AINT(c->firm_id), RP_AINT(to) };
 	if (rp_db_do(req, &q_version, b, 3, &v) != 0)
 		goto fail;
@@ -790,7 +772,7 @@ rp_template_apply(struct rp_req *req, const struct rp_client *c, long long resou
 	struct json_object *d = json_object_new_object();
 	rp_jadd(d, "template_id", json_object_new_int64(tid));
 	rp_audit_change(d, "template_version", r[3], rp_printf(req->arena, "%lld", to));
-	rp_audit_change(d, "version", r[1], rp_printf(req->arena, "%lld", num(r[1]) + 1));
+	rp_audit_change(d, "version", r[1], rp_printf(req->arena, "%lld", rp_cell_num(r[1]) + 1));
 	rp_audit_change(d, "status", r[0], "draft");
 	if (rp_audit(req, "resource.template_update", "resource", resource_id, c->id, d) != 0)
 		goto fail;
