@@ -25,6 +25,7 @@ static const char *const flashes[] = {
 	"template_saved", "resource_template_updated", "resource_published",
 	"resource_unpublished",
 	"framework_imported", "framework_deleted",
+	"ra_created", "ra_saved", "ra_deleted", "ra_retained", "ra_discarded", "ra_synced",
 };
 
 int

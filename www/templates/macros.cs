@@ -43,6 +43,7 @@
 <li><a href="/clients/<?cs var:Client.id ?>/risks"<?cs if:active == "risks" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.risks.nav ?></a></li>
 <li><a href="/clients/<?cs var:Client.id ?>/resources"<?cs if:active == "resources" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.resources.nav ?></a></li>
 <li><a href="/clients/<?cs var:Client.id ?>/actions"<?cs if:active == "actions" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.actions.nav ?></a></li><?cs /if ?>
+<?cs if:Client.vciso && Client.module.risk_analysis ?><li><a href="/clients/<?cs var:Client.id ?>/risk-analysis"<?cs if:active == "risk_analysis" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.ra.nav ?></a></li><?cs /if ?>
 </ul>
 <?cs if:subcount(Switch) > 1 ?><form method="get" action="/clients/switch" class="switcher">
 <label for="f-switch"><?cs var:Lang.clients.switch ?></label>
@@ -88,3 +89,4 @@
 <?cs call:field_error("resource_ids") ?></fieldset><?cs /def ?>
 <?cs def:resource_status_badge(s) ?><span class="badge res-<?cs var:s ?>"><?cs var:Lang.enums.resource_status[s] ?></span><?cs /def ?>
 <?cs def:status_button(to, label, confirm) ?><form method="post" action="/resources/<?cs var:Resource.id ?>/status" class="inline"><?cs call:csrf() ?><input type="hidden" name="status" value="<?cs var:to ?>"><button type="submit" class="button<?cs if:to == "draft" || confirm ?> secondary<?cs /if ?>"<?cs if:confirm ?> data-confirm="<?cs var:confirm ?>"<?cs /if ?>><?cs var:label ?></button></form><?cs /def ?>
+<?cs include:"risk-analysis-macros.cs" ?>
