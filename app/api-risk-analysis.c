@@ -33,7 +33,8 @@ list(struct rp_req *req, int kind)
 	if (rp_ra_client(req, req->args[0], &c) != 0 || rp_ra_filter(req, kind, &f, true) != 0 ||
 	    rp_api_page(req, &limit, &offset) != 0)
 		return -1;
-	return rp_api_list(req, rp_ra_list(req, kind, &c, &f, limit, offset, &total), total);
+	struct json_object *items = rp_ra_list(req, kind, &c, &f, limit, offset, &total);
+	return rp_api_list(req, items, total);
 }
 
 static int
