@@ -12,7 +12,7 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { ensureStack } from '../lib/stack.mjs';
-import { lockStack } from '../lib/testkit.mjs';
+import { lockStack, tidy } from '../lib/testkit.mjs';
 import {
   Client, createFirm, createSupport, expectError, httpTransport, loggedIn, maxAuditId, sql, sqlValue,
 } from '../lib/identity.mjs';
@@ -546,20 +546,26 @@ test('the pages: steps with empty states, forms naming the field, decisions, the
   const form = (fields) => ({ raw: new URLSearchParams({ csrf_token: A.admin.c.csrf, ...fields }).toString(),
     contentType: 'application/x-www-form-urlencoded' });
   const post = (p, fields) => A.admin.c.request('POST', p, undefined, form(fields));
-  let r = await A.admin.c.get(`/clients/${c}/risk-analysis`);
+  // Every page shown passes tidy without errors.
+  const valid = (r, what) => {
+    const t = tidy(r.text);
+    assert.ok(t.status < 2, `${what}: tidy errors\n${t.output}`);
+    return r;
+  };
+  let r = valid(await A.admin.c.get(`/clients/${c}/risk-analysis`), 'empty summary');
   assert.equal(r.status, 200);
   assert.match(r.text, /class="steps ra-steps"/);
   assert.match(r.text, /aria-current="step"/);
   assert.match(r.text, new RegExp(`href="/clients/${c}/risk-analysis/business-assets"`));
   assert.match(r.text, new RegExp(`<a href="/clients/${c}/risk-analysis" aria-current="page"`), 'side navigation');
   for (const k of ['business-assets', 'supporting-assets', 'threat-sources', 'scenarios']) {
-    r = await A.admin.c.get(`/clients/${c}/risk-analysis/${k}`);
+    r = valid(await A.admin.c.get(`/clients/${c}/risk-analysis/${k}`), k);
     assert.equal(r.status, 200, k);
     assert.match(r.text, /id="ra-empty"/, `${k}: empty state`);
   }
   assert.match(r.text, /id="ra-needs"/, 'a scenario needs assets and threat sources first');
   // Business asset: refused, then made.
-  r = await post(`/clients/${c}/risk-analysis/business-assets`, { name: '', owner: 'Boss' });
+  r = valid(await post(`/clients/${c}/risk-analysis/business-assets`, { name: '', owner: 'Boss' }), 'refused form');
   assert.equal(r.status, 400);
   assert.match(r.text, /class="error-summary"/);
   assert.match(r.text, /id="err-name"/);
@@ -573,7 +579,7 @@ test('the pages: steps with empty states, forms naming the field, decisions, the
     business_asset_ids: String(ba), business_asset_ids_present: '1' });
   assert.equal(r.status, 303);
   const sa = Number(sqlValue(env, `SELECT MAX(id) FROM ra_supporting_assets WHERE client_id = ${c}`));
-  r = await A.admin.c.get(`/clients/${c}/risk-analysis/supporting-assets`);
+  r = valid(await A.admin.c.get(`/clients/${c}/risk-analysis/supporting-assets`), 'supporting assets');
   assert.match(r.text, new RegExp(`href="/supporting-assets/${sa}"`));
   assert.match(r.text, /Orders/, 'names the business assets it serves');
   r = await post(`/clients/${c}/risk-analysis/threat-sources`, { name: 'Competitor', motivation: '', resources: '' });
@@ -583,7 +589,7 @@ test('the pages: steps with empty states, forms naming the field, decisions, the
     resources: 'important' });
   assert.equal(r.status, 303);
   const ts = Number(sqlValue(env, `SELECT MAX(id) FROM ra_threat_sources WHERE client_id = ${c}`));
-  r = await A.admin.c.get(`/clients/${c}/risk-analysis/scenarios`);
+  r = valid(await A.admin.c.get(`/clients/${c}/risk-analysis/scenarios`), 'scenario form');
   assert.doesNotMatch(r.text, /id="ra-needs"/);
   assert.match(r.text, /name="threat_source_id"/);
   r = await post(`/clients/${c}/risk-analysis/scenarios`, { title: 'Orders leaked', threat_source_id: String(ts),
@@ -598,7 +604,7 @@ test('the pages: steps with empty states, forms naming the field, decisions, the
   assert.equal(r.status, 303);
   const sc = Number(sqlValue(env, `SELECT MAX(id) FROM ra_scenarios WHERE client_id = ${c}`));
   // Edit pages.
-  r = await A.admin.c.get(`/business-assets/${ba}`);
+  r = valid(await A.admin.c.get(`/business-assets/${ba}`), 'business asset');
   assert.equal(r.status, 200);
   assert.match(r.text, /Line 1\nLine 2<\/textarea>/);
   assert.doesNotMatch(r.text, /data-confirm=/, 'named by a scenario: no delete button');
@@ -609,7 +615,7 @@ test('the pages: steps with empty states, forms naming the field, decisions, the
   assert.equal(r.status, 409, 'in use');
   assert.match(r.text, /class="error-summary"/);
   // Scenario: retain through the page; the risk names it.
-  r = await A.admin.c.get(`/scenarios/${sc}`);
+  r = valid(await A.admin.c.get(`/scenarios/${sc}`), 'draft scenario');
   assert.equal(r.status, 200);
   assert.match(r.text, new RegExp(`action="/scenarios/${sc}/retain"`));
   r = await A.admin.c.request('POST', `/scenarios/${sc}/retain`, undefined,
@@ -629,7 +635,7 @@ test('the pages: steps with empty states, forms naming the field, decisions, the
   r = await post(`/scenarios/${sc}`, { title: 'Orders leaked', description: '', threat_source_id: String(ts),
     business_asset_id: String(ba), supporting_asset_ids_present: '1', likelihood: '4', impact: '3' });
   assert.equal(r.status, 303);
-  r = await A.admin.c.get(`/scenarios/${sc}`);
+  r = valid(await A.admin.c.get(`/scenarios/${sc}`), 'scenario with a difference');
   assert.match(r.text, /id="ra-diff"/);
   assert.match(r.text, /name="fields" value="likelihood" checked/);
   r = await post(`/scenarios/${sc}/sync-risk`, { fields: 'likelihood', fields_present: '1' });
@@ -640,8 +646,15 @@ test('the pages: steps with empty states, forms naming the field, decisions, the
   r = await post(`/scenarios/${sc}/delete`, {});
   assert.equal(r.status, 409, 'retained');
   // The summary lists it with its risk.
-  r = await A.admin.c.get(`/clients/${c}/risk-analysis`);
+  r = valid(await A.admin.c.get(`/clients/${c}/risk-analysis`), 'summary');
   assert.match(r.text, new RegExp(`href="/scenarios/${sc}"`));
+  r = valid(await A.admin.c.get(`/clients/${c}/risk-analysis/scenarios?status=retained`), 'scenarios');
+  assert.match(r.text, new RegExp(`href="/risks/${risk}"`));
+  valid(await A.admin.c.get(`/threat-sources/${ts}`), 'threat source');
+  valid(await A.admin.c.get(`/supporting-assets/${sa}`), 'supporting asset');
+  valid(await A.admin.c.get(`/clients/${c}/risk-analysis/business-assets`), 'business assets');
+  valid(await A.admin.c.get(`/clients/${c}/risk-analysis/threat-sources`), 'threat sources');
+  r = await A.admin.c.get(`/clients/${c}/risk-analysis`);
   assert.match(r.text, new RegExp(`href="/risks/${risk}"`));
   r = await post(`/scenarios/${sc}/discard`, {});
   assert.equal(r.status, 303);

@@ -9,10 +9,10 @@
 <p class="muted"><?cs var:Lang.ra.intro ?></p>
 <section class="card" id="ra-progress" aria-labelledby="ra-progress-title"><h2 id="ra-progress-title"><?cs var:Lang.ra.summary.progress ?></h2>
 <ul class="plain-list">
-<li><a href="<?cs var:RA.base ?>/business-assets"><?cs var:Lang.ra.business_asset.title ?></a>: <?cs var:RA.counts.business_asset ?></li>
-<li><a href="<?cs var:RA.base ?>/supporting-assets"><?cs var:Lang.ra.supporting_asset.title ?></a>: <?cs var:RA.counts.supporting_asset ?></li>
-<li><a href="<?cs var:RA.base ?>/threat-sources"><?cs var:Lang.ra.threat_source.title ?></a>: <?cs var:RA.counts.threat_source ?></li>
-<li><a href="<?cs var:RA.base ?>/scenarios"><?cs var:Lang.ra.scenario.title ?></a>: <?cs var:RA.counts.scenario ?> (<?cs each:s = Lang.enums.ra_status ?><?cs if:name(s) != "draft" ?>, <?cs /if ?><?cs var:s ?> <?cs var:RA.counts[name(s)] ?><?cs /each ?>)</li>
+<li><a href="<?cs var:RA.base ?>/business-assets"><?cs var:Lang.ra.business_asset.title ?></a> <span class="badge"><?cs var:RA.counts.business_asset ?></span></li>
+<li><a href="<?cs var:RA.base ?>/supporting-assets"><?cs var:Lang.ra.supporting_asset.title ?></a> <span class="badge"><?cs var:RA.counts.supporting_asset ?></span></li>
+<li><a href="<?cs var:RA.base ?>/threat-sources"><?cs var:Lang.ra.threat_source.title ?></a> <span class="badge"><?cs var:RA.counts.threat_source ?></span></li>
+<li><a href="<?cs var:RA.base ?>/scenarios"><?cs var:Lang.ra.scenario.title ?></a> <span class="badge"><?cs var:RA.counts.scenario ?></span> <span class="small muted">(<?cs each:s = Lang.enums.ra_status ?><?cs if:name(s) != "draft" ?>, <?cs /if ?><?cs var:s ?> <?cs var:RA.counts[name(s)] ?><?cs /each ?>)</span></li>
 </ul>
 <?cs if:RA.counts.business_asset == 0 ?><p><a class="button" href="<?cs var:RA.base ?>/business-assets"><?cs var:Lang.ra.summary.start ?></a></p><?cs /if ?>
 </section>
