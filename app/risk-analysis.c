@@ -114,6 +114,15 @@ static const struct field scenario_fields[] = {
 #define USES(col, x) \
     "(SELECT COUNT(*) FROM ra_scenarios s WHERE s." col " = " x ".id AND s.client_id = " x ".client_id)"
 #define RISK(col)	"(SELECT r." col " FROM risks r WHERE r.id = s.risk_id AND r.client_id = s.client_id)"
+/* The writes of a kind of three fields a, b, c (its columns' names) and the
+ * choices its items give forms. */
+#define WRITES3(t, a, b, c) \
+	.insert = RP_STMT("INSERT INTO " t " (firm_id, client_id, " a ", " b ", " c ", created_by)" \
+	    " VALUES (?, ?, ?, ?, ?, ?)"), \
+	.update = RP_STMT("UPDATE " t " SET " a " = ?, " b " = ?, " c " = ? WHERE id = ?" \
+	    " AND client_id = ? AND firm_id = ?"), \
+	.choices = RP_STMT("SELECT id, name FROM " t " WHERE client_id = ? AND firm_id = ?" \
+	    " ORDER BY name, id LIMIT ?")
 
 static struct kind kinds[RP_RA__KINDS] = {
 	[RP_RA_BUSINESS] = {
@@ -125,12 +134,7 @@ static struct kind kinds[RP_RA__KINDS] = {
 		    "(SELECT GROUP_CONCAT(l.supporting_asset_id ORDER BY l.supporting_asset_id)"
 		    " FROM ra_supporting_links l WHERE l.business_asset_id = b.id), "
 		    USES("business_asset_id", "b"), "''", "b.name, b.id"),
-		.insert = RP_STMT("INSERT INTO ra_business_assets (firm_id, client_id, name,"
-		    " description, owner, created_by) VALUES (?, ?, ?, ?, ?, ?)"),
-		.update = RP_STMT("UPDATE ra_business_assets SET name = ?, description = ?,"
-		    " owner = ? WHERE id = ? AND client_id = ? AND firm_id = ?"),
-		.choices = RP_STMT("SELECT id, name FROM ra_business_assets WHERE client_id = ?"
-		    " AND firm_id = ? ORDER BY name, id LIMIT ?"),
+		WRITES3("ra_business_assets", "name", "description", "owner"),
 	},
 	[RP_RA_SUPPORTING] = {
 		"supporting-assets", "supporting_asset", "No such supporting asset.",
@@ -142,12 +146,7 @@ static struct kind kinds[RP_RA__KINDS] = {
 		    " FROM ra_supporting_links l WHERE l.supporting_asset_id = a.id), "
 		    "(SELECT COUNT(*) FROM ra_scenario_supports p WHERE p.supporting_asset_id = a.id)",
 		    "''", "a.name, a.id"),
-		.insert = RP_STMT("INSERT INTO ra_supporting_assets (firm_id, client_id, name, type,"
-		    " description, created_by) VALUES (?, ?, ?, ?, ?, ?)"),
-		.update = RP_STMT("UPDATE ra_supporting_assets SET name = ?, type = ?,"
-		    " description = ? WHERE id = ? AND client_id = ? AND firm_id = ?"),
-		.choices = RP_STMT("SELECT id, name FROM ra_supporting_assets WHERE client_id = ?"
-		    " AND firm_id = ? ORDER BY name, id LIMIT ?"),
+		WRITES3("ra_supporting_assets", "name", "type", "description"),
 		.links_clear = RP_STMT("DELETE FROM ra_supporting_links WHERE supporting_asset_id = ?"
 		    " AND firm_id = ?"),
 		.links_add = RP_STMT("INSERT INTO ra_supporting_links (supporting_asset_id,"
@@ -160,12 +159,7 @@ static struct kind kinds[RP_RA__KINDS] = {
 		KIND_READS("ra_threat_sources", "t", COMMON("t")
 		    "t.name, t.motivation, t.resources, " STAMPS("t") "NULL, "
 		    USES("threat_source_id", "t"), "''", "t.name, t.id"),
-		.insert = RP_STMT("INSERT INTO ra_threat_sources (firm_id, client_id, name,"
-		    " motivation, resources, created_by) VALUES (?, ?, ?, ?, ?, ?)"),
-		.update = RP_STMT("UPDATE ra_threat_sources SET name = ?, motivation = ?,"
-		    " resources = ? WHERE id = ? AND client_id = ? AND firm_id = ?"),
-		.choices = RP_STMT("SELECT id, name FROM ra_threat_sources WHERE client_id = ?"
-		    " AND firm_id = ? ORDER BY name, id LIMIT ?"),
+		WRITES3("ra_threat_sources", "name", "motivation", "resources"),
 	},
 	[RP_RA_SCENARIO] = {
 		"scenarios", "scenario", "No such scenario.",
