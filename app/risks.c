@@ -43,11 +43,14 @@ static const struct {
     " (SELECT CASE WHEN u.first_name = '' AND u.last_name = '' THEN u.email" \
     "  ELSE CONCAT(u.first_name, ' ', u.last_name) END FROM users u WHERE u.id = r.owner_id)," \
     " (SELECT GROUP_CONCAT(ak.action_id ORDER BY ak.action_id)" \
-    "  FROM action_risks ak WHERE ak.risk_id = r.id)"
+    "  FROM action_risks ak WHERE ak.risk_id = r.id)," \
+    /* the scenario of the risk analysis it comes from (one at most) */ \
+    " (SELECT sc.id FROM ra_scenarios sc WHERE sc.risk_id = r.id AND sc.client_id = r.client_id)," \
+    " (SELECT sc.title FROM ra_scenarios sc WHERE sc.risk_id = r.id AND sc.client_id = r.client_id)"
 enum col {
 	C_ID, C_CLIENT, C_TITLE, C_DESCRIPTION, C_ASSET, C_THREAT, C_LIKELIHOOD,
 	C_IMPACT, C_SCORE, C_TREATMENT, C_OWNER, C_STATUS, C_RL, C_RI, C_CREATED,
-	C_UPDATED, C_REQS, C_OWNER_NAME, C_ACTIONS
+	C_UPDATED, C_REQS, C_OWNER_NAME, C_ACTIONS, C_SCENARIO, C_SCENARIO_TITLE
 };
 
 #define FILTERS \
@@ -286,6 +289,10 @@ risk_json(struct rp_req *req, char **r)
 		json_object_array_add(acts, json_object_new_int64(aids[i]));
 	rp_jadd(o, "action_ids", acts);
 	rp_jadd(o, "requirement_ids", ids);
+	/* Retained from a scenario of the risk analysis (app/risk-analysis.c). */
+	rp_jadd(o, "scenario_id", int_or_null(r[C_SCENARIO]));
+	rp_jadd(o, "scenario_title", r[C_SCENARIO_TITLE] ?
+	    json_object_new_string(r[C_SCENARIO_TITLE]) : NULL);
 	rp_jadd(o, "created_at", json_object_new_string(r[C_CREATED]));
 	rp_jadd(o, "updated_at", json_object_new_string(r[C_UPDATED]));
 	return o;
@@ -599,47 +606,115 @@ opt_int(bool isnull, long long v)
 	return isnull ? RP_ANULL : RP_AINT(v);
 }
 
+/* Insert risk f of c with its requirement links and its audit entry,
+ * inside the caller's transaction. */
+static int
+insert_risk(struct rp_req *req, const struct rp_client *c, const struct fields *f,
+    long long *id)
+{
+	struct rp_dbres res;
+	bool no_owner = !f->h_owner || f->owner_null;
+	struct rp_dbarg a[] = { RP_AINT(c->firm_id), RP_AINT(c->id), RP_ASTR(f->title),
+	    RP_ASTR(f->description ? f->description : ""), RP_ASTR(f->asset ? f->asset : ""),
+	    RP_ASTR(f->threat ? f->threat : ""), RP_AINT(f->likelihood), RP_AINT(f->impact),
+	    RP_ASTR(f->treatment ? f->treatment : "reduce"), opt_int(no_owner, f->owner),
+	    RP_ASTR(f->status ? f->status : "open"), opt_int(!f->h_rl || f->rl_null, f->rl),
+	    opt_int(!f->h_ri || f->ri_null, f->ri), RP_AINT(req->user->id) };
+
+	if (rp_db_do(req, &q_insert, a, RP_NELEM(a), &res) != 0)
+		return -1;
+	*id = res.insert_id;
+	if (set_requirements(req, c, *id, f->reqs, f->nreqs) != 0)
+		return -1;
+	struct json_object *d = json_object_new_object();
+	rp_jadd(d, "title", json_object_new_string(f->title));
+	rp_jadd(d, "score", json_object_new_int(rp_risk_score(f->likelihood,
+	    f->impact)));
+	return rp_audit(req, "risk.create", "risk", *id, c->id, d);
+}
+
 int
 rp_risks_create(struct rp_req *req, const struct rp_client *c, long long *id)
 {
 	struct fields f;
-	struct rp_dbres res;
 
 	if (read_fields(req, true, &f) != 0)
 		return -1;
-	bool no_owner = !f.h_owner || f.owner_null;
-	if (!no_owner && check_owner(req, c, f.owner) != 0)
+	if (f.h_owner && !f.owner_null && check_owner(req, c, f.owner) != 0)
 		return -1;
 	if (rp_db_begin() != 0)
 		return rp_db_fail(req);
-	struct rp_dbarg a[] = { RP_AINT(c->firm_id), RP_AINT(c->id), RP_ASTR(f.title),
-	    RP_ASTR(f.description ? f.description : ""), RP_ASTR(f.asset ? f.asset : ""),
-	    RP_ASTR(f.threat ? f.threat : ""), RP_AINT(f.likelihood), RP_AINT(f.impact),
-	    RP_ASTR(f.treatment ? f.treatment : "reduce"), opt_int(no_owner, f.owner),
-	    RP_ASTR(f.status ? f.status : "open"), opt_int(!f.h_rl || f.rl_null, f.rl),
-	    opt_int(!f.h_ri || f.ri_null, f.ri), RP_AINT(req->user->id) };
-	if (rp_db_do(req, &q_insert, a, RP_NELEM(a), &res) != 0)
-		goto fail;
-	*id = res.insert_id;
-	if (set_requirements(req, c, *id, f.reqs, f.nreqs) != 0)
-		goto fail;
-	struct json_object *d = json_object_new_object();
-	rp_jadd(d, "title", json_object_new_string(f.title));
-	rp_jadd(d, "score", json_object_new_int(rp_risk_score(f.likelihood,
-	    f.impact)));
-	if (rp_audit(req, "risk.create", "risk", *id, c->id, d) != 0)
-		goto fail;
+	if (insert_risk(req, c, &f, id) != 0) {
+		rp_db_rollback();
+		return -1;
+	}
 	return rp_db_finish(req);
-fail:
-	rp_db_rollback();
-	return -1;
+}
+
+/* Apply the fields f holds to risk id of c (row locked first) and audit
+ * what changed, inside the caller's transaction. */
+static int
+update_risk(struct rp_req *req, const struct rp_client *c, long long id, const struct fields *f)
+{
+	struct rp_dbres res;
+	struct rp_dbarg k[] = { RP_AINT(id), RP_AINT(c->id), RP_AINT(c->firm_id) };
+
+	if (rp_db_do(req, &q_lock, k, 3, &res) != 0)
+		return -1;
+	if (res.nrows != 1)
+		return rp_fail(req, 404, "not_found", NULL, "No such risk.");
+	char **o = res.rows[0];
+#define NOW_S(x, col) ((x) ? (x) : o[col])
+	const char *owner = f->h_owner ? (f->owner_null ? NULL :
+	    rp_printf(req->arena, "%lld", f->owner)) : o[C_OWNER];
+	const char *rl = f->h_rl ? (f->rl_null ? NULL : rp_printf(req->arena, "%lld", f->rl)) :
+	    o[C_RL];
+	const char *ri = f->h_ri ? (f->ri_null ? NULL : rp_printf(req->arena, "%lld", f->ri)) :
+	    o[C_RI];
+	const char *lk = f->likelihood ? rp_printf(req->arena, "%lld", f->likelihood) :
+	    o[C_LIKELIHOOD];
+	const char *im = f->impact ? rp_printf(req->arena, "%lld", f->impact) : o[C_IMPACT];
+	struct rp_dbarg a[] = { RP_ASTR(NOW_S(f->title, C_TITLE)),
+	    RP_ASTR(NOW_S(f->description, C_DESCRIPTION)), RP_ASTR(NOW_S(f->asset, C_ASSET)),
+	    RP_ASTR(NOW_S(f->threat, C_THREAT)), RP_AINT(rp_cell_num(lk)), RP_AINT(rp_cell_num(im)),
+	    RP_ASTR(NOW_S(f->treatment, C_TREATMENT)), owner ? RP_AINT(rp_cell_num(owner)) : RP_ANULL,
+	    RP_ASTR(NOW_S(f->status, C_STATUS)), rl ? RP_AINT(rp_cell_num(rl)) : RP_ANULL,
+	    ri ? RP_AINT(rp_cell_num(ri)) : RP_ANULL, RP_AINT(id), RP_AINT(c->id),
+	    RP_AINT(c->firm_id) };
+	if (rp_db_do(req, &q_update, a, RP_NELEM(a), NULL) != 0)
+		return -1;
+	struct json_object *d = json_object_new_object();
+	rp_audit_change(d, "title", o[C_TITLE], NOW_S(f->title, C_TITLE));
+	if (f->description && strcmp(f->description, o[C_DESCRIPTION]) != 0)
+		rp_jadd(d, "description", json_object_new_string("changed"));
+	rp_audit_change(d, "asset", o[C_ASSET], NOW_S(f->asset, C_ASSET));
+	rp_audit_change(d, "threat", o[C_THREAT], NOW_S(f->threat, C_THREAT));
+	rp_audit_change(d, "likelihood", o[C_LIKELIHOOD], lk);
+	rp_audit_change(d, "impact", o[C_IMPACT], im);
+	rp_audit_change(d, "treatment", o[C_TREATMENT], NOW_S(f->treatment, C_TREATMENT));
+	rp_audit_change(d, "owner_id", o[C_OWNER], owner);
+	rp_audit_change(d, "status", o[C_STATUS], NOW_S(f->status, C_STATUS));
+	rp_audit_change(d, "residual_likelihood", o[C_RL], rl);
+	rp_audit_change(d, "residual_impact", o[C_RI], ri);
+#undef NOW_S
+	if (f->h_reqs) {
+		struct rp_buf b;
+		rp_buf_init(&b, req->arena);
+		for (size_t i = 0; i < f->nreqs; i++)
+			rp_buf_printf(&b, "%s%lld", i ? "," : "", f->reqs[i]);
+		rp_audit_change(d, "requirement_ids", o[C_REQS] ? o[C_REQS] : "", rp_buf_str(&b));
+		if (set_requirements(req, c, id, f->reqs, f->nreqs) != 0) {
+			json_object_put(d);
+			return -1;
+		}
+	}
+	return rp_audit(req, "risk.update", "risk", id, c->id, d);
 }
 
 int
 rp_risks_update(struct rp_req *req, const struct rp_client *c, long long id)
 {
 	struct fields f;
-	struct rp_dbres res;
 
 	if (read_fields(req, false, &f) != 0)
 		return -1;
@@ -647,64 +722,55 @@ rp_risks_update(struct rp_req *req, const struct rp_client *c, long long id)
 		return -1;
 	if (rp_db_begin() != 0)
 		return rp_db_fail(req);
-	struct rp_dbarg k[] = { RP_AINT(id), RP_AINT(c->id), RP_AINT(c->firm_id) };
-	if (rp_db_do(req, &q_lock, k, 3, &res) != 0)
-		goto fail;
-	if (res.nrows != 1) {
-		rp_fail(req, 404, "not_found", NULL, "No such risk.");
-		goto fail;
+	if (update_risk(req, c, id, &f) != 0) {
+		rp_db_rollback();
+		return -1;
 	}
-	char **o = res.rows[0];
-#define NOW_S(x, col) ((x) ? (x) : o[col])
-	const char *owner = f.h_owner ? (f.owner_null ? NULL :
-	    rp_printf(req->arena, "%lld", f.owner)) : o[C_OWNER];
-	const char *rl = f.h_rl ? (f.rl_null ? NULL : rp_printf(req->arena, "%lld", f.rl)) :
-	    o[C_RL];
-	const char *ri = f.h_ri ? (f.ri_null ? NULL : rp_printf(req->arena, "%lld", f.ri)) :
-	    o[C_RI];
-	const char *lk = f.likelihood ? rp_printf(req->arena, "%lld", f.likelihood) :
-	    o[C_LIKELIHOOD];
-	const char *im = f.impact ? rp_printf(req->arena, "%lld", f.impact) : o[C_IMPACT];
-	struct rp_dbarg a[] = { RP_ASTR(NOW_S(f.title, C_TITLE)),
-	    RP_ASTR(NOW_S(f.description, C_DESCRIPTION)), RP_ASTR(NOW_S(f.asset, C_ASSET)),
-	    RP_ASTR(NOW_S(f.threat, C_THREAT)), RP_AINT(rp_cell_num(lk)), RP_AINT(rp_cell_num(im)),
-	    RP_ASTR(NOW_S(f.treatment, C_TREATMENT)), owner ? RP_AINT(rp_cell_num(owner)) : RP_ANULL,
-	    RP_ASTR(NOW_S(f.status, C_STATUS)), rl ? RP_AINT(rp_cell_num(rl)) : RP_ANULL,
-	    ri ? RP_AINT(rp_cell_num(ri)) : RP_ANULL, RP_AINT(id), RP_AINT(c->id),
-	    RP_AINT(c->firm_id) };
-	if (rp_db_do(req, &q_update, a, RP_NELEM(a), NULL) != 0)
-		goto fail;
-	struct json_object *d = json_object_new_object();
-	rp_audit_change(d, "title", o[C_TITLE], NOW_S(f.title, C_TITLE));
-	if (f.description && strcmp(f.description, o[C_DESCRIPTION]) != 0)
-		rp_jadd(d, "description", json_object_new_string("changed"));
-	rp_audit_change(d, "asset", o[C_ASSET], NOW_S(f.asset, C_ASSET));
-	rp_audit_change(d, "threat", o[C_THREAT], NOW_S(f.threat, C_THREAT));
-	rp_audit_change(d, "likelihood", o[C_LIKELIHOOD], lk);
-	rp_audit_change(d, "impact", o[C_IMPACT], im);
-	rp_audit_change(d, "treatment", o[C_TREATMENT], NOW_S(f.treatment, C_TREATMENT));
-	rp_audit_change(d, "owner_id", o[C_OWNER], owner);
-	rp_audit_change(d, "status", o[C_STATUS], NOW_S(f.status, C_STATUS));
-	rp_audit_change(d, "residual_likelihood", o[C_RL], rl);
-	rp_audit_change(d, "residual_impact", o[C_RI], ri);
-#undef NOW_S
-	if (f.h_reqs) {
-		struct rp_buf b;
-		rp_buf_init(&b, req->arena);
-		for (size_t i = 0; i < f.nreqs; i++)
-			rp_buf_printf(&b, "%s%lld", i ? "," : "", f.reqs[i]);
-		rp_audit_change(d, "requirement_ids", o[C_REQS] ? o[C_REQS] : "", rp_buf_str(&b));
-		if (set_requirements(req, c, id, f.reqs, f.nreqs) != 0) {
-			json_object_put(d);
-			goto fail;
-		}
-	}
-	if (rp_audit(req, "risk.update", "risk", id, c->id, d) != 0)
-		goto fail;
 	return rp_db_finish(req);
-fail:
-	rp_db_rollback();
-	return -1;
+}
+
+/* The fields of values v (another module's, valid by its own rules: the
+ * database's checks back them). */
+static void
+values_fields(const struct rp_risk_values *v, struct fields *f)
+{
+	memset(f, 0, sizeof(*f));
+	f->title = v->title;
+	f->description = v->description;
+	f->asset = v->asset;
+	f->threat = v->threat;
+	f->likelihood = v->likelihood;
+	f->impact = v->impact;
+	if (v->owner_id != 0) {
+		f->h_owner = 1;
+		f->owner = v->owner_id;
+	}
+}
+
+int
+rp_risks_add(struct rp_req *req, const struct rp_client *c, const struct rp_risk_values *v,
+    long long *id)
+{
+	struct fields f;
+
+	values_fields(v, &f);
+	if (f.title == NULL || rp_risk_score(f.likelihood, f.impact) < 0)
+		return rp_fail(req, 500, "internal", NULL, "Something went wrong; it has been logged.");
+	if (f.h_owner && check_owner(req, c, f.owner) != 0)
+		return -1;
+	return insert_risk(req, c, &f, id);
+}
+
+int
+rp_risks_set(struct rp_req *req, const struct rp_client *c, long long id,
+    const struct rp_risk_values *v)
+{
+	struct fields f;
+
+	values_fields(v, &f);
+	if (f.h_owner && check_owner(req, c, f.owner) != 0)
+		return -1;
+	return update_risk(req, c, id, &f);
 }
 
 int

@@ -6,6 +6,7 @@
 #include "api-clients.h"
 #include "api-pilot.h"
 #include "api-resources.h"
+#include "api-risk-analysis.h"
 #include "api-risks.h"
 #include "api-system.h"
 #include "authz.h"
@@ -20,6 +21,7 @@
 #include "ui-clients.h"
 #include "ui-pilot.h"
 #include "ui-resources.h"
+#include "ui-risk-analysis.h"
 #include "ui-risks.h"
 #include "ui-estabs.h"
 #include "ui-fwimport.h"
@@ -101,6 +103,22 @@ const struct rp_route rp_routes[] = {
 	{ "GET",    "/risks/{id}",         rp_ui_risk,              S,     FIRM, NONE, 0 },
 	{ "POST",   "/risks/{id}",         rp_ui_risk_update,       S,     FIRM, NONE, 0 },
 	{ "POST",   "/risks/{id}/delete",  rp_ui_risk_delete,       S,     FIRM, NONE, 0 },
+	/* The risk analysis module (its pages answer 404 where it is off). */
+#define RA_PAGES(path, name) \
+	{ "GET",    "/clients/{id}/risk-analysis/" path, rp_ui_ra_##name##_list, S, FIRM, NONE, 0 }, \
+	{ "POST",   "/clients/{id}/risk-analysis/" path, rp_ui_ra_##name##_create, S, FIRM, NONE, 0 }, \
+	{ "GET",    "/" path "/{id}",      rp_ui_ra_##name##_edit,  S,     FIRM, NONE, 0 }, \
+	{ "POST",   "/" path "/{id}",      rp_ui_ra_##name##_update, S,    FIRM, NONE, 0 }, \
+	{ "POST",   "/" path "/{id}/delete", rp_ui_ra_##name##_delete, S,  FIRM, NONE, 0 }
+	{ "GET",    "/clients/{id}/risk-analysis", rp_ui_ra_summary, S,    FIRM, NONE, 0 },
+	RA_PAGES("business-assets", business),
+	RA_PAGES("supporting-assets", supporting),
+	RA_PAGES("threat-sources", threat),
+	RA_PAGES("scenarios", scenario),
+#undef RA_PAGES
+	{ "POST",   "/scenarios/{id}/retain", rp_ui_ra_retain,      S,     FIRM, NONE, 0 },
+	{ "POST",   "/scenarios/{id}/discard", rp_ui_ra_discard,    S,     FIRM, NONE, 0 },
+	{ "POST",   "/scenarios/{id}/sync-risk", rp_ui_ra_sync,     S,     FIRM, NONE, 0 },
 	{ "GET",    "/clients/{id}/actions", rp_ui_client_actions,  S,     FIRM, NONE, 0 },
 	{ "GET",    "/clients/{id}/actions.csv", rp_ui_client_actions_csv, S, FIRM, NONE, 0 },
 	{ "GET",    "/clients/{id}/actions/new", rp_ui_client_action_new, S, FIRM, NONE, 0 },
@@ -222,6 +240,21 @@ const struct rp_route rp_routes[] = {
 	{ "GET",    "/api/v1/risks/{id}",  rp_api_risk,             S,     FIRM, NONE, 0 },
 	{ "PATCH",  "/api/v1/risks/{id}",  rp_api_risk_patch,       S,     FIRM, NONE, 0 },
 	{ "DELETE", "/api/v1/risks/{id}",  rp_api_risk_delete,      S,     FIRM, NONE, 0 },
+#define RA_API(path, name) \
+	{ "GET",    "/api/v1/clients/{id}/" path, rp_api_ra_##name##_list, S, FIRM, NONE, 0 }, \
+	{ "POST",   "/api/v1/clients/{id}/" path, rp_api_ra_##name##_create, S, FIRM, NONE, 0 }, \
+	{ "GET",    "/api/v1/" path "/{id}", rp_api_ra_##name##_get, S,    FIRM, NONE, 0 }, \
+	{ "PATCH",  "/api/v1/" path "/{id}", rp_api_ra_##name##_patch, S,  FIRM, NONE, 0 }, \
+	{ "DELETE", "/api/v1/" path "/{id}", rp_api_ra_##name##_delete, S, FIRM, NONE, 0 }
+	{ "GET",    "/api/v1/clients/{id}/risk-analysis", rp_api_ra_summary, S, FIRM, NONE, 0 },
+	RA_API("business-assets", business),
+	RA_API("supporting-assets", supporting),
+	RA_API("threat-sources", threat),
+	RA_API("scenarios", scenario),
+#undef RA_API
+	{ "POST",   "/api/v1/scenarios/{id}/retain", rp_api_ra_retain, S,  FIRM, NONE, 0 },
+	{ "POST",   "/api/v1/scenarios/{id}/discard", rp_api_ra_discard, S, FIRM, NONE, 0 },
+	{ "POST",   "/api/v1/scenarios/{id}/sync-risk", rp_api_ra_sync, S, FIRM, NONE, 0 },
 	{ "GET",    "/api/v1/clients/{id}/resources", rp_api_client_resources, S, FIRM, NONE, 0 },
 	{ "POST",   "/api/v1/clients/{id}/resources", rp_api_client_resource_create, S, FIRM, NONE, 0 },
 	{ "GET",    "/api/v1/resources/{id}", rp_api_resource_get,  S,     FIRM, NONE, 0 },

@@ -33,6 +33,7 @@ static const char *const pages[] = {
 	"actions", "action", "resources", "resource", "resource-edit", "resource-diff",
 	"publication",
 	"templates", "template", "template-edit", "templates-deploy",
+	"risk-analysis", "ra-step", "ra-item",
 };
 
 static const char *const lang_files[RP_LANG__COUNT] = { "fr", "en" };

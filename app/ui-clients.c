@@ -56,6 +56,10 @@ rp_ui_client_chrome(struct rp_req *req, const struct rp_client *c)
 		rp_set(req, "Client.nav.duplicates", "1");
 	if (f & RP_FEAT_BIT(RP_FEAT_PROFILE_EDIT))
 		rp_set(req, "Client.nav.import", "1");
+	/* The enabled evaluation modules: their pages exist for this client. */
+	for (size_t i = 0; i < rp_modules.n; i++)
+		if (rp_clients_has_module(c, rp_modules.keys[i]))
+			rp_set(req, P("Client.module.%s", rp_modules.keys[i]), "1");
 	/* The client switcher: the first clients of the caller's scope by
 	 * name (one short index walk, however many clients), this one
 	 * included. */

@@ -27,6 +27,7 @@ static const char *const flashes[] = {
 	"resource_unpublished",
 	"framework_imported", "framework_deleted",
 	"template_created", "template_updated", "deployed",
+	"ra_created", "ra_saved", "ra_deleted", "ra_retained", "ra_discarded", "ra_synced",
 };
 
 int

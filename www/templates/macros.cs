@@ -44,6 +44,7 @@
 <li><a href="/clients/<?cs var:Client.id ?>/risks"<?cs if:active == "risks" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.risks.nav ?></a></li>
 <li><a href="/clients/<?cs var:Client.id ?>/resources"<?cs if:active == "resources" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.resources.nav ?></a></li>
 <li><a href="/clients/<?cs var:Client.id ?>/actions"<?cs if:active == "actions" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.actions.nav ?></a></li><?cs /if ?>
+<?cs if:Client.vciso && Client.module.risk_analysis ?><li><a href="/clients/<?cs var:Client.id ?>/risk-analysis"<?cs if:active == "risk_analysis" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.ra.nav ?></a></li><?cs /if ?>
 </ul>
 <?cs if:subcount(Switch) > 1 ?><form method="get" action="/clients/switch" class="switcher">
 <label for="f-switch"><?cs var:Lang.clients.switch ?></label>
@@ -105,3 +106,4 @@
 <?cs def:template_choices() ?><?cs each:k = Lang.enums.resource_type ?><?cs set:count = 0 ?><?cs each:t = Templates ?><?cs if:t.type == name(k) ?><?cs set:count = count + 1 ?><?cs /if ?><?cs /each ?><?cs if:count > 0 ?><fieldset class="assign-group"><legend><?cs var:k ?></legend>
 <?cs each:t = Templates ?><?cs if:t.type == name(k) ?><label class="choice"><input type="checkbox" name="template_ids" value="<?cs var:t.id ?>"<?cs if:TplSel[t.id] ?> checked<?cs /if ?>> <?cs var:t.title ?> <span class="muted small">v<?cs var:t.version ?></span></label><?cs /if ?><?cs /each ?></fieldset>
 <?cs /if ?><?cs /each ?><?cs /def ?>
+<?cs include:"risk-analysis-macros.cs" ?>
