@@ -21,6 +21,8 @@ ENUM(rp_action_priorities, "priority", "low", "medium", "high", "critical");
 ENUM(rp_action_statuses, "status", "todo", "in_progress", "done", "cancelled");
 ENUM(rp_resource_types, "type", "document", "process", "tool", "control");
 ENUM(rp_resource_statuses, "status", "draft", "approved", "published");
+ENUM(rp_scan_severities, "severity", "high", "medium", "low", "info");
+ENUM(rp_scan_target_kinds, "kind", "domain", "ipv4", "ipv6", "cidr");
 
 int
 rp_enum_parse(const struct rp_enum *e, const char *key)

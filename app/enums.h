@@ -24,6 +24,10 @@ extern const struct rp_enum rp_action_priorities; /* low, medium, high, critical
 extern const struct rp_enum rp_action_statuses;	/* todo, in_progress, done, cancelled */
 extern const struct rp_enum rp_resource_types;	/* document, process, tool, control */
 extern const struct rp_enum rp_resource_statuses; /* draft, approved, published */
+/* The external scan's severities (worst first, app/scandoc.h) and target
+ * kinds (app/netaddr.h), in their enums' order. */
+extern const struct rp_enum rp_scan_severities;	/* high, medium, low, info */
+extern const struct rp_enum rp_scan_target_kinds; /* domain, ipv4, ipv6, cidr */
 
 /* Index of key in e, or -1. */
 int rp_enum_parse(const struct rp_enum *, const char *key);

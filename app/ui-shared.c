@@ -25,6 +25,7 @@ static const char *const flashes[] = {
 	"template_saved", "resource_template_updated", "resource_published",
 	"resource_unpublished",
 	"framework_imported", "framework_deleted",
+	"scan_imported", "scan_deleted", "finding_action", "target_added", "target_deleted",
 };
 
 int

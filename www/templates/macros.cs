@@ -42,7 +42,8 @@
 <?cs if:Client.vciso ?><li><a href="/clients/<?cs var:Client.id ?>/pilot"<?cs if:active == "pilot" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.clients.pilot ?></a></li>
 <li><a href="/clients/<?cs var:Client.id ?>/risks"<?cs if:active == "risks" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.risks.nav ?></a></li>
 <li><a href="/clients/<?cs var:Client.id ?>/resources"<?cs if:active == "resources" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.resources.nav ?></a></li>
-<li><a href="/clients/<?cs var:Client.id ?>/actions"<?cs if:active == "actions" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.actions.nav ?></a></li><?cs /if ?>
+<li><a href="/clients/<?cs var:Client.id ?>/actions"<?cs if:active == "actions" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.actions.nav ?></a></li>
+<?cs if:Client.module.external_scan ?><li><a href="/clients/<?cs var:Client.id ?>/scans"<?cs if:active == "scans" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.scan.nav ?></a></li><?cs /if ?><?cs /if ?>
 </ul>
 <?cs if:subcount(Switch) > 1 ?><form method="get" action="/clients/switch" class="switcher">
 <label for="f-switch"><?cs var:Lang.clients.switch ?></label>
@@ -88,3 +89,23 @@
 <?cs call:field_error("resource_ids") ?></fieldset><?cs /def ?>
 <?cs def:resource_status_badge(s) ?><span class="badge res-<?cs var:s ?>"><?cs var:Lang.enums.resource_status[s] ?></span><?cs /def ?>
 <?cs def:status_button(to, label, confirm) ?><form method="post" action="/resources/<?cs var:Resource.id ?>/status" class="inline"><?cs call:csrf() ?><input type="hidden" name="status" value="<?cs var:to ?>"><button type="submit" class="button<?cs if:to == "draft" || confirm ?> secondary<?cs /if ?>"<?cs if:confirm ?> data-confirm="<?cs var:confirm ?>"<?cs /if ?>><?cs var:label ?></button></form><?cs /def ?>
+<?cs # ---- external scan (app/ui-scans.c) ---- ?>
+<?cs # A finding's severity: high, medium, low, info. ?>
+<?cs def:scan_severity(s) ?><span class="badge sev-<?cs var:s ?>"><?cs var:Lang.enums.scan_severity[s] ?></span><?cs /def ?>
+<?cs # Counts by severity of a node holding high, medium, low, info. ?>
+<?cs def:scan_counts(counts) ?><ul class="scan-counts"><?cs each:l = Lang.enums.scan_severity ?><li><?cs call:scan_severity(name(l)) ?> <?cs alt:counts[name(l)] ?>0<?cs /alt ?></li><?cs /each ?></ul><?cs /def ?>
+<?cs # A finding's change since the previous scan. ?>
+<?cs def:scan_change(c) ?><span class="badge <?cs if:c == "new" ?>badge-warn<?cs elif:c == "fixed" ?>badge-ok<?cs else ?>badge-plan-essential<?cs /if ?>"><?cs var:Lang.scan.changes[c] ?></span><?cs /def ?>
+<?cs # A table of findings (list), with the action column for vCISOs (actions set). ?>
+<?cs def:scan_findings(list, caption, id, actions) ?><div class="table-wrap"><table id="<?cs var:id ?>">
+<caption class="visually-hidden"><?cs var:caption ?></caption>
+<thead><tr><th scope="col"><?cs var:Lang.scan.severity ?></th><th scope="col"><?cs var:Lang.scan.host ?></th><th scope="col"><?cs var:Lang.scan.port ?></th><th scope="col"><?cs var:Lang.scan.service ?></th><th scope="col"><?cs var:Lang.scan.change ?></th><?cs if:actions ?><th scope="col"><?cs var:Lang.scan.action_col ?></th><?cs /if ?></tr></thead>
+<tbody><?cs each:f = list ?><tr id="<?cs var:id ?>-<?cs var:f.id ?>">
+<td><?cs call:scan_severity(f.severity) ?><br><span class="small muted"><?cs alt:Lang.scan.rules[f.rule] ?><?cs var:f.rule ?><?cs /alt ?></span></td>
+<td><code><?cs var:f.host ?></code><?cs if:f.hostname ?><br><span class="small"><?cs var:f.hostname ?></span><?cs /if ?><?cs if:f.in_targets == "0" ?><br><span class="badge badge-warn small"><?cs var:Lang.scan.outside ?></span><?cs /if ?></td>
+<td><?cs var:f.port ?>/<?cs var:f.protocol ?></td>
+<td><?cs alt:f.service ?>—<?cs /alt ?><?cs if:f.product ?><br><span class="small muted"><?cs var:f.product ?> <?cs var:f.version ?></span><?cs /if ?></td>
+<td><?cs call:scan_change(f.change) ?></td>
+<?cs if:actions ?><td><?cs if:f.action.id ?><a href="/actions/<?cs var:f.action.id ?>"><?cs var:f.action.title ?></a> <span class="small muted">(<?cs var:Lang.enums.action_status[f.action.status] ?>)</span><?cs elif:f.change != "fixed" ?><form method="post" action="/findings/<?cs var:f.id ?>/action" class="inline"><?cs call:csrf() ?><button type="submit" class="button secondary"><?cs var:Lang.scan.to_action ?></button></form><?cs else ?>—<?cs /if ?></td><?cs /if ?>
+</tr><?cs /each ?></tbody></table></div><?cs /def ?>
+<?cs # ---- end of external scan ---- ?>
