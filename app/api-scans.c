@@ -62,7 +62,8 @@ rp_api_client_targets(struct rp_req *req)
 	if (rp_scans_client(req, req->args[0], &c) != 0 || estab_filter(req, &estab) != 0 ||
 	    rp_api_page(req, &limit, &offset) != 0)
 		return -1;
-	return rp_api_list(req, rp_targets_list(req, &c, estab, limit, offset, &total), total);
+	struct json_object *items = rp_targets_list(req, &c, estab, limit, offset, &total);
+	return rp_api_list(req, items, total);
 }
 
 int
@@ -205,8 +206,8 @@ rp_api_client_scans(struct rp_req *req)
 	if (rp_scans_client(req, req->args[0], &c) != 0 || estab_filter(req, &estab) != 0 ||
 	    rp_api_page(req, &limit, &offset) != 0)
 		return -1;
-	return rp_api_list(req, rp_scans_list(req, &c, estab, NULL, limit, offset, &total),
-	    total);
+	struct json_object *items = rp_scans_list(req, &c, estab, NULL, limit, offset, &total);
+	return rp_api_list(req, items, total);
 }
 
 int

@@ -121,6 +121,8 @@ rp_targets_create(struct rp_req *req, const struct rp_client *c, long long estab
 	if (rp_in_text(req, "value", 260, true, &value) < 0 ||
 	    rp_in_text0(req, "label", 200, &label) < 0)
 		return -1;
+	if (label == NULL)
+		label = "";
 	if (rp_net_target_parse(value, &t, &msg) != 0)
 		return rp_fail(req, 400, "invalid_target", "value", msg);
 	if (rp_scans_estab(req, c, estab, "establishment_id", NULL) != 0)
