@@ -12,6 +12,7 @@
 #include <json.h>
 
 #include "arena.h"
+#include "enums.h"
 #include "netaddr.h"
 #include "nmap.h"
 #include "scandoc.h"
@@ -343,6 +344,31 @@ test_rules(void)
 	    "the last rule is the info catch-all");
 }
 
+/* The documentation's table lists the rules in the table's order, with
+ * their severity: "| high | `rdp` remote desktop | ...". */
+static void
+test_rules_documented(void)
+{
+	size_t len, i = 0;
+	char *text = slurp("docs/external-scan-format.md", &len), *line, *save = NULL;
+	const char *key;
+	int sev, bad = 0;
+
+	for (line = strtok_r(text, "\n", &save); line != NULL; line = strtok_r(NULL, "\n", &save)) {
+		char sevname[16], rule[40];
+		if (sscanf(line, "| %15[a-z] | `%39[a-z]`", sevname, rule) != 2 ||
+		    rp_enum_parse(&rp_scan_severities, sevname) < 0)
+			continue;
+		if (!rp_scan_rule(i++, &key, &sev) || strcmp(key, rule) != 0 ||
+		    strcmp(rp_scan_severity_key(sev), sevname) != 0) {
+			printf("# documented %s %s, table has %s\n", sevname, rule, key ? key : "-");
+			bad++;
+		}
+	}
+	ok(i > 15 && bad == 0 && !rp_scan_rule(i, &key, &sev),
+	    "docs/external-scan-format.md lists the %zu rules in order", i);
+}
+
 /* ---------------------------------------------------------------- JSON --- */
 
 #define JHEAD "{\"scanned_at\":\"2024-12-02T07:45:00Z\",\"hosts\":["
@@ -488,6 +514,7 @@ main(void)
 	test_refused_xml();
 	test_xml_details();
 	test_rules();
+	test_rules_documented();
 	test_json();
 	test_targets();
 	rp_arena_free(a);
