@@ -5,7 +5,6 @@
  * those of scans.c, scantargets.c and exposure.c, as the API's. */
 #include <stdbool.h>
 #include <string.h>
-#include <strings.h>
 
 #include <json.h>
 
@@ -209,22 +208,6 @@ rp_ui_scans(struct rp_req *req)
 	return scans_page(req, &c);
 }
 
-/* A file is JSON when its name says so or its text opens like an object
- * (a BOM and blanks aside); anything else is read as nmap XML. */
-static bool
-is_json(const char *name, const char *text, size_t len)
-{
-	size_t n = name ? strlen(name) : 0, i = 0;
-
-	if (n >= 5 && strcasecmp(name + n - 5, ".json") == 0)
-		return true;
-	if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0)
-		i = 3;
-	while (i < len && strchr(" \t\r\n", text[i]) != NULL)
-		i++;
-	return i < len && text[i] == '{';
-}
-
 /* The page again after a refused file, saying where the fault is. */
 static int
 refused(struct rp_req *req, const struct rp_client *c, const struct rp_scan_err *err)
@@ -270,7 +253,7 @@ rp_ui_scans_import(struct rp_req *req)
 		return rp_ui_take_error(req) ? scans_page(req, &c) : -1;
 	}
 	memset(&err, 0, sizeof(err));
-	if (is_json(name, file->val, file->len))
+	if (rp_upload_is_json(name, file->val, file->len))
 		rc = rp_scan_from_json_text(req->arena, file->val, file->len, "file", &doc, &err);
 	else
 		rc = rp_nmap_read(req->arena, file->val, file->len, "file", &doc, &err);
