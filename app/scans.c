@@ -115,9 +115,11 @@ static struct rp_stmt q_carry = RP_STMT(
     " SET f.action_id = p.action_id WHERE f.scan_id = ? AND f.action_id IS NULL");
 static struct rp_stmt q_delete = RP_STMT(
     "DELETE FROM scans WHERE id = ? AND client_id = ? AND firm_id = ?");
+/* Writers lock the establishment's row first, then what they change:
+ * one order for imports, deletions and findings turned into actions. */
 static struct rp_stmt q_scan_date = RP_STMT(
     "SELECT establishment_id, DATE_FORMAT(scanned_at, '%Y-%m-%d %H:%i:%s'), " DATE("scanned_at")
-    " FROM scans WHERE id = ? AND client_id = ? AND firm_id = ? FOR UPDATE");
+    " FROM scans WHERE id = ? AND client_id = ? AND firm_id = ?");
 /* A scan's findings, the worst first; args: previous scan (or 0), scan,
  * firm, limit. */
 static struct rp_stmt q_findings = RP_STMT(
@@ -147,7 +149,9 @@ static struct rp_stmt q_finding = RP_STMT(
     " DATE_FORMAT(s.scanned_at, '%Y-%m-%d %H:%i:%s'), DATE_FORMAT(s.scanned_at, ?)"
     " FROM scan_findings f JOIN scans s ON s.id = f.scan_id"
     " JOIN establishments e ON e.id = s.establishment_id"
-    " WHERE f.id = ? AND f.client_id = ? AND f.firm_id = ? FOR UPDATE");
+    " WHERE f.id = ? AND f.client_id = ? AND f.firm_id = ?");
+static struct rp_stmt q_finding_lock = RP_STMT(
+    "SELECT action_id FROM scan_findings WHERE id = ? AND client_id = ? AND firm_id = ? FOR UPDATE");
 /* The same port in this scan and the establishment's later ones, where
  * no action is linked yet. */
 static struct rp_stmt q_link_action = RP_STMT(
@@ -536,8 +540,17 @@ rp_scans_delete(struct rp_req *req, const struct rp_client *c, long long id)
 	rp_jadd(d, "scanned_at", json_object_new_string(res.rows[0][2]));
 	struct rp_dbarg e[] = { RP_AINT(estab), RP_AINT(c->id), RP_AINT(c->firm_id) };
 	if (rp_db_do(req, &q_lock_estab, e, RP_NELEM(e), &res) != 0 ||
-	    rp_db_do(req, &q_delete, k, RP_NELEM(k), NULL) != 0 ||
-	    compare_next(req, c, estab, at) != 0) {
+	    rp_db_do(req, &q_delete, k, RP_NELEM(k), &res) != 0) {
+		json_object_put(d);
+		goto fail;
+	}
+	/* Deleted meanwhile by another request: gone all the same. */
+	if (res.affected != 1) {
+		json_object_put(d);
+		rp_fail(req, 404, "not_found", NULL, "No such scan.");
+		goto fail;
+	}
+	if (compare_next(req, c, estab, at) != 0) {
 		json_object_put(d);
 		goto fail;
 	}
@@ -617,7 +630,17 @@ rp_findings_action(struct rp_req *req, const struct rp_client *c, long long id,
 	}
 	char **r = res.rows[0];
 	*scan = num(r[0]);
-	if (r[10] != NULL) {
+	struct rp_dbarg e[] = { RP_AINT(num(r[11])), RP_AINT(c->id), RP_AINT(c->firm_id) };
+	struct rp_dbarg f[] = { RP_AINT(id), RP_AINT(c->id), RP_AINT(c->firm_id) };
+	struct rp_dbres lock;
+	if (rp_db_do(req, &q_lock_estab, e, RP_NELEM(e), &lock) != 0 ||
+	    rp_db_do(req, &q_finding_lock, f, RP_NELEM(f), &lock) != 0)
+		goto fail;
+	if (lock.nrows != 1) {
+		rp_fail(req, 404, "not_found", NULL, "No such finding.");
+		goto fail;
+	}
+	if (lock.rows[0][0] != NULL) {
 		rp_fail(req, 409, "already_linked", NULL,
 		    "This finding is already followed by an action.");
 		goto fail;

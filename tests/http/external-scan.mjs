@@ -11,6 +11,7 @@
 // rows.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -339,6 +340,33 @@ test('refused imports answer 400/409/413 naming the field, and store nothing', a
   assert.equal(direct.status, 413, '50 MB straight to the app');
   assert.equal(JSON.parse(direct.body).error.field, 'body');
   assert.deepEqual(stored(), snap, 'nothing written by any refusal');
+});
+
+test('an import is one transaction: a failure injected at its last finding leaves nothing', async () => {
+  const doc = structuredClone(SAMPLE);
+  doc.scanned_at = '2024-12-24T06:00:00Z';
+  doc.hosts[1].ports[1].product = 'INJECT-FAILURE';
+  const snap = stored();
+  // As root (the app user may not create triggers).
+  const root = (q) => execFileSync('mariadb', [`--defaults-file=${env.STACK_MYSQL_ROOT_DEFAULTS}`, 'rempart'],
+    { input: q, encoding: 'utf8' });
+  root('DROP TRIGGER IF EXISTS test_fail_finding;\n');
+  root(`DELIMITER //
+CREATE TRIGGER test_fail_finding BEFORE INSERT ON scan_findings FOR EACH ROW BEGIN
+  IF NEW.product = 'INJECT-FAILURE' THEN SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = 'injected'; END IF;
+END//
+DELIMITER ;
+`);
+  try {
+    const r = await importJson(A.admin.c, A.client.id, A.e2.id, doc);
+    assert.ok(r.status >= 500 && r.status <= 599, `the insert failed, so the import fails: ${r.status} ${r.text}`);
+    assert.deepEqual(stored(), snap, 'no scan, no finding, no audit row');
+  } finally {
+    root('DROP TRIGGER IF EXISTS test_fail_finding;\n');
+  }
+  const r = await importJson(A.admin.c, A.client.id, A.e2.id, doc);
+  assert.equal(r.status, 201, 'without the trigger it goes through');
+  assert.equal((await A.admin.c.del(`/api/v1/scans/${r.json.id}`)).status, 204);
 });
 
 // -------------------------------------------------------------- actions ---
