@@ -20,7 +20,7 @@
 static struct rp_stmt q_latest = RP_STMT(
     "SELECT s.establishment_id, e.name, s.id, DATE_FORMAT(s.scanned_at, '%Y-%m-%dT%H:%i:%sZ'),"
     " IF(? = '', NULL, DATE_FORMAT(s.scanned_at, ?)), s.hosts, s.open_ports, s.new_count,"
-    " s.fixed_count, s.high, s.medium, s.low, s.info"
+    " s.fixed_count, s.high, s.medium, s.low, s.info, s.prev_scan_id"
     " FROM scans s JOIN establishments e ON e.id = s.establishment_id"
     " WHERE s.client_id = ? AND s.firm_id = ? AND e.merged_into IS NULL"
     " AND s.scanned_at = (SELECT MAX(x.scanned_at) FROM scans x"
@@ -88,6 +88,7 @@ rp_exposure_latest(struct rp_req *req, const struct rp_client *c, const char *da
 		x->fixed_count = num(r[8]);
 		for (int s = 0; s < RP_SEV__COUNT; s++)
 			x->sev[s] = num(r[9 + s]);
+		x->prev = num(r[13]);
 	}
 	*n = res.nrows;
 	return 0;
@@ -122,13 +123,15 @@ rp_exposure_client_json(struct rp_req *req, const struct rp_client *c)
 		rp_jadd(e, "hosts", json_object_new_int64(x[i].hosts));
 		rp_jadd(e, "open_ports", json_object_new_int64(x[i].open_ports));
 		rp_jadd(e, "findings_by_severity", severities(x[i].sev));
+		rp_jadd(e, "previous_scan_id", x[i].prev ? json_object_new_int64(x[i].prev) : NULL);
 		rp_jadd(e, "new", json_object_new_int64(x[i].new_count));
 		rp_jadd(e, "fixed", json_object_new_int64(x[i].fixed_count));
 		json_object_array_add(list, e);
 		for (int s = 0; s < RP_SEV__COUNT; s++)
 			total[s] += x[i].sev[s];
 		ports += x[i].open_ports;
-		added += x[i].new_count;
+		/* A first scan's findings are all "new": not news. */
+		added += x[i].prev ? x[i].new_count : 0;
 		fixed += x[i].fixed_count;
 	}
 	struct json_object *t = json_object_new_object();

@@ -22,6 +22,7 @@ struct rp_exposure {
 	const char	*scanned_at;		/* ISO 8601 UTC */
 	const char	*scanned_at_text;	/* in datefmt, or NULL */
 	long long	 hosts, open_ports, new_count, fixed_count;
+	long long	 prev;			/* the scan before it, or 0 */
 	long long	 sev[RP_SEV__COUNT];
 };
 
@@ -43,8 +44,9 @@ int rp_exposure_latest(struct rp_req *, const struct rp_client *c, const char *d
 
 /* The client's exposure: {"establishments":[latest scans: establishment_id,
  * establishment_name, scan_id, scanned_at, hosts, open_ports,
- * findings_by_severity, new, fixed], "totals": {findings_by_severity,
- * open_ports, new, fixed}, "scanned": N, "establishments_total": M}.
+ * findings_by_severity, previous_scan_id, new, fixed], "totals":
+ * {findings_by_severity, open_ports, new (of scans that have a previous
+ * one), fixed}, "scanned": N, "establishments_total": M}.
  * NULL after rp_fail. */
 struct json_object *rp_exposure_client_json(struct rp_req *, const struct rp_client *c);
 

@@ -72,6 +72,8 @@ exposure_hdf(struct rp_req *req, const char *b, const struct rp_exposure *x)
 	rp_set(req, P("%s.scanned_at_text", b), x->scanned_at_text);
 	rp_setf(req, P("%s.open_ports", b), "%lld", x->open_ports);
 	rp_setf(req, P("%s.new", b), "%lld", x->new_count);
+	if (x->prev)
+		rp_setf(req, P("%s.previous", b), "%lld", x->prev);
 	rp_setf(req, P("%s.fixed", b), "%lld", x->fixed_count);
 	for (int s = 0; s < RP_SEV__COUNT; s++)
 		rp_setf(req, P("%s.sev.%s", b, rp_scan_severity_key(s)), "%lld", x->sev[s]);
@@ -96,7 +98,8 @@ rp_ui_scan_pilot_widget(struct rp_req *req, const struct rp_client *c)
 	for (size_t i = 0; i < n; i++) {
 		for (int s = 0; s < RP_SEV__COUNT; s++)
 			total[s] += x[i].sev[s];
-		added += x[i].new_count;
+		/* A first scan's findings are all "new": not news. */
+		added += x[i].prev ? x[i].new_count : 0;
 		fixed += x[i].fixed_count;
 		/* The most exposed first: those with high or medium findings. */
 		if (i < PILOT_TOP && x[i].sev[RP_SEV_HIGH] + x[i].sev[RP_SEV_MEDIUM] > 0) {

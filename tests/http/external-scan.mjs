@@ -461,6 +461,9 @@ test('exposure: the latest scan of each establishment, and its history (feature 
   assert.equal(r.json.establishments_total, 2);
   assert.deepEqual(r.json.establishments.map((x) => x.establishment_id), [A.e1.id, A.e2.id], 'most exposed first');
   assert.deepEqual(r.json.totals.findings_by_severity, { high: 4, medium: 2, low: 5, info: 2 });
+  assert.equal(r.json.establishments[1].previous_scan_id, null);
+  assert.equal(r.json.establishments[1].new, 4);
+  assert.equal(r.json.totals.new, 0, 'a first scan\'s findings are not counted as news');
   // An establishment manager with monitoring reads its establishment's
   // exposure, without the Pilot's actions.
   r = await A.site.c.get(`/api/v1/establishments/${A.e1.id}/exposure`);
