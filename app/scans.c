@@ -260,10 +260,10 @@ load_targets(struct rp_req *req, const struct rp_client *c, long long estab,
 /* Write the comparison of scan `id` (dated at) with the establishment's
  * scan before it. */
 static int
-compare(struct rp_req *req, const struct rp_client *c, long long estab, long long id,
-    const char *at, long long *prev, long long *added, long long *fixed)
+compare(struct rp_req *req, long long firm, long long estab, long long id, const char *at,
+    long long *prev, long long *added, long long *fixed)
 {
-	struct rp_dbarg p[] = { RP_AINT(estab), RP_AINT(c->firm_id), RP_ASTR(at) };
+	struct rp_dbarg p[] = { RP_AINT(estab), RP_AINT(firm), RP_ASTR(at) };
 	struct rp_dbres res;
 
 	if (rp_db_do(req, &q_prev, p, RP_NELEM(p), &res) != 0)
@@ -275,15 +275,15 @@ compare(struct rp_req *req, const struct rp_client *c, long long estab, long lon
 	*added = num(rp_db_cell(&res, 0, 0));
 	*fixed = num(rp_db_cell(&res, 0, 1));
 	struct rp_dbarg u[] = { *prev ? RP_AINT(*prev) : RP_ANULL, RP_AINT(*added),
-	    RP_AINT(*fixed), RP_AINT(id), RP_AINT(c->firm_id) };
+	    RP_AINT(*fixed), RP_AINT(id), RP_AINT(firm) };
 	return rp_db_do(req, &q_set_cmp, u, RP_NELEM(u), NULL);
 }
 
 /* Rewrite the comparison of the scan following date `at`, if any. */
 static int
-compare_next(struct rp_req *req, const struct rp_client *c, long long estab, const char *at)
+compare_next(struct rp_req *req, long long firm, long long estab, const char *at)
 {
-	struct rp_dbarg a[] = { RP_AINT(estab), RP_AINT(c->firm_id), RP_ASTR(at) };
+	struct rp_dbarg a[] = { RP_AINT(estab), RP_AINT(firm), RP_ASTR(at) };
 	struct rp_dbres res;
 	long long prev, added, fixed;
 
@@ -291,7 +291,7 @@ compare_next(struct rp_req *req, const struct rp_client *c, long long estab, con
 		return -1;
 	if (res.nrows == 0)
 		return 0;
-	return compare(req, c, estab, num(res.rows[0][0]), res.rows[0][1], &prev, &added,
+	return compare(req, firm, estab, num(res.rows[0][0]), res.rows[0][1], &prev, &added,
 	    &fixed);
 }
 
@@ -354,11 +354,11 @@ rp_scans_import(struct rp_req *req, const struct rp_client *c, long long estab,
 		goto fail;
 	*id = res.insert_id;
 	if (insert_findings(req, c, *id, doc, targets, nt) != 0 ||
-	    compare(req, c, estab, *id, at, &prev, &added, &fixed) != 0)
+	    compare(req, c->firm_id, estab, *id, at, &prev, &added, &fixed) != 0)
 		goto fail;
 	struct rp_dbarg y[] = { RP_AINT(prev), RP_AINT(*id) };
 	if ((prev && rp_db_do(req, &q_carry, y, RP_NELEM(y), NULL) != 0) ||
-	    compare_next(req, c, estab, at) != 0)
+	    compare_next(req, c->firm_id, estab, at) != 0)
 		goto fail;
 	struct json_object *d = json_object_new_object();
 	rp_jadd(d, "establishment_id", json_object_new_int64(estab));
@@ -550,7 +550,7 @@ rp_scans_delete(struct rp_req *req, const struct rp_client *c, long long id)
 		rp_fail(req, 404, "not_found", NULL, "No such scan.");
 		goto fail;
 	}
-	if (compare_next(req, c, estab, at) != 0) {
+	if (compare_next(req, c->firm_id, estab, at) != 0) {
 		json_object_put(d);
 		goto fail;
 	}
@@ -560,6 +560,55 @@ rp_scans_delete(struct rp_req *req, const struct rp_client *c, long long id)
 fail:
 	rp_db_rollback();
 	return -1;
+}
+
+/* ------------------------------------------------------------ merging --- */
+
+static struct rp_stmt q_lock_estab_id = RP_STMT(
+    "SELECT id FROM establishments WHERE id = ? AND firm_id = ? FOR UPDATE");
+static struct rp_stmt q_merge_targets = RP_STMT(
+    "INSERT IGNORE INTO scan_targets (firm_id, client_id, establishment_id, kind, value, label,"
+    " created_at, created_by) SELECT firm_id, client_id, ?, kind, value, label, created_at,"
+    " created_by FROM scan_targets WHERE establishment_id = ? AND firm_id = ?");
+static struct rp_stmt q_drop_targets = RP_STMT(
+    "DELETE FROM scan_targets WHERE establishment_id = ? AND firm_id = ?");
+/* A scan at a date the survivor already has stays with the duplicate. */
+static struct rp_stmt q_merge_scans = RP_STMT(
+    "UPDATE IGNORE scans SET establishment_id = ? WHERE establishment_id = ? AND firm_id = ?");
+static struct rp_stmt q_dates = RP_STMT(
+    "SELECT id, DATE_FORMAT(scanned_at, '%Y-%m-%d %H:%i:%s') FROM scans"
+    " WHERE establishment_id = ? AND firm_id = ? ORDER BY scanned_at");
+
+/* Rewrite the comparison of every scan of an establishment. */
+static int
+compare_all(struct rp_req *req, long long firm, long long estab)
+{
+	struct rp_dbarg a[] = { RP_AINT(estab), RP_AINT(firm) };
+	struct rp_dbres res;
+	long long prev, added, fixed;
+
+	if (rp_db_do(req, &q_dates, a, RP_NELEM(a), &res) != 0)
+		return -1;
+	for (size_t i = 0; i < res.nrows; i++)
+		if (compare(req, firm, estab, num(res.rows[i][0]), res.rows[i][1], &prev, &added,
+		    &fixed) != 0)
+			return -1;
+	return 0;
+}
+
+int
+rp_scans_merge(struct rp_req *req, long long firm, long long dup, long long survivor)
+{
+	struct rp_dbarg d[] = { RP_AINT(dup), RP_AINT(firm) };
+	struct rp_dbarg mv[] = { RP_AINT(survivor), RP_AINT(dup), RP_AINT(firm) };
+
+	/* The duplicate's row first, as every writer of its scans does. */
+	if (rp_db_do(req, &q_lock_estab_id, d, RP_NELEM(d), NULL) != 0 ||
+	    rp_db_do(req, &q_merge_targets, mv, RP_NELEM(mv), NULL) != 0 ||
+	    rp_db_do(req, &q_drop_targets, d, RP_NELEM(d), NULL) != 0 ||
+	    rp_db_do(req, &q_merge_scans, mv, RP_NELEM(mv), NULL) != 0)
+		return -1;
+	return compare_all(req, firm, survivor) != 0 || compare_all(req, firm, dup) != 0 ? -1 : 0;
 }
 
 /* --------------------------------------------------- finding → action --- */

@@ -78,4 +78,11 @@ int rp_findings_of(struct rp_req *, long long id, struct rp_client *c);
 int rp_findings_action(struct rp_req *, const struct rp_client *c, long long id,
     long long *action, long long *scan);
 
+/* Establishment dup merged into survivor (same firm and client), inside
+ * the merge's transaction: dup's targets join the survivor's (each value
+ * once), its scans move to the survivor unless the survivor has one at the
+ * same date (those stay with the merged duplicate), and the comparisons
+ * of both are rewritten. Returns 0 or -1 after rp_fail. */
+int rp_scans_merge(struct rp_req *, long long firm, long long dup, long long survivor);
+
 #endif

@@ -443,6 +443,44 @@ test('a new scan keeps the open actions of its still-open ports, not the done on
   A.third = n.json;
 });
 
+test('merging a duplicate: its targets and scans move to the survivor, comparisons rewritten', async () => {
+  const c = A.other.id;
+  const ea = await makeEstab(A.admin.c, c);
+  const eb = await makeEstab(A.admin.c, c);
+  for (const [e, value] of [[ea, 'shared.example.fr'], [eb, 'shared.example.fr'], [eb, '198.51.100.1']]) {
+    assert.equal((await A.admin.c.post(`/api/v1/clients/${c}/scan-targets`, { establishment_id: e.id, value })).status,
+      201);
+  }
+  const imp = async (e, xml) => {
+    const r = await importXml(A.admin.c, c, e.id, xml);
+    assert.equal(r.status, 201, r.text);
+    return r.json.id;
+  };
+  const b1 = await imp(eb, OFFICE);
+  const b3 = await imp(eb, LATER);
+  const a2 = await imp(ea, redated(LATER, 1730000000));
+  const a3 = await imp(ea, redated(OFFICE, 1731749400));
+  const r = await A.admin.c.post(`/api/v1/establishments/${eb.id}/merge`, { into: ea.id });
+  assert.equal(r.status, 200, r.text);
+  const targets = async (e) => (await A.admin.c.get(`/api/v1/clients/${c}/scan-targets?establishment_id=${e.id}`))
+    .json.items.map((t) => t.value).sort();
+  assert.deepEqual(await targets(ea), ['198.51.100.1', 'shared.example.fr'], 'the union, once each');
+  assert.deepEqual(await targets(eb), []);
+  const scans = async (e) => (await A.admin.c.get(`/api/v1/clients/${c}/scans?establishment_id=${e.id}`))
+    .json.items.map((x) => x.id);
+  assert.deepEqual(await scans(ea), [a3, a2, b1], 'the duplicate\'s scan joined the survivor\'s history');
+  assert.deepEqual(await scans(eb), [b3], 'a scan at a date the survivor has stays with the duplicate');
+  const get = async (id) => (await A.admin.c.get(`/api/v1/scans/${id}`)).json;
+  let s = await get(a2);
+  assert.deepEqual([s.previous_scan_id, s.new, s.fixed], [b1, 2, 2]);
+  s = await get(a3);
+  assert.deepEqual([s.previous_scan_id, s.new, s.fixed], [a2, 2, 2]);
+  s = await get(b3);
+  assert.deepEqual([s.previous_scan_id, s.new, s.fixed], [null, 9, 0]);
+  s = await get(b1);
+  assert.equal(s.establishment_id, ea.id);
+});
+
 // --------------------------------------------------------------- exposure ---
 
 test('exposure: the latest scan of each establishment, and its history (feature monitoring)', async () => {
