@@ -430,11 +430,48 @@ recount(struct rp_req *req, const struct rp_client *c)
 	return rp_db_do(req, &q_open_count, a, 2, NULL);
 }
 
+/* The action row of a create, inside the caller's transaction (the
+ * client's row locked): *id gets it. 0 or -1. */
+static int
+insert_row(struct rp_req *req, const struct rp_client *c, const char *title, const char *desc,
+    long long owner, const char *due, const char *priority, const char *status,
+    long long progress, long long *id)
+{
+	struct rp_dbarg a[] = { RP_AINT(c->firm_id), RP_AINT(c->id), RP_ASTR(title),
+	    RP_ASTR(desc), owner ? RP_AINT(owner) : RP_ANULL, RP_ASTR(due),
+	    RP_ASTR(priority), RP_ASTR(status), RP_AINT(progress), RP_AINT(req->user->id) };
+	struct rp_dbres res;
+
+	if (rp_db_do(req, &q_insert, a, RP_NELEM(a), &res) != 0)
+		return -1;
+	*id = res.insert_id;
+	return 0;
+}
+
+int
+rp_actions_insert(struct rp_req *req, const struct rp_client *c, const char *title,
+    const char *description, const char *priority, const char *due, long long owner,
+    struct json_object *details, long long *id)
+{
+	struct json_object *d = details ? details : json_object_new_object();
+
+	if (lock_client(req, c) != 0 || insert_row(req, c, title, description, owner, due,
+	    priority, "todo", 0, id) != 0 || recount(req, c) != 0) {
+		json_object_put(d);
+		return -1;
+	}
+	rp_jadd(d, "title", json_object_new_string(title));
+	rp_jadd(d, "priority", json_object_new_string(priority));
+	rp_jadd(d, "status", json_object_new_string("todo"));
+	rp_jadd(d, "owner_id", owner ? json_object_new_int64(owner) : NULL);
+	rp_jadd(d, "due_date", due ? json_object_new_string(due) : NULL);
+	return rp_audit(req, "action.create", "action", *id, c->id, d);
+}
+
 int
 rp_actions_create(struct rp_req *req, const struct rp_client *c, long long *id)
 {
 	struct fields f;
-	struct rp_dbres res;
 
 	if (read_fields(req, true, &f) != 0)
 		return -1;
@@ -447,12 +484,9 @@ rp_actions_create(struct rp_req *req, const struct rp_client *c, long long *id)
 		return rp_db_fail(req);
 	if (lock_client(req, c) != 0 || check_links(req, c, &f) != 0)
 		goto fail;
-	struct rp_dbarg a[] = { RP_AINT(c->firm_id), RP_AINT(c->id), RP_ASTR(f.title),
-	    RP_ASTR(desc), f.owner ? RP_AINT(f.owner) : RP_ANULL, RP_ASTR(f.due),
-	    RP_ASTR(priority), RP_ASTR(status), RP_AINT(progress), RP_AINT(req->user->id) };
-	if (rp_db_do(req, &q_insert, a, RP_NELEM(a), &res) != 0)
+	if (insert_row(req, c, f.title, desc, f.owner, f.due, priority, status, progress,
+	    id) != 0)
 		goto fail;
-	*id = res.insert_id;
 	if (rp_db_links(req, &q_links_clear, &q_link, *id, f.reqs, f.nreqs, c->firm_id,
 	    c->id) != 0 ||
 	    rp_db_links(req, &q_risks_clear, &q_risk_link, *id, f.risks, f.nrisks, c->firm_id,

@@ -52,6 +52,15 @@ struct json_object *rp_action_get(struct rp_req *, const struct rp_client *c, lo
 
 /* Create an action of c from the request's fields; 0 with *id, or -1. */
 int rp_actions_create(struct rp_req *, const struct rp_client *c, long long *id);
+/* Create an action of c made by another part of the product (e.g. a scan
+ * finding), inside the caller's transaction: status todo, owner 0 for
+ * none, due NULL or YYYY-MM-DD (all already valid); the client's row
+ * locked, its open-actions counter kept and "action.create" audited with
+ * `details` (consumed, may be NULL) plus the action's fields. Returns 0
+ * with *id, or -1 after rp_fail (the caller rolls back). */
+int rp_actions_insert(struct rp_req *, const struct rp_client *c, const char *title,
+    const char *description, const char *priority, const char *due, long long owner,
+    struct json_object *details, long long *id);
 /* Change any subset of the fields of action id of c. 0 or -1. */
 int rp_actions_update(struct rp_req *, const struct rp_client *c, long long id);
 /* Delete action id of c. 0 or -1. */

@@ -25,6 +25,8 @@ ENUM(rp_ra_support_types, "type", "hardware", "software", "network", "people", "
     "organization", "provider");
 ENUM(rp_ra_resources, "resources", "limited", "significant", "important", "unlimited");
 ENUM(rp_ra_statuses, "status", "draft", "retained", "discarded");
+ENUM(rp_scan_severities, "severity", "high", "medium", "low", "info");
+ENUM(rp_scan_target_kinds, "kind", "domain", "ipv4", "ipv6", "cidr");
 
 int
 rp_enum_parse(const struct rp_enum *e, const char *key)

@@ -28,6 +28,10 @@ extern const struct rp_enum rp_resource_statuses; /* draft, approved, published 
 extern const struct rp_enum rp_ra_support_types; /* hardware, software, network, people, site, organization, provider */
 extern const struct rp_enum rp_ra_resources;	/* limited, significant, important, unlimited */
 extern const struct rp_enum rp_ra_statuses;	/* draft, retained, discarded */
+/* The external scan's severities (worst first, app/scandoc.h) and target
+ * kinds (app/netaddr.h), in their enums' order. */
+extern const struct rp_enum rp_scan_severities;	/* high, medium, low, info */
+extern const struct rp_enum rp_scan_target_kinds; /* domain, ipv4, ipv6, cidr */
 
 /* Index of key in e, or -1. */
 int rp_enum_parse(const struct rp_enum *, const char *key);

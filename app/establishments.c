@@ -16,6 +16,7 @@
 #include "input.h"
 #include "json.h"
 #include "request.h"
+#include "scans.h"
 #include "scope.h"
 #include "util.h"
 
@@ -582,6 +583,7 @@ rp_estabs_merge(struct rp_req *req, const struct rp_estab *e, long long *survivo
 	    rp_db_do(req, &q_merge_assign, mv, 3, NULL) != 0 ||
 	    rp_db_do(req, &q_merge_unassign, un, 2, NULL) != 0 ||
 	    rp_db_do(req, &q_merge_suggestions, mv, 3, NULL) != 0 ||
+	    rp_scans_merge(req, e->firm_id, e->id, s.id) != 0 ||
 	    rp_db_do(req, &q_merge_mark, mv, 3, &res) != 0)
 		goto fail;
 	if (res.affected != 1) {

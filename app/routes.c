@@ -8,6 +8,7 @@
 #include "api-resources.h"
 #include "api-risk-analysis.h"
 #include "api-risks.h"
+#include "api-scans.h"
 #include "api-system.h"
 #include "authz.h"
 #include "fwimport.h"
@@ -23,6 +24,7 @@
 #include "ui-resources.h"
 #include "ui-risk-analysis.h"
 #include "ui-risks.h"
+#include "ui-scans.h"
 #include "ui-estabs.h"
 #include "ui-fwimport.h"
 #include "ui-home.h"
@@ -179,6 +181,16 @@ const struct rp_route rp_routes[] = {
 	{ "POST",   "/establishments/{id}/suggestions", rp_ui_estab_suggest, S, FIRM, F(PROFILE_READ), OF_ESTAB },
 	{ "POST",   "/suggestions/{id}/accept", rp_ui_suggestion_accept, S, FIRM, F(PROFILE_EDIT), OF_SUGG },
 	{ "POST",   "/suggestions/{id}/reject", rp_ui_suggestion_reject, S, FIRM, F(PROFILE_EDIT), OF_SUGG },
+	/* external scan module pages (the module's own checks: app/scans.h) */
+	{ "GET",    "/clients/{id}/scans", rp_ui_scans,             S,     FIRM, NONE, 0 },
+	{ "POST",   "/clients/{id}/scans", rp_ui_scans_import,      S | RP_R_UPLOAD, FIRM, NONE, 0 },
+	{ "GET",    "/scans/{id}",         rp_ui_scan,              S,     FIRM, NONE, 0 },
+	{ "POST",   "/scans/{id}/delete",  rp_ui_scan_delete,       S,     FIRM, NONE, 0 },
+	{ "POST",   "/findings/{id}/action", rp_ui_finding_action,  S,     FIRM, NONE, 0 },
+	{ "GET",    "/establishments/{id}/scan-targets", rp_ui_estab_targets, S, FIRM, NONE, 0 },
+	{ "POST",   "/establishments/{id}/scan-targets", rp_ui_estab_target_create, S, FIRM, NONE, 0 },
+	{ "POST",   "/scan-targets/{id}/delete", rp_ui_target_delete, S,   FIRM, NONE, 0 },
+	{ "GET",    "/establishments/{id}/exposure", rp_ui_estab_exposure, S, FIRM, F(MONITORING), OF_ESTAB },
 
 	{ "POST",   "/api/v1/session",     rp_api_session_create,   RP_R_NO_CSRF, 0, NONE, 0 },
 	{ "POST",   "/api/v1/setup",       rp_api_setup,            RP_R_NO_CSRF, 0, NONE, 0 },
@@ -280,6 +292,20 @@ const struct rp_route rp_routes[] = {
 	{ "GET",    "/api/v1/actions/{id}", rp_api_action_get,      S,     FIRM, NONE, 0 },
 	{ "PATCH",  "/api/v1/actions/{id}", rp_api_action_patch,    S,     FIRM, NONE, 0 },
 	{ "DELETE", "/api/v1/actions/{id}", rp_api_action_delete,   S,     FIRM, NONE, 0 },
+
+	/* external scan module (app/scans.h) and exposure (feature monitoring) */
+	{ "GET",    "/api/v1/clients/{id}/scan-targets", rp_api_client_targets, S, FIRM, NONE, 0 },
+	{ "POST",   "/api/v1/clients/{id}/scan-targets", rp_api_client_target_create, S, FIRM, NONE, 0 },
+	{ "GET",    "/api/v1/scan-targets/{id}", rp_api_target,     S,     FIRM, NONE, 0 },
+	{ "DELETE", "/api/v1/scan-targets/{id}", rp_api_target_delete, S,  FIRM, NONE, 0 },
+	/* A scan is a file (up to 5 MiB of XML in a JSON string). */
+	{ "POST",   "/api/v1/clients/{id}/scans", rp_api_client_scan_import, S | RP_R_UPLOAD, FIRM, NONE, 0 },
+	{ "GET",    "/api/v1/clients/{id}/scans", rp_api_client_scans, S,  FIRM, NONE, 0 },
+	{ "GET",    "/api/v1/scans/{id}",  rp_api_scan,             S,     FIRM, NONE, 0 },
+	{ "DELETE", "/api/v1/scans/{id}",  rp_api_scan_delete,      S,     FIRM, NONE, 0 },
+	{ "POST",   "/api/v1/findings/{id}/action", rp_api_finding_action, S, FIRM, NONE, 0 },
+	{ "GET",    "/api/v1/clients/{id}/exposure", rp_api_client_exposure, S, FIRM, F(MONITORING), OF_CLIENT },
+	{ "GET",    "/api/v1/establishments/{id}/exposure", rp_api_estab_exposure, S, FIRM, F(MONITORING), OF_ESTAB },
 };
 
 const size_t rp_nroutes = RP_NELEM(rp_routes);

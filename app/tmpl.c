@@ -34,6 +34,7 @@ static const char *const pages[] = {
 	"publication",
 	"templates", "template", "template-edit", "templates-deploy",
 	"risk-analysis", "ra-step", "ra-item",
+	"scans", "scan", "scan-targets", "exposure",
 };
 
 static const char *const lang_files[RP_LANG__COUNT] = { "fr", "en" };

@@ -22,6 +22,7 @@
 #include "ui-pilot.h"
 #include "ui-resources.h"
 #include "ui-risks.h"
+#include "ui-scans.h"
 #include "ui-shared.h"
 #include "users.h"
 #include "util.h"
@@ -56,8 +57,9 @@ rp_ui_client_chrome(struct rp_req *req, const struct rp_client *c)
 		rp_set(req, "Client.nav.duplicates", "1");
 	if (f & RP_FEAT_BIT(RP_FEAT_PROFILE_EDIT))
 		rp_set(req, "Client.nav.import", "1");
-	/* The enabled evaluation modules: their pages exist for this client. */
-	for (size_t i = 0; i < rp_modules.n; i++)
+	/* The evaluation modules' pages, for the vCISOs of a client that
+	 * enabled them. */
+	for (size_t i = 0; c->vciso && i < rp_modules.n; i++)
 		if (rp_clients_has_module(c, rp_modules.keys[i]))
 			rp_set(req, P("Client.module.%s", rp_modules.keys[i]), "1");
 	/* The client switcher: the first clients of the caller's scope by
@@ -411,6 +413,9 @@ rp_ui_client_pilot(struct rp_req *req)
 	json_object_put(act);
 	if (rp_ui_pilot_frameworks(req, &c) != 0 || rp_ui_risks_heat(req, &c) != 0 ||
 	    rp_ui_actions_figures(req, &c) != 0 || rp_ui_resources_figures(req, &c) != 0)
+		return -1;
+	/* External exposure (feature monitoring, module external_scan). */
+	if (rp_ui_scan_pilot_widget(req, &c) != 0)
 		return -1;
 	return rp_page(req, "client-pilot", "Lang.clients.pilot_title");
 }

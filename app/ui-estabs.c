@@ -19,6 +19,7 @@
 #include "tmpl.h"
 #include "ui-clients.h"
 #include "ui-estabs.h"
+#include "ui-scans.h"
 #include "ui-shared.h"
 #include "util.h"
 
@@ -121,6 +122,9 @@ rp_ui_estabs(struct rp_req *req)
 	rp_ui_client_chrome(req, &c);
 	for (size_t i = 0; i < n; i++)
 		list_row(req, P("Estabs.%zu", i), &es[i]);
+	/* External exposure column (feature monitoring, module external_scan). */
+	if (rp_ui_scan_estabs_column(req, &c, es, n) != 0)
+		return -1;
 	if (HAS(PROFILE_READ))
 		rp_set(req, "Page.read", "1");
 	if (rp_estabs_may_create(req, &c))
@@ -317,6 +321,9 @@ profile_page(struct rp_req *req, const struct rp_estab *e, bool echo)
 		json_object_put(pub);
 		rp_setf(req, "Page.publications", "%lld", total);
 	}
+	/* External exposure (feature monitoring, module external_scan). */
+	if (rp_ui_scan_estab_widget(req, &c, e->id) != 0)
+		return -1;
 	return rp_page(req, "establishment", "Lang.estabs.profile");
 }
 

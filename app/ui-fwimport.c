@@ -1,7 +1,6 @@
 /* Framework import pages: the upload form and the deletion button. */
 #include <stdbool.h>
 #include <string.h>
-#include <strings.h>
 
 #include "arena.h"
 #include "authz.h"
@@ -85,22 +84,6 @@ rp_ui_fw_import(struct rp_req *req)
 	return import_page(req, NULL, false);
 }
 
-/* A file is JSON when its name says so or its text opens like an object
- * (a BOM and blanks aside); anything else is read as CSV. */
-static bool
-is_json(const char *name, const char *text, size_t len)
-{
-	size_t n = name ? strlen(name) : 0, i = 0;
-
-	if (n >= 5 && strcasecmp(name + n - 5, ".json") == 0)
-		return true;
-	if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0)
-		i = 3;
-	while (i < len && strchr(" \t\r\n", text[i]) != NULL)
-		i++;
-	return i < len && (text[i] == '{' || text[i] == '[');
-}
-
 int
 rp_ui_fw_import_post(struct rp_req *req)
 {
@@ -120,7 +103,7 @@ rp_ui_fw_import_post(struct rp_req *req)
 		rp_fail(req, 400, "required", "file", "Choose a CSV or JSON file.");
 		return import_page(req, NULL, false);
 	}
-	json = is_json(rp_param(&req->form, "file.filename"), file->val, file->len);
+	json = rp_upload_is_json(rp_param(&req->form, "file.filename"), file->val, file->len);
 	if (json) {
 		rc = rp_fwdoc_from_json_text(req->arena, file->val, file->len, &doc, &err);
 	} else {

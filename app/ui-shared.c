@@ -28,6 +28,7 @@ static const char *const flashes[] = {
 	"framework_imported", "framework_deleted",
 	"template_created", "template_updated", "deployed",
 	"ra_created", "ra_saved", "ra_deleted", "ra_retained", "ra_discarded", "ra_synced",
+	"scan_imported", "scan_deleted", "finding_action", "target_added", "target_deleted",
 };
 
 int

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "arena.h"
 #include "util.h"
@@ -365,4 +366,18 @@ rp_ids_same(const long long *a, size_t na, const long long *b, size_t nb)
 			return false;
 	}
 	return true;
+}
+
+bool
+rp_upload_is_json(const char *name, const char *text, size_t len)
+{
+	size_t n = name ? strlen(name) : 0, i = 0;
+
+	if (n >= 5 && strcasecmp(name + n - 5, ".json") == 0)
+		return true;
+	if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0)
+		i = 3;
+	while (i < len && strchr(" \t\r\n", text[i]) != NULL)
+		i++;
+	return i < len && (text[i] == '{' || text[i] == '[');
 }

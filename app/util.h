@@ -72,6 +72,11 @@ size_t rp_ids_dedup(long long *ids, size_t n);
  * repeats)? */
 bool rp_ids_same(const long long *a, size_t na, const long long *b, size_t nb);
 
+/* Is an uploaded file JSON: its name ends in ".json" (case ignored) or its
+ * text opens like an object or an array (a UTF-8 BOM and blanks aside)?
+ * The imports read anything else as their other format. */
+bool rp_upload_is_json(const char *name, const char *text, size_t len);
+
 /* Constant-time comparison of two NUL-terminated strings. */
 bool rp_str_equal_ct(const char *a, const char *b);
 

@@ -79,7 +79,8 @@ function enumKeys() {
     rp_estab_actions: 'estab_action', rp_risk_treatments: 'risk_treatment', rp_risk_statuses: 'risk_status',
     rp_action_priorities: 'action_priority', rp_action_statuses: 'action_status',
     rp_resource_types: 'resource_type', rp_resource_statuses: 'resource_status',
-    rp_ra_support_types: 'ra_support_type', rp_ra_resources: 'ra_resources', rp_ra_statuses: 'ra_status' };
+    rp_ra_support_types: 'ra_support_type', rp_ra_resources: 'ra_resources', rp_ra_statuses: 'ra_status',
+    rp_scan_severities: 'scan_severity', rp_scan_target_kinds: 'scan_target_kind' };
   const keys = [];
   for (const m of text.matchAll(/^ENUM\((\w+), "[^"]*", ([^)]*)\);/gm)) {
     assert.ok(sets[m[1]], `enum ${m[1]} has a language set`);

@@ -34,6 +34,16 @@
 <section class="card" id="pilot-resources"><h2><?cs var:Lang.resources.pilot_lead ?></h2>
 <dl><?cs each:s = Lang.enums.resource_status ?><dt><?cs var:s ?></dt><dd><?cs if:Docs[name(s)] > 0 ?><a href="/clients/<?cs var:Client.id ?>/resources?status=<?cs name:s ?>"><?cs var:Docs[name(s)] ?></a><?cs else ?>0<?cs /if ?></dd><?cs /each ?></dl>
 <p class="small"><a href="/clients/<?cs var:Client.id ?>/resources"><?cs var:Lang.resources.open_list ?></a></p></section>
+<?cs # ---- external exposure (feature monitoring, module external_scan: app/ui-scans.c) ---- ?>
+<?cs if:Exposure.shown ?><section class="card" id="pilot-exposure" aria-labelledby="pilot-exposure-title"><h2 id="pilot-exposure-title"><?cs var:Lang.scan.widget_title ?></h2>
+<?cs if:Exposure.scanned == 0 ?><p class="muted"><?cs var:Lang.scan.widget_empty ?></p><?cs else ?>
+<p class="small"><?cs var:Exposure.scanned ?> / <?cs var:Exposure.establishments ?> <?cs var:Lang.scan.widget_scanned ?></p>
+<?cs call:scan_counts(Exposure.sev) ?>
+<p class="small"><?cs var:Lang.scan.changes.new ?> <?cs var:Exposure.new ?> · <?cs var:Lang.scan.changes.fixed ?> <?cs var:Exposure.fixed ?></p>
+<?cs if:subcount(Exposure.top) > 0 ?><h3><?cs var:Lang.scan.widget_top ?></h3>
+<ul class="plain-list"><?cs each:t = Exposure.top ?><li><a href="/establishments/<?cs var:t.estab ?>/exposure"><?cs var:t.name ?></a> — <?cs call:scan_severity("high") ?> <?cs var:t.sev.high ?> <?cs call:scan_severity("medium") ?> <?cs var:t.sev.medium ?> <span class="small muted"><time datetime="<?cs var:t.scanned_at ?>"><?cs var:t.scanned_at_text ?></time></span></li><?cs /each ?></ul><?cs /if ?><?cs /if ?>
+<?cs if:Client.module.external_scan ?><p class="small"><a href="/clients/<?cs var:Client.id ?>/scans"><?cs var:Lang.scan.open_scans ?></a></p><?cs /if ?></section><?cs /if ?>
+<?cs # ---- end of external exposure ---- ?>
 <section class="card"><h2><?cs var:Lang.clients.pilot_modules ?></h2>
 <?cs if:subcount(Edit.modules) == 0 ?><p class="muted"><?cs var:Lang.clients.pilot_no_modules ?></p><?cs else ?><ul><?cs each:m = Edit.modules ?><li><?cs var:Lang.enums.module[name(m)] ?></li><?cs /each ?></ul><?cs /if ?></section>
 <section class="card"><h2><?cs var:Lang.clients.pilot_activity ?></h2>

@@ -77,5 +77,17 @@
 <?cs if:#Page.publications > subcount(Publications) ?><p class="small muted"><?cs var:Lang.publications.more ?></p><?cs /if ?><?cs /if ?>
 </section>
 <?cs /if ?>
+<?cs # ---- external exposure (feature monitoring, module external_scan: app/ui-scans.c) ---- ?>
+<?cs if:Exposure.shown ?><section class="card" aria-labelledby="exposure-title" id="estab-exposure"><h2 id="exposure-title"><?cs var:Lang.scan.widget_title ?></h2>
+<?cs if:Exposure.latest.scan ?><p class="small"><?cs var:Lang.scan.latest ?> · <time datetime="<?cs var:Exposure.latest.scanned_at ?>"><?cs var:Exposure.latest.scanned_at_text ?></time></p>
+<?cs call:scan_counts(Exposure.latest.sev) ?>
+<p class="small"><?cs var:Lang.scan.open_ports ?> <?cs var:Exposure.latest.open_ports ?> · <?cs if:Exposure.latest.previous ?><?cs var:Lang.scan.changes.new ?> <?cs var:Exposure.latest.new ?> · <?cs var:Lang.scan.changes.fixed ?> <?cs var:Exposure.latest.fixed ?><?cs else ?><?cs var:Lang.scan.first ?><?cs /if ?></p>
+<?cs else ?><p class="muted"><?cs var:Lang.scan.exposure_empty ?></p><?cs /if ?>
+<p class="small"><a href="/establishments/<?cs var:Estab.id ?>/exposure"><?cs var:Lang.scan.exposure_history ?></a><?cs if:Exposure.module ?> · <a href="/establishments/<?cs var:Estab.id ?>/scan-targets"><?cs var:Lang.scan.targets ?></a> · <a href="/clients/<?cs var:Client.id ?>/scans?establishment_id=<?cs var:Estab.id ?>"><?cs var:Lang.scan.estab_scans ?></a><?cs /if ?></p>
+</section>
+<?cs elif:Exposure.module ?><section class="card" aria-labelledby="scan-title" id="estab-scan"><h2 id="scan-title"><?cs var:Lang.scan.title ?></h2>
+<p class="small"><a href="/establishments/<?cs var:Estab.id ?>/scan-targets"><?cs var:Lang.scan.targets ?></a> · <a href="/clients/<?cs var:Client.id ?>/scans?establishment_id=<?cs var:Estab.id ?>"><?cs var:Lang.scan.estab_scans ?></a></p>
+</section><?cs /if ?>
+<?cs # ---- end of external exposure ---- ?>
 </div></div>
 <?cs call:page_close() ?>

@@ -43,7 +43,8 @@
 <?cs if:Client.vciso ?><li><a href="/clients/<?cs var:Client.id ?>/pilot"<?cs if:active == "pilot" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.clients.pilot ?></a></li>
 <li><a href="/clients/<?cs var:Client.id ?>/risks"<?cs if:active == "risks" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.risks.nav ?></a></li>
 <li><a href="/clients/<?cs var:Client.id ?>/resources"<?cs if:active == "resources" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.resources.nav ?></a></li>
-<li><a href="/clients/<?cs var:Client.id ?>/actions"<?cs if:active == "actions" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.actions.nav ?></a></li><?cs /if ?>
+<li><a href="/clients/<?cs var:Client.id ?>/actions"<?cs if:active == "actions" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.actions.nav ?></a></li>
+<?cs if:Client.module.external_scan ?><li><a href="/clients/<?cs var:Client.id ?>/scans"<?cs if:active == "scans" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.scan.nav ?></a></li><?cs /if ?><?cs /if ?>
 <?cs if:Client.vciso && Client.module.risk_analysis ?><li><a href="/clients/<?cs var:Client.id ?>/risk-analysis"<?cs if:active == "risk_analysis" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.ra.nav ?></a></li><?cs /if ?>
 </ul>
 <?cs if:subcount(Switch) > 1 ?><form method="get" action="/clients/switch" class="switcher">
@@ -107,3 +108,23 @@
 <?cs each:t = Templates ?><?cs if:t.type == name(k) ?><label class="choice"><input type="checkbox" name="template_ids" value="<?cs var:t.id ?>"<?cs if:TplSel[t.id] ?> checked<?cs /if ?>> <?cs var:t.title ?> <span class="muted small">v<?cs var:t.version ?></span></label><?cs /if ?><?cs /each ?></fieldset>
 <?cs /if ?><?cs /each ?><?cs /def ?>
 <?cs include:"risk-analysis-macros.cs" ?>
+<?cs # ---- external scan (app/ui-scans.c) ---- ?>
+<?cs # A finding's severity: high, medium, low, info. ?>
+<?cs def:scan_severity(s) ?><span class="badge sev-<?cs var:s ?>"><?cs var:Lang.enums.scan_severity[s] ?></span><?cs /def ?>
+<?cs # Counts by severity of a node holding high, medium, low, info. ?>
+<?cs def:scan_counts(counts) ?><ul class="scan-counts"><?cs each:l = Lang.enums.scan_severity ?><li><?cs call:scan_severity(name(l)) ?> <?cs alt:counts[name(l)] ?>0<?cs /alt ?></li><?cs /each ?></ul><?cs /def ?>
+<?cs # A finding's change since the previous scan. ?>
+<?cs def:scan_change(c) ?><span class="badge <?cs if:c == "new" ?>badge-warn<?cs elif:c == "fixed" ?>badge-ok<?cs else ?>badge-plan-essential<?cs /if ?>"><?cs var:Lang.scan.changes[c] ?></span><?cs /def ?>
+<?cs # A table of findings (list), with the action column for vCISOs (actions set). ?>
+<?cs def:scan_findings(list, caption, id, actions) ?><div class="table-wrap"><table id="<?cs var:id ?>">
+<caption class="visually-hidden"><?cs var:caption ?></caption>
+<thead><tr><th scope="col"><?cs var:Lang.scan.severity ?></th><th scope="col"><?cs var:Lang.scan.host ?></th><th scope="col"><?cs var:Lang.scan.port ?></th><th scope="col"><?cs var:Lang.scan.service ?></th><th scope="col"><?cs var:Lang.scan.change ?></th><?cs if:actions ?><th scope="col"><?cs var:Lang.scan.action_col ?></th><?cs /if ?></tr></thead>
+<tbody><?cs each:f = list ?><tr id="<?cs var:id ?>-<?cs var:f.id ?>">
+<td><?cs call:scan_severity(f.severity) ?><br><span class="small muted"><?cs alt:Lang.scan.rules[f.rule] ?><?cs var:f.rule ?><?cs /alt ?></span></td>
+<td><code><?cs var:f.host ?></code><?cs if:f.hostname ?><br><span class="small"><?cs var:f.hostname ?></span><?cs /if ?><?cs if:f.in_targets == "0" ?><br><span class="badge badge-warn small"><?cs var:Lang.scan.outside ?></span><?cs /if ?></td>
+<td><?cs var:f.port ?>/<?cs var:f.protocol ?></td>
+<td><?cs alt:f.service ?>—<?cs /alt ?><?cs if:f.product ?><br><span class="small muted"><?cs var:f.product ?> <?cs var:f.version ?></span><?cs /if ?></td>
+<td><?cs call:scan_change(f.change) ?></td>
+<?cs if:actions ?><td><?cs if:f.action.id ?><a href="/actions/<?cs var:f.action.id ?>"><?cs var:f.action.title ?></a> <span class="small muted">(<?cs var:Lang.enums.action_status[f.action.status] ?>)</span><?cs elif:f.change != "fixed" ?><form method="post" action="/findings/<?cs var:f.id ?>/action" class="inline"><?cs call:csrf() ?><button type="submit" class="button secondary"><?cs var:Lang.scan.to_action ?></button></form><?cs else ?>—<?cs /if ?></td><?cs /if ?>
+</tr><?cs /each ?></tbody></table></div><?cs /def ?>
+<?cs # ---- end of external scan ---- ?>
