@@ -21,6 +21,11 @@ ENUM(rp_action_priorities, "priority", "low", "medium", "high", "critical");
 ENUM(rp_action_statuses, "status", "todo", "in_progress", "done", "cancelled");
 ENUM(rp_resource_types, "type", "document", "process", "tool", "control");
 ENUM(rp_resource_statuses, "status", "draft", "approved", "published");
+/* The usage diagnostic's: question kinds (the order of enum rp_usage_kind),
+ * the good answer of a yes/no question, the states of a public link. */
+ENUM(rp_usage_kinds, "kind", "scale", "yes_no", "choice", "text");
+ENUM(rp_usage_good_answers, "good answer", "yes", "no");
+ENUM(rp_usage_link_statuses, "status", "active", "expired", "full", "revoked");
 
 int
 rp_enum_parse(const struct rp_enum *e, const char *key)

@@ -24,6 +24,9 @@ extern const struct rp_enum rp_action_priorities; /* low, medium, high, critical
 extern const struct rp_enum rp_action_statuses;	/* todo, in_progress, done, cancelled */
 extern const struct rp_enum rp_resource_types;	/* document, process, tool, control */
 extern const struct rp_enum rp_resource_statuses; /* draft, approved, published */
+extern const struct rp_enum rp_usage_kinds;	/* scale, yes_no, choice, text */
+extern const struct rp_enum rp_usage_good_answers; /* yes, no */
+extern const struct rp_enum rp_usage_link_statuses; /* active, expired, full, revoked */
 
 /* Index of key in e, or -1. */
 int rp_enum_parse(const struct rp_enum *, const char *key);

@@ -32,6 +32,7 @@ static const char *const pages[] = {
 	"risks", "risk",
 	"actions", "action", "resources", "resource", "resource-edit", "resource-diff",
 	"publication",
+	"usage", "usage-question", "usage-links", "usage-answers", "usage-public",
 };
 
 static const char *const lang_files[RP_LANG__COUNT] = { "fr", "en" };

@@ -78,7 +78,9 @@ function enumKeys() {
     rp_billing_modes: 'billing_mode', rp_modules: 'module', rp_estab_statuses: 'estab_status',
     rp_estab_actions: 'estab_action', rp_risk_treatments: 'risk_treatment', rp_risk_statuses: 'risk_status',
     rp_action_priorities: 'action_priority', rp_action_statuses: 'action_status',
-    rp_resource_types: 'resource_type', rp_resource_statuses: 'resource_status' };
+    rp_resource_types: 'resource_type', rp_resource_statuses: 'resource_status',
+    rp_usage_kinds: 'usage_kind', rp_usage_good_answers: 'usage_good_answer',
+    rp_usage_link_statuses: 'usage_link_status' };
   const keys = [];
   for (const m of text.matchAll(/^ENUM\((\w+), "[^"]*", ([^)]*)\);/gm)) {
     assert.ok(sets[m[1]], `enum ${m[1]} has a language set`);
