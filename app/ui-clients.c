@@ -21,6 +21,8 @@
 #include "ui-resources.h"
 #include "ui-risks.h"
 #include "ui-shared.h"
+#include "ui-usage.h"
+#include "usage.h"
 #include "users.h"
 #include "util.h"
 
@@ -54,6 +56,8 @@ rp_ui_client_chrome(struct rp_req *req, const struct rp_client *c)
 		rp_set(req, "Client.nav.duplicates", "1");
 	if (f & RP_FEAT_BIT(RP_FEAT_PROFILE_EDIT))
 		rp_set(req, "Client.nav.import", "1");
+	if (c->vciso && rp_clients_has_module(c, RP_USAGE_MODULE))
+		rp_set(req, "Client.nav.usage", "1");
 	/* The client switcher: the first clients of the caller's scope by
 	 * name (one short index walk, however many clients), this one
 	 * included. */
@@ -400,7 +404,8 @@ rp_ui_client_pilot(struct rp_req *req)
 	}
 	json_object_put(act);
 	if (rp_ui_pilot_frameworks(req, &c) != 0 || rp_ui_risks_heat(req, &c) != 0 ||
-	    rp_ui_actions_figures(req, &c) != 0 || rp_ui_resources_figures(req, &c) != 0)
+	    rp_ui_actions_figures(req, &c) != 0 || rp_ui_resources_figures(req, &c) != 0 ||
+	    rp_ui_usage_pilot(req, &c) != 0)
 		return -1;
 	return rp_page(req, "client-pilot", "Lang.clients.pilot_title");
 }

@@ -20,6 +20,7 @@
 #include "ui-clients.h"
 #include "ui-estabs.h"
 #include "ui-shared.h"
+#include "ui-usage.h"
 #include "util.h"
 
 #define P(...) rp_printf(req->arena, __VA_ARGS__)
@@ -119,8 +120,14 @@ rp_ui_estabs(struct rp_req *req)
 	    rp_estabs_list(req, &c, &f, limit, offset, &es, &n, &total) != 0)
 		return -1;
 	rp_ui_client_chrome(req, &c);
-	for (size_t i = 0; i < n; i++)
+	long long *ids = rp_calloc(req->arena, n ? n : 1, sizeof(*ids));
+	for (size_t i = 0; i < n; i++) {
 		list_row(req, P("Estabs.%zu", i), &es[i]);
+		ids[i] = es[i].id;
+	}
+	/* The usage score column, with the feature feedback. */
+	if (rp_ui_usage_estab_column(req, &c, "Estabs", ids, n) != 0)
+		return -1;
 	if (HAS(PROFILE_READ))
 		rp_set(req, "Page.read", "1");
 	if (rp_estabs_may_create(req, &c))
@@ -317,6 +324,9 @@ profile_page(struct rp_req *req, const struct rp_estab *e, bool echo)
 		json_object_put(pub);
 		rp_setf(req, "Page.publications", "%lld", total);
 	}
+	/* The usage diagnostic's feedback, with the feature feedback. */
+	if (rp_ui_usage_estab(req, &c, e->id) != 0)
+		return -1;
 	return rp_page(req, "establishment", "Lang.estabs.profile");
 }
 

@@ -25,6 +25,8 @@ static const char *const flashes[] = {
 	"template_saved", "resource_template_updated", "resource_published",
 	"resource_unpublished",
 	"framework_imported", "framework_deleted",
+	"usage_starter", "usage_saved", "usage_deleted", "usage_link_created",
+	"usage_link_revoked",
 };
 
 int

@@ -78,8 +78,10 @@ builder_error(struct rp_req *req, const struct rp_client *c, const char *form)
 	if (!rp_ui_take_error(req))
 		return -1;
 	rp_set(req, "Form.which", form);
-	rp_set(req, "Form.title_fr", rp_param(&req->form, "title_fr"));
-	rp_set(req, "Form.title_en", rp_param(&req->form, "title_en"));
+	if (strcmp(form, "new_section") == 0) {
+		rp_set(req, "Form.title_fr", rp_param(&req->form, "title_fr"));
+		rp_set(req, "Form.title_en", rp_param(&req->form, "title_en"));
+	}
 	return builder_page(req, c);
 }
 

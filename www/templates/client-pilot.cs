@@ -34,6 +34,19 @@
 <section class="card" id="pilot-resources"><h2><?cs var:Lang.resources.pilot_lead ?></h2>
 <dl><?cs each:s = Lang.enums.resource_status ?><dt><?cs var:s ?></dt><dd><?cs if:Docs[name(s)] > 0 ?><a href="/clients/<?cs var:Client.id ?>/resources?status=<?cs name:s ?>"><?cs var:Docs[name(s)] ?></a><?cs else ?>0<?cs /if ?></dd><?cs /each ?></dl>
 <p class="small"><a href="/clients/<?cs var:Client.id ?>/resources"><?cs var:Lang.resources.open_list ?></a></p></section>
+<?cs # ---- usage diagnostic feedback (module usage_diagnostic, feature feedback; app/ui-usage.c) ---- ?>
+<?cs if:Usage.shown ?><section class="card" id="pilot-usage" aria-labelledby="pilot-usage-title"><h2 id="pilot-usage-title"><?cs var:Lang.usage.feedback_title ?></h2>
+<?cs if:Usage.answers == 0 ?><p class="muted"><?cs var:Lang.usage.feedback_none ?></p><?cs else ?>
+<p id="pilot-usage-score"><strong><?cs var:Lang.usage.feedback_score ?></strong> <?cs call:progress(Usage.score, Lang.usage.feedback_score) ?> · <?cs var:Lang.usage.feedback_answers ?> <?cs var:Usage.answers ?></p>
+<?cs call:usage_sections(Usage.sections, Lang.usage.feedback_sections) ?>
+<?cs if:subcount(Usage.establishments) > 0 ?><div class="table-wrap"><table id="pilot-usage-estabs"><caption><?cs var:Lang.usage.feedback_estabs ?></caption>
+<thead><tr><th scope="col"><?cs var:Lang.usage.estab_header ?></th><th scope="col"><?cs var:Lang.usage.score ?></th><th scope="col" class="num"><?cs var:Lang.usage.answers_header ?></th></tr></thead>
+<tbody><?cs each:e = Usage.establishments ?><tr><td><a href="/establishments/<?cs var:e.establishment_id ?>"><?cs var:e.name ?></a></td><td><?cs call:progress(e.score, Lang.usage.score) ?></td><td class="num"><?cs var:e.answers ?></td></tr><?cs /each ?></tbody></table></div><?cs /if ?>
+<h3><?cs var:Lang.usage.feedback_recent ?></h3>
+<ul id="pilot-usage-recent"><?cs each:a = Usage.recent ?><li><time datetime="<?cs var:a.submitted_at ?>"><?cs var:string.slice(a.submitted_at, 0, 10) ?></time> — <?cs var:a.establishment_name ?> — <?cs if:a.score != "" ?><?cs var:a.score ?> %<?cs else ?>—<?cs /if ?></li><?cs /each ?></ul>
+<p class="small"><a href="/clients/<?cs var:Client.id ?>/usage/answers"><?cs var:Lang.usage.feedback_all ?></a></p><?cs /if ?>
+</section><?cs /if ?>
+<?cs # ---- end of the usage diagnostic feedback ---- ?>
 <section class="card"><h2><?cs var:Lang.clients.pilot_modules ?></h2>
 <?cs if:subcount(Edit.modules) == 0 ?><p class="muted"><?cs var:Lang.clients.pilot_no_modules ?></p><?cs else ?><ul><?cs each:m = Edit.modules ?><li><?cs var:Lang.enums.module[name(m)] ?></li><?cs /each ?></ul><?cs /if ?></section>
 <section class="card"><h2><?cs var:Lang.clients.pilot_activity ?></h2>

@@ -42,7 +42,8 @@
 <?cs if:Client.vciso ?><li><a href="/clients/<?cs var:Client.id ?>/pilot"<?cs if:active == "pilot" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.clients.pilot ?></a></li>
 <li><a href="/clients/<?cs var:Client.id ?>/risks"<?cs if:active == "risks" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.risks.nav ?></a></li>
 <li><a href="/clients/<?cs var:Client.id ?>/resources"<?cs if:active == "resources" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.resources.nav ?></a></li>
-<li><a href="/clients/<?cs var:Client.id ?>/actions"<?cs if:active == "actions" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.actions.nav ?></a></li><?cs /if ?>
+<li><a href="/clients/<?cs var:Client.id ?>/actions"<?cs if:active == "actions" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.actions.nav ?></a></li>
+<?cs if:Client.nav.usage ?><li><a href="/clients/<?cs var:Client.id ?>/usage"<?cs if:active == "usage" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.usage.nav ?></a></li><?cs /if ?><?cs /if ?>
 </ul>
 <?cs if:subcount(Switch) > 1 ?><form method="get" action="/clients/switch" class="switcher">
 <label for="f-switch"><?cs var:Lang.clients.switch ?></label>
@@ -88,3 +89,17 @@
 <?cs call:field_error("resource_ids") ?></fieldset><?cs /def ?>
 <?cs def:resource_status_badge(s) ?><span class="badge res-<?cs var:s ?>"><?cs var:Lang.enums.resource_status[s] ?></span><?cs /def ?>
 <?cs def:status_button(to, label, confirm) ?><form method="post" action="/resources/<?cs var:Resource.id ?>/status" class="inline"><?cs call:csrf() ?><input type="hidden" name="status" value="<?cs var:to ?>"><button type="submit" class="button<?cs if:to == "draft" || confirm ?> secondary<?cs /if ?>"<?cs if:confirm ?> data-confirm="<?cs var:confirm ?>"<?cs /if ?>><?cs var:label ?></button></form><?cs /def ?>
+<?cs # ---- usage diagnostic (app/ui-usage.c) ---------------------------------- ?>
+<?cs # A text of the questionnaire in the page's language: its French or English wording. ?>
+<?cs def:tr(fr, en) ?><?cs if:Page.lang == "en" ?><?cs var:en ?><?cs else ?><?cs var:fr ?><?cs /if ?><?cs /def ?>
+<?cs # The tabs of the usage diagnostic's pages (answers with the feature feedback). ?>
+<?cs def:usage_tabs(active) ?><nav class="tabs" aria-label="<?cs var:Lang.usage.tabs_label ?>"><ul>
+<li><a href="/clients/<?cs var:Client.id ?>/usage"<?cs if:active == "questionnaire" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.usage.tab_questionnaire ?></a></li>
+<li><a href="/clients/<?cs var:Client.id ?>/usage/links"<?cs if:active == "links" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.usage.tab_links ?></a></li>
+<?cs if:Usage.tab_answers ?><li><a href="/clients/<?cs var:Client.id ?>/usage/answers"<?cs if:active == "answers" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.usage.tab_answers ?></a></li><?cs /if ?>
+</ul></nav><?cs /def ?>
+<?cs # Section scores of a feedback widget: a table of title, score bar and answers. ?>
+<?cs def:usage_sections(list, caption) ?><div class="table-wrap"><table class="usage-sections"><caption><?cs var:caption ?></caption>
+<thead><tr><th scope="col"><?cs var:Lang.usage.section_header ?></th><th scope="col"><?cs var:Lang.usage.score ?></th><th scope="col" class="num"><?cs var:Lang.usage.answers_header ?></th></tr></thead>
+<tbody><?cs each:s = list ?><tr><td><?cs call:tr(s.title_fr, s.title_en) ?></td><td><?cs call:progress(s.score, Lang.usage.score) ?></td><td class="num"><?cs var:s.answers ?></td></tr><?cs /each ?></tbody></table></div><?cs /def ?>
+<?cs # ---- end of the usage diagnostic ----------------------------------------- ?>
