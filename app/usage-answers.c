@@ -121,9 +121,10 @@ read_item(struct rp_req *req, struct json_object *q, struct item *it)
 	it->score = RP_USAGE_UNSCORED;
 	rp_usage_q_of(q, &uq);
 	if (uq.kind == RP_USAGE_TEXT) {
+		/* Left blank or not sent: no answer to this question. */
 		if (rp_in_blank(req, name))
 			return 0;
-		return rp_in_lines(req, name, RP_USAGE_TEXT_MAX, false, &it->text) < 0 ? -1 : 1;
+		return rp_in_lines(req, name, RP_USAGE_TEXT_MAX, false, &it->text);
 	}
 	if (rp_in_text(req, name, 8, true, &it->value) < 0)
 		return -1;
