@@ -135,12 +135,8 @@ rp_usage_link_get(struct rp_req *req, const struct rp_client *c, long long id)
 	struct rp_dbarg a[] = { RP_AINT(id), RP_AINT(c->id), RP_AINT(c->firm_id) };
 	struct rp_dbres res;
 
-	if (rp_db_do(req, &q_get, a, 3, &res) != 0)
+	if (rp_db_one(req, &q_get, a, 3, &res, "No such link.") != 0)
 		return NULL;
-	if (res.nrows != 1) {
-		rp_fail(req, 404, "not_found", NULL, "No such link.");
-		return NULL;
-	}
 	return link_json(res.rows[0]);
 }
 
@@ -252,12 +248,8 @@ rp_usage_link_revoke(struct rp_req *req, const struct rp_client *c, long long id
 
 	if (rp_db_begin() != 0)
 		return rp_db_fail(req);
-	if (rp_db_do(req, &q_lock, k, 3, &res) != 0)
+	if (rp_db_one(req, &q_lock, k, 3, &res, "No such link.") != 0)
 		goto fail;
-	if (res.nrows != 1) {
-		rp_fail(req, 404, "not_found", NULL, "No such link.");
-		goto fail;
-	}
 	/* Revoking a revoked link changes nothing and says so nowhere. */
 	if (res.rows[0][C_REVOKED] != NULL) {
 		rp_db_rollback();

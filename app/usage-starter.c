@@ -1,6 +1,7 @@
 /* The starter questionnaire of the usage diagnostic, written for the
  * product: statements are worded so that the highest answer is the good
  * practice (scale 1..5: "not at all" .. "completely"). */
+#include <stdint.h>
 #include <string.h>
 
 #include <json.h>
@@ -144,29 +145,38 @@ options_text(struct rp_req *req, const struct rp_usage_starter_question *q)
 }
 
 int
-rp_usage_starter_load(struct rp_req *req, const struct rp_client *c, long long *n)
+rp_usage_starter_append(struct rp_req *req, const struct rp_client *c, long long *n,
+    long long *nq)
 {
-	long long sid, qid, questions = 0;
+	long long sid, qid;
 
-	*n = 0;
-	if (rp_db_begin() != 0)
-		return rp_db_fail(req);
-	if (rp_usage_lock(req, c) != 0)
-		goto fail;
+	*n = *nq = 0;
 	for (size_t i = 0; i < RP_NELEM(sections); i++) {
 		const struct rp_usage_starter_section *s = &sections[i];
 		if (rp_usage_append_section(req, c, s->fr, s->en, &sid) != 0)
-			goto fail;
+			return -1;
 		for (size_t k = 0; k < RP_USAGE_STARTER_MAX_QUESTIONS && s->questions[k].kind; k++) {
 			const struct rp_usage_starter_question *q = &s->questions[k];
 			bool choice = strcmp(q->kind, "choice") == 0;
 			if (rp_usage_append_question(req, c, sid, q->kind, q->fr, q->en, q->good,
 			    choice ? options_text(req, q) : NULL, &qid) != 0)
-				goto fail;
-			questions++;
+				return -1;
+			(*nq)++;
 		}
 		(*n)++;
 	}
+	return 0;
+}
+
+int
+rp_usage_starter_load(struct rp_req *req, const struct rp_client *c, long long *n)
+{
+	long long questions;
+
+	if (rp_db_begin() != 0)
+		return rp_db_fail(req);
+	if (rp_usage_lock(req, c) != 0 || rp_usage_starter_append(req, c, n, &questions) != 0)
+		goto fail;
 	struct json_object *d = json_object_new_object();
 	rp_jadd(d, "sections", json_object_new_int64(*n));
 	rp_jadd(d, "questions", json_object_new_int64(questions));
@@ -176,4 +186,27 @@ rp_usage_starter_load(struct rp_req *req, const struct rp_client *c, long long *
 fail:
 	rp_db_rollback();
 	return -1;
+}
+
+/* The demo firm's clients with the module and no questionnaire yet. */
+static struct rp_stmt q_demo = RP_STMT(
+    "SELECT c.id FROM clients c WHERE c.firm_id = ? AND FIND_IN_SET('usage_diagnostic', c.modules) > 0"
+    " AND NOT EXISTS (SELECT 1 FROM usage_sections s WHERE s.client_id = c.id) ORDER BY c.id");
+
+int
+rp_usage_starter_demo(struct rp_req *req, long long firm)
+{
+	struct rp_dbarg f = RP_AINT(firm);
+	struct rp_dbres res;
+	long long n, nq;
+
+	if (rp_db_do(req, &q_demo, &f, 1, &res) != 0)
+		return -1;
+	for (size_t i = 0; i < res.nrows; i++) {
+		struct rp_client c = { .firm_id = firm };
+		rp_strtonum(res.rows[i][0], 1, INT64_MAX, &c.id);
+		if (rp_usage_starter_append(req, &c, &n, &nq) != 0)
+			return -1;
+	}
+	return 0;
 }

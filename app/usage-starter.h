@@ -35,6 +35,17 @@ struct rp_usage_starter_section {
 size_t rp_usage_starter_count(void);
 const struct rp_usage_starter_section *rp_usage_starter_at(size_t i);
 
+/* Inside the caller's transaction (after rp_usage_lock when others may
+ * write): append the starter's sections and questions after c's own; *n
+ * sections and *nq questions. Returns 0, or -1 after rp_fail. */
+int rp_usage_starter_append(struct rp_req *, const struct rp_client *c, long long *n,
+    long long *nq);
+
+/* seed-demo: the starter questionnaire for every client of firm that has
+ * the module and no questionnaire yet (so a second run adds nothing),
+ * inside the caller's transaction. Returns 0, or -1 after rp_fail. */
+int rp_usage_starter_demo(struct rp_req *, long long firm);
+
 /* Append the starter's sections and questions after c's own, in one
  * transaction with an audit entry. Returns 0 with the number of sections
  * added in *n, or -1 after rp_fail (409 when the questionnaire would hold

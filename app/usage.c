@@ -240,12 +240,8 @@ rp_usage_section_get(struct rp_req *req, const struct rp_client *c, long long id
 	struct rp_dbarg a[] = { RP_AINT(id), RP_AINT(c->id), RP_AINT(c->firm_id) };
 	struct rp_dbres res;
 
-	if (rp_db_do(req, &q_section, a, 3, &res) != 0)
+	if (rp_db_one(req, &q_section, a, 3, &res, "No such section.") != 0)
 		return NULL;
-	if (res.nrows != 1) {
-		rp_fail(req, 404, "not_found", NULL, "No such section.");
-		return NULL;
-	}
 	return section_json(res.rows[0]);
 }
 
@@ -255,12 +251,8 @@ rp_usage_question_get(struct rp_req *req, const struct rp_client *c, long long i
 	struct rp_dbarg a[] = { RP_AINT(1), RP_AINT(id), RP_AINT(c->id), RP_AINT(c->firm_id) };
 	struct rp_dbres res;
 
-	if (rp_db_do(req, &q_question, a, 4, &res) != 0)
+	if (rp_db_one(req, &q_question, a, 4, &res, "No such question.") != 0)
 		return NULL;
-	if (res.nrows != 1) {
-		rp_fail(req, 404, "not_found", NULL, "No such question.");
-		return NULL;
-	}
 	return question_json(res.rows[0], true);
 }
 
@@ -411,12 +403,8 @@ rp_usage_section_update(struct rp_req *req, const struct rp_client *c, long long
 
 	if (read_section(req, false, &fr, &en, &p) != 0 || begin(req, c) != 0)
 		return -1;
-	if (rp_db_do(req, &q_section, k, 3, &res) != 0)
+	if (rp_db_one(req, &q_section, k, 3, &res, "No such section.") != 0)
 		goto fail;
-	if (res.nrows != 1) {
-		rp_fail(req, 404, "not_found", NULL, "No such section.");
-		goto fail;
-	}
 	char **o = res.rows[0];
 	struct rp_dbarg a[] = { RP_ASTR(fr ? fr : o[2]), RP_ASTR(en ? en : o[3]), RP_AINT(id),
 	    RP_AINT(c->firm_id) };
@@ -448,12 +436,8 @@ rp_usage_section_delete(struct rp_req *req, const struct rp_client *c, long long
 
 	if (begin(req, c) != 0)
 		return -1;
-	if (rp_db_do(req, &q_section, k, 3, &res) != 0)
+	if (rp_db_one(req, &q_section, k, 3, &res, "No such section.") != 0)
 		goto fail;
-	if (res.nrows != 1) {
-		rp_fail(req, 404, "not_found", NULL, "No such section.");
-		goto fail;
-	}
 	if (rp_db_do(req, &q_section_answered, two, 2, &used) != 0)
 		goto fail;
 	/* Answers keep what they were given: their questions stay. */
@@ -705,12 +689,8 @@ rp_usage_question_create(struct rp_req *req, const struct rp_client *c, long lon
 		return -1;
 	}
 	json_object_put(f.options);
-	if (rp_db_do(req, &q_section, k, 3, &res) != 0)
+	if (rp_db_one(req, &q_section, k, 3, &res, "No such section.") != 0)
 		goto fail;
-	if (res.nrows != 1) {
-		rp_fail(req, 404, "not_found", NULL, "No such section.");
-		goto fail;
-	}
 	if (rp_usage_append_question(req, c, section, kind, f.fr, f.en, good, opts, id) != 0 ||
 	    order_count(req, &questions_order, section, c->firm_id, &n) != 0 ||
 	    (f.position && order_move(req, &questions_order, section, c->firm_id, *id, n,
@@ -766,12 +746,8 @@ rp_usage_question_update(struct rp_req *req, const struct rp_client *c, long lon
 		json_object_put(f.options);
 		return -1;
 	}
-	if (rp_db_do(req, &q_question, k, 4, &res) != 0)
+	if (rp_db_one(req, &q_question, k, 4, &res, "No such question.") != 0)
 		goto fail;
-	if (res.nrows != 1) {
-		rp_fail(req, 404, "not_found", NULL, "No such question.");
-		goto fail;
-	}
 	char **o = res.rows[0];
 	if (settle(req, &f, o, &kind, &good, &opts) != 0 || (used = answered(req, id)) < 0)
 		goto fail;
@@ -853,12 +829,8 @@ rp_usage_question_delete(struct rp_req *req, const struct rp_client *c, long lon
 
 	if (begin(req, c) != 0)
 		return -1;
-	if (rp_db_do(req, &q_question, k, 4, &res) != 0)
+	if (rp_db_one(req, &q_question, k, 4, &res, "No such question.") != 0)
 		goto fail;
-	if (res.nrows != 1) {
-		rp_fail(req, 404, "not_found", NULL, "No such question.");
-		goto fail;
-	}
 	if ((used = answered(req, id)) < 0)
 		goto fail;
 	if (used) {
