@@ -77,6 +77,27 @@ static struct rp_stmt q_estab_scores = RP_STMT(
     "SELECT establishment_id, answers, scored, score_total FROM usage_estab_scores"
     " WHERE client_id = ? AND firm_id = ?");
 
+/* A merge moves a duplicate's feedback to the survivor (args: survivor,
+ * duplicate, firm). */
+static struct rp_stmt q_merge_answers = RP_STMT(
+    "UPDATE usage_answers SET establishment_id = ? WHERE establishment_id = ? AND firm_id = ?");
+static struct rp_stmt q_merge_scores = RP_STMT(
+    "UPDATE usage_section_scores SET establishment_id = ? WHERE establishment_id = ? AND firm_id = ?");
+static struct rp_stmt q_merge_links = RP_STMT(
+    "UPDATE usage_links SET establishment_id = ? WHERE establishment_id = ? AND firm_id = ?");
+static struct rp_stmt q_merge_counts = RP_STMT(
+    "INSERT INTO usage_estab_scores (establishment_id, firm_id, client_id, answers, scored,"
+    " score_total, last_answer_at) SELECT ?, x.firm_id, x.client_id, x.answers, x.scored,"
+    " x.score_total, x.last_answer_at FROM usage_estab_scores x"
+    " WHERE x.establishment_id = ? AND x.firm_id = ?"
+    " ON DUPLICATE KEY UPDATE answers = usage_estab_scores.answers + VALUES(answers),"
+    " scored = usage_estab_scores.scored + VALUES(scored),"
+    " score_total = usage_estab_scores.score_total + VALUES(score_total),"
+    " last_answer_at = GREATEST(COALESCE(usage_estab_scores.last_answer_at, VALUES(last_answer_at)),"
+    " COALESCE(VALUES(last_answer_at), usage_estab_scores.last_answer_at))");
+static struct rp_stmt q_merge_counts_drop = RP_STMT(
+    "DELETE FROM usage_estab_scores WHERE establishment_id = ? AND firm_id = ?");
+
 static long long
 num(const char *s)
 {
@@ -395,5 +416,19 @@ rp_usage_estab_scores(struct rp_req *req, const struct rp_client *c, const long 
 				score[i] = rp_usage_mean(num(res.rows[r][3]), num(res.rows[r][2]));
 			}
 	}
+	return 0;
+}
+
+int
+rp_usage_merge(struct rp_req *req, long long into, long long from, long long firm)
+{
+	struct rp_dbarg mv[] = { RP_AINT(into), RP_AINT(from), RP_AINT(firm) };
+
+	if (rp_db_do(req, &q_merge_answers, mv, 3, NULL) != 0 ||
+	    rp_db_do(req, &q_merge_scores, mv, 3, NULL) != 0 ||
+	    rp_db_do(req, &q_merge_links, mv, 3, NULL) != 0 ||
+	    rp_db_do(req, &q_merge_counts, mv, 3, NULL) != 0 ||
+	    rp_db_do(req, &q_merge_counts_drop, mv + 1, 2, NULL) != 0)
+		return -1;
 	return 0;
 }

@@ -48,4 +48,8 @@ struct json_object *rp_usage_estab_feedback(struct rp_req *, const struct rp_cli
 int rp_usage_estab_scores(struct rp_req *, const struct rp_client *c, const long long *ids,
     size_t n, int *score, long long *answers);
 
+/* Inside a merge's transaction: the duplicate `from`'s answers, scores,
+ * links and counters become the survivor `into`'s. 0 or -1 after rp_fail. */
+int rp_usage_merge(struct rp_req *, long long into, long long from, long long firm);
+
 #endif

@@ -557,6 +557,29 @@ test('an answered question keeps its kind and options and stays; its section sta
   assert.equal(r.json.options[0].label_en, 'Vault!');
 });
 
+test('merging a duplicate moves its feedback and its links to the survivor', async () => {
+  const t = await scoredClient();
+  const [q1, q2, q3, q4] = t.q.map((q) => q.id);
+  const keep = await makeEstab(A.admin.c, t.c.id);
+  const anon = new Client(http);
+  const dup = await link(A.admin.c, t.c.id, t.e.id);
+  const own = await link(A.admin.c, t.c.id, keep.id);
+  assert.equal((await answer(anon, dup.url, { [q1]: '5', [q2]: 'no', [q3]: '1', [q4]: '5' })).status, 303);
+  assert.equal((await answer(anon, own.url, { [q1]: '1', [q2]: 'yes', [q3]: '2', [q4]: '1' })).status, 303);
+  const r = await A.admin.c.post(`/api/v1/establishments/${t.e.id}/merge`, { into: keep.id });
+  assert.equal(r.status, 200, r.text);
+  const fb = (await A.admin.c.get(`/api/v1/establishments/${keep.id}/usage`)).json;
+  assert.equal(fb.answers, 2, 'both answers are the survivor\'s');
+  // (100 + 100) / 2 = 100 and (0 + 0 + 40) / 3 = 13, (13 + 0) / 2 = 7: (100 + 7) / 2 = 54.
+  assert.equal(fb.score, 54);
+  assert.deepEqual(fb.sections.map((s) => s.answers), [2, 2]);
+  const scores = (await A.admin.c.get(`${api(t.c.id)}/scores`)).json;
+  assert.deepEqual(scores.establishments.map((e) => [e.establishment_id, e.answers]), [[keep.id, 2]]);
+  const links = (await A.admin.c.get(`${api(t.c.id)}/links?establishment_id=${keep.id}`)).json.items;
+  assert.deepEqual(links.map((l) => l.id).sort(), [dup.id, own.id].sort(), 'the duplicate\'s link serves the survivor');
+  assert.equal((await anon.get(dup.url)).status, 200, 'and still opens');
+});
+
 test('over the per-address rate the public page answers 429 with Retry-After (instance, bound 3)', async () => {
   const inst = await startInstance({ 'usage.max_requests_address': '3', 'usage.throttle_window': '600' });
   instances.push(inst);
