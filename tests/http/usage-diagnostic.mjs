@@ -13,7 +13,7 @@ import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import { ensureStack } from '../lib/stack.mjs';
 import { startInstance } from '../lib/instance.mjs';
-import { lockStack } from '../lib/testkit.mjs';
+import { lockStack, tidy } from '../lib/testkit.mjs';
 import {
   Client, createFirm, createSupport, expectError, fcgiTransport, httpTransport, loggedIn, maxAuditId, randomAddress,
   sql, sqlValue,
@@ -773,4 +773,24 @@ test('the pages: the builder, a question form echoing a refused post, links show
   r = await A.admin.c.get(`/clients/${c}/usage/answers`);
   assert.equal(r.status, 200);
   assert.match(r.text, /class="empty"/);
+});
+
+test('every page of the module passes tidy without errors, in both languages', async (t) => {
+  const c = A.scored.c.id;
+  const q = A.scored.q[2].id;
+  const pages = [[A.admin.c, `/clients/${c}/usage`], [A.admin.c, `/clients/${c}/usage/links`],
+    [A.admin.c, `/clients/${c}/usage/answers`], [A.admin.c, `/clients/${c}/usage/questions/${q}`],
+    [A.admin.c, `/clients/${c}/usage/sections/${A.scored.s1.id}/questions/new`], [A.admin.c, `/clients/${c}/pilot`],
+    [A.admin.c, `/establishments/${A.scored.e.id}`], [A.admin.c, `/clients/${c}/establishments`],
+    [new Client(http), A.link.url], [new Client(http), `${A.link.url}?done=1`],
+    [new Client(http), `/q/${'0'.repeat(32)}`]];
+  for (const [who, p] of pages) {
+    for (const lang of ['fr', 'en']) {
+      const r = await who.get(`${p}${p.includes('?') ? '&' : '?'}lang=${lang}`);
+      assert.ok([200, 404].includes(r.status), `${p}: ${r.status}`);
+      const td = tidy(r.text);
+      if (td.output) t.diagnostic(`${p} (${lang}): ${td.output}`);
+      assert.ok(td.status !== null && td.status < 2, `tidy finds errors in ${p} (${lang}):\n${td.output}`);
+    }
+  }
 });
