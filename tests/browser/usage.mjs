@@ -7,6 +7,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { ensureStack } from '../lib/stack.mjs';
 import { launch, login, person, submit } from '../lib/browser.mjs';
@@ -21,6 +22,8 @@ let client;
 let estab;
 let vciso;
 let nofb;
+let publicUrl;
+let axeSource;
 
 before(async () => {
   vars = ensureStack();
@@ -36,6 +39,7 @@ before(async () => {
     features: ['profile.read', 'profile.edit', 'self', 'plan'] });
   shots = path.join(vars.STACK_DIR, 'screenshots');
   fs.mkdirSync(shots, { recursive: true });
+  axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
   browser = await launch();
 });
 
@@ -68,6 +72,7 @@ test('a vCISO opens the usage diagnostic, staff answer through the public link, 
     await page.fill('#f-max_answers', '25');
     await submit(page, '#link-form button[type=submit]');
     url = (await page.textContent('#created-url')).trim();
+    publicUrl = url;
     assert.match(url, /^http:\/\/127\.0\.0\.1:\d+\/q\/[0-9a-f]{32}$/);
     assert.match(await page.textContent('#links-table'), /0 \/ 25/);
     assert.deepEqual(page.problems, []);
@@ -137,5 +142,40 @@ test('a vCISO opens the usage diagnostic, staff answer through the public link, 
     assert.equal(await p3.$('.usage-score-col'), null, 'no score column');
   } finally {
     await c3.close();
+  }
+});
+
+test('the module\'s pages: no serious or critical axe violation, no overflow at 375 and 1440 px', async () => {
+  const q = (await admin.get(`/api/v1/clients/${client.id}/usage/questionnaire`)).json;
+  const pages = [`/clients/${client.id}/usage`, `/clients/${client.id}/usage/links`,
+    `/clients/${client.id}/usage/answers`, `/clients/${client.id}/usage/questions/${q.sections[0].questions[1].id}`,
+    `/clients/${client.id}/pilot`, `/establishments/${estab.id}`];
+  for (const [who, list] of [[vciso, pages], [null, [new URL(publicUrl).pathname]]]) {
+    for (const lang of ['fr', 'en']) {
+      // axe is a script the pages did not ship: this context alone bypasses the CSP.
+      const context = await browser.newContext({ locale: lang === 'fr' ? 'fr-FR' : 'en-US', bypassCSP: true });
+      try {
+        const page = await context.newPage();
+        if (who) await login(page, vars.BASE_URL, who.email, who.password);
+        for (const p of list) {
+          for (const width of [375, 1440]) {
+            await page.setViewportSize({ width, height: 900 });
+            const r = await page.goto(`${vars.BASE_URL}${p}?lang=${lang}`);
+            assert.equal(r.status(), 200, p);
+            const o = await page.evaluate(() => [document.documentElement.scrollWidth,
+              document.documentElement.clientWidth]);
+            assert.ok(o[0] <= o[1], `${p} (${lang}) at ${width} px overflows: ${o[0]} > ${o[1]}`);
+          }
+          await page.evaluate(axeSource);
+          const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
+          const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+            .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(' '))
+              .join('; ')})`);
+          assert.deepEqual(bad, [], `axe on ${p} (${lang})`);
+        }
+      } finally {
+        await context.close();
+      }
+    }
   }
 });
