@@ -156,12 +156,6 @@ rp_action_overdue(const char *due, const char *status, const char *today)
 
 /* ------------------------------------------------------------- reading --- */
 
-static long long
-num(const char *s)
-{
-	return s ? strtoll(s, NULL, 10) : 0;
-}
-
 static struct json_object *
 action_json(const struct rp_req *req, char **r)
 {
@@ -169,16 +163,16 @@ action_json(const struct rp_req *req, char **r)
 	size_t n;
 	long long *reqs = rp_ids_parse(req->arena, r[10], &n);
 
-	rp_jadd(o, "id", json_object_new_int64(num(r[0])));
-	rp_jadd(o, "client_id", json_object_new_int64(num(r[1])));
+	rp_jadd(o, "id", json_object_new_int64(rp_cell_num(r[0])));
+	rp_jadd(o, "client_id", json_object_new_int64(rp_cell_num(r[1])));
 	rp_jadd(o, "title", json_object_new_string(r[2]));
 	rp_jadd(o, "description", json_object_new_string(r[3]));
-	rp_jadd(o, "owner_id", r[4] ? json_object_new_int64(num(r[4])) : NULL);
+	rp_jadd(o, "owner_id", r[4] ? json_object_new_int64(rp_cell_num(r[4])) : NULL);
 	rp_jadd(o, "owner_name", r[5] ? json_object_new_string(r[5]) : NULL);
 	rp_jadd(o, "due_date", r[6] ? json_object_new_string(r[6]) : NULL);
 	rp_jadd(o, "priority", json_object_new_string(r[7]));
 	rp_jadd(o, "status", json_object_new_string(r[8]));
-	rp_jadd(o, "progress", json_object_new_int((int)num(r[9])));
+	rp_jadd(o, "progress", json_object_new_int((int)rp_cell_num(r[9])));
 	rp_jadd(o, "overdue",
 	    json_object_new_boolean(rp_action_overdue(r[6], r[8], r[14])));
 	size_t nrisks;
@@ -190,7 +184,7 @@ action_json(const struct rp_req *req, char **r)
 	rp_jadd(o, "resource_ids", rp_json_ids(res, nres));
 	rp_jadd(o, "created_at", json_object_new_string(r[11]));
 	rp_jadd(o, "updated_at", json_object_new_string(r[12]));
-	rp_jadd(o, "created_by", r[13] ? json_object_new_int64(num(r[13])) : NULL);
+	rp_jadd(o, "created_by", r[13] ? json_object_new_int64(rp_cell_num(r[13])) : NULL);
 	return o;
 }
 
@@ -199,40 +193,17 @@ static const char *const sort_keys[] = { "due_date", "priority", "updated_at" };
 int
 rp_actions_filter(struct rp_req *req, struct rp_action_filter *f, bool strict)
 {
-	const char *sort = rp_query(req, "sort"), *dir = rp_query(req, "dir");
-
 	memset(f, 0, sizeof(*f));
-	f->q = rp_query(req, "q");
-	if (f->q != NULL && *f->q == '\0')
-		f->q = NULL;
-	if (f->q != NULL && strlen(f->q) > 200)
-		return rp_fail(req, 400, "too_long", "q", "The search is too long.");
-	if (rp_query_enum(req, "status", &rp_action_statuses, strict, &f->status) != 0 ||
-	    rp_query_enum(req, "priority", &rp_action_priorities, strict, &f->priority) != 0 ||
-	    rp_query_flag(req, "mine", strict, &f->mine) != 0 ||
-	    rp_query_flag(req, "overdue", strict, &f->overdue) != 0)
-		return -1;
-	for (size_t i = 0; sort != NULL && i < RP_NELEM(sort_keys); i++)
-		if (strcmp(sort, sort_keys[i]) == 0)
-			f->sort = sort_keys[i];
-	if (f->sort == NULL) {
-		if (sort != NULL && *sort != '\0' && strict)
-			return rp_fail(req, 400, "invalid", "sort",
-			    "Sort by due_date, priority or updated_at.");
-		f->sort = "due_date";
-	}
-	if (dir != NULL && *dir != '\0' && strcmp(dir, "asc") != 0 &&
-	    strcmp(dir, "desc") != 0) {
-		if (strict)
-			return rp_fail(req, 400, "invalid", "dir", "dir must be asc or desc.");
-		dir = NULL;
-	}
 	/* Without a direction: the nearest due date, the highest priority,
 	 * the latest change first. */
-	if (dir == NULL || *dir == '\0')
-		f->desc = strcmp(f->sort, "due_date") != 0;
-	else
-		f->desc = strcmp(dir, "desc") == 0;
+	if (rp_query_search(req, "q", &f->q) != 0 ||
+	    rp_query_enum(req, "status", &rp_action_statuses, strict, &f->status) != 0 ||
+	    rp_query_enum(req, "priority", &rp_action_priorities, strict, &f->priority) != 0 ||
+	    rp_query_flag(req, "mine", strict, &f->mine) != 0 ||
+	    rp_query_flag(req, "overdue", strict, &f->overdue) != 0 ||
+	    rp_query_sort(req, sort_keys, RP_NELEM(sort_keys), 0x6, strict, &f->sort,
+	    &f->desc) != 0)
+		return -1;
 	return 0;
 }
 
@@ -252,7 +223,7 @@ rp_actions_list(struct rp_req *req, const struct rp_client *c,
 
 	if (rp_db_do(req, &q_count, a, 11, &res) != 0)
 		return NULL;
-	*total = num(rp_db_cell(&res, 0, 0));
+	*total = rp_cell_num(rp_db_cell(&res, 0, 0));
 	if (rp_db_do(req, &q_list, a, RP_NELEM(a), &res) != 0)
 		return NULL;
 	struct json_object *arr = json_object_new_array();
@@ -291,9 +262,9 @@ rp_actions_counts(struct rp_req *req, const struct rp_client *c, long long *open
 
 	if (rp_db_do(req, &q_counts, a, 2, &res) != 0)
 		return -1;
-	*open = num(rp_db_cell(&res, 0, 0));
-	*done = num(rp_db_cell(&res, 0, 1));
-	*overdue = num(rp_db_cell(&res, 0, 2));
+	*open = rp_cell_num(rp_db_cell(&res, 0, 0));
+	*done = rp_cell_num(rp_db_cell(&res, 0, 1));
+	*overdue = rp_cell_num(rp_db_cell(&res, 0, 2));
 	return 0;
 }
 
@@ -549,22 +520,22 @@ rp_actions_update(struct rp_req *req, const struct rp_client *c, long long id)
 	long long *old_risks = rp_ids_parse(req->arena, old[8], &nold_risks);
 	const char *title = f.title ? f.title : old[0];
 	const char *desc = f.description ? f.description : old[1];
-	long long owner = f.has_owner ? f.owner : num(old[2]);
+	long long owner = f.has_owner ? f.owner : rp_cell_num(old[2]);
 	const char *due = f.has_due ? f.due : old[3];
 	const char *priority = f.priority ? f.priority : old[4];
 	const char *status = f.status ? f.status : old[5];
-	long long progress = f.has_progress ? f.progress : num(old[6]);
+	long long progress = f.has_progress ? f.progress : rp_cell_num(old[6]);
 	if (strcmp(status, "done") == 0)
 		progress = 100;
 	struct json_object *d = json_object_new_object();
 	rp_audit_change(d, "title", old[0], title);
 	if (strcmp(old[1], desc) != 0)
 		rp_jadd(d, "description", json_object_new_string(desc));
-	note_int(d, "owner_id", num(old[2]), owner, true);
+	note_int(d, "owner_id", rp_cell_num(old[2]), owner, true);
 	rp_audit_change(d, "due_date", old[3], due);
 	rp_audit_change(d, "priority", old[4], priority);
 	rp_audit_change(d, "status", old[5], status);
-	note_int(d, "progress", num(old[6]), progress, false);
+	note_int(d, "progress", rp_cell_num(old[6]), progress, false);
 	bool links = f.has_reqs &&
 	    rp_audit_ids(d, "requirement_ids", old_reqs, nold, f.reqs, f.nreqs);
 	bool risk_links = f.has_risks &&

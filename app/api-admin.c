@@ -20,7 +20,6 @@
 #include "users.h"
 #include "util.h"
 
-
 int
 rp_api_admin_firms(struct rp_req *req)
 {

@@ -9,6 +9,7 @@
 #include "input.h"
 #include "json.h"
 #include "login.h"
+#include "markdown.h"
 #include "mfa.h"
 #include "request.h"
 #include "response.h"
@@ -127,6 +128,20 @@ rp_api_page(struct rp_req *req, long long *limit, long long *offset)
 	if (o != NULL && rp_strtonum(o, 0, 1LL << 40, offset) != 0)
 		return rp_fail(req, 400, "invalid", "offset",
 		    "offset must be a non-negative integer.");
+	return 0;
+}
+
+int
+rp_api_document(struct rp_req *req, struct json_object *o, int status)
+{
+	struct json_object *body;
+
+	if (o == NULL)
+		return -1;
+	json_object_object_get_ex(o, "body", &body);
+	rp_jadd(o, "body_html", json_object_new_string(
+	    rp_markdown_html(req->arena, json_object_get_string(body))));
+	rp_resp_json(req, status, o);
 	return 0;
 }
 

@@ -46,7 +46,6 @@ load_estab(struct rp_req *req, long long id, struct rp_estab *e)
 	return found ? 0 : rp_fail(req, 404, "not_found", NULL, "No such establishment.");
 }
 
-
 /* Answer the client the path names, as it is now. */
 static int
 client_answer(struct rp_req *req, int status)

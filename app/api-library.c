@@ -12,7 +12,6 @@
 #include "clients.h"
 #include "input.h"
 #include "json.h"
-#include "markdown.h"
 #include "publications.h"
 #include "request.h"
 #include "resources.h"
@@ -38,15 +37,7 @@ query_version(struct rp_req *req, long long *v)
 static int
 template_answer(struct rp_req *req, long long id, long long version, int status)
 {
-	struct json_object *o = rp_template_get(req, id, version), *body;
-
-	if (o == NULL)
-		return -1;
-	json_object_object_get_ex(o, "body", &body);
-	rp_jadd(o, "body_html", json_object_new_string(
-	    rp_markdown_html(req->arena, json_object_get_string(body))));
-	rp_resp_json(req, status, o);
-	return 0;
+	return rp_api_document(req, rp_template_get(req, id, version), status);
 }
 
 int

@@ -20,7 +20,6 @@ rp_api_pilot_client(struct rp_req *req, struct rp_client *c)
 	return rp_clients_pilot(req, req->args[0], c);
 }
 
-
 int
 rp_api_frameworks(struct rp_req *req)
 {

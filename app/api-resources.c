@@ -8,7 +8,6 @@
 #include "api-resources.h"
 #include "clients.h"
 #include "json.h"
-#include "markdown.h"
 #include "request.h"
 #include "resources.h"
 #include "response.h"
@@ -17,15 +16,7 @@
 static int
 resource_answer(struct rp_req *req, const struct rp_client *c, long long id, int status)
 {
-	struct json_object *o = rp_resource_get(req, c, id), *body;
-
-	if (o == NULL)
-		return -1;
-	json_object_object_get_ex(o, "body", &body);
-	rp_jadd(o, "body_html", json_object_new_string(
-	    rp_markdown_html(req->arena, json_object_get_string(body))));
-	rp_resp_json(req, status, o);
-	return 0;
+	return rp_api_document(req, rp_resource_get(req, c, id), status);
 }
 
 int

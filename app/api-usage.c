@@ -9,6 +9,7 @@
 #include "api-usage.h"
 #include "clients.h"
 #include "establishments.h"
+#include "input.h"
 #include "json.h"
 #include "request.h"
 #include "response.h"
@@ -39,15 +40,7 @@ answer(struct rp_req *req, struct json_object *obj, int status)
 static int
 estab_filter(struct rp_req *req, long long *estab)
 {
-	const char *v = rp_query(req, "establishment_id");
-
-	*estab = 0;
-	if (v == NULL || *v == '\0')
-		return 0;
-	if (rp_strtonum(v, 1, 1LL << 53, estab) != 0)
-		return rp_fail(req, 400, "invalid", "establishment_id",
-		    "Give an establishment id.");
-	return 0;
+	return rp_query_id(req, "establishment_id", true, estab);
 }
 
 int

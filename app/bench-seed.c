@@ -354,6 +354,8 @@ static struct rp_stmt wipe[] = {
 	    " WHERE fw.firm_id IS NOT NULL"),
 	RP_STMT("DELETE FROM frameworks WHERE firm_id IS NOT NULL"),
 #define EMPTY(t) RP_STMT("TRUNCATE TABLE " t)
+	EMPTY("ra_scenario_supports"), EMPTY("ra_scenarios"), EMPTY("ra_supporting_links"),
+	EMPTY("ra_supporting_assets"), EMPTY("ra_business_assets"), EMPTY("ra_threat_sources"),
 	EMPTY("action_resources"), EMPTY("action_risks"), EMPTY("action_requirements"),
 	EMPTY("resource_requirements"), EMPTY("risk_requirements"), EMPTY("assessments"),
 	EMPTY("actions"), EMPTY("risks"), EMPTY("resources"), EMPTY("client_frameworks"),

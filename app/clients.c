@@ -67,6 +67,12 @@ static struct rp_stmt q_names[2] = {
 	RP_STMT("SELECT c.id, c.name FROM clients c WHERE" RP_SCOPE_CLIENT("c")
 	    " ORDER BY c.name, c.id LIMIT ?"),
 };
+/* The clients the caller is declared vCISO of, within its firm (and so in
+ * its scope, whatever its role): what it may deploy templates to. */
+static struct rp_stmt q_vciso_of = RP_STMT(
+    "SELECT c.id, c.name FROM client_vcisos v"
+    " JOIN clients c ON c.id = v.client_id AND c.firm_id = v.firm_id"
+    " WHERE v.user_id = ? AND v.firm_id = ? ORDER BY c.name, c.id LIMIT ?");
 static struct rp_stmt q_insert = RP_STMT(
     "INSERT INTO clients (firm_id, name, mission_type, plan, billing_mode,"
     " billing_email, modules, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
@@ -280,6 +286,25 @@ rp_clients_names(struct rp_req *req, long long limit, struct rp_client_name **ou
 
 	a[k++] = RP_AINT(limit);
 	if (rp_db_do(req, rp_scoped(req, q_names), a, k, &res) != 0)
+		return -1;
+	*out = rp_calloc(req->arena, res.nrows + 1, sizeof(**out));
+	for (size_t i = 0; i < res.nrows; i++) {
+		rp_strtonum(res.rows[i][0], 1, INT64_MAX, &(*out)[i].id);
+		(*out)[i].name = res.rows[i][1];
+	}
+	*n = res.nrows;
+	return 0;
+}
+
+int
+rp_clients_vciso_of(struct rp_req *req, long long limit, struct rp_client_name **out,
+    size_t *n)
+{
+	struct rp_dbarg a[] = { RP_AINT(req->user->id), RP_AINT(req->user->firm_id),
+	    RP_AINT(limit) };
+	struct rp_dbres res;
+
+	if (rp_db_do(req, &q_vciso_of, a, RP_NELEM(a), &res) != 0)
 		return -1;
 	*out = rp_calloc(req->arena, res.nrows + 1, sizeof(**out));
 	for (size_t i = 0; i < res.nrows; i++) {

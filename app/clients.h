@@ -53,6 +53,12 @@ struct rp_client_name {
 int rp_clients_names(struct rp_req *, long long limit, struct rp_client_name **out,
     size_t *n);
 
+/* The first `limit` clients, by name, that the caller is declared vCISO
+ * of (ids and names): those it may deploy library templates to. Returns 0
+ * or -1 after rp_fail. */
+int rp_clients_vciso_of(struct rp_req *, long long limit, struct rp_client_name **out,
+    size_t *n);
+
 /* Clients in scope matching f, paged. Returns 0 or -1 after rp_fail. */
 int rp_clients_list(struct rp_req *, const struct rp_client_filter *f,
     long long limit, long long offset, struct rp_client **out, size_t *n,

@@ -146,18 +146,12 @@ in_lang(const struct rp_req *req, const char *fr, const char *en)
 	return req->lang == RP_LANG_EN ? en : fr;
 }
 
-static long long
-num(const char *s)
-{
-	return s ? strtoll(s, NULL, 10) : 0;
-}
-
 static struct json_object *
 framework_json(const struct rp_req *req, char **r)
 {
 	struct json_object *o = json_object_new_object();
 
-	rp_jadd(o, "id", json_object_new_int64(num(r[0])));
+	rp_jadd(o, "id", json_object_new_int64(rp_cell_num(r[0])));
 	rp_jadd(o, "code", json_object_new_string(r[1]));
 	rp_jadd(o, "version", json_object_new_string(r[2]));
 	rp_jadd(o, "name", json_object_new_string(in_lang(req, r[3], r[4])));
@@ -165,10 +159,10 @@ framework_json(const struct rp_req *req, char **r)
 	rp_jadd(o, "licence", json_object_new_string(r[6]));
 	rp_jadd(o, "source_url", json_object_new_string(r[7]));
 	rp_jadd(o, "summary", json_object_new_string(in_lang(req, r[8], r[9])));
-	rp_jadd(o, "requirements_count", json_object_new_int64(num(r[10])));
+	rp_jadd(o, "requirements_count", json_object_new_int64(rp_cell_num(r[10])));
 	/* Imported by the caller's firm (the only firm whose own
 	 * frameworks it sees), or the platform's. */
-	rp_jadd(o, "imported", json_object_new_boolean(num(r[11]) != 0));
+	rp_jadd(o, "imported", json_object_new_boolean(rp_cell_num(r[11]) != 0));
 	return o;
 }
 
@@ -180,7 +174,7 @@ rp_frameworks_list(struct rp_req *req, long long limit, long long offset, long l
 
 	if (rp_db_do(req, &q_fw_count, a, 1, &res) != 0)
 		return NULL;
-	*total = num(rp_db_cell(&res, 0, 0));
+	*total = rp_cell_num(rp_db_cell(&res, 0, 0));
 	if (rp_db_do(req, &q_fw_list, a, 3, &res) != 0)
 		return NULL;
 	struct json_object *arr = json_object_new_array();
@@ -201,7 +195,7 @@ rp_frameworks_adoptable(struct rp_req *req, const struct rp_client *c)
 	struct json_object *arr = json_object_new_array();
 	for (size_t i = 0; i < res.nrows; i++) {
 		struct json_object *o = json_object_new_object();
-		rp_jadd(o, "id", json_object_new_int64(num(res.rows[i][0])));
+		rp_jadd(o, "id", json_object_new_int64(rp_cell_num(res.rows[i][0])));
 		rp_jadd(o, "name", json_object_new_string(res.rows[i][1]));
 		json_object_array_add(arr, o);
 	}
@@ -227,12 +221,12 @@ rp_framework_get(struct rp_req *req, long long id, struct json_object **out)
 	for (size_t i = 0; i < res.nrows; i++) {
 		char **r = res.rows[i];
 		struct json_object *o = json_object_new_object();
-		rp_jadd(o, "id", json_object_new_int64(num(r[0])));
-		rp_jadd(o, "parent_id", num(r[1]) ?
-		    json_object_new_int64(num(r[1])) : NULL);
+		rp_jadd(o, "id", json_object_new_int64(rp_cell_num(r[0])));
+		rp_jadd(o, "parent_id", rp_cell_num(r[1]) ?
+		    json_object_new_int64(rp_cell_num(r[1])) : NULL);
 		rp_jadd(o, "ref", json_object_new_string(r[2]));
-		rp_jadd(o, "depth", json_object_new_int((int)num(r[3])));
-		rp_jadd(o, "assessable", json_object_new_boolean(num(r[4]) != 0));
+		rp_jadd(o, "depth", json_object_new_int((int)rp_cell_num(r[3])));
+		rp_jadd(o, "assessable", json_object_new_boolean(rp_cell_num(r[4]) != 0));
 		rp_jadd(o, "title", json_object_new_string(in_lang(req, r[5], r[6])));
 		rp_jadd(o, "summary", json_object_new_string(in_lang(req, r[7], r[8])));
 		json_object_array_add(arr, o);
@@ -309,7 +303,7 @@ rp_compliance_items(struct rp_req *req, const struct rp_client *c, long long fra
 	    RP_AINT(limit), RP_AINT(offset) };
 	if (rp_db_do(req, &q_items_count, a + 1, 5, &res) != 0)
 		return NULL;
-	*total = num(rp_db_cell(&res, 0, 0));
+	*total = rp_cell_num(rp_db_cell(&res, 0, 0));
 	if (rp_db_do(req, &q_items, a, RP_NELEM(a), &res) != 0)
 		return NULL;
 	struct json_object *arr = json_object_new_array();
@@ -346,7 +340,7 @@ link_one(struct rp_req *req, const struct rp_client *c, struct json_object *item
 			json_object_object_add(by, key, objs);
 		}
 		struct json_object *o = json_object_new_object();
-		rp_jadd(o, "id", json_object_new_int64(num(res.rows[r][1])));
+		rp_jadd(o, "id", json_object_new_int64(rp_cell_num(res.rows[r][1])));
 		rp_jadd(o, "title", json_object_new_string(res.rows[r][2]));
 		rp_jadd(o, "status", json_object_new_string(res.rows[r][3]));
 		json_object_array_add(objs, o);
@@ -413,7 +407,7 @@ item_json(const struct rp_req *req, char **r)
 	struct json_object *o = json_object_new_object();
 
 	{
-		rp_jadd(o, "requirement_id", json_object_new_int64(num(r[0])));
+		rp_jadd(o, "requirement_id", json_object_new_int64(rp_cell_num(r[0])));
 		rp_jadd(o, "ref", json_object_new_string(r[1]));
 		rp_jadd(o, "title", json_object_new_string(in_lang(req, r[2], r[3])));
 		rp_jadd(o, "status", json_object_new_string(r[4]));
@@ -460,7 +454,7 @@ rp_compliance_set(struct rp_req *req, const struct rp_client *c, long long requi
 		    "No such requirement in the frameworks this client adopted.");
 		goto fail;
 	}
-	long long framework = num(res.rows[0][0]);
+	long long framework = rp_cell_num(res.rows[0][0]);
 	const char *old = res.rows[0][1], *old_comment = res.rows[0][2];
 	const char *now = hs ? status : old;
 	struct rp_dbarg a[] = { RP_AINT(c->firm_id), RP_AINT(c->id), RP_AINT(framework),
@@ -508,11 +502,11 @@ rp_compliance_summary(struct rp_req *req, const struct rp_client *c)
 	struct json_object *arr = json_object_new_array();
 	for (size_t i = 0; i < res.nrows; i++) {
 		char **r = res.rows[i];
-		long long total = num(r[3]), comp = num(r[4]), part = num(r[5]),
-		    non = num(r[6]), na = num(r[7]);
+		long long total = rp_cell_num(r[3]), comp = rp_cell_num(r[4]), part = rp_cell_num(r[5]),
+		    non = rp_cell_num(r[6]), na = rp_cell_num(r[7]);
 		double pct;
 		struct json_object *o = json_object_new_object();
-		rp_jadd(o, "framework_id", json_object_new_int64(num(r[0])));
+		rp_jadd(o, "framework_id", json_object_new_int64(rp_cell_num(r[0])));
 		rp_jadd(o, "name", json_object_new_string(in_lang(req, r[1], r[2])));
 		rp_jadd(o, "code", json_object_new_string(r[8]));
 		/* A number with one decimal, written as such (66.7, not

@@ -21,6 +21,10 @@ ENUM(rp_action_priorities, "priority", "low", "medium", "high", "critical");
 ENUM(rp_action_statuses, "status", "todo", "in_progress", "done", "cancelled");
 ENUM(rp_resource_types, "type", "document", "process", "tool", "control");
 ENUM(rp_resource_statuses, "status", "draft", "approved", "published");
+ENUM(rp_ra_support_types, "type", "hardware", "software", "network", "people", "site",
+    "organization", "provider");
+ENUM(rp_ra_resources, "resources", "limited", "significant", "important", "unlimited");
+ENUM(rp_ra_statuses, "status", "draft", "retained", "discarded");
 /* The usage diagnostic's: question kinds (the order of enum rp_usage_kind),
  * the good answer of a yes/no question, the states of a public link. */
 ENUM(rp_usage_kinds, "kind", "scale", "yes_no", "choice", "text");

@@ -24,6 +24,10 @@ extern const struct rp_enum rp_action_priorities; /* low, medium, high, critical
 extern const struct rp_enum rp_action_statuses;	/* todo, in_progress, done, cancelled */
 extern const struct rp_enum rp_resource_types;	/* document, process, tool, control */
 extern const struct rp_enum rp_resource_statuses; /* draft, approved, published */
+/* The risk analysis module (app/risk-analysis.h). */
+extern const struct rp_enum rp_ra_support_types; /* hardware, software, network, people, site, organization, provider */
+extern const struct rp_enum rp_ra_resources;	/* limited, significant, important, unlimited */
+extern const struct rp_enum rp_ra_statuses;	/* draft, retained, discarded */
 extern const struct rp_enum rp_usage_kinds;	/* scale, yes_no, choice, text */
 extern const struct rp_enum rp_usage_good_answers; /* yes, no */
 extern const struct rp_enum rp_usage_link_statuses; /* active, expired, full, revoked */

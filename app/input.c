@@ -1,5 +1,6 @@
 /* Typed, validated reading of request fields, from JSON or a form. */
 #include <ctype.h>
+#include <stdint.h>
 #include <string.h>
 
 #include <json.h>
@@ -389,6 +390,64 @@ rp_query_flag(struct rp_req *req, const char *name, bool strict, bool *out)
 		return 0;
 	}
 	return strict ? rp_fail(req, 400, "invalid", name, "Use 1 or 0.") : 0;
+}
+
+int
+rp_query_search(struct rp_req *req, const char *name, const char **out)
+{
+	*out = rp_query(req, name);
+	if (*out != NULL && **out == '\0')
+		*out = NULL;
+	if (*out != NULL && strlen(*out) > 200)
+		return rp_fail(req, 400, "too_long", name, "The search is too long.");
+	return 0;
+}
+
+int
+rp_query_id(struct rp_req *req, const char *name, bool strict, long long *out)
+{
+	const char *v = rp_query(req, name);
+
+	*out = 0;
+	if (v == NULL || *v == '\0' || rp_strtonum(v, 1, INT64_MAX, out) == 0)
+		return 0;
+	*out = 0;
+	return strict ? rp_fail(req, 400, "invalid", name, "Give an id.") : 0;
+}
+
+int
+rp_query_sort(struct rp_req *req, const char *const *keys, size_t n, unsigned desc_mask,
+    bool strict, const char **sort, bool *desc)
+{
+	const char *s = rp_query(req, "sort"), *dir = rp_query(req, "dir");
+	size_t k = n;
+
+	for (size_t i = 0; s != NULL && i < n; i++)
+		if (strcmp(s, keys[i]) == 0)
+			k = i;
+	if (k == n) {
+		if (s != NULL && *s != '\0' && strict) {
+			struct rp_buf b;
+			rp_buf_init(&b, req->arena);
+			for (size_t i = 0; i < n; i++)
+				rp_buf_printf(&b, "%s%s", i == 0 ? "Sort by " : i + 1 < n ?
+				    ", " : " or ", keys[i]);
+			return rp_fail(req, 400, "invalid", "sort",
+			    rp_printf(req->arena, "%s.", rp_buf_str(&b)));
+		}
+		k = 0;
+	}
+	*sort = keys[k];
+	if (dir != NULL && *dir != '\0' && strcmp(dir, "asc") != 0 && strcmp(dir, "desc") != 0) {
+		if (strict)
+			return rp_fail(req, 400, "invalid", "dir", "dir must be asc or desc.");
+		dir = NULL;
+	}
+	if (dir == NULL || *dir == '\0')
+		*desc = (desc_mask >> k) & 1u;
+	else
+		*desc = strcmp(dir, "desc") == 0;
+	return 0;
 }
 
 int

@@ -66,6 +66,18 @@ bool rp_in_blank(const struct rp_req *, const char *name);
 int rp_query_enum(struct rp_req *, const char *name, const struct rp_enum *,
     bool strict, const char **out);
 int rp_query_flag(struct rp_req *, const char *name, bool strict, bool *out);
+/* A search text of the query string (at most 200 bytes, else 400
+ * too_long, strict or not): NULL when absent or empty. */
+int rp_query_search(struct rp_req *, const char *name, const char **out);
+/* A positive id of the query string: 0 when absent or empty; otherwise
+ * strict answers 400 naming the parameter, the pages ignore it. */
+int rp_query_id(struct rp_req *, const char *name, bool strict, long long *out);
+/* A list's order from ?sort= (one of keys[0..n), keys[0] when absent) and
+ * ?dir= (asc or desc; when absent, descending for the keys whose bit is
+ * set in desc_mask). Strict answers 400 naming sort or dir; the pages fall
+ * back to the defaults. *sort is the table's own key. */
+int rp_query_sort(struct rp_req *, const char *const *keys, size_t n, unsigned desc_mask,
+    bool strict, const char **sort, bool *desc);
 
 /* Is this a plausible e-mail address (length, one '@', a dotted domain)? */
 bool rp_email_valid(const char *);

@@ -59,12 +59,6 @@ static struct rp_stmt q_get = RP_STMT(
     " JOIN clients c ON c.id = p.client_id JOIN establishments e ON e.id = p.establishment_id"
     " WHERE p.establishment_id = ? AND p.firm_id = ? AND p.resource_id = ?");
 
-static long long
-num(const char *s)
-{
-	return s ? strtoll(s, NULL, 10) : 0;
-}
-
 static int
 need_feature(struct rp_req *req)
 {
@@ -86,7 +80,7 @@ rp_publications_of_resource(struct rp_req *req, const struct rp_client *c, long 
 	for (size_t i = 0; i < res.nrows; i++) {
 		char **r = res.rows[i];
 		struct json_object *o = json_object_new_object();
-		rp_jadd(o, "establishment_id", json_object_new_int64(num(r[0])));
+		rp_jadd(o, "establishment_id", json_object_new_int64(rp_cell_num(r[0])));
 		rp_jadd(o, "name", json_object_new_string(r[1]));
 		rp_jadd(o, "published_at", json_object_new_string(r[2]));
 		rp_jadd(o, "published_by_name", r[3] ? json_object_new_string(r[3]) : NULL);
@@ -235,17 +229,17 @@ rp_publications_of_estab(struct rp_req *req, long long eid, long long limit,
 		return NULL;
 	if (rp_db_do(req, &q_count, a, 2, &res) != 0)
 		return NULL;
-	*total = num(rp_db_cell(&res, 0, 0));
+	*total = rp_cell_num(rp_db_cell(&res, 0, 0));
 	if (rp_db_do(req, &q_list, a, RP_NELEM(a), &res) != 0)
 		return NULL;
 	struct json_object *arr = json_object_new_array();
 	for (size_t i = 0; i < res.nrows; i++) {
 		char **r = res.rows[i];
 		struct json_object *o = json_object_new_object();
-		rp_jadd(o, "id", json_object_new_int64(num(r[0])));
+		rp_jadd(o, "id", json_object_new_int64(rp_cell_num(r[0])));
 		rp_jadd(o, "type", json_object_new_string(r[1]));
 		rp_jadd(o, "title", json_object_new_string(r[2]));
-		rp_jadd(o, "version", json_object_new_int64(num(r[3])));
+		rp_jadd(o, "version", json_object_new_int64(rp_cell_num(r[3])));
 		rp_jadd(o, "published_at", json_object_new_string(r[4]));
 		json_object_array_add(arr, o);
 	}
@@ -268,10 +262,10 @@ rp_publication_get(struct rp_req *req, long long eid, long long rid)
 	}
 	char **r = res.rows[0];
 	struct json_object *o = json_object_new_object();
-	rp_jadd(o, "id", json_object_new_int64(num(r[0])));
+	rp_jadd(o, "id", json_object_new_int64(rp_cell_num(r[0])));
 	rp_jadd(o, "type", json_object_new_string(r[1]));
 	rp_jadd(o, "title", json_object_new_string(r[2]));
-	rp_jadd(o, "version", json_object_new_int64(num(r[3])));
+	rp_jadd(o, "version", json_object_new_int64(rp_cell_num(r[3])));
 	rp_jadd(o, "body", json_object_new_string(r[4]));
 	rp_jadd(o, "body_html", json_object_new_string(rp_markdown_html(req->arena, r[4])));
 	rp_jadd(o, "published_at", json_object_new_string(r[5]));

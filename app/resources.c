@@ -132,24 +132,6 @@ rp_resource_revise(const char *from, long long version, const char *asked, bool 
 
 /* ------------------------------------------------------------- reading --- */
 
-static long long
-num(const char *s)
-{
-	return s ? strtoll(s, NULL, 10) : 0;
-}
-
-static struct json_object *
-opt_str(const char *s)
-{
-	return s ? json_object_new_string(s) : NULL;
-}
-
-static struct json_object *
-opt_int(const char *s)
-{
-	return s ? json_object_new_int64(num(s)) : NULL;
-}
-
 static struct json_object *
 resource_json(const struct rp_req *req, char **r)
 {
@@ -158,31 +140,31 @@ resource_json(const struct rp_req *req, char **r)
 	long long *reqs = rp_ids_parse(req->arena, r[C_REQS], &n);
 	long long *acts = rp_ids_parse(req->arena, r[C_ACTIONS], &na);
 
-	rp_jadd(o, "id", json_object_new_int64(num(r[C_ID])));
-	rp_jadd(o, "client_id", json_object_new_int64(num(r[C_CLIENT])));
+	rp_jadd(o, "id", json_object_new_int64(rp_cell_num(r[C_ID])));
+	rp_jadd(o, "client_id", json_object_new_int64(rp_cell_num(r[C_CLIENT])));
 	rp_jadd(o, "type", json_object_new_string(r[C_TYPE]));
 	rp_jadd(o, "title", json_object_new_string(r[C_TITLE]));
 	if (r[C_BODY] != NULL)
 		rp_jadd(o, "body", json_object_new_string(r[C_BODY]));
 	rp_jadd(o, "status", json_object_new_string(r[C_STATUS]));
-	rp_jadd(o, "version", json_object_new_int64(num(r[C_VERSION])));
+	rp_jadd(o, "version", json_object_new_int64(rp_cell_num(r[C_VERSION])));
 	rp_jadd(o, "requirement_ids", rp_json_ids(reqs, n));
 	rp_jadd(o, "action_ids", rp_json_ids(acts, na));
-	rp_jadd(o, "template_id", opt_int(r[C_TEMPLATE]));
-	rp_jadd(o, "template_version", opt_int(r[C_TEMPLATE_VERSION]));
+	rp_jadd(o, "template_id", rp_jcell_int(r[C_TEMPLATE]));
+	rp_jadd(o, "template_version", rp_jcell_int(r[C_TEMPLATE_VERSION]));
 	rp_jadd(o, "created_at", json_object_new_string(r[C_CREATED]));
 	rp_jadd(o, "updated_at", json_object_new_string(r[C_UPDATED]));
-	rp_jadd(o, "created_by", opt_int(r[C_CREATED_BY]));
-	rp_jadd(o, "approved_at", opt_str(r[C_APPROVED_AT]));
-	rp_jadd(o, "approved_by", opt_int(r[C_APPROVED_BY]));
-	rp_jadd(o, "approved_by_name", opt_str(r[C_APPROVER]));
+	rp_jadd(o, "created_by", rp_jcell_int(r[C_CREATED_BY]));
+	rp_jadd(o, "approved_at", rp_jcell_str(r[C_APPROVED_AT]));
+	rp_jadd(o, "approved_by", rp_jcell_int(r[C_APPROVED_BY]));
+	rp_jadd(o, "approved_by_name", rp_jcell_str(r[C_APPROVER]));
 	/* Deployed from a template: whether the library holds a newer version. */
-	rp_jadd(o, "template_title", opt_str(r[C_TEMPLATE_TITLE]));
-	rp_jadd(o, "template_latest_version", opt_int(r[C_TEMPLATE_LATEST]));
+	rp_jadd(o, "template_title", rp_jcell_str(r[C_TEMPLATE_TITLE]));
+	rp_jadd(o, "template_latest_version", rp_jcell_int(r[C_TEMPLATE_LATEST]));
 	rp_jadd(o, "template_update", json_object_new_boolean(r[C_TEMPLATE_LATEST] != NULL &&
 	    r[C_TEMPLATE_VERSION] != NULL &&
-	    num(r[C_TEMPLATE_LATEST]) > num(r[C_TEMPLATE_VERSION])));
-	rp_jadd(o, "publications", json_object_new_int64(num(r[C_PUBLICATIONS])));
+	    rp_cell_num(r[C_TEMPLATE_LATEST]) > rp_cell_num(r[C_TEMPLATE_VERSION])));
+	rp_jadd(o, "publications", json_object_new_int64(rp_cell_num(r[C_PUBLICATIONS])));
 	return o;
 }
 
@@ -191,45 +173,15 @@ static const char *const sort_keys[] = { "title", "type", "status", "updated_at"
 int
 rp_resources_filter(struct rp_req *req, struct rp_resource_filter *f, bool strict)
 {
-	const char *sort = rp_query(req, "sort"), *dir = rp_query(req, "dir");
-	const char *tag = rp_query(req, "requirement_id");
-
 	memset(f, 0, sizeof(*f));
-	f->q = rp_query(req, "q");
-	if (f->q != NULL && *f->q == '\0')
-		f->q = NULL;
-	if (f->q != NULL && strlen(f->q) > 200)
-		return rp_fail(req, 400, "too_long", "q", "The search is too long.");
-	if (rp_query_enum(req, "type", &rp_resource_types, strict, &f->type) != 0 ||
-	    rp_query_enum(req, "status", &rp_resource_statuses, strict, &f->status) != 0)
-		return -1;
-	if (tag != NULL && *tag != '\0' &&
-	    rp_strtonum(tag, 1, INT64_MAX, &f->requirement) != 0) {
-		f->requirement = 0;
-		if (strict)
-			return rp_fail(req, 400, "invalid", "requirement_id",
-			    "Give a requirement id.");
-	}
-	for (size_t i = 0; sort != NULL && i < RP_NELEM(sort_keys); i++)
-		if (strcmp(sort, sort_keys[i]) == 0)
-			f->sort = sort_keys[i];
-	if (f->sort == NULL) {
-		if (sort != NULL && *sort != '\0' && strict)
-			return rp_fail(req, 400, "invalid", "sort",
-			    "Sort by title, type, status or updated_at.");
-		f->sort = "title";
-	}
-	if (dir != NULL && *dir != '\0' && strcmp(dir, "asc") != 0 &&
-	    strcmp(dir, "desc") != 0) {
-		if (strict)
-			return rp_fail(req, 400, "invalid", "dir", "dir must be asc or desc.");
-		dir = NULL;
-	}
 	/* Without a direction: A to Z, the latest change first. */
-	if (dir == NULL || *dir == '\0')
-		f->desc = strcmp(f->sort, "updated_at") == 0;
-	else
-		f->desc = strcmp(dir, "desc") == 0;
+	if (rp_query_search(req, "q", &f->q) != 0 ||
+	    rp_query_enum(req, "type", &rp_resource_types, strict, &f->type) != 0 ||
+	    rp_query_enum(req, "status", &rp_resource_statuses, strict, &f->status) != 0 ||
+	    rp_query_id(req, "requirement_id", strict, &f->requirement) != 0 ||
+	    rp_query_sort(req, sort_keys, RP_NELEM(sort_keys), 0x8, strict, &f->sort,
+	    &f->desc) != 0)
+		return -1;
 	return 0;
 }
 
@@ -250,7 +202,7 @@ rp_resources_list(struct rp_req *req, const struct rp_client *c,
 	/* The count binds the same values but the first. */
 	if (rp_db_do(req, &q_count, a + 1, 10, &res) != 0)
 		return NULL;
-	*total = num(rp_db_cell(&res, 0, 0));
+	*total = rp_cell_num(rp_db_cell(&res, 0, 0));
 	if (rp_db_do(req, &q_list, a, RP_NELEM(a), &res) != 0)
 		return NULL;
 	struct json_object *arr = json_object_new_array();
@@ -293,7 +245,7 @@ rp_resources_figures(struct rp_req *req, const struct rp_client *c)
 		long long n = 0;
 		for (size_t r = 0; r < res.nrows; r++)
 			if (strcmp(res.rows[r][0], rp_resource_statuses.keys[i]) == 0)
-				n = num(res.rows[r][1]);
+				n = rp_cell_num(res.rows[r][1]);
 		json_object_object_add(o, rp_resource_statuses.keys[i], json_object_new_int64(n));
 	}
 	return o;
@@ -310,7 +262,7 @@ rp_resource_actions(struct rp_req *req, const struct rp_client *c, long long id)
 	struct json_object *arr = json_object_new_array();
 	for (size_t i = 0; i < res.nrows; i++) {
 		struct json_object *o = json_object_new_object();
-		rp_jadd(o, "id", json_object_new_int64(num(res.rows[i][0])));
+		rp_jadd(o, "id", json_object_new_int64(rp_cell_num(res.rows[i][0])));
 		rp_jadd(o, "title", json_object_new_string(res.rows[i][1]));
 		rp_jadd(o, "status", json_object_new_string(res.rows[i][2]));
 		json_object_array_add(arr, o);
@@ -471,7 +423,7 @@ rp_resources_update(struct rp_req *req, const struct rp_client *c, long long id)
 	const char *body = f.body ? f.body : old[2];
 	bool edited = strcmp(type, old[0]) != 0 || strcmp(title, old[1]) != 0 ||
 	    strcmp(body, old[2]) != 0;
-	if (check_status(req, old[3], num(old[4]), f.status, edited, &status, &version) != 0 ||
+	if (check_status(req, old[3], rp_cell_num(old[4]), f.status, edited, &status, &version) != 0 ||
 	    check_tags(req, c, &f) != 0)
 		goto fail;
 	size_t nold;
@@ -483,7 +435,7 @@ rp_resources_update(struct rp_req *req, const struct rp_client *c, long long id)
 	if (strcmp(body, old[2]) != 0)
 		rp_jadd(d, "body", json_object_new_string("changed"));
 	rp_audit_change(d, "status", old[3], status);
-	if (version != num(old[4]))
+	if (version != rp_cell_num(old[4]))
 		rp_audit_change(d, "version", old[4], rp_printf(req->arena, "%lld", version));
 	bool tags = f.has_tags &&
 	    rp_audit_ids(d, "requirement_ids", old_tags, nold, f.tags, f.ntags);
@@ -496,7 +448,7 @@ rp_resources_update(struct rp_req *req, const struct rp_client *c, long long id)
 	/* An approval: the status becomes approved or published from a
 	 * draft (a new version included). */
 	bool approval = strcmp(status, "draft") != 0 &&
-	    (strcmp(old[3], "draft") == 0 || version != num(old[4]));
+	    (strcmp(old[3], "draft") == 0 || version != rp_cell_num(old[4]));
 	struct rp_dbarg a[] = { RP_ASTR(type), RP_ASTR(title), RP_ASTR(body), RP_ASTR(status),
 	    RP_AINT(version), RP_ASTR(status), RP_AINT(approval), RP_ASTR(status),
 	    RP_AINT(approval), RP_AINT(req->user->id), RP_AINT(id), RP_AINT(c->id),
@@ -543,7 +495,7 @@ rp_resources_delete(struct rp_req *req, const struct rp_client *c, long long id)
 	rp_jadd(d, "type", json_object_new_string(res.rows[0][0]));
 	rp_jadd(d, "title", json_object_new_string(res.rows[0][1]));
 	rp_jadd(d, "status", json_object_new_string(res.rows[0][3]));
-	rp_jadd(d, "version", json_object_new_int64(num(res.rows[0][4])));
+	rp_jadd(d, "version", json_object_new_int64(rp_cell_num(res.rows[0][4])));
 	if (rp_db_do(req, &q_delete, k, 3, NULL) != 0) {
 		json_object_put(d);
 		goto fail;

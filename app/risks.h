@@ -77,7 +77,9 @@ int rp_risks_filter(struct rp_req *, struct rp_risk_filter *);
 int rp_risks_of(struct rp_req *, long long risk, struct rp_client *c);
 
 /* Risks of client c (SPEC §4 risk objects, plus level, residual_score,
- * residual_level, owner_name, created_at, updated_at), paged; *total gets
+ * residual_level, owner_name, scenario_id and scenario_title (the scenario
+ * of the risk analysis it was retained from, or null), created_at,
+ * updated_at), paged; *total gets
  * their count. NULL after rp_fail. */
 struct json_object *rp_risks_list(struct rp_req *, const struct rp_client *c,
     const struct rp_risk_filter *f, long long limit, long long offset, long long *total);
@@ -88,6 +90,28 @@ struct json_object *rp_risk_get(struct rp_req *, const struct rp_client *c, long
 int rp_risks_create(struct rp_req *, const struct rp_client *c, long long *id);
 /* Change any subset of a risk's fields. 0 or -1. */
 int rp_risks_update(struct rp_req *, const struct rp_client *c, long long id);
+/* A risk's values given by another module rather than read from the
+ * request (a retained scenario of the risk analysis). */
+struct rp_risk_values {
+	const char	*title;		/* 1..200 characters; NULL: unchanged */
+	const char	*description;	/* NULL: "" on creation, else unchanged */
+	const char	*asset;		/* up to 200 characters; NULL: likewise */
+	const char	*threat;
+	long long	 likelihood;	/* 1..5; 0: unchanged */
+	long long	 impact;
+	long long	 owner_id;	/* an active vCISO of the client; 0: none, unchanged */
+};
+/* Inside the caller's transaction (the caller began it, and commits or
+ * rolls back): record a new open risk of c with values v (title,
+ * likelihood and impact required), as any creation is, with its
+ * "risk.create" audit entry. *id gets it. 0 or -1 after rp_fail. */
+int rp_risks_add(struct rp_req *, const struct rp_client *c, const struct rp_risk_values *v,
+    long long *id);
+/* Inside the caller's transaction: change what v gives of risk id of c as
+ * any update does (row locked, "risk.update" audited with the changes).
+ * 0 or -1 after rp_fail (404 when the risk is gone). */
+int rp_risks_set(struct rp_req *, const struct rp_client *c, long long id,
+    const struct rp_risk_values *v);
 /* Delete a risk (and its links). 0 or -1. */
 int rp_risks_delete(struct rp_req *, const struct rp_client *c, long long id);
 

@@ -6,6 +6,7 @@
 #include "api-clients.h"
 #include "api-pilot.h"
 #include "api-resources.h"
+#include "api-risk-analysis.h"
 #include "api-risks.h"
 #include "api-system.h"
 #include "api-usage.h"
@@ -13,6 +14,7 @@
 #include "fwimport.h"
 #include "router.h"
 #include "scope.h"
+#include "templates.h"
 #include "ui-account.h"
 #include "ui-actions.h"
 #include "ui-admin.h"
@@ -20,10 +22,12 @@
 #include "ui-clients.h"
 #include "ui-pilot.h"
 #include "ui-resources.h"
+#include "ui-risk-analysis.h"
 #include "ui-risks.h"
 #include "ui-estabs.h"
 #include "ui-fwimport.h"
 #include "ui-home.h"
+#include "ui-library.h"
 #include "ui-usage-public.h"
 #include "ui-usage.h"
 #include "ui-users.h"
@@ -48,8 +52,8 @@
  * (app/fwimport.h: the pages show their buttons by the same rule). */
 #define FW_ADMINS RP_FW_IMPORTERS
 /* The firm's library (SPEC §4 "/templates"): firm users but establishment
- * managers. */
-#define LIBRARY MANAGERS
+ * managers (app/templates.h: the navigation shows it by the same rule). */
+#define LIBRARY RP_LIBRARY_ROLES
 #define F(x)	RP_FEAT_##x
 /* What a feature-gated route's {id} names, for its 404 (router.h). */
 #define OF_CLIENT	RP_SCOPE_OF_CLIENT
@@ -104,6 +108,22 @@ const struct rp_route rp_routes[] = {
 	{ "GET",    "/risks/{id}",         rp_ui_risk,              S,     FIRM, NONE, 0 },
 	{ "POST",   "/risks/{id}",         rp_ui_risk_update,       S,     FIRM, NONE, 0 },
 	{ "POST",   "/risks/{id}/delete",  rp_ui_risk_delete,       S,     FIRM, NONE, 0 },
+	/* The risk analysis module (its pages answer 404 where it is off). */
+#define RA_PAGES(path, name) \
+	{ "GET",    "/clients/{id}/risk-analysis/" path, rp_ui_ra_##name##_list, S, FIRM, NONE, 0 }, \
+	{ "POST",   "/clients/{id}/risk-analysis/" path, rp_ui_ra_##name##_create, S, FIRM, NONE, 0 }, \
+	{ "GET",    "/" path "/{id}",      rp_ui_ra_##name##_edit,  S,     FIRM, NONE, 0 }, \
+	{ "POST",   "/" path "/{id}",      rp_ui_ra_##name##_update, S,    FIRM, NONE, 0 }, \
+	{ "POST",   "/" path "/{id}/delete", rp_ui_ra_##name##_delete, S,  FIRM, NONE, 0 }
+	{ "GET",    "/clients/{id}/risk-analysis", rp_ui_ra_summary, S,    FIRM, NONE, 0 },
+	RA_PAGES("business-assets", business),
+	RA_PAGES("supporting-assets", supporting),
+	RA_PAGES("threat-sources", threat),
+	RA_PAGES("scenarios", scenario),
+#undef RA_PAGES
+	{ "POST",   "/scenarios/{id}/retain", rp_ui_ra_retain,      S,     FIRM, NONE, 0 },
+	{ "POST",   "/scenarios/{id}/discard", rp_ui_ra_discard,    S,     FIRM, NONE, 0 },
+	{ "POST",   "/scenarios/{id}/sync-risk", rp_ui_ra_sync,     S,     FIRM, NONE, 0 },
 	{ "GET",    "/clients/{id}/actions", rp_ui_client_actions,  S,     FIRM, NONE, 0 },
 	{ "GET",    "/clients/{id}/actions.csv", rp_ui_client_actions_csv, S, FIRM, NONE, 0 },
 	{ "GET",    "/clients/{id}/actions/new", rp_ui_client_action_new, S, FIRM, NONE, 0 },
@@ -129,6 +149,15 @@ const struct rp_route rp_routes[] = {
 	{ "GET",    "/frameworks/import",  rp_ui_fw_import,         S,     FW_ADMINS, NONE, 0 },
 	{ "POST",   "/frameworks/import",  rp_ui_fw_import_post,    S | RP_R_UPLOAD, FW_ADMINS, NONE, 0 },
 	{ "POST",   "/frameworks/{id}/delete", rp_ui_fw_delete,     S,     FW_ADMINS, NONE, 0 },
+	/* the library's pages */
+	{ "GET",    "/templates",          rp_ui_templates,         S,     LIBRARY, NONE, 0 },
+	{ "GET",    "/templates/new",      rp_ui_templates_new,     S,     LIBRARY, NONE, 0 },
+	{ "POST",   "/templates",          rp_ui_templates_create,  S,     LIBRARY, NONE, 0 },
+	{ "GET",    "/templates/deploy",   rp_ui_templates_deploy_form, S, LIBRARY, NONE, 0 },
+	{ "POST",   "/templates/deploy",   rp_ui_templates_deploy,  S,     LIBRARY, NONE, 0 },
+	{ "GET",    "/templates/{id}",     rp_ui_template,          S,     LIBRARY, NONE, 0 },
+	{ "GET",    "/templates/{id}/edit", rp_ui_template_edit,    S,     LIBRARY, NONE, 0 },
+	{ "POST",   "/templates/{id}",     rp_ui_template_update,   S,     LIBRARY, NONE, 0 },
 	{ "GET",    "/admin",              rp_ui_admin_clients,     S,     SUPPORT, NONE, 0 },
 	{ "GET",    "/admin/clients/{id}", rp_ui_admin_client,      S,     SUPPORT, NONE, 0 },
 	{ "POST",   "/admin/clients/{id}/billing", rp_ui_admin_billing, S, SUPPORT, NONE, 0 },
@@ -235,6 +264,21 @@ const struct rp_route rp_routes[] = {
 	{ "GET",    "/api/v1/risks/{id}",  rp_api_risk,             S,     FIRM, NONE, 0 },
 	{ "PATCH",  "/api/v1/risks/{id}",  rp_api_risk_patch,       S,     FIRM, NONE, 0 },
 	{ "DELETE", "/api/v1/risks/{id}",  rp_api_risk_delete,      S,     FIRM, NONE, 0 },
+#define RA_API(path, name) \
+	{ "GET",    "/api/v1/clients/{id}/" path, rp_api_ra_##name##_list, S, FIRM, NONE, 0 }, \
+	{ "POST",   "/api/v1/clients/{id}/" path, rp_api_ra_##name##_create, S, FIRM, NONE, 0 }, \
+	{ "GET",    "/api/v1/" path "/{id}", rp_api_ra_##name##_get, S,    FIRM, NONE, 0 }, \
+	{ "PATCH",  "/api/v1/" path "/{id}", rp_api_ra_##name##_patch, S,  FIRM, NONE, 0 }, \
+	{ "DELETE", "/api/v1/" path "/{id}", rp_api_ra_##name##_delete, S, FIRM, NONE, 0 }
+	{ "GET",    "/api/v1/clients/{id}/risk-analysis", rp_api_ra_summary, S, FIRM, NONE, 0 },
+	RA_API("business-assets", business),
+	RA_API("supporting-assets", supporting),
+	RA_API("threat-sources", threat),
+	RA_API("scenarios", scenario),
+#undef RA_API
+	{ "POST",   "/api/v1/scenarios/{id}/retain", rp_api_ra_retain, S,  FIRM, NONE, 0 },
+	{ "POST",   "/api/v1/scenarios/{id}/discard", rp_api_ra_discard, S, FIRM, NONE, 0 },
+	{ "POST",   "/api/v1/scenarios/{id}/sync-risk", rp_api_ra_sync, S, FIRM, NONE, 0 },
 	{ "GET",    "/api/v1/clients/{id}/resources", rp_api_client_resources, S, FIRM, NONE, 0 },
 	{ "POST",   "/api/v1/clients/{id}/resources", rp_api_client_resource_create, S, FIRM, NONE, 0 },
 	{ "GET",    "/api/v1/resources/{id}", rp_api_resource_get,  S,     FIRM, NONE, 0 },

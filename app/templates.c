@@ -61,7 +61,8 @@ static struct rp_stmt q_versions = RP_STMT(
     " FROM template_versions v LEFT JOIN users u ON u.id = v.created_by"
     " WHERE v.template_id = ? AND v.firm_id = ? ORDER BY v.version DESC");
 static struct rp_stmt q_tag_refs = RP_STMT(
-    "SELECT r.id, r.ref, fw.code, fw.id FROM requirements r"
+    "SELECT r.id, r.ref, fw.code, fw.id, CASE WHEN ? = 'en' THEN r.title_en ELSE r.title_fr END"
+    " FROM requirements r"
     " JOIN frameworks fw ON fw.id = r.framework_id"
     " WHERE FIND_IN_SET(r.id, ?) > 0 AND (fw.firm_id IS NULL OR fw.firm_id = ?)"
     " ORDER BY fw.code, r.position, r.id");
@@ -142,24 +143,6 @@ static struct rp_stmt q_unpublish = RP_STMT(
 /* Lines a diff searches, at most: beyond, the texts are "too different". */
 #define MAX_DIFF 4000
 
-static long long
-num(const char *s)
-{
-	return s ? strtoll(s, NULL, 10) : 0;
-}
-
-static struct json_object *
-opt_str(const char *s)
-{
-	return s ? json_object_new_string(s) : NULL;
-}
-
-static struct json_object *
-opt_int(const char *s)
-{
-	return s ? json_object_new_int64(num(s)) : NULL;
-}
-
 /* ------------------------------------------------------------- reading --- */
 
 static struct json_object *
@@ -169,69 +152,34 @@ template_json(const struct rp_req *req, char **r)
 	size_t n;
 	long long *reqs = rp_ids_parse(req->arena, r[C_REQS], &n);
 
-	rp_jadd(o, "id", json_object_new_int64(num(r[C_ID])));
+	rp_jadd(o, "id", json_object_new_int64(rp_cell_num(r[C_ID])));
 	rp_jadd(o, "type", json_object_new_string(r[C_TYPE]));
 	rp_jadd(o, "title", json_object_new_string(r[C_TITLE]));
-	rp_jadd(o, "version", json_object_new_int64(num(r[C_VERSION])));
+	rp_jadd(o, "version", json_object_new_int64(rp_cell_num(r[C_VERSION])));
 	rp_jadd(o, "requirement_ids", rp_json_ids(reqs, n));
 	rp_jadd(o, "created_at", json_object_new_string(r[C_CREATED]));
 	rp_jadd(o, "updated_at", json_object_new_string(r[C_UPDATED]));
-	rp_jadd(o, "created_by", opt_int(r[C_CREATED_BY]));
-	rp_jadd(o, "updated_by", opt_int(r[C_UPDATED_BY]));
-	rp_jadd(o, "updated_by_name", opt_str(r[C_UPDATER]));
-	rp_jadd(o, "deployed_count", json_object_new_int64(num(r[C_DEPLOYED])));
+	rp_jadd(o, "created_by", rp_jcell_int(r[C_CREATED_BY]));
+	rp_jadd(o, "updated_by", rp_jcell_int(r[C_UPDATED_BY]));
+	rp_jadd(o, "updated_by_name", rp_jcell_str(r[C_UPDATER]));
+	rp_jadd(o, "deployed_count", json_object_new_int64(rp_cell_num(r[C_DEPLOYED])));
 	return o;
 }
 
 static const char *const sort_keys[] = { "title", "type", "updated_at" };
 
-/* A positive id of the query string, or 0 when absent or blank. */
-static int
-query_id(struct rp_req *req, const char *name, bool strict, long long *out)
-{
-	const char *v = rp_query(req, name);
-
-	*out = 0;
-	if (v == NULL || *v == '\0' || rp_strtonum(v, 1, INT64_MAX, out) == 0)
-		return 0;
-	*out = 0;
-	return strict ? rp_fail(req, 400, "invalid", name, "Give an id.") : 0;
-}
-
 int
 rp_templates_filter(struct rp_req *req, struct rp_template_filter *f, bool strict)
 {
-	const char *sort = rp_query(req, "sort"), *dir = rp_query(req, "dir");
-
 	memset(f, 0, sizeof(*f));
-	f->q = rp_query(req, "q");
-	if (f->q != NULL && *f->q == '\0')
-		f->q = NULL;
-	if (f->q != NULL && strlen(f->q) > 200)
-		return rp_fail(req, 400, "too_long", "q", "The search is too long.");
-	if (rp_query_enum(req, "type", &rp_resource_types, strict, &f->type) != 0 ||
-	    query_id(req, "requirement_id", strict, &f->requirement) != 0 ||
-	    query_id(req, "framework_id", strict, &f->framework) != 0)
+	/* Without a direction: A to Z, the latest change first. */
+	if (rp_query_search(req, "q", &f->q) != 0 ||
+	    rp_query_enum(req, "type", &rp_resource_types, strict, &f->type) != 0 ||
+	    rp_query_id(req, "requirement_id", strict, &f->requirement) != 0 ||
+	    rp_query_id(req, "framework_id", strict, &f->framework) != 0 ||
+	    rp_query_sort(req, sort_keys, RP_NELEM(sort_keys), 0x4, strict, &f->sort,
+	    &f->desc) != 0)
 		return -1;
-	for (size_t i = 0; sort != NULL && i < RP_NELEM(sort_keys); i++)
-		if (strcmp(sort, sort_keys[i]) == 0)
-			f->sort = sort_keys[i];
-	if (f->sort == NULL) {
-		if (sort != NULL && *sort != '\0' && strict)
-			return rp_fail(req, 400, "invalid", "sort",
-			    "Sort by title, type or updated_at.");
-		f->sort = "title";
-	}
-	if (dir != NULL && *dir != '\0' && strcmp(dir, "asc") != 0 &&
-	    strcmp(dir, "desc") != 0) {
-		if (strict)
-			return rp_fail(req, 400, "invalid", "dir", "dir must be asc or desc.");
-		dir = NULL;
-	}
-	if (dir == NULL || *dir == '\0')
-		f->desc = strcmp(f->sort, "updated_at") == 0;
-	else
-		f->desc = strcmp(dir, "desc") == 0;
 	return 0;
 }
 
@@ -250,7 +198,7 @@ rp_templates_list(struct rp_req *req, const struct rp_template_filter *f, long l
 
 	if (rp_db_do(req, &q_count, a, 9, &res) != 0)
 		return NULL;
-	*total = num(rp_db_cell(&res, 0, 0));
+	*total = rp_cell_num(rp_db_cell(&res, 0, 0));
 	if (rp_db_do(req, &q_list, a, RP_NELEM(a), &res) != 0)
 		return NULL;
 	struct json_object *arr = json_object_new_array();
@@ -260,7 +208,7 @@ rp_templates_list(struct rp_req *req, const struct rp_template_filter *f, long l
 }
 
 /* The requirements of a tag list (ids in a comma list): [{id, ref,
- * framework, framework_id}], in the catalogue's order. */
+ * framework, framework_id, title}], in the catalogue's order. */
 static struct json_object *
 tag_refs(struct rp_req *req, const char *csv)
 {
@@ -269,17 +217,19 @@ tag_refs(struct rp_req *req, const char *csv)
 
 	if (csv == NULL || *csv == '\0')
 		return arr;
-	struct rp_dbarg a[] = { RP_ASTR(csv), RP_AINT(req->user->firm_id) };
-	if (rp_db_do(req, &q_tag_refs, a, 2, &res) != 0) {
+	struct rp_dbarg a[] = { RP_ASTR(rp_lang_code(req->lang)), RP_ASTR(csv),
+	    RP_AINT(req->user->firm_id) };
+	if (rp_db_do(req, &q_tag_refs, a, RP_NELEM(a), &res) != 0) {
 		json_object_put(arr);
 		return NULL;
 	}
 	for (size_t i = 0; i < res.nrows; i++) {
 		struct json_object *o = json_object_new_object();
-		rp_jadd(o, "id", json_object_new_int64(num(res.rows[i][0])));
+		rp_jadd(o, "id", json_object_new_int64(rp_cell_num(res.rows[i][0])));
 		rp_jadd(o, "ref", json_object_new_string(res.rows[i][1]));
 		rp_jadd(o, "framework", json_object_new_string(res.rows[i][2]));
-		rp_jadd(o, "framework_id", json_object_new_int64(num(res.rows[i][3])));
+		rp_jadd(o, "framework_id", json_object_new_int64(rp_cell_num(res.rows[i][3])));
+		rp_jadd(o, "title", json_object_new_string(res.rows[i][4]));
 		json_object_array_add(arr, o);
 	}
 	return arr;
@@ -298,7 +248,7 @@ rp_template_get(struct rp_req *req, long long id, long long version)
 		return NULL;
 	}
 	char **r = res.rows[0];
-	long long current = num(r[C_VERSION]);
+	long long current = rp_cell_num(r[C_VERSION]);
 	if (version == 0)
 		version = current;
 	struct rp_dbarg b[] = { RP_AINT(id), RP_AINT(req->user->firm_id), RP_AINT(version) };
@@ -320,8 +270,8 @@ rp_template_get(struct rp_req *req, long long id, long long version)
 		rp_jadd(o, "title", json_object_new_string(w[1]));
 		rp_jadd(o, "requirement_ids", rp_json_ids(reqs, n));
 		rp_jadd(o, "updated_at", json_object_new_string(w[4]));
-		rp_jadd(o, "updated_by", opt_int(w[5]));
-		rp_jadd(o, "updated_by_name", opt_str(w[6]));
+		rp_jadd(o, "updated_by", rp_jcell_int(w[5]));
+		rp_jadd(o, "updated_by_name", rp_jcell_str(w[6]));
 	}
 	rp_jadd(o, "body", json_object_new_string(w[2]));
 	struct json_object *refs = tag_refs(req, version != current ? w[3] : r[C_REQS]);
@@ -331,6 +281,14 @@ rp_template_get(struct rp_req *req, long long id, long long version)
 	}
 	rp_jadd(o, "requirements", refs);
 	return o;
+}
+
+static const char *tags_csv(struct rp_req *, const long long *tags, size_t n);
+
+struct json_object *
+rp_templates_tag_refs(struct rp_req *req, const long long *ids, size_t n)
+{
+	return tag_refs(req, tags_csv(req, ids, n));
 }
 
 struct json_object *
@@ -349,11 +307,11 @@ rp_template_versions(struct rp_req *req, long long id)
 	for (size_t i = 0; i < res.nrows; i++) {
 		char **r = res.rows[i];
 		struct json_object *o = json_object_new_object();
-		rp_jadd(o, "version", json_object_new_int64(num(r[0])));
+		rp_jadd(o, "version", json_object_new_int64(rp_cell_num(r[0])));
 		rp_jadd(o, "title", json_object_new_string(r[1]));
 		rp_jadd(o, "created_at", json_object_new_string(r[2]));
-		rp_jadd(o, "created_by", opt_int(r[3]));
-		rp_jadd(o, "created_by_name", opt_str(r[4]));
+		rp_jadd(o, "created_by", rp_jcell_int(r[3]));
+		rp_jadd(o, "created_by_name", rp_jcell_str(r[4]));
 		json_object_array_add(arr, o);
 	}
 	return arr;
@@ -547,7 +505,7 @@ rp_templates_update(struct rp_req *req, long long id)
 		rp_db_rollback();
 		return 0;
 	}
-	long long version = num(old[3]) + 1;
+	long long version = rp_cell_num(old[3]) + 1;
 	rp_audit_change(d, "version", old[3], rp_printf(req->arena, "%lld", version));
 	struct rp_dbarg a[] = { RP_ASTR(type), RP_ASTR(title), RP_ASTR(body), RP_AINT(version),
 	    RP_AINT(req->user->id), RP_AINT(id), RP_AINT(req->user->firm_id) };
@@ -620,8 +578,8 @@ rp_templates_copy(struct rp_req *req, long long firm, long long client,
 			return -1;
 		struct json_object *d = json_object_new_object();
 		rp_jadd(d, "template_id", json_object_new_int64(tids[i]));
-		rp_jadd(d, "template_version", json_object_new_int64(num(rp_db_cell(&t, 0, 1))));
-		rp_jadd(d, "title", opt_str(rp_db_cell(&t, 0, 0)));
+		rp_jadd(d, "template_version", json_object_new_int64(rp_cell_num(rp_db_cell(&t, 0, 1))));
+		rp_jadd(d, "title", rp_jcell_str(rp_db_cell(&t, 0, 0)));
 		if (rp_audit(req, "resource.deploy", "resource", rid, client, d) != 0)
 			return -1;
 		if (ids != NULL)
@@ -705,9 +663,9 @@ rp_template_diff(struct rp_req *req, const struct rp_client *c, long long resour
 		return NULL;
 	}
 	char **r = res.rows[0];
-	long long tid = num(r[5]);
+	long long tid = rp_cell_num(r[5]);
 	if (to == 0)
-		to = num(r[8]);
+		to = rp_cell_num(r[8]);
 	struct rp_dbarg b[] = { RP_AINT(tid), RP_AINT(c->firm_id), RP_AINT(to) };
 	if (rp_db_do(req, &q_version, b, 3, &v) != 0)
 		return NULL;
@@ -719,9 +677,9 @@ rp_template_diff(struct rp_req *req, const struct rp_client *c, long long resour
 	struct json_object *o = json_object_new_object(), *arr = json_object_new_array();
 	rp_jadd(o, "template_id", json_object_new_int64(tid));
 	rp_jadd(o, "template_title", json_object_new_string(r[7]));
-	rp_jadd(o, "from_version", opt_int(r[6]));
+	rp_jadd(o, "from_version", rp_jcell_int(r[6]));
 	rp_jadd(o, "to_version", json_object_new_int64(to));
-	rp_jadd(o, "latest_version", json_object_new_int64(num(r[8])));
+	rp_jadd(o, "latest_version", json_object_new_int64(rp_cell_num(r[8])));
 	if (strcmp(r[0], w[0]) != 0) {
 		struct json_object *t = json_object_new_object();
 		rp_jadd(t, "from", json_object_new_string(r[0]));
@@ -775,7 +733,7 @@ rp_template_apply(struct rp_req *req, const struct rp_client *c, long long resou
 		goto fail;
 	}
 	char **r = res.rows[0];
-	long long tid = num(r[2]);
+	long long tid = rp_cell_num(r[2]);
 	struct rp_dbarg k[] = { RP_AINT(tid), RP_AINT(c->firm_id) };
 	if (rp_db_do(req, &q_copy_title, k, 2, &t) != 0)
 		goto fail;
@@ -784,7 +742,7 @@ rp_template_apply(struct rp_req *req, const struct rp_client *c, long long resou
 		goto fail;
 	}
 	if (to == 0)
-		to = num(rp_db_cell(&t, 0, 1));
+		to = rp_cell_num(rp_db_cell(&t, 0, 1));
 	struct rp_dbarg b[] = { RP_AINT(tid), RP_AINT(c->firm_id), RP_AINT(to) };
 	if (rp_db_do(req, &q_version, b, 3, &v) != 0)
 		goto fail;
@@ -814,7 +772,7 @@ rp_template_apply(struct rp_req *req, const struct rp_client *c, long long resou
 	struct json_object *d = json_object_new_object();
 	rp_jadd(d, "template_id", json_object_new_int64(tid));
 	rp_audit_change(d, "template_version", r[3], rp_printf(req->arena, "%lld", to));
-	rp_audit_change(d, "version", r[1], rp_printf(req->arena, "%lld", num(r[1]) + 1));
+	rp_audit_change(d, "version", r[1], rp_printf(req->arena, "%lld", rp_cell_num(r[1]) + 1));
 	rp_audit_change(d, "status", r[0], "draft");
 	if (rp_audit(req, "resource.template_update", "resource", resource_id, c->id, d) != 0)
 		goto fail;

@@ -15,6 +15,12 @@ struct json_object;
 struct rp_client;
 struct rp_req;
 
+/* The roles that have the library (the route table's and the pages' one
+ * rule; app/authz.h's RP_ROLE_BIT where it is used). */
+#define RP_LIBRARY_ROLES (RP_ROLE_BIT(RP_ROLE_ADMIN) | \
+			  RP_ROLE_BIT(RP_ROLE_MULTI_ACCOUNT_MANAGER) | \
+			  RP_ROLE_BIT(RP_ROLE_ACCOUNT_MANAGER))
+
 /* Templates one deployment copies, and clients it reaches, at most. */
 #define RP_DEPLOY_MAX_TEMPLATES 50
 #define RP_DEPLOY_MAX_CLIENTS 500
@@ -38,9 +44,15 @@ struct json_object *rp_templates_list(struct rp_req *, const struct rp_template_
     long long limit, long long offset, long long *total);
 
 /* Template id of the caller's firm at `version` (0: the current one), with
- * its body, requirement_ids (and "requirements": [{id, ref, framework}]),
+ * its body, requirement_ids (and "requirements": [{id, ref, framework,
+ * framework_id, title}]),
  * and "versions" (the current number). NULL after rp_fail (404). */
 struct json_object *rp_template_get(struct rp_req *, long long id, long long version);
+
+/* The requirements ids[0..n) that the caller's firm sees, in the
+ * catalogue's order: [{id, ref, framework (its code), framework_id, title}]; the
+ * refs of tags for the pages. NULL after rp_fail. */
+struct json_object *rp_templates_tag_refs(struct rp_req *, const long long *ids, size_t n);
 
 /* The versions of template id, newest first: [{version, title, created_at,
  * created_by, created_by_name}]. NULL after rp_fail (404). */

@@ -32,6 +32,8 @@ static const char *const pages[] = {
 	"risks", "risk",
 	"actions", "action", "resources", "resource", "resource-edit", "resource-diff",
 	"publication",
+	"templates", "template", "template-edit", "templates-deploy",
+	"risk-analysis", "ra-step", "ra-item",
 	"usage", "usage-question", "usage-links", "usage-answers", "usage-public",
 };
 

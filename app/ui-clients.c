@@ -1,5 +1,6 @@
 /* Client pages: list, wizard, settings, Pilot gate; the rules are those of
  * clients.c, so the pages and the API agree. */
+#include <stdbool.h>
 #include <string.h>
 
 #include <ClearSilver.h>
@@ -17,6 +18,7 @@
 #include "tmpl.h"
 #include "ui-actions.h"
 #include "ui-clients.h"
+#include "ui-library.h"
 #include "ui-pilot.h"
 #include "ui-resources.h"
 #include "ui-risks.h"
@@ -56,8 +58,10 @@ rp_ui_client_chrome(struct rp_req *req, const struct rp_client *c)
 		rp_set(req, "Client.nav.duplicates", "1");
 	if (f & RP_FEAT_BIT(RP_FEAT_PROFILE_EDIT))
 		rp_set(req, "Client.nav.import", "1");
-	if (c->vciso && rp_clients_has_module(c, RP_USAGE_MODULE))
-		rp_set(req, "Client.nav.usage", "1");
+	/* The enabled evaluation modules: their pages exist for this client. */
+	for (size_t i = 0; i < rp_modules.n; i++)
+		if (rp_clients_has_module(c, rp_modules.keys[i]))
+			rp_set(req, P("Client.module.%s", rp_modules.keys[i]), "1");
 	/* The client switcher: the first clients of the caller's scope by
 	 * name (one short index walk, however many clients), this one
 	 * included. */
@@ -230,13 +234,17 @@ wizard_echo(struct rp_req *req)
 			rp_set(req, P("Edit.modules.%s", req->form.v[i].val), "1");
 }
 
+/* The wizard's page; echo: a refused form is shown again as it was. */
 static int
-wizard(struct rp_req *req, const long long *team, size_t nteam)
+wizard(struct rp_req *req, const long long *team, size_t nteam, bool echo)
 {
 	long long *ids;
 	size_t n;
 
-	if (team_choices(req, team, nteam, &ids, &n) != 0)
+	/* The starter templates: the firm's library, to copy into the new
+	 * client in its creation transaction. */
+	if (team_choices(req, team, nteam, &ids, &n) != 0 ||
+	    rp_ui_template_picker(req, echo) != 0)
 		return -1;
 	if (req->user->role == RP_ROLE_MULTI_ACCOUNT_MANAGER)
 		rp_set(req, "Team.creator_note", "1");
@@ -251,7 +259,7 @@ rp_ui_clients_new(struct rp_req *req)
 	rp_set(req, "Edit.mission_type", "diagnostic");
 	rp_set(req, "Edit.plan", "standard");
 	rp_set(req, "Edit.billing_mode", "intermediated");
-	return wizard(req, &self, 1);
+	return wizard(req, &self, 1, false);
 }
 
 int
@@ -269,7 +277,7 @@ rp_ui_clients_create(struct rp_req *req)
 		rp_ui_take_error(req);
 		nteam = 0;
 	}
-	return wizard(req, team, nteam);
+	return wizard(req, team, nteam, true);
 }
 
 static int

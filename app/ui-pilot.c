@@ -345,6 +345,46 @@ rp_ui_requirement_picker(struct rp_req *req, const struct rp_client *c, const lo
 }
 
 int
+rp_ui_catalogue_picker(struct rp_req *req, const long long *sel, size_t nsel)
+{
+	long long total;
+	struct json_object *fws = rp_frameworks_list(req, 500, 0, &total);
+
+	if (fws == NULL)
+		return -1;
+	for (size_t i = 0; i < json_object_array_length(fws); i++) {
+		struct json_object *fw = json_object_array_get_idx(fws, i), *id, *name, *one, *reqs;
+		json_object_object_get_ex(fw, "id", &id);
+		json_object_object_get_ex(fw, "name", &name);
+		if (rp_framework_get(req, json_object_get_int64(id), &one) != 0) {
+			json_object_put(fws);
+			return -1;
+		}
+		rp_set(req, P("Reqs.%zu.name", i), json_object_get_string(name));
+		json_object_object_get_ex(one, "requirements", &reqs);
+		for (size_t j = 0, k = 0; j < json_object_array_length(reqs); j++) {
+			struct json_object *r = json_object_array_get_idx(reqs, j), *rid, *ref, *t, *a;
+			json_object_object_get_ex(r, "assessable", &a);
+			if (!json_object_get_boolean(a))
+				continue;
+			json_object_object_get_ex(r, "id", &rid);
+			json_object_object_get_ex(r, "ref", &ref);
+			json_object_object_get_ex(r, "title", &t);
+			struct _hdf *row = rp_row(req, P("Reqs.%zu.items", i), k++);
+			rp_row_set(row, "id", json_object_get_string(rid));
+			rp_row_set(row, "label", P("%s · %s", json_object_get_string(ref),
+			    json_object_get_string(t)));
+			for (size_t m = 0; m < nsel; m++)
+				if (sel[m] == json_object_get_int64(rid))
+					rp_set(req, P("Reqs.%zu.open", i), "1");
+		}
+		json_object_put(one);
+	}
+	json_object_put(fws);
+	return 0;
+}
+
+int
 rp_ui_resource_picker(struct rp_req *req, const struct rp_client *c)
 {
 	struct rp_resource_filter f = { .sort = "title" };

@@ -37,6 +37,10 @@ bool rp_ui_edit_fields(struct rp_req *, struct json_object *o, bool echo,
  * (name, items.{id, label}, open when one of sel[0..nsel) is in it). */
 int rp_ui_requirement_picker(struct rp_req *, const struct rp_client *, const long long *sel,
     size_t nsel);
+/* The same Reqs.* over every framework the caller's firm sees (the
+ * platform's catalogue and its own): the library's templates, which serve
+ * any client, are tagged from it. */
+int rp_ui_catalogue_picker(struct rp_req *, const long long *sel, size_t nsel);
 /* Resources.* : c's resources (id, title, type, status) to link. */
 int rp_ui_resource_picker(struct rp_req *, const struct rp_client *);
 #endif

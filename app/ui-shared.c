@@ -6,6 +6,7 @@
 #include "authz.h"
 #include "request.h"
 #include "response.h"
+#include "templates.h"
 #include "tmpl.h"
 #include "ui-shared.h"
 #include "util.h"
@@ -25,6 +26,8 @@ static const char *const flashes[] = {
 	"template_saved", "resource_template_updated", "resource_published",
 	"resource_unpublished",
 	"framework_imported", "framework_deleted",
+	"template_created", "template_updated", "deployed",
+	"ra_created", "ra_saved", "ra_deleted", "ra_retained", "ra_discarded", "ra_synced",
 	"usage_starter", "usage_saved", "usage_deleted", "usage_link_created",
 	"usage_link_revoked",
 };
@@ -52,6 +55,8 @@ rp_page(struct rp_req *req, const char *page, const char *title_key)
 			}
 		if (u->firm_id != 0)
 			rp_set(req, "Nav.clients", "1");
+		if (u->firm_id != 0 && (RP_ROLE_BIT(u->role) & RP_LIBRARY_ROLES))
+			rp_set(req, "Nav.library", "1");
 		if (u->role == RP_ROLE_SUPPORT)
 			rp_set(req, "Nav.admin", "1");
 		if (u->mfa_enrollment_required)

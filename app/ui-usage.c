@@ -12,6 +12,7 @@
 #include "authz.h"
 #include "clients.h"
 #include "establishments.h"
+#include "input.h"
 #include "request.h"
 #include "response.h"
 #include "tmpl.h"
@@ -441,15 +442,13 @@ rp_ui_usage_answers(struct rp_req *req)
 	struct rp_client c;
 	struct rp_estab_filter f = { NULL, NULL };
 	struct rp_estab *es;
-	long long limit, offset, page, total, estab = 0;
-	const char *v = rp_query(req, "establishment_id");
+	long long limit, offset, page, total, estab;
 	size_t n;
 
-	if (usage_client(req, &c) != 0 || rp_ui_page_args(req, &limit, &offset, &page) != 0)
-		return -1;
 	/* A stale filter in a link is ignored, like the other pages'. */
-	if (v != NULL && rp_strtonum(v, 1, 1LL << 53, &estab) != 0)
-		estab = 0;
+	if (usage_client(req, &c) != 0 || rp_ui_page_args(req, &limit, &offset, &page) != 0 ||
+	    rp_query_id(req, "establishment_id", false, &estab) != 0)
+		return -1;
 	struct json_object *items = rp_usage_answers_list(req, &c, estab, limit, offset, &total);
 	if (items == NULL)
 		return -1;

@@ -98,11 +98,6 @@ static struct rp_stmt q_merge_counts = RP_STMT(
 static struct rp_stmt q_merge_counts_drop = RP_STMT(
     "DELETE FROM usage_estab_scores WHERE establishment_id = ? AND firm_id = ?");
 
-static long long
-num(const char *s)
-{
-	return s ? strtoll(s, NULL, 10) : 0;
-}
 
 static struct json_object *
 score_json(int score)
@@ -282,7 +277,7 @@ rp_usage_answers_list(struct rp_req *req, const struct rp_client *c, long long e
 
 	if (rp_db_do(req, &q_answers_count, a, 4, &res) != 0)
 		return NULL;
-	*total = num(rp_db_cell(&res, 0, 0));
+	*total = rp_cell_num(rp_db_cell(&res, 0, 0));
 	if (rp_db_do(req, &q_answers, a, RP_NELEM(a), &res) != 0)
 		return NULL;
 	struct json_object *arr = json_object_new_array();
@@ -295,12 +290,12 @@ rp_usage_answers_list(struct rp_req *req, const struct rp_client *c, long long e
 			json_object_put(items);
 			items = json_object_new_array();
 		}
-		rp_jadd(o, "id", json_object_new_int64(num(r[0])));
-		rp_jadd(o, "establishment_id", json_object_new_int64(num(r[1])));
+		rp_jadd(o, "id", json_object_new_int64(rp_cell_num(r[0])));
+		rp_jadd(o, "establishment_id", json_object_new_int64(rp_cell_num(r[1])));
 		rp_jadd(o, "establishment_name", json_object_new_string(r[2]));
-		rp_jadd(o, "link_id", json_object_new_int64(num(r[3])));
+		rp_jadd(o, "link_id", json_object_new_int64(rp_cell_num(r[3])));
 		rp_jadd(o, "lang", json_object_new_string(r[4]));
-		rp_jadd(o, "score", r[5] ? json_object_new_int64(num(r[5])) : NULL);
+		rp_jadd(o, "score", rp_jcell_int(r[5]));
 		rp_jadd(o, "submitted_at", json_object_new_string(r[6]));
 		rp_jadd(o, "sections", section_scores_json(r[7]));
 		rp_jadd(o, "items", items);
@@ -323,11 +318,11 @@ sections_json(struct rp_req *req, const struct rp_client *c, long long estab)
 	for (size_t i = 0; i < res.nrows; i++) {
 		char **r = res.rows[i];
 		struct json_object *o = json_object_new_object();
-		rp_jadd(o, "section_id", json_object_new_int64(num(r[0])));
+		rp_jadd(o, "section_id", json_object_new_int64(rp_cell_num(r[0])));
 		rp_jadd(o, "title_fr", json_object_new_string(r[1]));
 		rp_jadd(o, "title_en", json_object_new_string(r[2]));
-		rp_jadd(o, "score", score_json(rp_usage_mean(num(r[4]), num(r[3]))));
-		rp_jadd(o, "answers", json_object_new_int64(num(r[3])));
+		rp_jadd(o, "score", score_json(rp_usage_mean(rp_cell_num(r[4]), rp_cell_num(r[3]))));
+		rp_jadd(o, "answers", json_object_new_int64(rp_cell_num(r[3])));
 		json_object_array_add(arr, o);
 	}
 	return arr;
@@ -345,18 +340,18 @@ rp_usage_scores(struct rp_req *req, const struct rp_client *c)
 	    (secs = sections_json(req, c, 0)) == NULL)
 		return NULL;
 	struct json_object *o = json_object_new_object(), *es = json_object_new_array();
-	rp_jadd(o, "score", score_json(rp_usage_mean(num(rp_db_cell(&tot, 0, 2)),
-	    num(rp_db_cell(&tot, 0, 1)))));
-	rp_jadd(o, "answers", json_object_new_int64(num(rp_db_cell(&tot, 0, 0))));
+	rp_jadd(o, "score", score_json(rp_usage_mean(rp_cell_num(rp_db_cell(&tot, 0, 2)),
+	    rp_cell_num(rp_db_cell(&tot, 0, 1)))));
+	rp_jadd(o, "answers", json_object_new_int64(rp_cell_num(rp_db_cell(&tot, 0, 0))));
 	rp_jadd(o, "sections", secs);
 	for (size_t i = 0; i < res.nrows; i++) {
 		char **r = res.rows[i];
 		struct json_object *e = json_object_new_object();
-		rp_jadd(e, "establishment_id", json_object_new_int64(num(r[0])));
+		rp_jadd(e, "establishment_id", json_object_new_int64(rp_cell_num(r[0])));
 		rp_jadd(e, "name", json_object_new_string(r[1]));
-		rp_jadd(e, "score", score_json(rp_usage_mean(num(r[4]), num(r[3]))));
-		rp_jadd(e, "answers", json_object_new_int64(num(r[2])));
-		rp_jadd(e, "last_answer_at", r[5] ? json_object_new_string(r[5]) : NULL);
+		rp_jadd(e, "score", score_json(rp_usage_mean(rp_cell_num(r[4]), rp_cell_num(r[3]))));
+		rp_jadd(e, "answers", json_object_new_int64(rp_cell_num(r[2])));
+		rp_jadd(e, "last_answer_at", rp_jcell_str(r[5]));
 		json_object_array_add(es, e);
 	}
 	rp_jadd(o, "establishments", es);
@@ -378,16 +373,15 @@ rp_usage_estab_feedback(struct rp_req *req, const struct rp_client *c, long long
 	struct json_object *o = json_object_new_object(), *recent = json_object_new_array();
 	const char *last = rp_db_cell(&tot, 0, 3);
 	rp_jadd(o, "establishment_id", json_object_new_int64(estab));
-	rp_jadd(o, "score", score_json(rp_usage_mean(num(rp_db_cell(&tot, 0, 2)),
-	    num(rp_db_cell(&tot, 0, 1)))));
-	rp_jadd(o, "answers", json_object_new_int64(num(rp_db_cell(&tot, 0, 0))));
-	rp_jadd(o, "last_answer_at", last ? json_object_new_string(last) : NULL);
+	rp_jadd(o, "score", score_json(rp_usage_mean(rp_cell_num(rp_db_cell(&tot, 0, 2)),
+	    rp_cell_num(rp_db_cell(&tot, 0, 1)))));
+	rp_jadd(o, "answers", json_object_new_int64(rp_cell_num(rp_db_cell(&tot, 0, 0))));
+	rp_jadd(o, "last_answer_at", rp_jcell_str(last));
 	rp_jadd(o, "sections", secs);
 	for (size_t i = 0; i < rec.nrows; i++) {
 		struct json_object *e = json_object_new_object();
-		rp_jadd(e, "id", json_object_new_int64(num(rec.rows[i][0])));
-		rp_jadd(e, "score", rec.rows[i][1] ? json_object_new_int64(num(rec.rows[i][1])) :
-		    NULL);
+		rp_jadd(e, "id", json_object_new_int64(rp_cell_num(rec.rows[i][0])));
+		rp_jadd(e, "score", rp_jcell_int(rec.rows[i][1]));
 		rp_jadd(e, "submitted_at", json_object_new_string(rec.rows[i][2]));
 		json_object_array_add(recent, e);
 	}
@@ -409,11 +403,11 @@ rp_usage_estab_scores(struct rp_req *req, const struct rp_client *c, const long 
 	if (rp_db_do(req, &q_estab_scores, a, 2, &res) != 0)
 		return -1;
 	for (size_t r = 0; r < res.nrows; r++) {
-		long long id = num(res.rows[r][0]);
+		long long id = rp_cell_num(res.rows[r][0]);
 		for (size_t i = 0; i < n; i++)
 			if (ids[i] == id) {
-				answers[i] = num(res.rows[r][1]);
-				score[i] = rp_usage_mean(num(res.rows[r][3]), num(res.rows[r][2]));
+				answers[i] = rp_cell_num(res.rows[r][1]);
+				score[i] = rp_usage_mean(rp_cell_num(res.rows[r][3]), rp_cell_num(res.rows[r][2]));
 			}
 	}
 	return 0;

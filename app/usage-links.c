@@ -83,30 +83,25 @@ static struct rp_stmt q_take = RP_STMT(
 static struct rp_stmt q_count_one = RP_STMT(
     "UPDATE usage_links SET answers_count = answers_count + 1 WHERE id = ? AND firm_id = ?");
 
-static long long
-num(const char *s)
-{
-	return s ? strtoll(s, NULL, 10) : 0;
-}
 
 static struct json_object *
 link_json(char **r)
 {
 	struct json_object *o = json_object_new_object();
 
-	rp_jadd(o, "id", json_object_new_int64(num(r[C_ID])));
-	rp_jadd(o, "client_id", json_object_new_int64(num(r[C_CLIENT])));
-	rp_jadd(o, "establishment_id", json_object_new_int64(num(r[C_ESTAB])));
+	rp_jadd(o, "id", json_object_new_int64(rp_cell_num(r[C_ID])));
+	rp_jadd(o, "client_id", json_object_new_int64(rp_cell_num(r[C_CLIENT])));
+	rp_jadd(o, "establishment_id", json_object_new_int64(rp_cell_num(r[C_ESTAB])));
 	rp_jadd(o, "establishment_name", json_object_new_string(r[C_ESTAB_NAME]));
 	rp_jadd(o, "label", json_object_new_string(r[C_LABEL]));
 	rp_jadd(o, "status", json_object_new_string(r[C_STATUS]));
 	rp_jadd(o, "expires_at", json_object_new_string(r[C_EXPIRES_AT]));
 	rp_jadd(o, "expires_on", json_object_new_string(r[C_EXPIRES_ON]));
-	rp_jadd(o, "max_answers", json_object_new_int64(num(r[C_MAX])));
-	rp_jadd(o, "answers_count", json_object_new_int64(num(r[C_COUNT])));
+	rp_jadd(o, "max_answers", json_object_new_int64(rp_cell_num(r[C_MAX])));
+	rp_jadd(o, "answers_count", json_object_new_int64(rp_cell_num(r[C_COUNT])));
 	rp_jadd(o, "created_at", json_object_new_string(r[C_CREATED]));
-	rp_jadd(o, "created_by_name", r[C_BY] ? json_object_new_string(r[C_BY]) : NULL);
-	rp_jadd(o, "revoked_at", r[C_REVOKED] ? json_object_new_string(r[C_REVOKED]) : NULL);
+	rp_jadd(o, "created_by_name", rp_jcell_str(r[C_BY]));
+	rp_jadd(o, "revoked_at", rp_jcell_str(r[C_REVOKED]));
 	return o;
 }
 
@@ -120,7 +115,7 @@ rp_usage_links_list(struct rp_req *req, const struct rp_client *c, long long est
 
 	if (rp_db_do(req, &q_count, a, 4, &res) != 0)
 		return NULL;
-	*total = num(rp_db_cell(&res, 0, 0));
+	*total = rp_cell_num(rp_db_cell(&res, 0, 0));
 	if (rp_db_do(req, &q_list, a, RP_NELEM(a), &res) != 0)
 		return NULL;
 	struct json_object *arr = json_object_new_array();
@@ -183,7 +178,7 @@ read_fields(struct rp_req *req, const struct rp_client *c, struct fields *f)
 		    RP_AINT(RP_USAGE_LINK_MAX_DAYS) };
 		if (rp_db_do(req, &q_day_ok, d, 3, &res) != 0)
 			return -1;
-		if (num(rp_db_cell(&res, 0, 0)) != 1)
+		if (rp_cell_num(rp_db_cell(&res, 0, 0)) != 1)
 			return rp_fail(req, 400, "out_of_range", "expires_on",
 			    "Choose a day from today to a year ahead.");
 	}
@@ -197,7 +192,7 @@ read_fields(struct rp_req *req, const struct rp_client *c, struct fields *f)
 	struct rp_dbarg q[] = { RP_AINT(c->id), RP_AINT(c->firm_id) };
 	if (rp_db_do(req, &q_questions, q, 2, &res) != 0)
 		return -1;
-	if (num(rp_db_cell(&res, 0, 0)) == 0)
+	if (rp_cell_num(rp_db_cell(&res, 0, 0)) == 0)
 		return rp_fail(req, 409, "empty_questionnaire", NULL,
 		    "Write or load the questionnaire before opening links to it.");
 	return 0;
@@ -259,8 +254,8 @@ rp_usage_link_revoke(struct rp_req *req, const struct rp_client *c, long long id
 	if (rp_db_do(req, &q_revoke, a, 3, NULL) != 0)
 		goto fail;
 	struct json_object *d = json_object_new_object();
-	rp_jadd(d, "establishment_id", json_object_new_int64(num(res.rows[0][C_ESTAB])));
-	rp_jadd(d, "answers_count", json_object_new_int64(num(res.rows[0][C_COUNT])));
+	rp_jadd(d, "establishment_id", json_object_new_int64(rp_cell_num(res.rows[0][C_ESTAB])));
+	rp_jadd(d, "answers_count", json_object_new_int64(rp_cell_num(res.rows[0][C_COUNT])));
 	if (rp_audit(req, "usage.link.revoke", "usage_link", id, c->id, d) != 0)
 		goto fail;
 	return rp_db_finish(req);
@@ -283,12 +278,12 @@ rp_usage_link_find(struct rp_req *req, const char *token, struct rp_usage_link *
 	if (res.nrows != 1)
 		return 0;
 	char **r = res.rows[0];
-	l->id = num(r[0]);
-	l->firm_id = num(r[1]);
-	l->client_id = num(r[2]);
-	l->establishment_id = num(r[3]);
+	l->id = rp_cell_num(r[0]);
+	l->firm_id = rp_cell_num(r[1]);
+	l->client_id = rp_cell_num(r[2]);
+	l->establishment_id = rp_cell_num(r[3]);
 	l->establishment_name = r[4];
-	l->full = num(r[5]) != 0;
+	l->full = rp_cell_num(r[5]) != 0;
 	return 1;
 }
 
@@ -300,9 +295,9 @@ rp_usage_link_take(struct rp_req *req, const struct rp_usage_link *l)
 
 	if (rp_db_do(req, &q_take, a, 2, &res) != 0)
 		return -1;
-	if (res.nrows != 1 || num(rp_db_cell(&res, 0, 1)) != 1)
+	if (res.nrows != 1 || rp_cell_num(rp_db_cell(&res, 0, 1)) != 1)
 		return rp_fail(req, 404, "not_found", NULL, "Nothing is here.");
-	if (num(rp_db_cell(&res, 0, 0)) != 0)
+	if (rp_cell_num(rp_db_cell(&res, 0, 0)) != 0)
 		return rp_fail(req, 410, "link_full", NULL,
 		    "This questionnaire has received all the answers it expected.");
 	return rp_db_do(req, &q_count_one, a, 2, NULL);

@@ -101,11 +101,6 @@ static struct order questions_order = {
 	RP_STMT("UPDATE usage_questions SET position = ? WHERE id = ? AND firm_id = ?"),
 };
 
-static long long
-num(const char *s)
-{
-	return s ? strtoll(s, NULL, 10) : 0;
-}
 
 /* ------------------------------------------------------------- order --- */
 
@@ -118,7 +113,7 @@ order_count(struct rp_req *req, struct order *o, long long parent, long long fir
 
 	if (rp_db_do(req, &o->count, a, 2, &res) != 0)
 		return -1;
-	*n = num(rp_db_cell(&res, 0, 0));
+	*n = rp_cell_num(rp_db_cell(&res, 0, 0));
 	return 0;
 }
 
@@ -176,8 +171,8 @@ section_json(char **r)
 {
 	struct json_object *o = json_object_new_object();
 
-	rp_jadd(o, "id", json_object_new_int64(num(r[0])));
-	rp_jadd(o, "position", json_object_new_int64(num(r[1])));
+	rp_jadd(o, "id", json_object_new_int64(rp_cell_num(r[0])));
+	rp_jadd(o, "position", json_object_new_int64(rp_cell_num(r[1])));
 	rp_jadd(o, "title_fr", json_object_new_string(r[2]));
 	rp_jadd(o, "title_en", json_object_new_string(r[3]));
 	return o;
@@ -188,13 +183,13 @@ question_json(char **r, bool counts)
 {
 	struct json_object *o = json_object_new_object(), *opts = NULL;
 
-	rp_jadd(o, "id", json_object_new_int64(num(r[Q_ID])));
-	rp_jadd(o, "section_id", json_object_new_int64(num(r[Q_SECTION])));
-	rp_jadd(o, "position", json_object_new_int64(num(r[Q_POSITION])));
+	rp_jadd(o, "id", json_object_new_int64(rp_cell_num(r[Q_ID])));
+	rp_jadd(o, "section_id", json_object_new_int64(rp_cell_num(r[Q_SECTION])));
+	rp_jadd(o, "position", json_object_new_int64(rp_cell_num(r[Q_POSITION])));
 	rp_jadd(o, "kind", json_object_new_string(r[Q_KIND]));
 	rp_jadd(o, "text_fr", json_object_new_string(r[Q_FR]));
 	rp_jadd(o, "text_en", json_object_new_string(r[Q_EN]));
-	rp_jadd(o, "good_answer", r[Q_GOOD] ? json_object_new_string(r[Q_GOOD]) : NULL);
+	rp_jadd(o, "good_answer", rp_jcell_str(r[Q_GOOD]));
 	/* Written by this file only (an array of objects). */
 	if (r[Q_OPTIONS] != NULL)
 		opts = json_tokener_parse(r[Q_OPTIONS]);
@@ -204,7 +199,7 @@ question_json(char **r, bool counts)
 	}
 	rp_jadd(o, "options", opts);
 	if (counts)
-		rp_jadd(o, "answers", json_object_new_int64(num(r[Q_ANSWERS])));
+		rp_jadd(o, "answers", json_object_new_int64(rp_cell_num(r[Q_ANSWERS])));
 	return o;
 }
 
@@ -223,8 +218,8 @@ rp_usage_questionnaire(struct rp_req *req, const struct rp_client *c, bool count
 	size_t k = 0;
 	for (size_t i = 0; i < sec.nrows; i++) {
 		struct json_object *s = section_json(sec.rows[i]), *list = json_object_new_array();
-		long long id = num(sec.rows[i][0]);
-		while (k < qs.nrows && num(qs.rows[k][Q_SECTION]) == id)
+		long long id = rp_cell_num(sec.rows[i][0]);
+		while (k < qs.nrows && rp_cell_num(qs.rows[k][Q_SECTION]) == id)
 			json_object_array_add(list, question_json(qs.rows[k++], counts));
 		rp_jadd(s, "questions", list);
 		json_object_array_add(arr, s);
@@ -410,7 +405,7 @@ rp_usage_section_update(struct rp_req *req, const struct rp_client *c, long long
 	    RP_AINT(c->firm_id) };
 	if (rp_db_do(req, &q_section_update, a, 4, NULL) != 0 ||
 	    order_count(req, &sections_order, c->id, c->firm_id, &n) != 0 ||
-	    (p && order_move(req, &sections_order, c->id, c->firm_id, id, num(o[1]),
+	    (p && order_move(req, &sections_order, c->id, c->firm_id, id, rp_cell_num(o[1]),
 	    clamp(p, n)) != 0))
 		goto fail;
 	struct json_object *d = json_object_new_object();
@@ -441,14 +436,14 @@ rp_usage_section_delete(struct rp_req *req, const struct rp_client *c, long long
 	if (rp_db_do(req, &q_section_answered, two, 2, &used) != 0)
 		goto fail;
 	/* Answers keep what they were given: their questions stay. */
-	if (num(rp_db_cell(&used, 0, 0)) != 0) {
+	if (rp_cell_num(rp_db_cell(&used, 0, 0)) != 0) {
 		rp_fail(req, 409, "answered", NULL,
 		    "This section has answers: it cannot be deleted.");
 		goto fail;
 	}
 	if (rp_db_do(req, &q_section_questions_delete, del, 2, NULL) != 0 ||
 	    rp_db_do(req, &q_section_delete, del, 2, NULL) != 0 ||
-	    order_close(req, &sections_order, c->id, c->firm_id, num(res.rows[0][1])) != 0)
+	    order_close(req, &sections_order, c->id, c->firm_id, rp_cell_num(res.rows[0][1])) != 0)
 		goto fail;
 	struct json_object *d = json_object_new_object();
 	rp_jadd(d, "title_fr", json_object_new_string(res.rows[0][2]));
@@ -717,7 +712,7 @@ answered(struct rp_req *req, long long id)
 
 	if (rp_db_do(req, &q_question_answered, &a, 1, &res) != 0)
 		return -1;
-	return num(rp_db_cell(&res, 0, 0)) != 0;
+	return rp_cell_num(rp_db_cell(&res, 0, 0)) != 0;
 }
 
 static size_t
@@ -764,8 +759,8 @@ rp_usage_question_update(struct rp_req *req, const struct rp_client *c, long lon
 		    "This question has answers: its number of options cannot change.");
 		goto fail;
 	}
-	section = num(o[Q_SECTION]);
-	pos = num(o[Q_POSITION]);
+	section = rp_cell_num(o[Q_SECTION]);
+	pos = rp_cell_num(o[Q_POSITION]);
 	if (f.section && f.section != section) {
 		struct rp_dbarg s[] = { RP_AINT(f.section), RP_AINT(c->id), RP_AINT(c->firm_id) };
 		if (rp_db_do(req, &q_section, s, 3, &sec) != 0)
@@ -840,11 +835,11 @@ rp_usage_question_delete(struct rp_req *req, const struct rp_client *c, long lon
 	}
 	char **o = res.rows[0];
 	if (rp_db_do(req, &q_question_delete, del, 2, NULL) != 0 ||
-	    order_close(req, &questions_order, num(o[Q_SECTION]), c->firm_id,
-	    num(o[Q_POSITION])) != 0)
+	    order_close(req, &questions_order, rp_cell_num(o[Q_SECTION]), c->firm_id,
+	    rp_cell_num(o[Q_POSITION])) != 0)
 		goto fail;
 	struct json_object *d = json_object_new_object();
-	rp_jadd(d, "section_id", json_object_new_int64(num(o[Q_SECTION])));
+	rp_jadd(d, "section_id", json_object_new_int64(rp_cell_num(o[Q_SECTION])));
 	rp_jadd(d, "text_fr", json_object_new_string(o[Q_FR]));
 	if (rp_audit(req, "usage.question.delete", "usage_question", id, c->id, d) != 0)
 		goto fail;

@@ -359,7 +359,19 @@ worker_rss() {
 	echo "$max"
 }
 
-declare -A SEED_S SRPS SP50 SP99 SREQS STO SNON RSS1 RSS2 RSSREQ
+# worker_pss: the largest proportional set of the workers, in KiB: what a
+# worker costs the machine, the pages it shares with the master and the
+# other workers (libraries, the parsed templates) counted in shares.
+worker_pss() {
+	local pid max=0 kb
+	for pid in $(pgrep -P "$FCGI_MASTER" 2>/dev/null); do
+		kb=$(awk '/^Pss:/ { print $2 }' "/proc/$pid/smaps_rollup" 2>/dev/null || echo 0)
+		((kb > max)) && max=$kb
+	done
+	echo "$max"
+}
+
+declare -A SEED_S SRPS SP50 SP99 SREQS STO SNON RSS1 RSS2 RSSREQ PSS2
 for N in $SCALES; do
 	[[ $N =~ ^[1-9][0-9]*$ ]] || die "BENCH_SCALES must list client counts (got '$N')"
 	db=rempart_bench_$N
@@ -447,6 +459,7 @@ LUA
 		fi
 	done
 	RSS2[$N]=$(worker_rss)
+	PSS2[$N]=$(worker_pss)
 	RSSREQ[$N]="$first $served"
 done
 use_db "$MAIN_DB"
@@ -596,6 +609,9 @@ for N in $SCALES; do
 	printf '  %-44s %s\n' "worker RSS (largest)" \
 		"$(awk -v a="${RSS1[$N]:-0}" -v b="${RSS2[$N]:-0}" -v f="$first" -v s="$served" \
 		'BEGIN { printf "%.1f MiB after %d requests, %.1f MiB after %d", a / 1024, f, b / 1024, s }')"
+	printf '  %-44s %s
+' "worker PSS (largest, shared pages in shares)" \
+		"$(awk -v p="${PSS2[$N]:-0}" 'BEGIN { printf "%.1f MiB", p / 1024 }')"
 done
 echo
 echo "Targets (ratios to the FastCGI hop of this run; p99 of reads at $CONNECTIONS connections)"

@@ -62,6 +62,10 @@ before(async () => {
   assert.equal(r.status, 201);
   cookie = r.headers.get('set-cookie').split(';')[0].split('=');
   ids = await demoIds(cookie.join('='));
+  // A template of seed-demo's starter library.
+  const lib = await fetch(`${vars.BASE_URL}/api/v1/templates?sort=title`, { headers: { Cookie: cookie.join('=') } });
+  assert.equal(lib.status, 200);
+  ids.template = (await lib.json()).items[0].id;
   // The demo's support user, for the administration pages.
   const s = await fetch(`${vars.BASE_URL}/api/v1/session`, {
     method: 'POST', headers: { 'Content-Type': 'application/json' },
@@ -113,6 +117,11 @@ const PAGES = [
   ['resource-new', '/clients/{client}/resources/new', true, 200],
   ['resource', '/resources/{resource}', true, 200],
   ['resource-edit', '/resources/{resource}/edit', true, 200],
+  ['templates', '/templates', true, 200],
+  ['template-new', '/templates/new', true, 200],
+  ['template', '/templates/{template}', true, 200],
+  ['template-edit', '/templates/{template}/edit', true, 200],
+  ['templates-deploy', '/templates/deploy?template_ids={template}', true, 200],
   ['admin-clients', '/admin', 'support', 200],
   ['admin-client', '/admin/clients/{client}', 'support', 200],
   ['admin-firms', '/admin/firms', 'support', 200],
@@ -127,7 +136,8 @@ for (const [name, pattern, signedIn, status] of PAGES) {
       // (rightly) block it, so this context alone bypasses it.
       const p = pattern.replace('{client}', ids.client).replace('{estab}', ids.estab).replace('{fw}', ids.fw)
         .replace('{risk}', ids.risk)
-        .replace('{action}', ids.action).replace('{resource}', ids.resource);
+        .replace('{action}', ids.action).replace('{resource}', ids.resource)
+        .replace('{template}', ids.template);
       const context = await browser.newContext({ locale: lang === 'fr' ? 'fr-FR' : 'en-US', bypassCSP: true });
       try {
         if (signedIn) {

@@ -58,6 +58,11 @@ const pages = [
   ['new resource (demo)', () => `/clients/${demo.client}/resources/new`, { demo: true }, 200],
   ['one resource (demo)', () => `/resources/${demo.resource}`, { demo: true }, 200],
   ['edit a resource (demo)', () => `/resources/${demo.resource}/edit`, { demo: true }, 200],
+  ['library (demo)', '/templates', { demo: true }, 200],
+  ['library, filtered (demo)', '/templates?type=document&sort=updated_at&dir=desc', { demo: true }, 200],
+  ['new template (demo)', '/templates/new', { demo: true }, 200],
+  ['deploy templates (demo)', '/templates/deploy', { demo: true }, 200],
+  ['empty library (signed in)', '/templates', { session: true }, 200],
   // The support area, as the demo's support user sees it.
   ['admin: clients of every firm', '/admin', { support: true }, 200],
   ['admin: one client and its billing', () => `/admin/clients/${demo.client}`, { support: true }, 200],

@@ -79,6 +79,7 @@ function enumKeys() {
     rp_estab_actions: 'estab_action', rp_risk_treatments: 'risk_treatment', rp_risk_statuses: 'risk_status',
     rp_action_priorities: 'action_priority', rp_action_statuses: 'action_status',
     rp_resource_types: 'resource_type', rp_resource_statuses: 'resource_status',
+    rp_ra_support_types: 'ra_support_type', rp_ra_resources: 'ra_resources', rp_ra_statuses: 'ra_status',
     rp_usage_kinds: 'usage_kind', rp_usage_good_answers: 'usage_good_answer',
     rp_usage_link_statuses: 'usage_link_status' };
   const keys = [];

@@ -30,6 +30,14 @@
 <?cs each:m = Lang.enums.module ?><label class="choice"><input type="checkbox" name="modules" value="<?cs name:m ?>"<?cs if:Edit.modules[name(m)] ?> checked<?cs /if ?>> <?cs var:m ?></label><?cs /each ?>
 <?cs call:field_error("modules") ?></fieldset>
 </section>
+<section class="card" id="wizard-templates"><h2><?cs var:Lang.clients.wizard_step5 ?></h2>
+<?cs if:subcount(Templates) == 0 ?><p class="muted"><?cs var:Lang.library.wizard_empty ?> <a href="/templates"><?cs var:Lang.library.wizard_open ?></a></p>
+<?cs else ?><fieldset class="field<?cs if:Form.error.field == "template_ids" ?> has-error<?cs /if ?>"><legend><?cs var:Lang.library.wizard_legend ?></legend>
+<p class="muted small"><?cs var:Lang.library.wizard_help ?> <a href="/templates"><?cs var:Lang.library.wizard_open ?></a></p>
+<?cs call:template_choices() ?>
+<?cs if:Page.templates_more ?><p class="muted small"><?cs var:Lang.library.templates_more ?></p><?cs /if ?>
+<?cs call:field_error("template_ids") ?></fieldset><?cs /if ?>
+</section>
 <p><button type="submit" class="button"><?cs var:Lang.clients.create ?></button></p>
 </form>
 <?cs call:page_close() ?>

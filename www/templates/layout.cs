@@ -20,6 +20,7 @@
 <?cs if:User.firm ?><span class="firm-name"><?cs var:User.firm ?></span><?cs /if ?>
 <?cs if:User.email ?><nav class="user-nav" aria-label="<?cs var:Lang.nav.label ?>">
 <?cs if:Nav.clients ?><a href="/clients"><?cs var:Lang.nav.clients ?></a> <a href="/frameworks"><?cs var:Lang.nav.frameworks ?></a><?cs /if ?>
+<?cs if:Nav.library ?><a href="/templates" id="nav-library"><?cs var:Lang.nav.library ?></a><?cs /if ?>
 <?cs if:Nav.admin ?><a href="/admin"><?cs var:Lang.nav.admin ?></a><?cs /if ?>
 <?cs if:Nav.users ?><a href="/users"><?cs var:Lang.nav.users ?></a><?cs /if ?>
 <a href="/account"><?cs var:User.name ?></a>

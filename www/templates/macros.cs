@@ -9,7 +9,8 @@
 <input id="f-<?cs var:name ?>" name="<?cs var:name ?>" type="<?cs var:type ?>" value="<?cs var:value ?>" autocomplete="<?cs var:autocomplete ?>"<?cs if:required ?> required<?cs /if ?><?cs if:Form.error.field == name ?> aria-invalid="true" aria-describedby="err-<?cs var:name ?>"<?cs /if ?>>
 <?cs call:field_error(name) ?>
 </div><?cs /def ?>
-<?cs def:flash() ?><?cs if:Flash.key ?><div class="flash" role="status"><?cs var:Lang.flash[Flash.key] ?></div><?cs /if ?><?cs /def ?>
+<?cs # A flash message: its key's text, or a text the page composed (Flash.text, e.g. with counts). ?>
+<?cs def:flash() ?><?cs if:Flash.key ?><div class="flash" role="status"><?cs alt:Flash.text ?><?cs var:Lang.flash[Flash.key] ?><?cs /alt ?></div><?cs /if ?><?cs /def ?>
 <?cs def:pager(base) ?><?cs if:Pager.pages > 1 ?><nav class="pager" aria-label="<?cs var:Lang.pager.label ?>">
 <?cs if:Pager.prev ?><a href="<?cs var:base ?>?page=<?cs var:Pager.prev ?><?cs if:Pager.query ?>&amp;<?cs var:Pager.query ?><?cs /if ?>" rel="prev"><?cs var:Lang.pager.prev ?></a><?cs /if ?>
 <span><?cs var:Lang.pager.page ?> <?cs var:Pager.page ?> / <?cs var:Pager.pages ?></span>
@@ -42,8 +43,9 @@
 <?cs if:Client.vciso ?><li><a href="/clients/<?cs var:Client.id ?>/pilot"<?cs if:active == "pilot" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.clients.pilot ?></a></li>
 <li><a href="/clients/<?cs var:Client.id ?>/risks"<?cs if:active == "risks" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.risks.nav ?></a></li>
 <li><a href="/clients/<?cs var:Client.id ?>/resources"<?cs if:active == "resources" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.resources.nav ?></a></li>
-<li><a href="/clients/<?cs var:Client.id ?>/actions"<?cs if:active == "actions" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.actions.nav ?></a></li>
-<?cs if:Client.nav.usage ?><li><a href="/clients/<?cs var:Client.id ?>/usage"<?cs if:active == "usage" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.usage.nav ?></a></li><?cs /if ?><?cs /if ?>
+<li><a href="/clients/<?cs var:Client.id ?>/actions"<?cs if:active == "actions" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.actions.nav ?></a></li><?cs /if ?>
+<?cs if:Client.vciso && Client.module.risk_analysis ?><li><a href="/clients/<?cs var:Client.id ?>/risk-analysis"<?cs if:active == "risk_analysis" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.ra.nav ?></a></li><?cs /if ?>
+<?cs if:Client.vciso && Client.module.usage_diagnostic ?><li><a href="/clients/<?cs var:Client.id ?>/usage"<?cs if:active == "usage" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.usage.nav ?></a></li><?cs /if ?>
 </ul>
 <?cs if:subcount(Switch) > 1 ?><form method="get" action="/clients/switch" class="switcher">
 <label for="f-switch"><?cs var:Lang.clients.switch ?></label>
@@ -89,17 +91,21 @@
 <?cs call:field_error("resource_ids") ?></fieldset><?cs /def ?>
 <?cs def:resource_status_badge(s) ?><span class="badge res-<?cs var:s ?>"><?cs var:Lang.enums.resource_status[s] ?></span><?cs /def ?>
 <?cs def:status_button(to, label, confirm) ?><form method="post" action="/resources/<?cs var:Resource.id ?>/status" class="inline"><?cs call:csrf() ?><input type="hidden" name="status" value="<?cs var:to ?>"><button type="submit" class="button<?cs if:to == "draft" || confirm ?> secondary<?cs /if ?>"<?cs if:confirm ?> data-confirm="<?cs var:confirm ?>"<?cs /if ?>><?cs var:label ?></button></form><?cs /def ?>
-<?cs # ---- usage diagnostic (app/ui-usage.c) ---------------------------------- ?>
-<?cs # A text of the questionnaire in the page's language: its French or English wording. ?>
-<?cs def:tr(fr, en) ?><?cs if:Page.lang == "en" ?><?cs var:en ?><?cs else ?><?cs var:fr ?><?cs /if ?><?cs /def ?>
-<?cs # The tabs of the usage diagnostic's pages (answers with the feature feedback). ?>
-<?cs def:usage_tabs(active) ?><nav class="tabs" aria-label="<?cs var:Lang.usage.tabs_label ?>"><ul>
-<li><a href="/clients/<?cs var:Client.id ?>/usage"<?cs if:active == "questionnaire" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.usage.tab_questionnaire ?></a></li>
-<li><a href="/clients/<?cs var:Client.id ?>/usage/links"<?cs if:active == "links" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.usage.tab_links ?></a></li>
-<?cs if:Usage.tab_answers ?><li><a href="/clients/<?cs var:Client.id ?>/usage/answers"<?cs if:active == "answers" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.usage.tab_answers ?></a></li><?cs /if ?>
-</ul></nav><?cs /def ?>
-<?cs # Section scores of a feedback widget: a table of title, score bar and answers. ?>
-<?cs def:usage_sections(list, caption) ?><div class="table-wrap"><table class="usage-sections"><caption><?cs var:caption ?></caption>
-<thead><tr><th scope="col"><?cs var:Lang.usage.section_header ?></th><th scope="col"><?cs var:Lang.usage.score ?></th><th scope="col" class="num"><?cs var:Lang.usage.answers_header ?></th></tr></thead>
-<tbody><?cs each:s = list ?><tr><td><?cs call:tr(s.title_fr, s.title_en) ?></td><td><?cs call:progress(s.score, Lang.usage.score) ?></td><td class="num"><?cs var:s.answers ?></td></tr><?cs /each ?></tbody></table></div><?cs /def ?>
-<?cs # ---- end of the usage diagnostic ----------------------------------------- ?>
+<?cs # The library's deploy forms (a template's page, the deploy page): the clients to tick, with a select-all the script reveals; the texts the script shows; the progress and result it fills (rempart.js, data-deploy). ?>
+<?cs def:deploy_data() ?> data-deploy="/api/v1/templates/deploy" data-msg-checking="<?cs var:Lang.library.js_checking ?>" data-msg-unit="<?cs var:Lang.library.js_unit ?>" data-msg-t1="<?cs var:Lang.library.deployed_template ?>" data-msg-tn="<?cs var:Lang.library.deployed_templates ?>" data-msg-c1="<?cs var:Lang.library.deployed_client ?>" data-msg-cn="<?cs var:Lang.library.deployed_clients ?>" data-msg-open="<?cs var:Lang.library.deployed_open ?>" data-msg-failed="<?cs var:Lang.library.js_failed ?>" data-msg-nothing="<?cs var:Lang.library.nothing_deployed ?>" data-msg-partial="<?cs var:Lang.library.js_partial ?>" data-msg-not_vciso="<?cs var:Lang.library.err_not_vciso ?>" data-msg-not_found="<?cs var:Lang.library.err_not_found ?>" data-msg-required="<?cs var:Lang.library.err_required ?>" data-msg-error="<?cs var:Lang.library.err_other ?>"<?cs /def ?>
+<?cs def:deploy_clients() ?><fieldset class="field<?cs if:Form.error.field == "client_ids" ?> has-error<?cs /if ?>" id="deploy-clients"><legend><?cs var:Lang.library.clients_legend ?></legend>
+<p class="muted small"><?cs var:Lang.library.clients_help ?></p>
+<label class="choice select-all" hidden><input type="checkbox" data-select-all="client_ids"> <?cs var:Lang.library.select_all ?></label>
+<?cs each:c = Clients ?><label class="choice"><input type="checkbox" name="client_ids" value="<?cs var:c.id ?>"<?cs if:ClientSel[c.id] ?> checked<?cs /if ?>> <?cs var:c.name ?></label><?cs /each ?>
+<?cs call:field_error("client_ids") ?></fieldset><?cs /def ?>
+<?cs def:deploy_status() ?><div class="deploy-status" hidden>
+<progress max="1" value="0" aria-labelledby="deploy-progress-text"></progress>
+<p id="deploy-progress-text" class="deploy-progress-text" aria-live="polite"></p>
+<div class="deploy-result" tabindex="-1"></div>
+</div><?cs /def ?>
+<?cs # The firm's templates as checkboxes named template_ids (TplSel.<id> ticked), a group per type (Templates set by rp_ui_template_picker). ?>
+<?cs def:template_choices() ?><?cs each:k = Lang.enums.resource_type ?><?cs set:count = 0 ?><?cs each:t = Templates ?><?cs if:t.type == name(k) ?><?cs set:count = count + 1 ?><?cs /if ?><?cs /each ?><?cs if:count > 0 ?><fieldset class="assign-group"><legend><?cs var:k ?></legend>
+<?cs each:t = Templates ?><?cs if:t.type == name(k) ?><label class="choice"><input type="checkbox" name="template_ids" value="<?cs var:t.id ?>"<?cs if:TplSel[t.id] ?> checked<?cs /if ?>> <?cs var:t.title ?> <span class="muted small">v<?cs var:t.version ?></span></label><?cs /if ?><?cs /each ?></fieldset>
+<?cs /if ?><?cs /each ?><?cs /def ?>
+<?cs include:"risk-analysis-macros.cs" ?>
+<?cs include:"usage-macros.cs" ?>

@@ -7,6 +7,7 @@
 <div>
 <h1><?cs if:Risk.id ?><?cs var:Risk.title ?><?cs else ?><?cs var:Lang.risks.new ?><?cs /if ?></h1>
 <?cs if:Risk.id ?><p><?cs var:Lang.risks.score ?> <?cs call:risk_badge(Risk.score, Risk.level) ?> · <?cs var:Lang.risks.residual ?> <?cs call:risk_badge(Risk.residual_score, Risk.residual_level) ?></p><?cs /if ?>
+<?cs if:Risk.scenario_id ?><p class="notice" id="risk-scenario"><?cs var:Lang.ra.from_scenario ?> <?cs if:Client.module.risk_analysis ?><a href="/scenarios/<?cs var:Risk.scenario_id ?>"><?cs var:Risk.scenario_title ?></a><?cs else ?><?cs var:Risk.scenario_title ?><?cs /if ?></p><?cs /if ?>
 <?cs call:error_summary() ?>
 <form method="post" action="<?cs var:Form.action ?>" class="card" novalidate>
 <?cs call:csrf() ?>
