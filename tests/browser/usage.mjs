@@ -7,10 +7,9 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
 import { ensureStack } from '../lib/stack.mjs';
-import { launch, login, person, submit } from '../lib/browser.mjs';
+import { axeViolations, launch, login, openAtWidths, person, submit } from '../lib/browser.mjs';
 import { createFirm, httpTransport, loggedIn, uniqueName } from '../lib/identity.mjs';
 import { makeClient, makeEstab, person as apiPerson } from '../lib/clients.mjs';
 
@@ -23,7 +22,6 @@ let estab;
 let vciso;
 let nofb;
 let publicUrl;
-let axeSource;
 
 before(async () => {
   vars = ensureStack();
@@ -39,7 +37,6 @@ before(async () => {
     features: ['profile.read', 'profile.edit', 'self', 'plan'] });
   shots = path.join(vars.STACK_DIR, 'screenshots');
   fs.mkdirSync(shots, { recursive: true });
-  axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
   browser = await launch();
 });
 
@@ -158,20 +155,8 @@ test('the module\'s pages: no serious or critical axe violation, no overflow at 
         const page = await context.newPage();
         if (who) await login(page, vars.BASE_URL, who.email, who.password);
         for (const p of list) {
-          for (const width of [375, 1440]) {
-            await page.setViewportSize({ width, height: 900 });
-            const r = await page.goto(`${vars.BASE_URL}${p}?lang=${lang}`);
-            assert.equal(r.status(), 200, p);
-            const o = await page.evaluate(() => [document.documentElement.scrollWidth,
-              document.documentElement.clientWidth]);
-            assert.ok(o[0] <= o[1], `${p} (${lang}) at ${width} px overflows: ${o[0]} > ${o[1]}`);
-          }
-          await page.evaluate(axeSource);
-          const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
-          const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-            .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(' '))
-              .join('; ')})`);
-          assert.deepEqual(bad, [], `axe on ${p} (${lang})`);
+          await openAtWidths(page, `${vars.BASE_URL}${p}?lang=${lang}`);
+          assert.deepEqual(await axeViolations(page), [], `axe on ${p} (${lang})`);
         }
       } finally {
         await context.close();
