@@ -18,6 +18,7 @@
 #include "password.h"
 #include "request.h"
 #include "starter.h"
+#include "usage-starter.h"
 #include "users.h"
 #include "util.h"
 
@@ -235,9 +236,11 @@ rp_cmd_seed_demo(struct rp_config *cfg, int argc, char **argv)
 		    fields) != 0)
 			goto dberr;
 	}
-	/* The library's starter templates, then the clients. */
+	/* The library's starter templates, then the clients, and the starter
+	 * questionnaire of those with the usage diagnostic. */
 	if (rp_starter_templates(a, firm_id, ids[0]) != 0 ||
-	    rp_demo_clients(a, firm_id, ids, ids[3]) != 0)
+	    rp_demo_clients(a, firm_id, ids, ids[3]) != 0 ||
+	    rp_usage_starter_demo(&req, firm_id) != 0)
 		goto dberr;
 	if (rp_db_commit() != 0)
 		goto dberr;

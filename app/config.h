@@ -39,6 +39,9 @@ struct rp_config {
 	long long	 auth_max_failures_account;
 	long long	 auth_max_failures_address;
 	char		*auth_issuer;
+	long long	 usage_throttle_window;
+	long long	 usage_max_requests_address;
+	long long	 usage_form_max_age;
 	/* Monthly prices in cents, by mission type then plan (the orders of
 	 * app/enums.c): diagnostic essential..premium, permanent ... */
 	long long	 billing_price[6];

@@ -410,6 +410,15 @@ rp_db_do(struct rp_req *req, struct rp_stmt *st, const struct rp_dbarg *args,
 }
 
 int
+rp_db_one(struct rp_req *req, struct rp_stmt *st, const struct rp_dbarg *args,
+    size_t nargs, struct rp_dbres *res, const char *missing)
+{
+	if (rp_db_do(req, st, args, nargs, res) != 0)
+		return -1;
+	return res->nrows == 1 ? 0 : rp_fail(req, 404, "not_found", NULL, missing);
+}
+
+int
 rp_db_exec_trusted(const char *sql, size_t len)
 {
 	if (rp_db_connect() != 0)

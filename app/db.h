@@ -97,6 +97,11 @@ int rp_db_links(struct rp_req *, struct rp_stmt *clear, struct rp_stmt *link, lo
 int rp_db_do(struct rp_req *, struct rp_stmt *, const struct rp_dbarg *args,
     size_t nargs, struct rp_dbres *res);
 
+/* rp_db_do for a statement that finds one row: 0 with it in res, or -1
+ * after rp_fail (404 with the fixed message `missing` when there is none). */
+int rp_db_one(struct rp_req *, struct rp_stmt *, const struct rp_dbarg *args,
+    size_t nargs, struct rp_dbres *res, const char *missing);
+
 /* Run trusted SQL text with no parameters (migrations only: DDL cannot be
  * prepared in general; never used with request data). Returns 0 or -1. */
 int rp_db_exec_trusted(const char *sql, size_t len);

@@ -27,6 +27,11 @@ ENUM(rp_ra_resources, "resources", "limited", "significant", "important", "unlim
 ENUM(rp_ra_statuses, "status", "draft", "retained", "discarded");
 ENUM(rp_scan_severities, "severity", "high", "medium", "low", "info");
 ENUM(rp_scan_target_kinds, "kind", "domain", "ipv4", "ipv6", "cidr");
+/* The usage diagnostic's: question kinds (the order of enum rp_usage_kind),
+ * the good answer of a yes/no question, the states of a public link. */
+ENUM(rp_usage_kinds, "kind", "scale", "yes_no", "choice", "text");
+ENUM(rp_usage_good_answers, "good answer", "yes", "no");
+ENUM(rp_usage_link_statuses, "status", "active", "expired", "full", "revoked");
 
 int
 rp_enum_parse(const struct rp_enum *e, const char *key)

@@ -32,6 +32,9 @@ extern const struct rp_enum rp_ra_statuses;	/* draft, retained, discarded */
  * kinds (app/netaddr.h), in their enums' order. */
 extern const struct rp_enum rp_scan_severities;	/* high, medium, low, info */
 extern const struct rp_enum rp_scan_target_kinds; /* domain, ipv4, ipv6, cidr */
+extern const struct rp_enum rp_usage_kinds;	/* scale, yes_no, choice, text */
+extern const struct rp_enum rp_usage_good_answers; /* yes, no */
+extern const struct rp_enum rp_usage_link_statuses; /* active, expired, full, revoked */
 
 /* Index of key in e, or -1. */
 int rp_enum_parse(const struct rp_enum *, const char *key);

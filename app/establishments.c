@@ -18,6 +18,7 @@
 #include "request.h"
 #include "scans.h"
 #include "scope.h"
+#include "usage-answers.h"
 #include "util.h"
 
 #define DATE(col) "DATE_FORMAT(" col ", '%Y-%m-%dT%H:%i:%sZ')"
@@ -584,6 +585,7 @@ rp_estabs_merge(struct rp_req *req, const struct rp_estab *e, long long *survivo
 	    rp_db_do(req, &q_merge_unassign, un, 2, NULL) != 0 ||
 	    rp_db_do(req, &q_merge_suggestions, mv, 3, NULL) != 0 ||
 	    rp_scans_merge(req, e->firm_id, e->id, s.id) != 0 ||
+	    rp_usage_merge(req, s.id, e->id, e->firm_id) != 0 ||
 	    rp_db_do(req, &q_merge_mark, mv, 3, &res) != 0)
 		goto fail;
 	if (res.affected != 1) {

@@ -1,5 +1,4 @@
 /* Logging in: throttling, password and TOTP checks, sessions, audit. */
-#include <stdint.h>
 #include <string.h>
 
 #include <json.h>
@@ -15,6 +14,7 @@
 #include "request.h"
 #include "response.h"
 #include "session.h"
+#include "throttle.h"
 #include "users.h"
 #include "util.h"
 
@@ -46,34 +46,18 @@ rp_login_claim(struct rp_req *req, const char *email, long long *attempt)
 {
 	const struct rp_config *cfg = rp_worker_config;
 	struct rp_dbres res;
-	long long n, wait;
 
 	struct rp_dbarg add[] = { RP_ASTR(email), RP_ASTR(req->remote_addr) };
 	if (rp_db_exec(req->arena, &q_fail_add, add, 2, &res) != 0)
 		return rp_db_fail(req);
 	*attempt = res.insert_id;
-	struct rp_dbarg a[] = { RP_AINT(cfg->auth_throttle_window), RP_ASTR(email),
-	    RP_AINT(cfg->auth_throttle_window) };
-	for (int pass = 0; pass < 2; pass++) {
-		long long max = pass == 0 ? cfg->auth_max_failures_account :
-		    cfg->auth_max_failures_address;
-		if (pass == 1)
-			a[1] = RP_ASTR(req->remote_addr);
-		if (rp_db_exec(req->arena, pass == 0 ? &q_fail_email : &q_fail_ip,
-		    a, 3, &res) != 0)
-			return rp_db_fail(req);
-		rp_strtonum(rp_db_cell(&res, 0, 0), 0, INT64_MAX, &n);
-		if (n <= max)
-			continue;
-		rp_strtonum(rp_db_cell(&res, 0, 1), -100000000, 100000000, &wait);
-		struct rp_dbarg own = RP_AINT(*attempt);
-		if (rp_db_exec(req->arena, &q_fail_drop, &own, 1, NULL) != 0)
-			return rp_db_fail(req);
-		rp_resp_header(req, "Retry-After", rp_printf(req->arena, "%lld",
-		    wait > 0 ? wait : 1));
-		return rp_fail(req, 429, "throttled", NULL,
-		    "Too many failed logins; try again later.");
-	}
+	if (rp_throttle_check(req, &q_fail_email, &q_fail_drop, email,
+	    cfg->auth_throttle_window, cfg->auth_max_failures_account, *attempt,
+	    "Too many failed logins; try again later.") != 0 ||
+	    rp_throttle_check(req, &q_fail_ip, &q_fail_drop, req->remote_addr,
+	    cfg->auth_throttle_window, cfg->auth_max_failures_address, *attempt,
+	    "Too many failed logins; try again later.") != 0)
+		return -1;
 	return 0;
 }
 

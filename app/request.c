@@ -41,6 +41,44 @@ rp_env(const struct rp_req *req, const char *name)
 }
 
 const char *
+rp_req_origin(const struct rp_req *req)
+{
+	const char *host = rp_env(req, "HTTP_HOST"), *port = rp_env(req, "SERVER_PORT");
+	const char *https = rp_env(req, "HTTPS");
+	bool tls = https != NULL && *https != '\0';
+	size_t name, n;
+
+	if (host == NULL)
+		return NULL;
+	/* A name or an IPv4 address, or an IPv6 one in brackets, then
+	 * perhaps ":port": nothing else reaches a page or a check. */
+	if (host[0] == '[') {
+		name = 1 + strspn(host + 1, "0123456789abcdefABCDEF:.");
+		if (host[name] != ']')
+			return NULL;
+		name++;
+	} else {
+		name = strspn(host, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+		    "0123456789.-");
+	}
+	if (name == 0 || name > 255)
+		return NULL;
+	if (host[name] == ':') {
+		n = strspn(host + name + 1, "0123456789");
+		if (n == 0 || n > 5 || host[name + 1 + n] != '\0')
+			return NULL;
+		return rp_printf(req->arena, "%s://%s", tls ? "https" : "http", host);
+	}
+	if (host[name] != '\0')
+		return NULL;
+	/* No port in the Host header: the server's, unless it is the usual one. */
+	bool usual = port == NULL || strspn(port, "0123456789") != strlen(port) ||
+	    strcmp(port, tls ? "443" : "80") == 0;
+	return rp_printf(req->arena, "%s://%s%s%s", tls ? "https" : "http", host,
+	    usual ? "" : ":", usual ? "" : port);
+}
+
+const char *
 rp_param(const struct rp_params *p, const char *key)
 {
 	for (size_t i = 0; i < p->n; i++)

@@ -132,6 +132,10 @@ const char *rp_param(const struct rp_params *, const char *key);
 const char *rp_query(const struct rp_req *, const char *key);
 const char *rp_cookie(const struct rp_req *, const char *key);
 const char *rp_env(const struct rp_req *, const char *name);
+/* This site's origin as the browser addresses it ("https://host[:port]"),
+ * from HTTPS, HTTP_HOST and SERVER_PORT, in the arena; NULL when the host
+ * is not a plain name or address. */
+const char *rp_req_origin(const struct rp_req *);
 
 /* Record the request's error (first one wins) and return -1, so handlers
  * write `return rp_fail(req, 400, "invalid", "name", "...")`. The message is

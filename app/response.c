@@ -30,6 +30,7 @@ static const struct {
 	{ 404, "Not Found", "not_found" },
 	{ 405, "Method Not Allowed", "method_not_allowed" },
 	{ 409, "Conflict", "conflict" },
+	{ 410, "Gone", "gone" },
 	{ 413, "Payload Too Large", "payload_too_large" },
 	{ 414, "URI Too Long", "uri_too_long" },
 	{ 415, "Unsupported Media Type", "unsupported_media_type" },

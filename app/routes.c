@@ -10,6 +10,7 @@
 #include "api-risks.h"
 #include "api-scans.h"
 #include "api-system.h"
+#include "api-usage.h"
 #include "authz.h"
 #include "fwimport.h"
 #include "router.h"
@@ -29,6 +30,8 @@
 #include "ui-fwimport.h"
 #include "ui-home.h"
 #include "ui-library.h"
+#include "ui-usage-public.h"
+#include "ui-usage.h"
 #include "ui-users.h"
 #include "util.h"
 
@@ -58,6 +61,8 @@
 #define OF_CLIENT	RP_SCOPE_OF_CLIENT
 #define OF_ESTAB	RP_SCOPE_OF_ESTAB
 #define OF_SUGG		RP_SCOPE_OF_SUGGESTION
+#define OF_USAGE	RP_SCOPE_OF_USAGE_CLIENT
+#define OF_USAGE_ESTAB	RP_SCOPE_OF_USAGE_ESTAB
 
 const struct rp_route rp_routes[] = {
 	/* method  pattern                 handler                  flags  roles feature [scope] */
@@ -191,6 +196,25 @@ const struct rp_route rp_routes[] = {
 	{ "POST",   "/establishments/{id}/scan-targets", rp_ui_estab_target_create, S, FIRM, NONE, 0 },
 	{ "POST",   "/scan-targets/{id}/delete", rp_ui_target_delete, S,   FIRM, NONE, 0 },
 	{ "GET",    "/establishments/{id}/exposure", rp_ui_estab_exposure, S, FIRM, F(MONITORING), OF_ESTAB },
+	/* usage diagnostic (module usage_diagnostic): the vCISOs' pages; the
+	 * public link's page, without session (nothing of one is read) */
+	{ "GET",    "/clients/{id}/usage", rp_ui_usage,             S,     FIRM, NONE, 0 },
+	{ "POST",   "/clients/{id}/usage/starter", rp_ui_usage_starter, S, FIRM, NONE, 0 },
+	{ "POST",   "/clients/{id}/usage/sections", rp_ui_usage_section_create, S, FIRM, NONE, 0 },
+	{ "POST",   "/clients/{id}/usage/sections/{id}", rp_ui_usage_section_update, S, FIRM, NONE, 0 },
+	{ "POST",   "/clients/{id}/usage/sections/{id}/delete", rp_ui_usage_section_delete, S, FIRM, NONE, 0 },
+	{ "GET",    "/clients/{id}/usage/sections/{id}/questions/new", rp_ui_usage_question_new, S, FIRM, NONE, 0 },
+	{ "POST",   "/clients/{id}/usage/sections/{id}/questions", rp_ui_usage_question_create, S, FIRM, NONE, 0 },
+	{ "GET",    "/clients/{id}/usage/questions/{id}", rp_ui_usage_question, S, FIRM, NONE, 0 },
+	{ "POST",   "/clients/{id}/usage/questions/{id}", rp_ui_usage_question_update, S, FIRM, NONE, 0 },
+	{ "POST",   "/clients/{id}/usage/questions/{id}/move", rp_ui_usage_question_move, S, FIRM, NONE, 0 },
+	{ "POST",   "/clients/{id}/usage/questions/{id}/delete", rp_ui_usage_question_delete, S, FIRM, NONE, 0 },
+	{ "GET",    "/clients/{id}/usage/links", rp_ui_usage_links, S,     FIRM, NONE, 0 },
+	{ "POST",   "/clients/{id}/usage/links", rp_ui_usage_link_create, S, FIRM, NONE, 0 },
+	{ "POST",   "/clients/{id}/usage/links/{id}/revoke", rp_ui_usage_link_revoke, S, FIRM, NONE, 0 },
+	{ "GET",    "/clients/{id}/usage/answers", rp_ui_usage_answers, S, FIRM, F(FEEDBACK), OF_USAGE },
+	{ "GET",    "/q/{token}",          rp_ui_usage_public,      0,     0,    NONE, 0 },
+	{ "POST",   "/q/{token}",          rp_ui_usage_public_post, RP_R_NO_CSRF, 0, NONE, 0 },
 
 	{ "POST",   "/api/v1/session",     rp_api_session_create,   RP_R_NO_CSRF, 0, NONE, 0 },
 	{ "POST",   "/api/v1/setup",       rp_api_setup,            RP_R_NO_CSRF, 0, NONE, 0 },
@@ -306,6 +330,21 @@ const struct rp_route rp_routes[] = {
 	{ "POST",   "/api/v1/findings/{id}/action", rp_api_finding_action, S, FIRM, NONE, 0 },
 	{ "GET",    "/api/v1/clients/{id}/exposure", rp_api_client_exposure, S, FIRM, F(MONITORING), OF_CLIENT },
 	{ "GET",    "/api/v1/establishments/{id}/exposure", rp_api_estab_exposure, S, FIRM, F(MONITORING), OF_ESTAB },
+	{ "GET",    "/api/v1/clients/{id}/usage/questionnaire", rp_api_usage_questionnaire, S, FIRM, NONE, 0 },
+	{ "POST",   "/api/v1/clients/{id}/usage/starter", rp_api_usage_starter, S, FIRM, NONE, 0 },
+	{ "POST",   "/api/v1/clients/{id}/usage/sections", rp_api_usage_section_create, S, FIRM, NONE, 0 },
+	{ "PATCH",  "/api/v1/clients/{id}/usage/sections/{id}", rp_api_usage_section_patch, S, FIRM, NONE, 0 },
+	{ "DELETE", "/api/v1/clients/{id}/usage/sections/{id}", rp_api_usage_section_delete, S, FIRM, NONE, 0 },
+	{ "POST",   "/api/v1/clients/{id}/usage/sections/{id}/questions", rp_api_usage_question_create, S, FIRM, NONE, 0 },
+	{ "GET",    "/api/v1/clients/{id}/usage/questions/{id}", rp_api_usage_question_get, S, FIRM, NONE, 0 },
+	{ "PATCH",  "/api/v1/clients/{id}/usage/questions/{id}", rp_api_usage_question_patch, S, FIRM, NONE, 0 },
+	{ "DELETE", "/api/v1/clients/{id}/usage/questions/{id}", rp_api_usage_question_delete, S, FIRM, NONE, 0 },
+	{ "GET",    "/api/v1/clients/{id}/usage/links", rp_api_usage_links, S, FIRM, NONE, 0 },
+	{ "POST",   "/api/v1/clients/{id}/usage/links", rp_api_usage_link_create, S, FIRM, NONE, 0 },
+	{ "POST",   "/api/v1/clients/{id}/usage/links/{id}/revoke", rp_api_usage_link_revoke, S, FIRM, NONE, 0 },
+	{ "GET",    "/api/v1/clients/{id}/usage/answers", rp_api_usage_answers, S, FIRM, F(FEEDBACK), OF_USAGE },
+	{ "GET",    "/api/v1/clients/{id}/usage/scores", rp_api_usage_scores, S, FIRM, F(FEEDBACK), OF_USAGE },
+	{ "GET",    "/api/v1/establishments/{id}/usage", rp_api_usage_estab, S, FIRM, F(FEEDBACK), OF_USAGE_ESTAB },
 };
 
 const size_t rp_nroutes = RP_NELEM(rp_routes);

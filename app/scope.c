@@ -35,12 +35,24 @@ static struct rp_stmt q_suggestion = RP_STMT(
     " ON e.id = s.establishment_id AND e.firm_id = s.firm_id"
     " WHERE s.id = ? AND" RP_SCOPE_ESTAB("e"));
 
+static struct rp_stmt q_usage_client[2] = {
+	RP_STMT("SELECT 1 FROM clients c WHERE c.id = ?"
+	    " AND FIND_IN_SET('usage_diagnostic', c.modules) > 0 AND" RP_SCOPE_FIRM("c")),
+	RP_STMT("SELECT 1 FROM clients c WHERE c.id = ?"
+	    " AND FIND_IN_SET('usage_diagnostic', c.modules) > 0 AND" RP_SCOPE_CLIENT("c")),
+};
+static struct rp_stmt q_usage_estab = RP_STMT(
+    "SELECT 1 FROM establishments e JOIN clients c ON c.id = e.client_id AND c.firm_id = e.firm_id"
+    " WHERE e.id = ? AND FIND_IN_SET('usage_diagnostic', c.modules) > 0 AND" RP_SCOPE_ESTAB("e"));
+
 int
 rp_scope_visible(struct rp_req *req, int kind, long long id)
 {
 	struct rp_stmt *st = kind == RP_SCOPE_OF_CLIENT ? rp_scoped(req, q_client) :
 	    kind == RP_SCOPE_OF_ESTAB ? &q_estab :
-	    kind == RP_SCOPE_OF_SUGGESTION ? &q_suggestion : NULL;
+	    kind == RP_SCOPE_OF_SUGGESTION ? &q_suggestion :
+	    kind == RP_SCOPE_OF_USAGE_CLIENT ? rp_scoped(req, q_usage_client) :
+	    kind == RP_SCOPE_OF_USAGE_ESTAB ? &q_usage_estab : NULL;
 	struct rp_dbarg a[1 + RP_SCOPE_NARGS] = { RP_AINT(id) };
 	struct rp_dbres res;
 

@@ -46,6 +46,11 @@ enum rp_scope_kind {
 	RP_SCOPE_OF_CLIENT,
 	RP_SCOPE_OF_ESTAB,
 	RP_SCOPE_OF_SUGGESTION,
+	/* The usage diagnostic's: a client in scope with the module enabled,
+	 * an establishment in scope whose client has it (a disabled module's
+	 * routes do not exist: 404 even for a caller without the feature). */
+	RP_SCOPE_OF_USAGE_CLIENT,
+	RP_SCOPE_OF_USAGE_ESTAB,
 };
 
 /* Is object id of this kind in the caller's scope? 1 yes, 0 no, -1 after

@@ -14,6 +14,7 @@
 #include "request.h"
 #include "response.h"
 #include "session.h"
+#include "sha256.h"
 #include "util.h"
 
 static const struct rp_config *cfg;
@@ -67,7 +68,6 @@ rp_session_setup(const struct rp_config *c)
 int
 rp_random_hex(char *out, size_t nbytes)
 {
-	static const char hex[] = "0123456789abcdef";
 	unsigned char buf[64];
 	size_t got = 0;
 
@@ -83,11 +83,7 @@ rp_random_hex(char *out, size_t nbytes)
 		}
 		got += (size_t)n;
 	}
-	for (size_t i = 0; i < nbytes; i++) {
-		out[2 * i] = hex[buf[i] >> 4];
-		out[2 * i + 1] = hex[buf[i] & 15];
-	}
-	out[2 * nbytes] = '\0';
+	rp_hex(buf, nbytes, out);
 	return 0;
 }
 

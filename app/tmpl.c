@@ -35,6 +35,7 @@ static const char *const pages[] = {
 	"templates", "template", "template-edit", "templates-deploy",
 	"risk-analysis", "ra-step", "ra-item",
 	"scans", "scan", "scan-targets", "exposure",
+	"usage", "usage-question", "usage-links", "usage-answers", "usage-public",
 };
 
 static const char *const lang_files[RP_LANG__COUNT] = { "fr", "en" };

@@ -127,17 +127,8 @@ rp_ui_admin_firms(struct rp_req *req)
 static int
 show_link(struct rp_req *req, struct json_object *o)
 {
-	const char *host = rp_env(req, "HTTP_HOST"), *port = rp_env(req, "SERVER_PORT");
-	const char *https = rp_env(req, "HTTPS");
-	bool tls = https != NULL && *https != '\0';
-
-	/* The link as the admin will open it: this site's address (nginx
-	 * passes the host without its port). */
-	if (host != NULL && *host && strpbrk(host, "/\\@ :") == NULL) {
-		bool usual = port == NULL || !strcmp(port, tls ? "443" : "80");
-		rp_set(req, "Page.origin", P("%s://%s%s%s", tls ? "https" : "http", host,
-		    usual ? "" : ":", usual ? "" : port));
-	}
+	/* The link as the admin will open it: this site's address. */
+	rp_set(req, "Page.origin", rp_req_origin(req));
 	rp_set_json(req, "Created", o);
 	json_object_put(o);
 	return firms_page(req);

@@ -24,6 +24,8 @@
 #include "ui-risks.h"
 #include "ui-scans.h"
 #include "ui-shared.h"
+#include "ui-usage.h"
+#include "usage.h"
 #include "users.h"
 #include "util.h"
 
@@ -412,7 +414,8 @@ rp_ui_client_pilot(struct rp_req *req)
 	}
 	json_object_put(act);
 	if (rp_ui_pilot_frameworks(req, &c) != 0 || rp_ui_risks_heat(req, &c) != 0 ||
-	    rp_ui_actions_figures(req, &c) != 0 || rp_ui_resources_figures(req, &c) != 0)
+	    rp_ui_actions_figures(req, &c) != 0 || rp_ui_resources_figures(req, &c) != 0 ||
+	    rp_ui_usage_pilot(req, &c) != 0)
 		return -1;
 	/* External exposure (feature monitoring, module external_scan). */
 	if (rp_ui_scan_pilot_widget(req, &c) != 0)

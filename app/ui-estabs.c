@@ -21,6 +21,7 @@
 #include "ui-estabs.h"
 #include "ui-scans.h"
 #include "ui-shared.h"
+#include "ui-usage.h"
 #include "util.h"
 
 #define P(...) rp_printf(req->arena, __VA_ARGS__)
@@ -120,10 +121,15 @@ rp_ui_estabs(struct rp_req *req)
 	    rp_estabs_list(req, &c, &f, limit, offset, &es, &n, &total) != 0)
 		return -1;
 	rp_ui_client_chrome(req, &c);
-	for (size_t i = 0; i < n; i++)
+	long long *ids = rp_calloc(req->arena, n ? n : 1, sizeof(*ids));
+	for (size_t i = 0; i < n; i++) {
 		list_row(req, P("Estabs.%zu", i), &es[i]);
-	/* External exposure column (feature monitoring, module external_scan). */
-	if (rp_ui_scan_estabs_column(req, &c, es, n) != 0)
+		ids[i] = es[i].id;
+	}
+	/* The external exposure column (feature monitoring, module
+	 * external_scan) and the usage score column (feature feedback). */
+	if (rp_ui_scan_estabs_column(req, &c, es, n) != 0 ||
+	    rp_ui_usage_estab_column(req, &c, "Estabs", ids, n) != 0)
 		return -1;
 	if (HAS(PROFILE_READ))
 		rp_set(req, "Page.read", "1");
@@ -321,8 +327,10 @@ profile_page(struct rp_req *req, const struct rp_estab *e, bool echo)
 		json_object_put(pub);
 		rp_setf(req, "Page.publications", "%lld", total);
 	}
-	/* External exposure (feature monitoring, module external_scan). */
-	if (rp_ui_scan_estab_widget(req, &c, e->id) != 0)
+	/* External exposure (feature monitoring, module external_scan) and
+	 * the usage diagnostic's feedback (feature feedback). */
+	if (rp_ui_scan_estab_widget(req, &c, e->id) != 0 ||
+	    rp_ui_usage_estab(req, &c, e->id) != 0)
 		return -1;
 	return rp_page(req, "establishment", "Lang.estabs.profile");
 }

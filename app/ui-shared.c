@@ -29,6 +29,8 @@ static const char *const flashes[] = {
 	"template_created", "template_updated", "deployed",
 	"ra_created", "ra_saved", "ra_deleted", "ra_retained", "ra_discarded", "ra_synced",
 	"scan_imported", "scan_deleted", "finding_action", "target_added", "target_deleted",
+	"usage_starter", "usage_saved", "usage_deleted", "usage_link_created",
+	"usage_link_revoked",
 };
 
 int

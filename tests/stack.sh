@@ -366,11 +366,12 @@ paths.www = $SRCDIR/www
 paths.sql = $SRCDIR/sql
 log.level = info
 # A development stack: cheaper password hashing (2^15, about 66 ms), no
-# mandatory MFA, and a per-address login bound that the whole test suite,
-# all from 127.0.0.1, cannot reach. Production keeps the defaults.
+# mandatory MFA, and per-address login and public-questionnaire bounds that
+# the whole test suite, all from 127.0.0.1, cannot reach. Production keeps the defaults.
 auth.scrypt_n = 32768
 auth.mfa_required_roles =
 auth.max_failures_address = 100000
+usage.max_requests_address = 1000000
 EOF
 	mv -f "$tmp" "$CONF"
 }

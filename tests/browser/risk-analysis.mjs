@@ -8,12 +8,10 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import { ensureStack } from '../lib/stack.mjs';
-import { launch, login, person, submit } from '../lib/browser.mjs';
+import { axeViolations, launch, login, openAtWidths, person, submit } from '../lib/browser.mjs';
 import { createFirm, httpTransport, loggedIn, uniqueName } from '../lib/identity.mjs';
 
-const require = createRequire(import.meta.url);
 let browser;
 let vars;
 let firm;
@@ -108,7 +106,6 @@ test('a vCISO goes through the steps, retains a scenario and finds its risk in t
 
 test('every page of the module: no serious or critical axe violation, no overflow, in both languages', async () => {
   assert.ok(ids.scenario, 'the journey ran');
-  const axe = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
   const pages = [
     `/clients/${client}/risk-analysis`,
     `/clients/${client}/risk-analysis/business-assets`,
@@ -128,20 +125,8 @@ test('every page of the module: no serious or critical axe violation, no overflo
       await context.addCookies([{ name: 'rempart_session', value: admin.token, domain: u.hostname, path: '/' }]);
       const page = await context.newPage();
       for (const p of pages) {
-        for (const width of [375, 1440]) {
-          await page.setViewportSize({ width, height: 900 });
-          const r = await page.goto(`${vars.BASE_URL}${p}?lang=${lang}`);
-          assert.equal(r.status(), 200, p);
-          const o = await page.evaluate(() => [document.documentElement.scrollWidth,
-            document.documentElement.clientWidth]);
-          assert.ok(o[0] <= o[1], `${p} (${lang}) overflows at ${width} px: ${o[0]} > ${o[1]}`);
-        }
-        await page.evaluate(axe);
-        const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
-        const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-          .map((v) => `${v.impact} ${v.id}: ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(' '))
-            .join('; ')})`);
-        assert.deepEqual(bad, [], `axe on ${p} (${lang})`);
+        await openAtWidths(page, `${vars.BASE_URL}${p}?lang=${lang}`);
+        assert.deepEqual(await axeViolations(page), [], `axe on ${p} (${lang})`);
       }
     } finally {
       await context.close();

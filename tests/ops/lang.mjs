@@ -80,7 +80,9 @@ function enumKeys() {
     rp_action_priorities: 'action_priority', rp_action_statuses: 'action_status',
     rp_resource_types: 'resource_type', rp_resource_statuses: 'resource_status',
     rp_ra_support_types: 'ra_support_type', rp_ra_resources: 'ra_resources', rp_ra_statuses: 'ra_status',
-    rp_scan_severities: 'scan_severity', rp_scan_target_kinds: 'scan_target_kind' };
+    rp_scan_severities: 'scan_severity', rp_scan_target_kinds: 'scan_target_kind',
+    rp_usage_kinds: 'usage_kind', rp_usage_good_answers: 'usage_good_answer',
+    rp_usage_link_statuses: 'usage_link_status' };
   const keys = [];
   for (const m of text.matchAll(/^ENUM\((\w+), "[^"]*", ([^)]*)\);/gm)) {
     assert.ok(sets[m[1]], `enum ${m[1]} has a language set`);

@@ -44,6 +44,19 @@
 <ul class="plain-list"><?cs each:t = Exposure.top ?><li><a href="/establishments/<?cs var:t.estab ?>/exposure"><?cs var:t.name ?></a> — <?cs call:scan_severity("high") ?> <?cs var:t.sev.high ?> <?cs call:scan_severity("medium") ?> <?cs var:t.sev.medium ?> <span class="small muted"><time datetime="<?cs var:t.scanned_at ?>"><?cs var:t.scanned_at_text ?></time></span></li><?cs /each ?></ul><?cs /if ?><?cs /if ?>
 <?cs if:Client.module.external_scan ?><p class="small"><a href="/clients/<?cs var:Client.id ?>/scans"><?cs var:Lang.scan.open_scans ?></a></p><?cs /if ?></section><?cs /if ?>
 <?cs # ---- end of external exposure ---- ?>
+<?cs # ---- usage diagnostic feedback (module usage_diagnostic, feature feedback; app/ui-usage.c) ---- ?>
+<?cs if:Usage.shown ?><section class="card" id="pilot-usage" aria-labelledby="pilot-usage-title"><h2 id="pilot-usage-title"><?cs var:Lang.usage.feedback_title ?></h2>
+<?cs if:Usage.answers == 0 ?><p class="muted"><?cs var:Lang.usage.feedback_none ?></p><?cs else ?>
+<p id="pilot-usage-score"><strong><?cs var:Lang.usage.feedback_score ?></strong> <?cs call:progress(Usage.score, Lang.usage.feedback_score) ?> · <?cs var:Lang.usage.feedback_answers ?> <?cs var:Usage.answers ?></p>
+<?cs call:usage_sections(Usage.sections, Lang.usage.feedback_sections) ?>
+<?cs if:subcount(Usage.establishments) > 0 ?><div class="table-wrap"><table id="pilot-usage-estabs"><caption><?cs var:Lang.usage.feedback_estabs ?></caption>
+<thead><tr><th scope="col"><?cs var:Lang.usage.estab_header ?></th><th scope="col"><?cs var:Lang.usage.score ?></th><th scope="col" class="num"><?cs var:Lang.usage.answers_header ?></th></tr></thead>
+<tbody><?cs each:e = Usage.establishments ?><tr><td><a href="/establishments/<?cs var:e.establishment_id ?>"><?cs var:e.name ?></a></td><td><?cs call:progress(e.score, Lang.usage.score) ?></td><td class="num"><?cs var:e.answers ?></td></tr><?cs /each ?></tbody></table></div><?cs /if ?>
+<h3><?cs var:Lang.usage.feedback_recent ?></h3>
+<ul id="pilot-usage-recent"><?cs each:a = Usage.recent ?><li><time datetime="<?cs var:a.submitted_at ?>"><?cs var:string.slice(a.submitted_at, 0, 10) ?></time> — <?cs var:a.establishment_name ?> — <?cs if:a.score != "" ?><?cs var:a.score ?> %<?cs else ?>—<?cs /if ?></li><?cs /each ?></ul>
+<p class="small"><a href="/clients/<?cs var:Client.id ?>/usage/answers"><?cs var:Lang.usage.feedback_all ?></a></p><?cs /if ?>
+</section><?cs /if ?>
+<?cs # ---- end of the usage diagnostic feedback ---- ?>
 <section class="card"><h2><?cs var:Lang.clients.pilot_modules ?></h2>
 <?cs if:subcount(Edit.modules) == 0 ?><p class="muted"><?cs var:Lang.clients.pilot_no_modules ?></p><?cs else ?><ul><?cs each:m = Edit.modules ?><li><?cs var:Lang.enums.module[name(m)] ?></li><?cs /each ?></ul><?cs /if ?></section>
 <section class="card"><h2><?cs var:Lang.clients.pilot_activity ?></h2>

@@ -17,7 +17,7 @@
 <h1><?cs var:t ?></h1>
 <p><?cs var:m ?></p>
 <?cs if:Error.field ?><p class="muted"><?cs var:Lang.error.field ?> <code><?cs var:Error.field ?></code></p><?cs /if ?>
-<p><a class="button" href="/"><?cs var:Lang.error.home ?></a></p>
+<?cs if:!Page.bare ?><p><a class="button" href="/"><?cs var:Lang.error.home ?></a></p><?cs /if ?>
 <p class="muted small"><?cs var:Lang.error.reference ?> <code><?cs var:Page.request_id ?></code></p>
 </section>
 <?cs call:page_close() ?>

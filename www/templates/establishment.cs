@@ -89,5 +89,15 @@
 <p class="small"><a href="/establishments/<?cs var:Estab.id ?>/scan-targets"><?cs var:Lang.scan.targets ?></a> · <a href="/clients/<?cs var:Client.id ?>/scans?establishment_id=<?cs var:Estab.id ?>"><?cs var:Lang.scan.estab_scans ?></a></p>
 </section><?cs /if ?>
 <?cs # ---- end of external exposure ---- ?>
+<?cs # ---- usage diagnostic feedback (module usage_diagnostic, feature feedback; app/ui-usage.c) ---- ?>
+<?cs if:Usage.shown ?><section class="card" id="estab-usage" aria-labelledby="estab-usage-title"><h2 id="estab-usage-title"><?cs var:Lang.usage.feedback_title ?></h2>
+<?cs if:Usage.answers == 0 ?><p class="muted"><?cs var:Lang.usage.feedback_none ?></p><?cs else ?>
+<p id="estab-usage-score"><strong><?cs var:Lang.usage.feedback_score ?></strong> <?cs call:progress(Usage.score, Lang.usage.feedback_score) ?> · <?cs var:Lang.usage.feedback_answers ?> <?cs var:Usage.answers ?><?cs if:Usage.last_answer_at ?> · <?cs var:Lang.usage.feedback_last ?> <time datetime="<?cs var:Usage.last_answer_at ?>"><?cs var:string.slice(Usage.last_answer_at, 0, 10) ?></time><?cs /if ?></p>
+<?cs call:usage_sections(Usage.sections, Lang.usage.feedback_sections) ?>
+<h3><?cs var:Lang.usage.feedback_recent ?></h3>
+<ul id="estab-usage-recent"><?cs each:a = Usage.recent ?><li><time datetime="<?cs var:a.submitted_at ?>"><?cs var:string.slice(a.submitted_at, 0, 10) ?></time> — <?cs if:a.score != "" ?><?cs var:a.score ?> %<?cs else ?>—<?cs /if ?></li><?cs /each ?></ul>
+<?cs if:Usage.answers_link ?><p class="small"><a href="<?cs var:Usage.answers_link ?>"><?cs var:Lang.usage.feedback_all ?></a></p><?cs /if ?><?cs /if ?>
+</section><?cs /if ?>
+<?cs # ---- end of the usage diagnostic feedback ---- ?>
 </div></div>
 <?cs call:page_close() ?>

@@ -23,13 +23,14 @@
 <?cs else ?>
 <div class="table-wrap"><table id="estabs-table">
 <caption class="visually-hidden"><?cs var:Lang.estabs.title ?></caption>
-<thead><tr><th scope="col"><?cs var:Lang.fields.name ?></th><?cs if:Page.read ?><th scope="col"><?cs var:Lang.fields.city ?></th><th scope="col"><?cs var:Lang.fields.postcode ?></th><th scope="col"><?cs var:Lang.fields.siret ?></th><?cs /if ?><th scope="col"><?cs var:Lang.estabs.status ?></th><th scope="col"><?cs var:Lang.estabs.plan ?></th><?cs if:Page.exposure ?><th scope="col"><?cs var:Lang.scan.column ?></th><?cs /if ?></tr></thead>
+<thead><tr><th scope="col"><?cs var:Lang.fields.name ?></th><?cs if:Page.read ?><th scope="col"><?cs var:Lang.fields.city ?></th><th scope="col"><?cs var:Lang.fields.postcode ?></th><th scope="col"><?cs var:Lang.fields.siret ?></th><?cs /if ?><th scope="col"><?cs var:Lang.estabs.status ?></th><th scope="col"><?cs var:Lang.estabs.plan ?></th><?cs if:Page.exposure ?><th scope="col"><?cs var:Lang.scan.column ?></th><?cs /if ?><?cs if:Page.usage_scores ?><th scope="col" class="usage-score-col"><?cs var:Lang.usage.column_score ?></th><?cs /if ?></tr></thead>
 <tbody><?cs each:e = Estabs ?><tr>
 <td><a href="/establishments/<?cs var:e.id ?>"><?cs var:e.name ?></a></td>
 <?cs if:Page.read ?><td><?cs var:e.city ?></td><td><?cs var:e.postcode ?></td><td><?cs var:e.siret ?></td><?cs /if ?>
 <td><?cs call:estab_status_badge(e.status) ?></td>
 <td><?cs call:plan_badge(e.plan) ?></td>
 <?cs if:Page.exposure ?><td class="exposure-cell"><?cs if:e.exposure.scan ?><a href="/establishments/<?cs var:e.id ?>/exposure"><?cs call:scan_severity("high") ?> <?cs var:e.exposure.sev.high ?> <?cs call:scan_severity("medium") ?> <?cs var:e.exposure.sev.medium ?></a><?cs else ?><span class="muted"><?cs var:Lang.scan.not_scanned ?></span><?cs /if ?></td><?cs /if ?>
+<?cs if:Page.usage_scores ?><td class="usage-score-col"><?cs call:progress(e.score, Lang.usage.column_score) ?><?cs if:e.answers > 0 ?> <span class="small muted">(<?cs var:e.answers ?>)</span><?cs /if ?></td><?cs /if ?>
 </tr><?cs /each ?></tbody>
 </table></div>
 <?cs call:pager(Page.base) ?>

@@ -1,4 +1,6 @@
-<?cs # Base layout: every page includes this file and calls page_open/page_close. ?>
+<?cs # Base layout: every page includes this file and calls page_open/page_close.
+   Page.bare (the public questionnaire, and its error pages): no navigation, no
+   link into the application, no footer; the language switch only. ?>
 <?cs include:"macros.cs" ?>
 <?cs def:page_open(title) ?><!DOCTYPE html>
 <html lang="<?cs var:Page.lang ?>">
@@ -13,7 +15,8 @@
 <body data-layout="rempart">
 <a class="skip-link" href="#main"><?cs var:Lang.site.skip ?></a>
 <header class="topbar">
-<a class="brand" href="/"><?cs var:Lang.site.name ?></a>
+<?cs if:Page.bare ?><span class="brand"><?cs var:Lang.site.name ?></span>
+<?cs else ?><a class="brand" href="/"><?cs var:Lang.site.name ?></a>
 <?cs if:User.firm ?><span class="firm-name"><?cs var:User.firm ?></span><?cs /if ?>
 <?cs if:User.email ?><nav class="user-nav" aria-label="<?cs var:Lang.nav.label ?>">
 <?cs if:Nav.clients ?><a href="/clients"><?cs var:Lang.nav.clients ?></a> <a href="/frameworks"><?cs var:Lang.nav.frameworks ?></a><?cs /if ?>
@@ -22,7 +25,7 @@
 <?cs if:Nav.users ?><a href="/users"><?cs var:Lang.nav.users ?></a><?cs /if ?>
 <a href="/account"><?cs var:User.name ?></a>
 <form method="post" action="/logout" class="inline"><?cs call:csrf() ?><button type="submit" class="link-button"><?cs var:Lang.nav.logout ?></button></form>
-</nav><?cs else ?><nav class="user-nav" aria-label="<?cs var:Lang.nav.label ?>"><a href="/login"><?cs var:Lang.nav.login ?></a></nav><?cs /if ?>
+</nav><?cs else ?><nav class="user-nav" aria-label="<?cs var:Lang.nav.label ?>"><a href="/login"><?cs var:Lang.nav.login ?></a></nav><?cs /if ?><?cs /if ?>
 <nav class="lang-switch" aria-label="<?cs var:Lang.site.language ?>">
 <?cs if:Page.lang == "fr" ?><a href="<?cs var:Page.path ?>?lang=en" hreflang="en" lang="en">English</a><?cs else ?><a href="<?cs var:Page.path ?>?lang=fr" hreflang="fr" lang="fr">Français</a><?cs /if ?>
 </nav>
@@ -32,7 +35,7 @@
 <?cs /def ?>
 <?cs def:page_close() ?>
 </main>
-<footer class="footer"><p><?cs var:Lang.site.tagline ?></p></footer>
+<?cs if:!Page.bare ?><footer class="footer"><p><?cs var:Lang.site.tagline ?></p></footer><?cs /if ?>
 </body>
 </html>
 <?cs /def ?>

@@ -46,6 +46,7 @@
 <li><a href="/clients/<?cs var:Client.id ?>/actions"<?cs if:active == "actions" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.actions.nav ?></a></li>
 <?cs if:Client.module.external_scan ?><li><a href="/clients/<?cs var:Client.id ?>/scans"<?cs if:active == "scans" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.scan.nav ?></a></li><?cs /if ?><?cs /if ?>
 <?cs if:Client.vciso && Client.module.risk_analysis ?><li><a href="/clients/<?cs var:Client.id ?>/risk-analysis"<?cs if:active == "risk_analysis" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.ra.nav ?></a></li><?cs /if ?>
+<?cs if:Client.vciso && Client.module.usage_diagnostic ?><li><a href="/clients/<?cs var:Client.id ?>/usage"<?cs if:active == "usage" ?> aria-current="page"<?cs /if ?>><?cs var:Lang.usage.nav ?></a></li><?cs /if ?>
 </ul>
 <?cs if:subcount(Switch) > 1 ?><form method="get" action="/clients/switch" class="switcher">
 <label for="f-switch"><?cs var:Lang.clients.switch ?></label>
@@ -128,3 +129,4 @@
 <?cs if:actions ?><td><?cs if:f.action.id ?><a href="/actions/<?cs var:f.action.id ?>"><?cs var:f.action.title ?></a> <span class="small muted">(<?cs var:Lang.enums.action_status[f.action.status] ?>)</span><?cs elif:f.change != "fixed" ?><form method="post" action="/findings/<?cs var:f.id ?>/action" class="inline"><?cs call:csrf() ?><button type="submit" class="button secondary"><?cs var:Lang.scan.to_action ?></button></form><?cs else ?>—<?cs /if ?></td><?cs /if ?>
 </tr><?cs /each ?></tbody></table></div><?cs /def ?>
 <?cs # ---- end of external scan ---- ?>
+<?cs include:"usage-macros.cs" ?>
