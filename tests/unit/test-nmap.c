@@ -155,6 +155,19 @@ test_real_reports(void)
 	is_int(doc.by_severity[RP_SEV_LOW], 3, "low: SSH and two HTTPS");
 	is_int(doc.by_severity[RP_SEV_INFO], 1, "info: IKE");
 
+	/* A report nmap 7.93 (Debian 12) wrote itself: `nmap -sT -sV
+	 * --version-light -p 1-10000 -oX nmap-localhost.xml 127.0.0.1`, with
+	 * its stylesheet instruction, comment and bare DOCTYPE. */
+	ok(xml_file("tests/unit/fixtures/nmap-localhost.xml") == 0, "nmap's own report read");
+	is_str(doc.scanner, "nmap 7.93", "nmap's own: scanner and version");
+	is_int(doc.scanned_at, 1795674626, "nmap's own: its start time");
+	is_int(doc.hosts, 1, "nmap's own: one host up");
+	is_int(doc.nfindings, 3, "nmap's own: three open ports");
+	finding("127.0.0.1", 8080, "tcp", "http", RP_SEV_MEDIUM, "http");
+	const struct rp_scan_finding *g = find("127.0.0.1", 8080, "tcp");
+	if (g != NULL)
+		is_str(g->product, "nginx", "nmap's own: the product");
+
 	ok(xml_file("tests/unit/fixtures/nmap-office-later.xml") == 0, "later report read");
 	is_int(doc.scanned_at, 1731749400, "its date");
 	is_int(doc.hosts, 3, "three hosts up");
