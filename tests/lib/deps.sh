@@ -21,7 +21,7 @@
 RP_BASE_PACKAGES=(
 	build-essential autoconf automake libtool pkg-config
 	libfcgi-dev libfcgi-bin libmariadb-dev libjson-c-dev libscrypt-dev
-	clearsilver-dev zlib1g-dev liboath-dev libqrencode-dev libcmark-dev libexpat1-dev john-data
+	clearsilver-dev zlib1g-dev liboath-dev libqrencode-dev libcmark-dev libssl-dev libexpat1-dev john-data
 	mariadb-server mariadb-client nginx-light
 	curl ca-certificates procps psmisc
 )

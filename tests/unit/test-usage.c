@@ -3,6 +3,7 @@
  * form, and the SHA-256 / HMAC-SHA256 they rest on (FIPS 180-4 and RFC 4231
  * vectors). */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "sha256.h"
@@ -22,7 +23,6 @@ static void
 test_sha256(void)
 {
 	unsigned char d[RP_SHA256_LEN], key[131];
-	struct rp_sha256 s;
 
 	rp_sha256("", 0, d);
 	is_str(hex_of(d), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855",
@@ -34,22 +34,15 @@ test_sha256(void)
 	rp_sha256(two, strlen(two), d);
 	is_str(hex_of(d), "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1",
 	    "SHA-256 of the two-block message");
-	/* The same, fed a byte at a time: block boundaries anywhere. */
-	rp_sha256_init(&s);
-	for (size_t i = 0; two[i]; i++)
-		rp_sha256_update(&s, two + i, 1);
-	rp_sha256_final(&s, d);
-	is_str(hex_of(d), "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1",
-	    "SHA-256 fed byte by byte");
 	/* A million 'a' (FIPS 180-2 appendix B.3). */
-	char block[1000];
-	memset(block, 'a', sizeof(block));
-	rp_sha256_init(&s);
-	for (int i = 0; i < 1000; i++)
-		rp_sha256_update(&s, block, sizeof(block));
-	rp_sha256_final(&s, d);
-	is_str(hex_of(d), "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0",
-	    "SHA-256 of a million a");
+	char *big = malloc(1000000);
+	if (big != NULL) {
+		memset(big, 'a', 1000000);
+		rp_sha256(big, 1000000, d);
+		free(big);
+		is_str(hex_of(d), "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0",
+		    "SHA-256 of a million a");
+	}
 
 	memset(key, 0x0b, 20);
 	rp_hmac_sha256(key, 20, "Hi There", 8, d);
