@@ -11,6 +11,7 @@
 #include "arena.h"
 #include "config.h"
 #include "db.h"
+#include "json.h"
 #include "log.h"
 #include "request.h"
 #include "response.h"
@@ -407,6 +408,24 @@ rp_db_do(struct rp_req *req, struct rp_stmt *st, const struct rp_dbarg *args,
 {
 	return rp_db_exec(req->arena, st, args, nargs, res) == 0 ? 0 :
 	    rp_db_fail(req);
+}
+
+struct json_object *
+rp_db_page(struct rp_req *req, struct rp_stmt *count, struct rp_stmt *list,
+    const struct rp_dbarg *args, size_t ncount, size_t nargs,
+    struct json_object *(*row)(const struct rp_req *, char **), long long *total)
+{
+	struct rp_dbres res;
+
+	if (rp_db_do(req, count, args, ncount, &res) != 0)
+		return NULL;
+	*total = rp_cell_num(rp_db_cell(&res, 0, 0));
+	if (rp_db_do(req, list, args, nargs, &res) != 0)
+		return NULL;
+	struct json_object *arr = json_object_new_array();
+	for (size_t i = 0; i < res.nrows; i++)
+		json_object_array_add(arr, row(req, res.rows[i]));
+	return arr;
 }
 
 int

@@ -102,6 +102,14 @@ int rp_db_do(struct rp_req *, struct rp_stmt *, const struct rp_dbarg *args,
 int rp_db_one(struct rp_req *, struct rp_stmt *, const struct rp_dbarg *args,
     size_t nargs, struct rp_dbres *res, const char *missing);
 
+/* A page of a list: `count` (bound to args[0..ncount)) sets *total, then
+ * `list` (bound to all nargs) gives the rows, each made an object by
+ * `row`. The JSON array, or NULL after rp_fail. */
+struct json_object;
+struct json_object *rp_db_page(struct rp_req *, struct rp_stmt *count, struct rp_stmt *list,
+    const struct rp_dbarg *args, size_t ncount, size_t nargs,
+    struct json_object *(*row)(const struct rp_req *, char **), long long *total);
+
 /* Run trusted SQL text with no parameters (migrations only: DDL cannot be
  * prepared in general; never used with request data). Returns 0 or -1. */
 int rp_db_exec_trusted(const char *sql, size_t len);

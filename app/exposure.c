@@ -30,12 +30,6 @@ static struct rp_stmt q_latest_of = RP_STMT(
     "SELECT id FROM scans WHERE establishment_id = ? AND client_id = ? AND firm_id = ?"
     " ORDER BY scanned_at DESC LIMIT 1");
 
-static long long
-num(const char *s)
-{
-	return s ? strtoll(s, NULL, 10) : 0;
-}
-
 bool
 rp_exposure_shown(const struct rp_req *req, const struct rp_client *c)
 {
@@ -77,18 +71,18 @@ rp_exposure_latest(struct rp_req *req, const struct rp_client *c, const char *da
 	for (size_t i = 0; i < res.nrows; i++) {
 		char **r = res.rows[i];
 		struct rp_exposure *x = &(*out)[i];
-		x->estab = num(r[0]);
+		x->estab = rp_cell_num(r[0]);
 		x->estab_name = r[1];
-		x->scan = num(r[2]);
+		x->scan = rp_cell_num(r[2]);
 		x->scanned_at = r[3];
 		x->scanned_at_text = r[4];
-		x->hosts = num(r[5]);
-		x->open_ports = num(r[6]);
-		x->new_count = num(r[7]);
-		x->fixed_count = num(r[8]);
+		x->hosts = rp_cell_num(r[5]);
+		x->open_ports = rp_cell_num(r[6]);
+		x->new_count = rp_cell_num(r[7]);
+		x->fixed_count = rp_cell_num(r[8]);
 		for (int s = 0; s < RP_SEV__COUNT; s++)
-			x->sev[s] = num(r[9 + s]);
-		x->prev = num(r[13]);
+			x->sev[s] = rp_cell_num(r[9 + s]);
+		x->prev = rp_cell_num(r[13]);
 	}
 	*n = res.nrows;
 	return 0;
@@ -175,7 +169,7 @@ rp_exposure_estab_json(struct rp_req *req, const struct rp_client *c, long long 
 	if (rp_db_do(req, &q_latest_of, a, RP_NELEM(a), &res) != 0)
 		return NULL;
 	if (res.nrows == 1) {
-		if ((latest = rp_scan_get(req, c, num(res.rows[0][0]), datefmt)) == NULL)
+		if ((latest = rp_scan_get(req, c, rp_cell_num(res.rows[0][0]), datefmt)) == NULL)
 			return NULL;
 		if (!c->vciso)
 			drop_actions(latest);

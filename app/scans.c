@@ -159,12 +159,6 @@ static struct rp_stmt q_link_action = RP_STMT(
     " WHERE s.establishment_id = ? AND s.firm_id = ? AND s.scanned_at >= ?"
     " AND f.host = ? AND f.protocol = ? AND f.port = ? AND f.action_id IS NULL");
 
-static long long
-num(const char *s)
-{
-	return s ? strtoll(s, NULL, 10) : 0;
-}
-
 static struct json_object *
 str_or_null(const char *s)
 {
@@ -268,12 +262,12 @@ compare(struct rp_req *req, long long firm, long long estab, long long id, const
 
 	if (rp_db_do(req, &q_prev, p, RP_NELEM(p), &res) != 0)
 		return -1;
-	*prev = res.nrows ? num(res.rows[0][0]) : 0;
+	*prev = res.nrows ? rp_cell_num(res.rows[0][0]) : 0;
 	struct rp_dbarg d[] = { RP_AINT(id), RP_AINT(*prev), RP_AINT(*prev), RP_AINT(id) };
 	if (rp_db_do(req, &q_diff, d, RP_NELEM(d), &res) != 0)
 		return -1;
-	*added = num(rp_db_cell(&res, 0, 0));
-	*fixed = num(rp_db_cell(&res, 0, 1));
+	*added = rp_cell_num(rp_db_cell(&res, 0, 0));
+	*fixed = rp_cell_num(rp_db_cell(&res, 0, 1));
 	struct rp_dbarg u[] = { *prev ? RP_AINT(*prev) : RP_ANULL, RP_AINT(*added),
 	    RP_AINT(*fixed), RP_AINT(id), RP_AINT(firm) };
 	return rp_db_do(req, &q_set_cmp, u, RP_NELEM(u), NULL);
@@ -291,7 +285,7 @@ compare_next(struct rp_req *req, long long firm, long long estab, const char *at
 		return -1;
 	if (res.nrows == 0)
 		return 0;
-	return compare(req, firm, estab, num(res.rows[0][0]), res.rows[0][1], &prev, &added,
+	return compare(req, firm, estab, rp_cell_num(res.rows[0][0]), res.rows[0][1], &prev, &added,
 	    &fixed);
 }
 
@@ -387,9 +381,9 @@ scan_json(char **r)
 	struct json_object *o = json_object_new_object(), *sev = json_object_new_object();
 	static const enum scol sevcol[RP_SEV__COUNT] = { S_HIGH, S_MEDIUM, S_LOW, S_INFO };
 
-	rp_jadd(o, "id", json_object_new_int64(num(r[S_ID])));
-	rp_jadd(o, "client_id", json_object_new_int64(num(r[S_CLIENT])));
-	rp_jadd(o, "establishment_id", json_object_new_int64(num(r[S_ESTAB])));
+	rp_jadd(o, "id", json_object_new_int64(rp_cell_num(r[S_ID])));
+	rp_jadd(o, "client_id", json_object_new_int64(rp_cell_num(r[S_CLIENT])));
+	rp_jadd(o, "establishment_id", json_object_new_int64(rp_cell_num(r[S_ESTAB])));
 	rp_jadd(o, "establishment_name", json_object_new_string(r[S_ESTAB_NAME]));
 	rp_jadd(o, "scanned_at", json_object_new_string(r[S_AT]));
 	if (r[S_AT_TEXT] != NULL)
@@ -397,19 +391,19 @@ scan_json(char **r)
 	rp_jadd(o, "format", json_object_new_string(r[S_FORMAT]));
 	rp_jadd(o, "scanner", json_object_new_string(r[S_SCANNER]));
 	rp_jadd(o, "file_name", json_object_new_string(r[S_FILE]));
-	rp_jadd(o, "hosts", json_object_new_int64(num(r[S_HOSTS])));
-	rp_jadd(o, "open_ports", json_object_new_int64(num(r[S_PORTS])));
+	rp_jadd(o, "hosts", json_object_new_int64(rp_cell_num(r[S_HOSTS])));
+	rp_jadd(o, "open_ports", json_object_new_int64(rp_cell_num(r[S_PORTS])));
 	for (int s = 0; s < RP_SEV__COUNT; s++)
 		json_object_object_add(sev, rp_scan_severity_key(s),
-		    json_object_new_int64(num(r[sevcol[s]])));
+		    json_object_new_int64(rp_cell_num(r[sevcol[s]])));
 	rp_jadd(o, "findings_by_severity", sev);
-	rp_jadd(o, "previous_scan_id", r[S_PREV] ? json_object_new_int64(num(r[S_PREV])) : NULL);
-	rp_jadd(o, "new", json_object_new_int64(num(r[S_NEW])));
-	rp_jadd(o, "fixed", json_object_new_int64(num(r[S_FIXED])));
-	rp_jadd(o, "still_open", json_object_new_int64(num(r[S_PORTS]) - num(r[S_NEW])));
+	rp_jadd(o, "previous_scan_id", r[S_PREV] ? json_object_new_int64(rp_cell_num(r[S_PREV])) : NULL);
+	rp_jadd(o, "new", json_object_new_int64(rp_cell_num(r[S_NEW])));
+	rp_jadd(o, "fixed", json_object_new_int64(rp_cell_num(r[S_FIXED])));
+	rp_jadd(o, "still_open", json_object_new_int64(rp_cell_num(r[S_PORTS]) - rp_cell_num(r[S_NEW])));
 	rp_jadd(o, "imported_at", json_object_new_string(r[S_IMPORTED_AT]));
 	rp_jadd(o, "imported_by", r[S_IMPORTED_BY] ?
-	    json_object_new_int64(num(r[S_IMPORTED_BY])) : NULL);
+	    json_object_new_int64(rp_cell_num(r[S_IMPORTED_BY])) : NULL);
 	rp_jadd(o, "imported_by_name", str_or_null(r[S_IMPORTER]));
 	return o;
 }
@@ -425,7 +419,7 @@ rp_scans_list(struct rp_req *req, const struct rp_client *c, long long estab,
 
 	if (rp_db_do(req, &q_count, a + 2, 4, &res) != 0)
 		return NULL;
-	*total = num(rp_db_cell(&res, 0, 0));
+	*total = rp_cell_num(rp_db_cell(&res, 0, 0));
 	if (rp_db_do(req, &q_list, a, RP_NELEM(a), &res) != 0)
 		return NULL;
 	struct json_object *arr = json_object_new_array();
@@ -440,23 +434,23 @@ finding_json(char **r, bool fixed)
 {
 	struct json_object *o = json_object_new_object();
 
-	rp_jadd(o, "id", json_object_new_int64(num(r[0])));
+	rp_jadd(o, "id", json_object_new_int64(rp_cell_num(r[0])));
 	rp_jadd(o, "host", json_object_new_string(r[1]));
 	rp_jadd(o, "hostname", json_object_new_string(r[2]));
-	rp_jadd(o, "port", json_object_new_int64(num(r[3])));
+	rp_jadd(o, "port", json_object_new_int64(rp_cell_num(r[3])));
 	rp_jadd(o, "protocol", json_object_new_string(r[4]));
 	rp_jadd(o, "service", json_object_new_string(r[5]));
 	rp_jadd(o, "product", json_object_new_string(r[6]));
 	rp_jadd(o, "version", json_object_new_string(r[7]));
 	rp_jadd(o, "severity", json_object_new_string(r[8]));
 	rp_jadd(o, "rule", json_object_new_string(r[9]));
-	rp_jadd(o, "in_targets", r[10] ? json_object_new_boolean(num(r[10]) != 0) : NULL);
+	rp_jadd(o, "in_targets", r[10] ? json_object_new_boolean(rp_cell_num(r[10]) != 0) : NULL);
 	rp_jadd(o, "change", json_object_new_string(fixed ? "fixed" :
-	    num(r[14]) ? "still_open" : "new"));
-	rp_jadd(o, "action_id", r[11] ? json_object_new_int64(num(r[11])) : NULL);
+	    rp_cell_num(r[14]) ? "still_open" : "new"));
+	rp_jadd(o, "action_id", r[11] ? json_object_new_int64(rp_cell_num(r[11])) : NULL);
 	if (r[11] != NULL) {
 		struct json_object *a = json_object_new_object();
-		rp_jadd(a, "id", json_object_new_int64(num(r[11])));
+		rp_jadd(a, "id", json_object_new_int64(rp_cell_num(r[11])));
 		rp_jadd(a, "title", str_or_null(r[12]));
 		rp_jadd(a, "status", str_or_null(r[13]));
 		rp_jadd(o, "action", a);
@@ -491,7 +485,7 @@ rp_scan_get(struct rp_req *req, const struct rp_client *c, long long id, const c
 		return NULL;
 	}
 	struct json_object *o = scan_json(res.rows[0]);
-	long long prev = num(res.rows[0][S_PREV]);
+	long long prev = rp_cell_num(res.rows[0][S_PREV]);
 	/* Every finding: a scan holds at most RP_SCAN_MAX_PORTS. */
 	struct rp_dbarg f[] = { RP_AINT(prev), RP_AINT(id), RP_AINT(c->firm_id),
 	    RP_AINT(RP_SCAN_MAX_PORTS) };
@@ -510,7 +504,7 @@ rp_scan_get(struct rp_req *req, const struct rp_client *c, long long id, const c
 	struct rp_dbarg t[] = { RP_AINT(id), RP_AINT(c->firm_id) };
 	if (rp_db_do(req, &q_outside, t, RP_NELEM(t), &res) != 0)
 		goto fail;
-	rp_jadd(o, "hosts_outside_targets", json_object_new_int64(num(rp_db_cell(&res, 0, 0))));
+	rp_jadd(o, "hosts_outside_targets", json_object_new_int64(rp_cell_num(rp_db_cell(&res, 0, 0))));
 	return o;
 fail:
 	json_object_put(o);
@@ -533,7 +527,7 @@ rp_scans_delete(struct rp_req *req, const struct rp_client *c, long long id)
 		rp_fail(req, 404, "not_found", NULL, "No such scan.");
 		goto fail;
 	}
-	long long estab = num(res.rows[0][0]);
+	long long estab = rp_cell_num(res.rows[0][0]);
 	const char *at = res.rows[0][1];
 	struct json_object *d = json_object_new_object();
 	rp_jadd(d, "establishment_id", json_object_new_int64(estab));
@@ -590,7 +584,7 @@ compare_all(struct rp_req *req, long long firm, long long estab)
 	if (rp_db_do(req, &q_dates, a, RP_NELEM(a), &res) != 0)
 		return -1;
 	for (size_t i = 0; i < res.nrows; i++)
-		if (compare(req, firm, estab, num(res.rows[i][0]), res.rows[i][1], &prev, &added,
+		if (compare(req, firm, estab, rp_cell_num(res.rows[i][0]), res.rows[i][1], &prev, &added,
 		    &fixed) != 0)
 			return -1;
 	return 0;
@@ -678,8 +672,8 @@ rp_findings_action(struct rp_req *req, const struct rp_client *c, long long id,
 		goto fail;
 	}
 	char **r = res.rows[0];
-	*scan = num(r[0]);
-	struct rp_dbarg e[] = { RP_AINT(num(r[11])), RP_AINT(c->id), RP_AINT(c->firm_id) };
+	*scan = rp_cell_num(r[0]);
+	struct rp_dbarg e[] = { RP_AINT(rp_cell_num(r[11])), RP_AINT(c->id), RP_AINT(c->firm_id) };
 	struct rp_dbarg f[] = { RP_AINT(id), RP_AINT(c->id), RP_AINT(c->firm_id) };
 	struct rp_dbres lock;
 	if (rp_db_do(req, &q_lock_estab, e, RP_NELEM(e), &lock) != 0 ||
@@ -720,12 +714,12 @@ rp_findings_action(struct rp_req *req, const struct rp_client *c, long long id,
 	    NULL;
 	struct json_object *d = json_object_new_object();
 	rp_jadd(d, "finding_id", json_object_new_int64(id));
-	rp_jadd(d, "scan_id", json_object_new_int64(num(r[0])));
+	rp_jadd(d, "scan_id", json_object_new_int64(rp_cell_num(r[0])));
 	if (rp_actions_insert(req, c, title, desc, action_rule[sev].priority, due, req->user->id,
 	    d, action) != 0)
 		goto fail;
-	struct rp_dbarg l[] = { RP_AINT(*action), RP_AINT(num(r[11])), RP_AINT(c->firm_id),
-	    RP_ASTR(r[13]), RP_ASTR(r[1]), RP_ASTR(r[4]), RP_AINT(num(r[3])) };
+	struct rp_dbarg l[] = { RP_AINT(*action), RP_AINT(rp_cell_num(r[11])), RP_AINT(c->firm_id),
+	    RP_ASTR(r[13]), RP_ASTR(r[1]), RP_ASTR(r[4]), RP_AINT(rp_cell_num(r[3])) };
 	if (rp_db_do(req, &q_link_action, l, RP_NELEM(l), &res) != 0)
 		goto fail;
 	d = json_object_new_object();

@@ -45,20 +45,15 @@ static struct rp_stmt q_lock = RP_STMT(
 static struct rp_stmt q_delete = RP_STMT(
     "DELETE FROM scan_targets WHERE id = ? AND client_id = ? AND firm_id = ?");
 
-static long long
-num(const char *s)
-{
-	return s ? strtoll(s, NULL, 10) : 0;
-}
-
 static struct json_object *
-target_json(char **r)
+target_json(const struct rp_req *req, char **r)
 {
+	(void)req;
 	struct json_object *o = json_object_new_object();
 
-	rp_jadd(o, "id", json_object_new_int64(num(r[0])));
-	rp_jadd(o, "client_id", json_object_new_int64(num(r[1])));
-	rp_jadd(o, "establishment_id", json_object_new_int64(num(r[2])));
+	rp_jadd(o, "id", json_object_new_int64(rp_cell_num(r[0])));
+	rp_jadd(o, "client_id", json_object_new_int64(rp_cell_num(r[1])));
+	rp_jadd(o, "establishment_id", json_object_new_int64(rp_cell_num(r[2])));
 	rp_jadd(o, "establishment_name", json_object_new_string(r[3]));
 	rp_jadd(o, "kind", json_object_new_string(r[4]));
 	rp_jadd(o, "value", json_object_new_string(r[5]));
@@ -73,17 +68,8 @@ rp_targets_list(struct rp_req *req, const struct rp_client *c, long long estab,
 {
 	struct rp_dbarg a[] = { RP_AINT(c->id), RP_AINT(c->firm_id), RP_AINT(estab),
 	    RP_AINT(estab), RP_AINT(limit), RP_AINT(offset) };
-	struct rp_dbres res;
 
-	if (rp_db_do(req, &q_count, a, 4, &res) != 0)
-		return NULL;
-	*total = num(rp_db_cell(&res, 0, 0));
-	if (rp_db_do(req, &q_list, a, RP_NELEM(a), &res) != 0)
-		return NULL;
-	struct json_object *arr = json_object_new_array();
-	for (size_t i = 0; i < res.nrows; i++)
-		json_object_array_add(arr, target_json(res.rows[i]));
-	return arr;
+	return rp_db_page(req, &q_count, &q_list, a, 4, RP_NELEM(a), target_json, total);
 }
 
 struct json_object *
@@ -98,7 +84,7 @@ rp_target_get(struct rp_req *req, const struct rp_client *c, long long id)
 		rp_fail(req, 404, "not_found", NULL, "No such target.");
 		return NULL;
 	}
-	return target_json(res.rows[0]);
+	return target_json(req, res.rows[0]);
 }
 
 int
@@ -136,12 +122,12 @@ rp_targets_create(struct rp_req *req, const struct rp_client *c, long long estab
 	if (rp_db_do(req, &q_lock_estab, k, RP_NELEM(k), &res) != 0 ||
 	    rp_db_do(req, &q_estab_count, n, RP_NELEM(n), &res) != 0)
 		goto fail;
-	if (num(rp_db_cell(&res, 0, 1)) > 0) {
+	if (rp_cell_num(rp_db_cell(&res, 0, 1)) > 0) {
 		rp_fail(req, 409, "target_exists", "value",
 		    "This establishment already has this target.");
 		goto fail;
 	}
-	if (num(rp_db_cell(&res, 0, 0)) >= RP_TARGETS_MAX) {
+	if (rp_cell_num(rp_db_cell(&res, 0, 0)) >= RP_TARGETS_MAX) {
 		rp_fail(req, 400, "too_many_targets", "value",
 		    "An establishment has at most 256 targets.");
 		goto fail;
@@ -180,7 +166,7 @@ rp_targets_delete(struct rp_req *req, const struct rp_client *c, long long id, l
 		rp_fail(req, 404, "not_found", NULL, "No such target.");
 		goto fail;
 	}
-	*estab = num(res.rows[0][0]);
+	*estab = rp_cell_num(res.rows[0][0]);
 	struct json_object *d = json_object_new_object();
 	rp_jadd(d, "establishment_id", json_object_new_int64(*estab));
 	rp_jadd(d, "kind", json_object_new_string(res.rows[0][2]));

@@ -194,17 +194,8 @@ rp_templates_list(struct rp_req *req, const struct rp_template_filter *f, long l
 	    RP_AINT(f->framework), RP_AINT(f->framework),
 	    RP_ASTR(dir), RP_ASTR(f->sort), RP_ASTR(dir), RP_ASTR(f->sort),
 	    RP_AINT(limit), RP_AINT(offset) };
-	struct rp_dbres res;
 
-	if (rp_db_do(req, &q_count, a, 9, &res) != 0)
-		return NULL;
-	*total = rp_cell_num(rp_db_cell(&res, 0, 0));
-	if (rp_db_do(req, &q_list, a, RP_NELEM(a), &res) != 0)
-		return NULL;
-	struct json_object *arr = json_object_new_array();
-	for (size_t i = 0; i < res.nrows; i++)
-		json_object_array_add(arr, template_json(req, res.rows[i]));
-	return arr;
+	return rp_db_page(req, &q_count, &q_list, a, 9, RP_NELEM(a), template_json, total);
 }
 
 /* The requirements of a tag list (ids in a comma list): [{id, ref,

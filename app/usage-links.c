@@ -85,8 +85,9 @@ static struct rp_stmt q_count_one = RP_STMT(
 
 
 static struct json_object *
-link_json(char **r)
+link_json(const struct rp_req *req, char **r)
 {
+	(void)req;
 	struct json_object *o = json_object_new_object();
 
 	rp_jadd(o, "id", json_object_new_int64(rp_cell_num(r[C_ID])));
@@ -111,17 +112,8 @@ rp_usage_links_list(struct rp_req *req, const struct rp_client *c, long long est
 {
 	struct rp_dbarg a[] = { RP_AINT(c->id), RP_AINT(c->firm_id), RP_AINT(estab),
 	    RP_AINT(estab), RP_AINT(limit), RP_AINT(offset) };
-	struct rp_dbres res;
 
-	if (rp_db_do(req, &q_count, a, 4, &res) != 0)
-		return NULL;
-	*total = rp_cell_num(rp_db_cell(&res, 0, 0));
-	if (rp_db_do(req, &q_list, a, RP_NELEM(a), &res) != 0)
-		return NULL;
-	struct json_object *arr = json_object_new_array();
-	for (size_t i = 0; i < res.nrows; i++)
-		json_object_array_add(arr, link_json(res.rows[i]));
-	return arr;
+	return rp_db_page(req, &q_count, &q_list, a, 4, RP_NELEM(a), link_json, total);
 }
 
 struct json_object *
@@ -132,7 +124,7 @@ rp_usage_link_get(struct rp_req *req, const struct rp_client *c, long long id)
 
 	if (rp_db_one(req, &q_get, a, 3, &res, "No such link.") != 0)
 		return NULL;
-	return link_json(res.rows[0]);
+	return link_json(req, res.rows[0]);
 }
 
 /* The link's fields from the request, checked. */
