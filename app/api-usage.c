@@ -148,7 +148,9 @@ rp_api_usage_links(struct rp_req *req)
 	if (module_client(req, &c) != 0 || estab_filter(req, &estab) != 0 ||
 	    rp_api_page(req, &limit, &offset) != 0)
 		return -1;
-	return rp_api_list(req, rp_usage_links_list(req, &c, estab, limit, offset, &total), total);
+	/* The list first: it sets total (arguments have no order). */
+	struct json_object *items = rp_usage_links_list(req, &c, estab, limit, offset, &total);
+	return rp_api_list(req, items, total);
 }
 
 int
@@ -187,8 +189,8 @@ rp_api_usage_answers(struct rp_req *req)
 	if (module_client(req, &c) != 0 || estab_filter(req, &estab) != 0 ||
 	    rp_api_page(req, &limit, &offset) != 0)
 		return -1;
-	return rp_api_list(req, rp_usage_answers_list(req, &c, estab, limit, offset, &total),
-	    total);
+	struct json_object *items = rp_usage_answers_list(req, &c, estab, limit, offset, &total);
+	return rp_api_list(req, items, total);
 }
 
 int

@@ -482,7 +482,6 @@ int
 rp_ui_usage_pilot(struct rp_req *req, const struct rp_client *c)
 {
 	struct json_object *o, *feed;
-	long long total;
 
 	if (!shows_feedback(req, c))
 		return 0;
@@ -490,7 +489,7 @@ rp_ui_usage_pilot(struct rp_req *req, const struct rp_client *c)
 		return -1;
 	rp_set_json(req, "Usage", o);
 	json_object_put(o);
-	if ((feed = rp_usage_answers_list(req, c, 0, FEED, 0, &total)) == NULL)
+	if ((feed = rp_usage_answers_list(req, c, 0, FEED, 0, NULL)) == NULL)
 		return -1;
 	static const char *const keys[] = { "id", "establishment_id", "establishment_name",
 		"score", "submitted_at" };

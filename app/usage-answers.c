@@ -275,9 +275,12 @@ rp_usage_answers_list(struct rp_req *req, const struct rp_client *c, long long e
 	    RP_AINT(estab), RP_AINT(limit), RP_AINT(offset) };
 	struct rp_dbres res;
 
-	if (rp_db_do(req, &q_answers_count, a, 4, &res) != 0)
-		return NULL;
-	*total = rp_cell_num(rp_db_cell(&res, 0, 0));
+	/* A feed (total NULL) does without the count. */
+	if (total != NULL) {
+		if (rp_db_do(req, &q_answers_count, a, 4, &res) != 0)
+			return NULL;
+		*total = rp_cell_num(rp_db_cell(&res, 0, 0));
+	}
 	if (rp_db_do(req, &q_answers, a, RP_NELEM(a), &res) != 0)
 		return NULL;
 	struct json_object *arr = json_object_new_array();

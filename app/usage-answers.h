@@ -27,7 +27,8 @@ int rp_usage_answer_record(struct rp_req *, const struct rp_usage_link *l,
 /* Answers of client c, newest first (one establishment's when estab is not
  * 0): {id, establishment_id, establishment_name, link_id, lang, score,
  * submitted_at, sections:[{section_id, score}], items:[{question_id,
- * value, text, score}]}; *total gets their count. NULL after rp_fail. */
+ * value, text, score}]}; *total gets their count (not counted when total
+ * is NULL: a feed). NULL after rp_fail. */
 struct json_object *rp_usage_answers_list(struct rp_req *, const struct rp_client *c,
     long long estab, long long limit, long long offset, long long *total);
 

@@ -305,6 +305,7 @@ test('links: a 128-bit token shown once and stored as its SHA-256, expiry, cap, 
   const list = await A.admin.c.get(`${api(c)}/links?establishment_id=${A.e2.id}`);
   assert.equal(list.status, 200);
   assert.deepEqual(list.json.items.map((x) => x.id), [dated.id, dflt.id]);
+  assert.equal(list.json.total, 2, 'the total of the filtered list');
   assert.ok(list.json.items.every((x) => !('token' in x) && !('url' in x)), 'a list never shows tokens');
   let r = await A.admin.c.post(`${api(c)}/links/${dflt.id}/revoke`, {});
   assert.equal(r.status, 200, r.text);
