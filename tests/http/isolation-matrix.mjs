@@ -442,7 +442,12 @@ before(async () => {
   A.ids = ids;
   const fb = createFirm(env);
   B = await loggedIn(http, fb.email, fb.password);
-  await makeClient(B);
+  B.client = await makeClient(B, { modules: ['risk_analysis', 'external_scan', 'usage_diagnostic'] });
+  B.estab = await makeEstab(B, B.client.id);
+  B.resource = ok(await B.post(`/api/v1/clients/${B.client.id}/resources`, { type: 'tool', title: 'T' }), 'B resource');
+  ok(await B.patch(`/api/v1/resources/${B.resource.id}`, { status: 'approved' }), 'B approve');
+  ok(await B.patch(`/api/v1/resources/${B.resource.id}`, { status: 'published' }), 'B publish');
+  B.xml = xml;
   const s = createSupport(env);
   support = await loggedIn(http, s.email, s.password);
 });
@@ -512,3 +517,42 @@ test('support users on firm routes, establishment managers on routes their role 
   }
   assert.deepEqual(bad, []);
 });
+
+// Routes on firm B's own objects whose body names firm A's: refused (4xx,
+// never 2xx or 5xx) on the field naming A's object, nothing written. Not generated from the table: the
+// ids a body carries are each route's own format.
+test("another firm's admin, naming firm A's objects in a body on its own: refused, database unchanged",
+  async () => {
+    const a = A.ids;
+    const c = `/api/v1/clients/${B.client.id}`;
+    const cases = [
+      ['PUT', `${c}/vcisos`, { user_ids: [a.user] }, 'user_ids'],
+      ['POST', '/api/v1/templates/deploy', { template_ids: [a.template], client_ids: [B.client.id] }, 'template_ids'],
+      ['POST', `${c}/frameworks`, { framework_id: a.framework }, 'framework_id'],
+      ['POST', `${c}/risks`, { title: 'X', likelihood: 1, impact: 1, owner_id: a.user }, 'owner_id'],
+      ['POST', `${c}/actions`, { title: 'X', risk_ids: [a.risk] }, 'risk_ids'],
+      ['POST', `${c}/actions`, { title: 'X', resource_ids: [a.resource] }, 'resource_ids'],
+      ['POST', `${c}/actions`, { title: 'X', owner_id: a.user }, 'owner_id'],
+      ['POST', `${c}/scan-targets`, { establishment_id: a.estab, value: '198.51.100.8' }, 'establishment_id'],
+      ['POST', `${c}/scans`, { establishment_id: a.estab, nmap_xml: B.xml }, 'establishment_id'],
+      ['POST', `${c}/usage/links`, { establishment_id: a.estab }, 'establishment_id'],
+      ['POST', `${c}/scenarios`, { title: 'X', threat_source_id: a.ts, business_asset_id: a.ba, likelihood: 1,
+        impact: 1 }, 'threat_source_id'],
+      ['POST', `${c}/supporting-assets`, { name: 'X', type: 'site', business_asset_ids: [a.ba] }, 'business_asset_ids'],
+      ['POST', `/api/v1/establishments/${B.estab.id}/merge`, { into: a.estab }, 'into'],
+      ['POST', `/api/v1/resources/${B.resource.id}/publications`, { establishment_ids: [a.estab] }, 'establishment_ids'],
+      ['POST', '/api/v1/users', { email: `m${Date.now()}@example.org`, password: 'Correct-Horse-Battery-9',
+        first_name: 'M', last_name: 'M', role: 'account_manager', client_ids: [a.client] }, 'client_ids'],
+      ['POST', '/api/v1/users', { email: `n${Date.now()}@example.org`, password: 'Correct-Horse-Battery-9',
+        first_name: 'M', last_name: 'M', role: 'establishment_manager', establishment_ids: [a.estab] }, 'establishment_ids'],
+    ];
+    const before = checksums();
+    const bad = [];
+    for (const [method, p, b, field] of cases) {
+      const res = await B.request(method, p, b);
+      if (res.status < 400 || res.status >= 500 || res.json?.error?.field !== field) bad.push(`${method} ${p} ${JSON.stringify(b).slice(0, 80)}: ${res.status}`);
+    }
+    const after = checksums();
+    assert.deepEqual(bad, []);
+    assert.deepEqual(Object.keys(before).filter((t) => before[t] !== after[t]), [], 'tables changed');
+  });
