@@ -14,7 +14,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ensureStack, BUILDDIR, SRCDIR } from '../lib/stack.mjs';
 import { lockStack } from '../lib/testkit.mjs';
-import { createFirm, createSupport, httpTransport, loggedIn, sql, sqlValue, uniqueName } from '../lib/identity.mjs';
+import { createFirm, createSupport, httpTransport, loggedIn, sql, sqlValue } from '../lib/identity.mjs';
 import { makeClient, makeEstab, person } from '../lib/clients.mjs';
 
 await lockStack();
@@ -30,12 +30,18 @@ const MATRIX = {
   'GET /ping': { public: 'liveness probe for the load balancer; says nothing' },
   'GET /api/v1/health': { public: 'health probe (database reachable); no tenant data' },
   'GET /login': { public: 'the login form' },
-  'POST /login': { public: 'the login itself', noCsrf: 'no session exists yet to carry a token; credentials are the proof' },
+  'POST /login': {
+    public: 'the login itself',
+    noCsrf: 'no session exists yet to carry a token; credentials are the proof',
+  },
   'GET /login/mfa': {},
   'POST /login/mfa': {},
   'POST /logout': {},
   'GET /setup/{token}': { public: 'first-admin setup link: the secret token is the credential' },
-  'POST /setup/{token}': { public: 'first-admin setup link: the secret token is the credential', noCsrf: 'no session yet; the unguessable path token plays the CSRF token' },
+  'POST /setup/{token}': {
+    public: 'first-admin setup link: the secret token is the credential',
+    noCsrf: 'no session yet; the unguessable path token plays the CSRF token',
+  },
   'GET /account': {},
   'POST /account': {},
   'GET /account/mfa': {},
@@ -175,10 +181,21 @@ const MATRIX = {
   'POST /clients/{id}/usage/links': {},
   'POST /clients/{id}/usage/links/{id}/revoke': {},
   'GET /clients/{id}/usage/answers': {},
-  'GET /q/{token}': { public: 'usage questionnaire public link: respondents have no account; the token scopes it to one establishment' },
-  'POST /q/{token}': { public: 'answers to the public questionnaire link (no account)', noCsrf: 'no session is read; the unguessable link token is the credential' },
-  'POST /api/v1/session': { public: 'the API login', noCsrf: 'no session exists yet; the token is issued by this call' },
-  'POST /api/v1/setup': { public: 'first-admin setup through the API: the setup token in the body is the credential', noCsrf: 'no session yet; the setup token is the proof' },
+  'GET /q/{token}': {
+    public: 'usage questionnaire public link: respondents have no account; the token scopes it to one establishment',
+  },
+  'POST /q/{token}': {
+    public: 'answers to the public questionnaire link (no account)',
+    noCsrf: 'no session is read; the unguessable link token is the credential',
+  },
+  'POST /api/v1/session': {
+    public: 'the API login',
+    noCsrf: 'no session exists yet; the token is issued by this call',
+  },
+  'POST /api/v1/setup': {
+    public: 'first-admin setup through the API: the setup token in the body is the credential',
+    noCsrf: 'no session yet; the setup token is the proof',
+  },
   'DELETE /api/v1/session': {},
   'GET /api/v1/me': {},
   'PATCH /api/v1/me': {},
