@@ -5,8 +5,9 @@
 // CSRF token → 403 (RP_R_NO_CSRF justified per route); a user of another
 // firm given firm A's ids → 404 (403 where the role check comes first) and
 // the database unchanged; support on firm routes → 403; an establishment
-// manager on routes its role lacks → 403. A route the matrix does not know
-// fails the test: add it to MATRIX (and an id below if its path is new).
+// manager on routes its role lacks → 403; an account manager of firm A on a
+// client it does not manage → 404, nothing changed. A route the matrix does
+// not know fails the test: add it to MATRIX (and to ID_OF if its path is new).
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -465,6 +466,8 @@ before(async () => {
   ok(await B.patch(`/api/v1/resources/${B.resource.id}`, { status: 'approved' }), 'B approve');
   ok(await B.patch(`/api/v1/resources/${B.resource.id}`, { status: 'published' }), 'B publish');
   B.xml = xml;
+  const other = await makeClient(A.admin);
+  A.away = (await person(http, A.admin, 'account_manager', { client_ids: [other.id] })).c;
   const s = createSupport(env);
   support = await loggedIn(http, s.email, s.password);
 });
@@ -573,3 +576,18 @@ test("another firm's admin, naming firm A's objects in a body on its own: refuse
     assert.deepEqual(bad, []);
     assert.deepEqual(Object.keys(before).filter((t) => before[t] !== after[t]), [], 'tables changed');
   });
+
+// Firm-wide objects: the catalogue, the library, users, the admin area.
+const FIRM_WIDE = /^\/(api\/v1\/)?(frameworks|templates|users|admin|account)\b/;
+test('an account manager of firm A out of the client\'s scope: refused, database unchanged', async () => {
+  const before = checksums();
+  const bad = [];
+  for (const r of ROUTES.filter((x) => x.flags.includes('session') && x.pattern.includes('{id}')
+    && !FIRM_WIDE.test(x.pattern) && (!x.roles.length || x.roles.includes('account_manager')))) {
+    const res = await send(A.away, r);
+    if (res.status !== 404) bad.push(`${key(r)}: ${res.status}`);
+  }
+  const after = checksums();
+  assert.deepEqual(bad, []);
+  assert.deepEqual(Object.keys(before).filter((t) => before[t] !== after[t]), [], 'tables changed');
+});
