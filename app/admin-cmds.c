@@ -1,4 +1,5 @@
-/* rempart-admin commands that create accounts: create-firm, create-support. */
+/* rempart-admin commands that create accounts: create-firm, create-support;
+ * and routes, which prints the route table. */
 #include <ctype.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -17,6 +18,7 @@
 #include "json.h"
 #include "password.h"
 #include "request.h"
+#include "router.h"
 #include "starter.h"
 #include "usage-starter.h"
 #include "users.h"
@@ -258,4 +260,47 @@ out:
 	rp_db_close();
 	rp_arena_free(a);
 	return rc;
+}
+
+/* One JSON object a line per route of rp_routes[], in table order: the
+ * source of truth for tests/http/isolation-matrix.mjs. */
+int
+rp_cmd_routes(struct rp_config *cfg, int argc, char **argv)
+{
+	static const struct { unsigned bit; const char *name; } flags[] = {
+		{ RP_R_SESSION, "session" }, { RP_R_OPTIONAL, "optional" },
+		{ RP_R_PENDING, "pending" }, { RP_R_MFA_SETUP, "mfa_setup" },
+		{ RP_R_NO_CSRF, "no_csrf" }, { RP_R_UPLOAD, "upload" },
+	};
+
+	(void)cfg;
+	(void)argv;
+	if (argc != 1) {
+		fprintf(stderr, "usage: rempart-admin [-c FILE] routes\n");
+		return 2;
+	}
+	for (size_t i = 0; i < rp_nroutes; i++) {
+		const struct rp_route *r = &rp_routes[i];
+		json_object *o = json_object_new_object(), *f, *roles;
+
+		json_object_object_add(o, "method", json_object_new_string(r->method));
+		json_object_object_add(o, "pattern", json_object_new_string(r->pattern));
+		f = json_object_new_array();
+		for (size_t k = 0; k < RP_NELEM(flags); k++)
+			if (r->flags & flags[k].bit)
+				json_object_array_add(f, json_object_new_string(flags[k].name));
+		json_object_object_add(o, "flags", f);
+		/* [] is "any role" (the table's 0). */
+		roles = json_object_new_array();
+		for (int k = 0; k < RP_ROLE__COUNT; k++)
+			if (r->roles & RP_ROLE_BIT(k))
+				json_object_array_add(roles, json_object_new_string(rp_role_key(k)));
+		json_object_object_add(o, "roles", roles);
+		json_object_object_add(o, "feature", r->feature == RP_FEAT_NONE ? NULL :
+		    json_object_new_string(rp_feature_key(r->feature)));
+		json_object_object_add(o, "scope", json_object_new_int(r->scope));
+		printf("%s\n", json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN));
+		json_object_put(o);
+	}
+	return fflush(stdout) == 0 ? 0 : 1;
 }

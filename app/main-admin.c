@@ -32,6 +32,9 @@ static const struct {
 	  "EMAIL --password-stdin: a platform support user" },
 	{ "seed-demo", rp_cmd_seed_demo,
 	  "load the demo firm and its users (idempotent); prints the logins" },
+	{ "routes", rp_cmd_routes,
+	  "print the route table as JSON lines (method, pattern, flags, roles,"
+	  " feature, scope); needs no database" },
 	{ "seed-bench", rp_cmd_seed_bench,
 	  "--clients N [--reset]: fill a benchmark-only database with two firms"
 	  " of N clients (idempotent; --reset replaces another size)" },
