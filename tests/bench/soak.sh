@@ -46,7 +46,9 @@ SECS=${SOAK_SECONDS:-300}
 CONNECTIONS=${SOAK_CONNECTIONS:-64}
 THREADS=${SOAK_THREADS:-2}
 SLACK=${SOAK_RSS_SLACK_KB:-256}
-[[ $SECS =~ ^[0-9]+$ ]] && ((SECS >= 10)) || die "SOAK_SECONDS must be a number of seconds, at least 10 (got '$SECS')"
+if ! [[ $SECS =~ ^[0-9]+$ ]] || ((SECS < 10)); then
+	die "SOAK_SECONDS must be a number of seconds, at least 10 (got '$SECS')"
+fi
 
 command -v wrk >/dev/null 2>&1 || die "wrk not found: apt-get install wrk"
 command -v curl >/dev/null 2>&1 || die "curl not found: apt-get install curl"
