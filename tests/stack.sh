@@ -506,6 +506,10 @@ http {
     tcp_nopush on;
     keepalive_timeout 65s;
     server_tokens off;
+    # Short, so that tests/fault/edges.mjs sees a 408 within seconds (nginx's
+    # default is 60 s); a request body is still read into nginx's buffers
+    # before any worker sees it.
+    client_body_timeout 3s;
 
     log_format stack '\$remote_addr [\$time_local] "\$request" \$status '
                      '\$body_bytes_sent \$request_time "\$upstream_response_time" '
