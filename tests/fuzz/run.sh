@@ -41,15 +41,20 @@ if ! command -v "$CC" >/dev/null 2>&1; then
 	echo "fuzz: $CC not found (apt-get install clang libclang-rt-14-dev)" >&2
 	exit 1
 fi
-PKGS="json-c libcmark expat fcgi"
-if ! PKG_CFLAGS=$(pkg-config --cflags $PKGS) || ! PKG_LIBS=$(pkg-config --libs $PKGS); then
-	echo "fuzz: pkg-config $PKGS failed" >&2
+PKGS=(json-c libcmark expat fcgi)
+if ! PKG_CFLAGS=$(pkg-config --cflags "${PKGS[@]}") ||
+    ! PKG_LIBS=$(pkg-config --libs "${PKGS[@]}"); then
+	echo "fuzz: pkg-config ${PKGS[*]} failed" >&2
 	exit 1
 fi
 # -fno-sanitize-recover: a UBSan report stops the run (else it only prints).
-CFLAGS_FUZZ="-std=c11 -D_GNU_SOURCE -I$TOP/app $PKG_CFLAGS -DRP_SYSCONFDIR=\"/etc\"
-	-DRP_DATADIR=\"/usr/share\" -g -O1 -fno-omit-frame-pointer
-	-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all"
+# shellcheck disable=SC2206 # pkg-config's flags are a list of words
+CFLAGS_FUZZ=(-std=c11 -D_GNU_SOURCE "-I$TOP/app" $PKG_CFLAGS
+	'-DRP_SYSCONFDIR="/etc"' '-DRP_DATADIR="/usr/share"' -g -O1
+	-fno-omit-frame-pointer '-fsanitize=fuzzer,address,undefined'
+	-fno-sanitize-recover=all)
+# shellcheck disable=SC2206
+LIBS_FUZZ=($PKG_LIBS)
 
 mkdir -p "$OUT" || exit 1
 tmp=$(mktemp -d) || exit 1
@@ -66,12 +71,19 @@ for t in "${targets[@]}"; do
 	fi
 	bin=$OUT/fuzz-$t
 	log=$OUT/fuzz-$t.log
-	srcs=()
+	: >"$log"
+	# Each app source is compiled once per run, then shared by the targets.
+	objs=()
+	ok=1
 	for s in arena log util ${SOURCES[$t]}; do
-		srcs+=("$TOP/app/$s.c")
+		o=$tmp/obj/$s.o
+		objs+=("$o")
+		[[ -f $o ]] && continue
+		mkdir -p "$tmp/obj"
+		"$CC" "${CFLAGS_FUZZ[@]}" -c -o "$o" "$TOP/app/$s.c" >>"$log" 2>&1 || ok=0
 	done
-	# shellcheck disable=SC2086 # word splitting of the flag lists is wanted
-	if ! "$CC" $CFLAGS_FUZZ -o "$bin" "$FUZZ/fuzz-$t.c" "${srcs[@]}" $PKG_LIBS >"$log" 2>&1; then
+	if [[ $ok -eq 0 ]] || ! "$CC" "${CFLAGS_FUZZ[@]}" -o "$bin" "$FUZZ/fuzz-$t.c" \
+	    "${objs[@]}" "${LIBS_FUZZ[@]}" >>"$log" 2>&1; then
 		echo "fuzz-$t: FAIL does not compile (see $log)"
 		sed 's/^/    /' "$log" | head -20
 		failed=$((failed + 1))
