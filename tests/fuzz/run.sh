@@ -10,7 +10,7 @@
 # $FUZZ_OUT/TARGET/ (default var/fuzz). One summary line per target; exit
 # status non-zero when any target failed. With no TARGET, all of them.
 #
-# Environment: FUZZ_SECONDS, FUZZ_OUT, CC (default clang), FUZZ_ARGS (more
+# Environment: FUZZ_SECONDS, FUZZ_OUT, FUZZ_CC (default clang), FUZZ_ARGS (more
 # libFuzzer options, e.g. "-jobs=2 -workers=2" or "-dict=FILE"), FUZZ_KEEP=DIR
 # copies the grown corpus of each target into DIR/TARGET/ at the end.
 
@@ -20,8 +20,7 @@ TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd -P)
 FUZZ=$TOP/tests/fuzz
 SECONDS_EACH=${FUZZ_SECONDS:-20}
 OUT=${FUZZ_OUT:-$TOP/var/fuzz}
-CC=${CC:-clang}
-[[ $CC == gcc || $CC == cc ]] && CC=clang	# libFuzzer is clang's
+CC=${FUZZ_CC:-clang}	# libFuzzer is clang's: $CC (often gcc) is not used
 
 # target: the app sources it needs (besides arena, log, util).
 declare -A SOURCES=(
