@@ -11,7 +11,8 @@ int rp_json_check(const char *s, size_t n, int maxdepth);
 
 /* Parse s[0..n) when rp_json_check accepts it, with json-c in strict mode:
  * exactly one value, nothing after it. Returns 0 with *out (the caller
- * owns it), -1 when the text is malformed, -2 when json-c could not
+ * owns it), -1 when the text is malformed or a bare top-level null (json-c
+ * has no object for it), -2 when json-c could not
  * allocate its parser. UTF-8 validity is the caller's to check. */
 struct json_object;
 int rp_json_parse(const char *s, size_t n, int maxdepth, struct json_object **out);

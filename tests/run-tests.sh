@@ -2,8 +2,9 @@
 # Rempart: the README "test" command (and what .ci/run calls). On a fresh
 # Debian 12 machine it installs what is missing, builds with strict warnings,
 # starts a private stack, runs every test layer (unit, HTTP, browser, faults,
-# valgrind), then `make distcheck` and a staged `make install`, and ends with
-# one line: "N passed, N failed". Exit status is non-zero on any failure.
+# valgrind), the fuzz targets, then `make distcheck` and a staged `make
+# install`, and ends with one line: "N passed, N failed". Exit status is
+# non-zero on any failure.
 #
 # Environment: STACK_PORT (default 8089), RP_ASAN=1 builds with
 # AddressSanitizer instead of the debug build.
@@ -91,6 +92,22 @@ if [[ ! -f test-suite.log ]]; then
 	failed=$((failed + 1))
 fi
 "$STACK" stop >/dev/null 2>&1
+
+# Fuzzing: each libFuzzer target (tests/fuzz/run.sh, ASan + UBSan) runs
+# FUZZ_SECONDS (20 s here) from its seed corpus and counts as one test; a
+# crash, leak or sanitizer report fails it. About 3.5 minutes in all.
+echo "=== fuzz (libFuzzer targets, ASan + UBSan, ${FUZZ_SECONDS:-20} s each)"
+fuzz_out=$(FUZZ_SECONDS=${FUZZ_SECONDS:-20} tests/fuzz/run.sh 2>&1)
+fuzz_rc=$?
+echo "$fuzz_out"
+p=$(grep -c '^fuzz-[a-z]*: PASS' <<<"$fuzz_out")
+f=$(grep -c '^fuzz-[a-z]*: FAIL' <<<"$fuzz_out")
+passed=$((passed + p))
+failed=$((failed + f))
+if [[ $fuzz_rc -ne 0 && $f -eq 0 ]]; then
+	echo "FAIL: tests/fuzz/run.sh (exit $fuzz_rc)"
+	failed=$((failed + 1))
+fi
 
 # The tarball builds and passes its unit layer on its own.
 step "make distcheck" sh -c 'make distcheck >var/distcheck.log 2>&1 || { tail -40 var/distcheck.log; exit 1; }'

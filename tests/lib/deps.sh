@@ -29,6 +29,7 @@ RP_BASE_PACKAGES=(
 # shellcheck disable=SC2034
 RP_TEST_PACKAGES=(
 	tidy wrk chromium chromium-driver nodejs npm valgrind john-data poppler-utils
+	clang libclang-rt-14-dev
 )
 
 rp_topdir() {
