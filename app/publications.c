@@ -96,12 +96,8 @@ lock_resource(struct rp_req *req, const struct rp_client *c, long long rid)
 	struct rp_dbarg a[] = { RP_AINT(rid), RP_AINT(c->id), RP_AINT(c->firm_id) };
 	struct rp_dbres res;
 
-	if (rp_db_do(req, &q_resource, a, RP_NELEM(a), &res) != 0)
+	if (rp_db_one(req, &q_resource, a, RP_NELEM(a), &res, "No such resource.") != 0)
 		return NULL;
-	if (res.nrows != 1) {
-		rp_fail(req, 404, "not_found", NULL, "No such resource.");
-		return NULL;
-	}
 	return res.rows[0];
 }
 
@@ -254,12 +250,9 @@ rp_publication_get(struct rp_req *req, long long eid, long long rid)
 
 	if (rp_publications_access(req, eid) != 0)
 		return NULL;
-	if (rp_db_do(req, &q_get, a, RP_NELEM(a), &res) != 0)
+	if (rp_db_one(req, &q_get, a, RP_NELEM(a), &res,
+	    "Nothing of that id is published here.") != 0)
 		return NULL;
-	if (res.nrows != 1) {
-		rp_fail(req, 404, "not_found", NULL, "Nothing of that id is published here.");
-		return NULL;
-	}
 	char **r = res.rows[0];
 	struct json_object *o = json_object_new_object();
 	rp_jadd(o, "id", json_object_new_int64(rp_cell_num(r[0])));

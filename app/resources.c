@@ -102,12 +102,6 @@ static struct rp_stmt q_tag = RP_STMT(
     "INSERT INTO resource_requirements (resource_id, requirement_id, firm_id, client_id)"
     " VALUES (?, ?, ?, ?)");
 
-/* Tags a resource may hold, at most. */
-#define MAX_TAGS 200
-/* A body, at most (characters); the request cap (http.max_body) bounds it
- * first in bytes. */
-#define MAX_BODY 200000
-
 /* ------------------------------------------------------------ the rule --- */
 
 int
@@ -289,24 +283,17 @@ rp_resources_check(struct rp_req *req, const struct rp_client *c, const long lon
 
 /* ------------------------------------------------------------- writing --- */
 
-/* The fields of a create or a change, as read and validated. */
-struct fields {
-	const char	*type, *title, *body, *status;
-	bool		 has_tags;
-	long long	*tags;
-	size_t		 ntags;
-};
+/* status last: a template's fields are those before it. */
+static const char *const doc_fields[] = { "type", "title", "body", "requirement_ids", "status" };
 
-static const char *const known[] = { "type", "title", "body", "status", "requirement_ids" };
-
-static int
-read_fields(struct rp_req *req, bool create, struct fields *f)
+int
+rp_doc_read(struct rp_req *req, bool create, bool with_status, struct rp_doc *f)
 {
 	const char *bad;
 	int rc;
 
 	memset(f, 0, sizeof(*f));
-	if ((bad = rp_in_unknown(req, known, RP_NELEM(known))) != NULL)
+	if ((bad = rp_in_unknown(req, doc_fields, RP_NELEM(doc_fields) - !with_status)) != NULL)
 		return rp_fail(req, 400, "unknown_field", bad, "This field is not known.");
 	if (rp_in_enum(req, "type", &rp_resource_types, create, &f->type) < 0 ||
 	    rp_in_text(req, "title", 200, create, &f->title) < 0)
@@ -314,18 +301,20 @@ read_fields(struct rp_req *req, bool create, struct fields *f)
 	/* A blank (or null) body empties it: rp_in_lines refuses "". */
 	if (rp_in_blank(req, "body"))
 		f->body = "";
-	else if (rp_in_lines(req, "body", MAX_BODY, false, &f->body) < 0)
+	else if (rp_in_lines(req, "body", RP_DOC_MAX_BODY, false, &f->body) < 0)
 		return -1;
-	if (rp_in_enum(req, "status", &rp_resource_statuses, false, &f->status) < 0)
+	if (with_status &&
+	    rp_in_enum(req, "status", &rp_resource_statuses, false, &f->status) < 0)
 		return -1;
-	if ((rc = rp_in_links(req, "requirement_ids", MAX_TAGS, &f->tags, &f->ntags)) < 0)
+	if ((rc = rp_in_links(req, "requirement_ids", RP_DOC_MAX_TAGS, &f->tags,
+	    &f->ntags)) < 0)
 		return -1;
 	f->has_tags = rc > 0;
 	return 0;
 }
 
 static int
-check_tags(struct rp_req *req, const struct rp_client *c, const struct fields *f)
+check_tags(struct rp_req *req, const struct rp_client *c, const struct rp_doc *f)
 {
 	struct rp_dbres res;
 
@@ -359,12 +348,12 @@ check_status(struct rp_req *req, const char *from, long long version, const char
 int
 rp_resources_create(struct rp_req *req, const struct rp_client *c, long long *id)
 {
-	struct fields f;
+	struct rp_doc f;
 	struct rp_dbres res;
 	const char *status;
 	long long version;
 
-	if (read_fields(req, true, &f) != 0)
+	if (rp_doc_read(req, true, true, &f) != 0)
 		return -1;
 	const char *body = f.body ? f.body : "";
 	if (check_status(req, "draft", 1, f.status, false, &status, &version) != 0)
@@ -401,12 +390,12 @@ fail:
 int
 rp_resources_update(struct rp_req *req, const struct rp_client *c, long long id)
 {
-	struct fields f;
+	struct rp_doc f;
 	struct rp_dbres res;
 	const char *status;
 	long long version;
 
-	if (read_fields(req, false, &f) != 0)
+	if (rp_doc_read(req, false, true, &f) != 0)
 		return -1;
 	if (rp_db_begin() != 0)
 		return rp_db_fail(req);

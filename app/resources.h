@@ -55,6 +55,26 @@ int rp_resource_client(struct rp_req *, long long id, struct rp_client *c);
 /* Resource `id` of client c, with its body; NULL after rp_fail (404). */
 struct json_object *rp_resource_get(struct rp_req *, const struct rp_client *c, long long id);
 
+/* A document's fields, a resource's or a template's, as read and
+ * validated. */
+struct rp_doc {
+	const char	*type, *title, *body;
+	const char	*status;	/* resources only */
+	bool		 has_tags;	/* requirement_ids was sent */
+	long long	*tags;
+	size_t		 ntags;
+};
+/* Tags a document holds, at most, and its body (characters; the request
+ * cap, http.max_body, bounds it first in bytes). A template's limits are a
+ * resource's, so that a copy always fits. */
+#define RP_DOC_MAX_TAGS 200
+#define RP_DOC_MAX_BODY 200000
+/* Read a document's fields from the request: type and title (required when
+ * creating), body (blank empties it), requirement_ids (a link set), and
+ * status when with_status; any other field is 400 unknown_field. 0, or -1
+ * after rp_fail naming the field. */
+int rp_doc_read(struct rp_req *, bool create, bool with_status, struct rp_doc *);
+
 /* Create a resource of c from the request's fields; 0 with *id, or -1. */
 int rp_resources_create(struct rp_req *, const struct rp_client *c, long long *id);
 /* Change any subset of the fields of resource id of c. 0 or -1. */

@@ -478,12 +478,8 @@ rp_scan_get(struct rp_req *req, const struct rp_client *c, long long id, const c
 	    RP_AINT(c->firm_id) };
 	struct rp_dbres res;
 
-	if (rp_db_do(req, &q_get, a, RP_NELEM(a), &res) != 0)
+	if (rp_db_one(req, &q_get, a, RP_NELEM(a), &res, "No such scan.") != 0)
 		return NULL;
-	if (res.nrows != 1) {
-		rp_fail(req, 404, "not_found", NULL, "No such scan.");
-		return NULL;
-	}
 	struct json_object *o = scan_json(res.rows[0]);
 	long long prev = rp_cell_num(res.rows[0][S_PREV]);
 	/* Every finding: a scan holds at most RP_SCAN_MAX_PORTS. */
@@ -521,12 +517,8 @@ rp_scans_delete(struct rp_req *req, const struct rp_client *c, long long id)
 
 	if (rp_db_begin() != 0)
 		return rp_db_fail(req);
-	if (rp_db_do(req, &q_scan_date, k, RP_NELEM(k), &res) != 0)
+	if (rp_db_one(req, &q_scan_date, k, RP_NELEM(k), &res, "No such scan.") != 0)
 		goto fail;
-	if (res.nrows != 1) {
-		rp_fail(req, 404, "not_found", NULL, "No such scan.");
-		goto fail;
-	}
 	long long estab = rp_cell_num(res.rows[0][0]);
 	const char *at = res.rows[0][1];
 	struct json_object *d = json_object_new_object();
@@ -665,12 +657,8 @@ rp_findings_action(struct rp_req *req, const struct rp_client *c, long long id,
 		return rp_db_fail(req);
 	struct rp_dbarg k[] = { RP_ASTR(rp_lang_text(req, "Lang.formats.datetime")), RP_AINT(id),
 	    RP_AINT(c->id), RP_AINT(c->firm_id) };
-	if (rp_db_do(req, &q_finding, k, RP_NELEM(k), &res) != 0)
+	if (rp_db_one(req, &q_finding, k, RP_NELEM(k), &res, "No such finding.") != 0)
 		goto fail;
-	if (res.nrows != 1) {
-		rp_fail(req, 404, "not_found", NULL, "No such finding.");
-		goto fail;
-	}
 	char **r = res.rows[0];
 	*scan = rp_cell_num(r[0]);
 	struct rp_dbarg e[] = { RP_AINT(rp_cell_num(r[11])), RP_AINT(c->id), RP_AINT(c->firm_id) };

@@ -78,12 +78,8 @@ rp_target_get(struct rp_req *req, const struct rp_client *c, long long id)
 	struct rp_dbarg a[] = { RP_AINT(id), RP_AINT(c->id), RP_AINT(c->firm_id) };
 	struct rp_dbres res;
 
-	if (rp_db_do(req, &q_get, a, RP_NELEM(a), &res) != 0)
+	if (rp_db_one(req, &q_get, a, RP_NELEM(a), &res, "No such target.") != 0)
 		return NULL;
-	if (res.nrows != 1) {
-		rp_fail(req, 404, "not_found", NULL, "No such target.");
-		return NULL;
-	}
 	return target_json(req, res.rows[0]);
 }
 
@@ -160,12 +156,8 @@ rp_targets_delete(struct rp_req *req, const struct rp_client *c, long long id, l
 
 	if (rp_db_begin() != 0)
 		return rp_db_fail(req);
-	if (rp_db_do(req, &q_lock, k, RP_NELEM(k), &res) != 0)
+	if (rp_db_one(req, &q_lock, k, RP_NELEM(k), &res, "No such target.") != 0)
 		goto fail;
-	if (res.nrows != 1) {
-		rp_fail(req, 404, "not_found", NULL, "No such target.");
-		goto fail;
-	}
 	*estab = rp_cell_num(res.rows[0][0]);
 	struct json_object *d = json_object_new_object();
 	rp_jadd(d, "establishment_id", json_object_new_int64(*estab));

@@ -136,10 +136,6 @@ static struct rp_stmt q_apply_tags = RP_STMT(
 static struct rp_stmt q_unpublish = RP_STMT(
     "DELETE FROM resource_publications WHERE resource_id = ? AND firm_id = ?");
 
-/* Tags a template may hold, at most, and its body's length (characters):
- * those of a resource, so that a copy always fits. */
-#define MAX_TAGS 200
-#define MAX_BODY 200000
 /* Lines a diff searches, at most: beyond, the texts are "too different". */
 #define MAX_DIFF 4000
 
@@ -232,12 +228,8 @@ rp_template_get(struct rp_req *req, long long id, long long version)
 	struct rp_dbarg a[] = { RP_AINT(id), RP_AINT(req->user->firm_id) };
 	struct rp_dbres res, v;
 
-	if (rp_db_do(req, &q_get, a, 2, &res) != 0)
+	if (rp_db_one(req, &q_get, a, 2, &res, "No such template.") != 0)
 		return NULL;
-	if (res.nrows != 1) {
-		rp_fail(req, 404, "not_found", NULL, "No such template.");
-		return NULL;
-	}
 	char **r = res.rows[0];
 	long long current = rp_cell_num(r[C_VERSION]);
 	if (version == 0)
@@ -324,37 +316,6 @@ rp_templates_check(struct rp_req *req, const long long *ids, size_t n, const cha
 }
 
 /* ------------------------------------------------------------- writing --- */
-
-struct fields {
-	const char	*type, *title, *body;
-	bool		 has_tags;
-	long long	*tags;
-	size_t		 ntags;
-};
-
-static const char *const known[] = { "type", "title", "body", "requirement_ids" };
-
-static int
-read_fields(struct rp_req *req, bool create, struct fields *f)
-{
-	const char *bad;
-	int rc;
-
-	memset(f, 0, sizeof(*f));
-	if ((bad = rp_in_unknown(req, known, RP_NELEM(known))) != NULL)
-		return rp_fail(req, 400, "unknown_field", bad, "This field is not known.");
-	if (rp_in_enum(req, "type", &rp_resource_types, create, &f->type) < 0 ||
-	    rp_in_text(req, "title", 200, create, &f->title) < 0)
-		return -1;
-	if (rp_in_blank(req, "body"))
-		f->body = "";
-	else if (rp_in_lines(req, "body", MAX_BODY, false, &f->body) < 0)
-		return -1;
-	if ((rc = rp_in_links(req, "requirement_ids", MAX_TAGS, &f->tags, &f->ntags)) < 0)
-		return -1;
-	f->has_tags = rc > 0;
-	return 0;
-}
 
 static int
 check_tags(struct rp_req *req, const long long *tags, size_t n)
@@ -444,9 +405,9 @@ insert(struct rp_req *req, const char *type, const char *title, const char *body
 int
 rp_templates_create(struct rp_req *req, long long *id)
 {
-	struct fields f;
+	struct rp_doc f;
 
-	if (read_fields(req, true, &f) != 0)
+	if (rp_doc_read(req, true, false, &f) != 0)
 		return -1;
 	if (rp_db_begin() != 0)
 		return rp_db_fail(req);
@@ -461,20 +422,16 @@ rp_templates_create(struct rp_req *req, long long *id)
 int
 rp_templates_update(struct rp_req *req, long long id)
 {
-	struct fields f;
+	struct rp_doc f;
 	struct rp_dbres res;
 
-	if (read_fields(req, false, &f) != 0)
+	if (rp_doc_read(req, false, false, &f) != 0)
 		return -1;
 	if (rp_db_begin() != 0)
 		return rp_db_fail(req);
 	struct rp_dbarg k[] = { RP_AINT(id), RP_AINT(req->user->firm_id) };
-	if (rp_db_do(req, &q_current, k, 2, &res) != 0)
+	if (rp_db_one(req, &q_current, k, 2, &res, "No such template.") != 0)
 		goto fail;
-	if (res.nrows != 1) {
-		rp_fail(req, 404, "not_found", NULL, "No such template.");
-		goto fail;
-	}
 	char **old = res.rows[0];
 	const char *type = f.type ? f.type : old[0];
 	const char *title = f.title ? f.title : old[1];
@@ -646,13 +603,9 @@ rp_template_diff(struct rp_req *req, const struct rp_client *c, long long resour
 	struct rp_diff_line *lines;
 
 	struct rp_dbarg a[] = { RP_AINT(resource_id), RP_AINT(c->id), RP_AINT(c->firm_id) };
-	if (rp_db_do(req, &q_deployed, a, RP_NELEM(a), &res) != 0)
+	if (rp_db_one(req, &q_deployed, a, RP_NELEM(a), &res,
+	    "This resource was not deployed from a template of the library.") != 0)
 		return NULL;
-	if (res.nrows != 1) {
-		rp_fail(req, 404, "not_found", NULL,
-		    "This resource was not deployed from a template of the library.");
-		return NULL;
-	}
 	char **r = res.rows[0];
 	long long tid = rp_cell_num(r[5]);
 	if (to == 0)
@@ -726,12 +679,9 @@ rp_template_apply(struct rp_req *req, const struct rp_client *c, long long resou
 	char **r = res.rows[0];
 	long long tid = rp_cell_num(r[2]);
 	struct rp_dbarg k[] = { RP_AINT(tid), RP_AINT(c->firm_id) };
-	if (rp_db_do(req, &q_copy_title, k, 2, &t) != 0)
+	if (rp_db_one(req, &q_copy_title, k, 2, &t,
+	    "Its template is no longer in the library.") != 0)
 		goto fail;
-	if (t.nrows != 1) {
-		rp_fail(req, 404, "not_found", NULL, "Its template is no longer in the library.");
-		goto fail;
-	}
 	if (to == 0)
 		to = rp_cell_num(rp_db_cell(&t, 0, 1));
 	struct rp_dbarg b[] = { RP_AINT(tid), RP_AINT(c->firm_id), RP_AINT(to) };
