@@ -340,7 +340,8 @@ tags_csv(struct rp_req *req, const long long *tags, size_t n)
 	long long *s = rp_alloc(req->arena, (n ? n : 1) * sizeof(*s));
 	struct rp_buf b;
 
-	memcpy(s, tags, n * sizeof(*s));
+	if (n)	/* tags is NULL when there is none: memcpy(s, NULL, 0) is undefined */
+		memcpy(s, tags, n * sizeof(*s));
 	for (size_t i = 1; i < n; i++)
 		for (size_t j = i; j > 0 && s[j - 1] > s[j]; j--) {
 			long long t = s[j];

@@ -2,12 +2,13 @@
 # Rempart: the README "test" command (and what .ci/run calls). On a fresh
 # Debian 12 machine it installs what is missing, builds with strict warnings,
 # starts a private stack, runs every test layer (unit, HTTP, browser, faults,
-# valgrind), the fuzz targets, then `make distcheck` and a staged `make
-# install`, and ends with one line: "N passed, N failed". Exit status is
+# valgrind), the fuzz targets, the HTTP suite again against an ASan + UBSan
+# build, then `make distcheck` and a staged `make install`, and ends with one line: "N passed, N failed". Exit status is
 # non-zero on any failure.
 #
-# Environment: STACK_PORT (default 8089), RP_ASAN=1 builds with
-# AddressSanitizer instead of the debug build.
+# Environment: STACK_PORT (default 8089), ASAN_STACK_PORT (default STACK_PORT
+# + 1, the sanitizer stack's), RP_ASAN=1 builds with AddressSanitizer instead
+# of the debug build.
 
 set -uo pipefail
 
@@ -106,6 +107,24 @@ passed=$((passed + p))
 failed=$((failed + f))
 if [[ $fuzz_rc -ne 0 && $f -eq 0 ]]; then
 	echo "FAIL: tests/fuzz/run.sh (exit $fuzz_rc)"
+	failed=$((failed + 1))
+fi
+
+# Sanitizers: every tests/http/*.mjs against a second private stack whose
+# workers (and rempart-admin) are an --enable-asan build (ASan + UBSan,
+# LeakSanitizer at exit), tests/asan/run.sh. Each file counts as one test,
+# and one more for "no sanitizer report in any log". About 4.5 minutes
+# (45 s of build, the rest the suite).
+echo "=== HTTP suite under ASan + UBSan (tests/asan/run.sh)"
+asan_out=$(tests/asan/run.sh 2>&1)
+asan_rc=$?
+echo "$asan_out"
+p=$(grep -c '^asan-[a-z-]*: PASS' <<<"$asan_out")
+f=$(grep -c '^asan-[a-z-]*: FAIL' <<<"$asan_out")
+passed=$((passed + p))
+failed=$((failed + f))
+if [[ $asan_rc -ne 0 && $f -eq 0 ]]; then
+	echo "FAIL: tests/asan/run.sh (exit $asan_rc)"
 	failed=$((failed + 1))
 fi
 
