@@ -1,10 +1,13 @@
 // MariaDB stopped under a running app: clear 503 answers (HTML and JSON),
 // no worker dies; MariaDB started again: 200 without restarting the app.
-// MariaDB is always running again when this file ends.
+// The database down at start-up: 503 until it is up, then 200, same
+// processes. MariaDB is always running again when this file ends.
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { ensureStack, stackCommand } from '../lib/stack.mjs';
+import { startInstance } from '../lib/instance.mjs';
+import { fcgiRequest } from '../lib/fcgi.mjs';
 import {
   childrenOf, fileSize, get, isAlive, lockStack, readPid, readSince,
   securityHeaderProblems, tidy, waitFor,
@@ -118,4 +121,48 @@ test('MariaDB down -> 503 pages, then back -> 200, same app processes', async (t
   assert.deepEqual(childrenOf(master), workers, 'no app restart: same worker pids');
   const log = readSince(FCGI_LOG, logStart);
   assert.doesNotMatch(log, /killed by signal|respawning/, `rempart-fcgi log:\n${log}`);
+});
+
+// The database down at start-up: rempart-fcgi starts (master and workers)
+// while MariaDB is stopped, answers 503 (page and JSON) until MariaDB is
+// back, then 200, with the same master and the same workers (the app was not
+// restarted, no worker was respawned). A private instance (its own socket,
+// the stack's database), spoken to straight over FastCGI.
+test('MariaDB down at start-up -> 503 until it is up, then 200, no restart', async () => {
+  const dbPid = readPid(MYSQL_PID_FILE);
+  process.kill(dbPid, 'SIGTERM');
+  await waitFor(`mariadbd ${dbPid} to exit`, () => !isAlive(dbPid), { timeoutMs: 60000, intervalMs: 200 });
+  let inst = null;
+  try {
+    inst = await startInstance({ 'fcgi.workers': '2' });
+    const master = inst.child.pid;
+    const workers = inst.workers().sort();
+    assert.equal(workers.length, 2, 'both workers started with the database down');
+    for (let i = 0; i < 6; i++) {
+      const page = await fcgiRequest(inst.socket, { uri: '/' });
+      assert.equal(page.status, 503, `GET / before MariaDB is up: ${page.status}`);
+      const health = await fcgiRequest(inst.socket, { uri: '/api/v1/health' });
+      assert.equal(health.status, 503, `health before MariaDB is up: ${health.body}`);
+      assert.equal(JSON.parse(health.body).error.code, 'unavailable');
+      assert.equal((await fcgiRequest(inst.socket, { uri: '/ping' })).status, 200, '/ping needs no database');
+    }
+    stackCommand(['start']);
+    await waitFor('GET / and health to answer 200', async () =>
+      (await fcgiRequest(inst.socket, { uri: '/' })).status === 200
+        && (await fcgiRequest(inst.socket, { uri: '/api/v1/health' })).status === 200,
+    { timeoutMs: 30000, intervalMs: 250 });
+    // Every worker serves: a round of requests, all 200.
+    for (let i = 0; i < 6; i++) {
+      const page = await fcgiRequest(inst.socket, { uri: '/' });
+      assert.equal(page.status, 200, `GET / once MariaDB is up: ${page.status}`);
+      const health = await fcgiRequest(inst.socket, { uri: '/api/v1/health' });
+      assert.equal(JSON.parse(health.body).database, 'ok');
+    }
+    assert.ok(isAlive(master), 'the master runs');
+    assert.deepEqual(inst.workers().sort(), workers, 'same workers: none died or was respawned');
+    assert.doesNotMatch(inst.log(), /respawning|killed by signal|exited with status/, inst.log());
+  } finally {
+    if (!mariadbUp()) stackCommand(['start']);
+    if (inst) await inst.stop();
+  }
 });

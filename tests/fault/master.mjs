@@ -1,4 +1,5 @@
-// The master process: request timeout, SIGTERM drain, privilege drop,
+// The master process: request timeout, SIGTERM drain (one request, then
+// under load), privilege drop,
 // systemd socket passing, refused reloads, back-off, fail-fast start-up.
 import test from 'node:test';
 import assert from 'node:assert/strict';
@@ -55,6 +56,61 @@ test('SIGTERM stops accepting, lets the in-flight request finish, then exits', a
     assert.match(inst.log(), /stopping: finishing in-flight requests/);
     assert.match(inst.log(), /\bstopped\b/);
   } finally {
+    await inst.stop();
+  }
+});
+
+// SIGTERM under load. What is asserted, and why: 16 clients send requests
+// back to back (a new connection each, half of them reading the database)
+// to 4 workers; SIGTERM comes in the middle. A request whose connection the
+// socket took (connect() succeeded, so it was accepted by the kernel into
+// the listen queue or by a worker) must be answered in full, 200: in flight
+// or queued, it is not dropped. A request whose connect() fails (ENOENT: the
+// socket file is gone; ECONNREFUSED) was refused before it was accepted:
+// that is how a stopping server says no, and nginx turns it into a 502 for
+// a new request only. No other outcome (reset, truncated answer, 5xx) is
+// allowed; some requests finish after the signal (the drain is real), some
+// are refused (the load went on past it), and the master exits 0.
+test('SIGTERM under load: every accepted request answered, the rest refused at connect', async (t) => {
+  const inst = await startInstance({ 'fcgi.workers': '4' });
+  const results = [];
+  let sigAt = null;
+  let refused = false;
+  try {
+    const client = async (k) => {
+      for (let i = 0; !refused || i < 2; i++) {
+        const start = Date.now();
+        try {
+          const r = await fcgiRequest(inst.socket, { uri: (i + k) % 2 ? '/api/v1/health' : '/ping' }, 20000);
+          results.push({ start, end: Date.now(), status: r.status, ok: r.status === 200 && r.body.length > 0 });
+        } catch (e) {
+          const atConnect = e.code === 'ENOENT' || e.code === 'ECONNREFUSED';
+          results.push({ start, end: Date.now(), error: e.code || e.message, atConnect });
+          if (atConnect) {
+            refused = true;
+            return;
+          }
+        }
+      }
+    };
+    const load = Promise.all(Array.from({ length: 16 }, (_, k) => client(k)));
+    await sleep(1500);
+    sigAt = Date.now();
+    inst.child.kill('SIGTERM');
+    await load;
+    const { code } = await inst.exited;
+    const bad = results.filter((r) => !r.ok && !r.atConnect);
+    t.diagnostic(`${results.length} requests: ${results.filter((r) => r.ok).length} answered 200, `
+      + `${results.filter((r) => r.atConnect).length} refused at connect, ${bad.length} failed; `
+      + `${results.filter((r) => r.ok && r.end > sigAt).length} answered after the signal`);
+    assert.deepEqual(bad, [], 'no accepted request failed');
+    assert.ok(results.some((r) => r.ok && r.end > sigAt), 'requests in flight at the signal were answered');
+    assert.ok(results.some((r) => r.atConnect && r.start > sigAt), 'the load went on past the signal');
+    assert.ok(results.filter((r) => r.ok).length > 50, 'a real load before the signal');
+    assert.equal(code, 0, 'master exits cleanly');
+    assert.match(inst.log(), /\bstopped\b/);
+  } finally {
+    refused = true;
     await inst.stop();
   }
 });
