@@ -6,8 +6,8 @@
 # build, then `make distcheck` and a staged `make install`, and ends with one line: "N passed, N failed". Exit status is
 # non-zero on any failure.
 #
-# Environment: STACK_PORT (default 8089), ASAN_STACK_PORT (default STACK_PORT
-# + 1, the sanitizer stack's), RP_ASAN=1 builds with AddressSanitizer instead
+# Environment: STACK_PORT (default 8089), ASAN_STACK_PORT (default 8092, the
+# sanitizer stack's), RP_ASAN=1 builds with AddressSanitizer instead
 # of the debug build.
 
 set -uo pipefail

@@ -8,7 +8,7 @@
 # so the tracked and untracked-but-not-ignored files are copied there, with
 # their times, and rebuilt incrementally), starts a second private stack of
 # its own (STACK_DIR=$ASAN_STACK_DIR, default var/asan-stack; port
-# $ASAN_STACK_PORT, default STACK_PORT + 1) whose rempart-fcgi and
+# $ASAN_STACK_PORT, default 8092) whose rempart-fcgi and
 # rempart-admin are the ASan binaries, runs every tests/http/*.mjs (or the
 # files given) against it, stops it, and scans the logs.
 #
@@ -31,7 +31,7 @@ TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd -P)
 ABUILD=${ASAN_BUILD:-$TOP/var/asan-src}
 export SRCDIR=$TOP BUILDDIR=$ABUILD
 export STACK_DIR=${ASAN_STACK_DIR:-$TOP/var/asan-stack}
-export STACK_PORT=${ASAN_STACK_PORT:-$((${STACK_PORT:-8089} + 1))}
+export STACK_PORT=${ASAN_STACK_PORT:-8092}
 STACK=$TOP/tests/stack.sh
 LOG_DIR=$STACK_DIR/log
 TAP_DIR=$STACK_DIR/tap
