@@ -134,7 +134,7 @@ test('MariaDB down at start-up -> 503 until it is up, then 200, no restart', asy
   await waitFor(`mariadbd ${dbPid} to exit`, () => !isAlive(dbPid), { timeoutMs: 60000, intervalMs: 200 });
   let inst = null;
   try {
-    inst = await startInstance({ 'fcgi.workers': '2' });
+    inst = await startInstance({ 'fcgi.workers': '2' }, { startStack: false });
     const master = inst.child.pid;
     const workers = inst.workers().sort();
     assert.equal(workers.length, 2, 'both workers started with the database down');

@@ -4,7 +4,7 @@ import { spawn, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { BUILDDIR, ensureStack } from './stack.mjs';
+import { BUILDDIR, ensureStack, stackVars } from './stack.mjs';
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -50,7 +50,9 @@ function readConf(file) {
 // Start an instance; `overrides` replace keys of the stack's config, `raw`
 // lines are appended verbatim. Options: wrapper (argv prefix), env, wait.
 export async function startInstance(overrides = {}, opts = {}) {
-  const vars = ensureStack();
+  // opts.startStack === false: the stack as it is (its database may be
+  // stopped on purpose).
+  const vars = opts.startStack === false ? stackVars() : ensureStack();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rp-inst-'));
   fs.chmodSync(dir, 0o755);
   const conf = readConf(vars.REMPART_CONFIG);

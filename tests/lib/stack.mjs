@@ -17,6 +17,13 @@ const stackEnv = { ...process.env, SRCDIR, BUILDDIR, STACK_DIR, STACK_PORT };
 export function ensureStack() {
   const script = path.join(SRCDIR, 'tests/stack.sh');
   execFileSync(script, ['start'], { env: stackEnv, stdio: ['ignore', 'ignore', 'inherit'] });
+  return stackVars();
+}
+
+// The same variables, without starting anything (e.g. while a test keeps
+// MariaDB stopped on purpose).
+export function stackVars() {
+  const script = path.join(SRCDIR, 'tests/stack.sh');
   const out = execFileSync(script, ['env'], { env: stackEnv, encoding: 'utf8' });
   const vars = {};
   for (const line of out.split('\n')) {

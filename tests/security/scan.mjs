@@ -140,7 +140,8 @@ if (ONLY.includes('wapiti')) {
   if (doc) {
     const bad = /sql|xss|cross site|command|crlf|path traversal|redirect|csrf|forgery|injection/i;
     const secs = Math.round((Date.now() - t1) / 1000);
-    const urls = (doc.infos && doc.infos.crawled_pages) ? doc.infos.crawled_pages.length : '?';
+    const m = (r.stdout || '').match(/Wapiti found (\d+) URLs and forms/);
+    const urls = m ? m[1] : '?';
     let n = 0;
     for (const [cat, items] of Object.entries(doc.vulnerabilities || {})) {
       if (!items.length) continue;
@@ -155,7 +156,7 @@ if (ONLY.includes('wapiti')) {
       for (const v of items.slice(0, 5)) report(`    ${v.method} ${v.path} ${v.parameter || ''}: ${(v.info || '').slice(0, 160)}`);
     }
     findings += n;
-    report(`wapiti: ${n} injection/XSS/CSRF finding(s), ${urls} pages crawled, ${secs} s`);
+    report(`wapiti: ${n} injection/XSS/CSRF finding(s), ${urls} URLs and forms attacked, ${secs} s`);
   }
 }
 report(`security: ${findings} finding(s); sqlmap ${Math.round((t1 - t0) / 1000)} s, wapiti ${Math.round((Date.now() - t1) / 1000)} s; reports in ${OUT}`);
