@@ -165,4 +165,10 @@ test('MariaDB down at start-up -> 503 until it is up, then 200, no restart', asy
     if (!mariadbUp()) stackCommand(['start']);
     if (inst) await inst.stop();
   }
+  // The stack's own workers lost their connection too: let each of them
+  // reconnect (a 503 at most once each) before the next test file.
+  await waitFor('the stack to answer 200 on every worker', async () => {
+    for (let i = 0; i < 12; i++) if ((await get(`${BASE}/api/v1/health`)).status !== 200) return false;
+    return true;
+  }, { timeoutMs: 30000, intervalMs: 250 });
 });
