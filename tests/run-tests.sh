@@ -113,8 +113,8 @@ fi
 # Sanitizers: every tests/http/*.mjs against a second private stack whose
 # workers (and rempart-admin) are an --enable-asan build (ASan + UBSan,
 # LeakSanitizer at exit), tests/asan/run.sh. Each file counts as one test,
-# and one more for "no sanitizer report in any log". About 4.5 minutes
-# (45 s of build, the rest the suite).
+# and one more for "no sanitizer report in any log". 3.5 to 5.5 minutes
+# (up to 1 minute of build from scratch, the rest the suite).
 echo "=== HTTP suite under ASan + UBSan (tests/asan/run.sh)"
 asan_out=$(tests/asan/run.sh 2>&1)
 asan_rc=$?
