@@ -18,6 +18,7 @@
 #include "enums.h"
 #include "establishments.h"
 #include "json.h"
+#include "jsonw.h"
 #include "request.h"
 #include "resources.h"
 #include "response.h"
@@ -54,7 +55,11 @@ client_answer(struct rp_req *req, int status)
 
 	if (load_client(req, &c) != 0)
 		return -1;
-	rp_resp_json(req, status, rp_client_json(req, &c));
+	struct rp_jw w;
+
+	rp_resp_json_begin(req, status, &w);
+	rp_client_write(&w, &c);
+	rp_resp_json_end(req);
 	return 0;
 }
 
@@ -70,10 +75,12 @@ rp_api_clients_list(struct rp_req *req)
 	    rp_clients_filter(req, &f, true) != 0 ||
 	    rp_clients_list(req, &f, limit, offset, &cs, &n, &total) != 0)
 		return -1;
-	struct json_object *items = json_object_new_array();
+	struct rp_jw w;
+
+	rp_api_list_open(req, &w);
 	for (size_t i = 0; i < n; i++)
-		json_object_array_add(items, rp_client_json(req, &cs[i]));
-	rp_api_list(req, items, total);
+		rp_client_write(&w, &cs[i]);
+	rp_api_list_close(req, &w, total);
 	return 0;
 }
 
