@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <json.h>
 
@@ -22,6 +23,9 @@
 /* The rule of rp_action_open() and rp_action_overdue(), in SQL. */
 #define OPEN(a)	"(" a ".status IN ('todo', 'in_progress'))"
 #define OVERDUE(a) "(" OPEN(a) " AND " a ".due_date < CURDATE())"
+/* The same, with today's date bound (a value, so the query cache can answer
+ * the statement; CURDATE() would make it uncacheable). */
+#define OVERDUE_ON(a) "(" OPEN(a) " AND " a ".due_date < CAST(? AS DATE))"
 
 #define ACTION_COLUMNS \
     "a.id, a.client_id, a.title, a.description, a.owner_id," \
@@ -61,7 +65,7 @@ static struct rp_stmt q_client_of = RP_STMT(
     "SELECT client_id FROM actions WHERE id = ? AND firm_id = ?");
 static struct rp_stmt q_counts = RP_STMT(
     "SELECT COALESCE(SUM(" OPEN("a") "), 0), COALESCE(SUM(a.status = 'done'), 0),"
-    " COALESCE(SUM(" OVERDUE("a") "), 0) FROM actions a WHERE a.client_id = ? AND a.firm_id = ?");
+    " COALESCE(SUM(" OVERDUE_ON("a") "), 0) FROM actions a WHERE a.client_id = ? AND a.firm_id = ?");
 /* Every write first locks its client's row: writes to one client's plan
  * take turns, so the count below is always right. */
 static struct rp_stmt q_lock_client = RP_STMT(
@@ -257,10 +261,15 @@ int
 rp_actions_counts(struct rp_req *req, const struct rp_client *c, long long *open,
     long long *done, long long *overdue)
 {
-	struct rp_dbarg a[] = { RP_AINT(c->id), RP_AINT(c->firm_id) };
+	/* Today in UTC, the connection's time zone (app/db.c). */
+	char today[16];
+	struct tm tm;
+	time_t t = time(NULL);
+	strftime(today, sizeof(today), "%Y-%m-%d", gmtime_r(&t, &tm));
+	struct rp_dbarg a[] = { RP_ASTR(today), RP_AINT(c->id), RP_AINT(c->firm_id) };
 	struct rp_dbres res;
 
-	if (rp_db_do(req, &q_counts, a, 2, &res) != 0)
+	if (rp_db_do(req, &q_counts, a, 3, &res) != 0)
 		return -1;
 	*open = rp_cell_num(rp_db_cell(&res, 0, 0));
 	*done = rp_cell_num(rp_db_cell(&res, 0, 1));
