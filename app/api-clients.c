@@ -19,6 +19,7 @@
 #include "establishments.h"
 #include "json.h"
 #include "jsonw.h"
+#include "pilot.h"
 #include "request.h"
 #include "resources.h"
 #include "response.h"
@@ -135,30 +136,25 @@ int
 rp_api_clients_pilot(struct rp_req *req)
 {
 	struct rp_client c;
-	struct rp_risk_heat heat;
+	struct rp_pilot_figures f;
 
-	if (rp_clients_pilot(req, req->args[0], &c) != 0 || rp_risks_heat(req, &c, &heat) != 0)
+	if (rp_clients_pilot(req, req->args[0], &c) != 0 || rp_pilot_figures(req, &c, &f) != 0)
 		return -1;
 	struct json_object *activity = rp_audit_of_client(req, c.firm_id, c.id, NULL,
 	    10, 0, NULL);
-	if (activity == NULL)
-		return -1;
-	struct json_object *fws = rp_compliance_summary(req, &c);
-	struct json_object *actions = fws ? rp_actions_figures(req, &c) : NULL;
-	struct json_object *docs = actions ? rp_resources_figures(req, &c) : NULL;
-	if (docs == NULL) {
-		json_object_put(actions);
-		json_object_put(fws);
+	struct json_object *fws = activity ? rp_compliance_summary(req, &c) : NULL;
+	if (fws == NULL) {
 		json_object_put(activity);
+		json_object_put(f.docs);
 		return -1;
 	}
 	/* Risk maps are heat_map[impact - 1][likelihood - 1]. */
 	struct json_object *o = json_object_new_object();
 	rp_jadd(o, "client_id", json_object_new_int64(c.id));
 	rp_jadd(o, "frameworks", fws);
-	rp_jadd(o, "risks", rp_risk_heat_json(&heat));
-	rp_jadd(o, "actions", actions);
-	rp_jadd(o, "resources", docs);
+	rp_jadd(o, "risks", rp_risk_heat_json(&f.heat));
+	rp_jadd(o, "actions", rp_actions_figures_json(f.open, f.done, f.overdue));
+	rp_jadd(o, "resources", f.docs);
 	rp_jadd(o, "modules", rp_json_key_list(c.modules));
 	rp_jadd(o, "recent_activity", activity);
 	rp_resp_json(req, 200, o);

@@ -48,6 +48,19 @@ heat_hdf(struct rp_req *req, const char *name, const long long m[RP_RISK_SCALE][
 	}
 }
 
+void
+rp_ui_risks_heat_set(struct rp_req *req, const struct rp_risk_heat *h)
+{
+	heat_hdf(req, "inherent", h->inherent);
+	heat_hdf(req, "residual", h->residual);
+	for (int l = 0; l < RP_RISK__LEVELS; l++) {
+		rp_setf(req, P("Heat.by_level.%s", rp_risk_level_key(l)), "%lld", h->by_level[l]);
+		rp_setf(req, P("Heat.residual_by_level.%s", rp_risk_level_key(l)), "%lld",
+		    h->residual_by_level[l]);
+	}
+	rp_setf(req, "Heat.total", "%lld", h->total);
+}
+
 int
 rp_ui_risks_heat(struct rp_req *req, const struct rp_client *c)
 {
@@ -55,14 +68,7 @@ rp_ui_risks_heat(struct rp_req *req, const struct rp_client *c)
 
 	if (rp_risks_heat(req, c, &h) != 0)
 		return -1;
-	heat_hdf(req, "inherent", h.inherent);
-	heat_hdf(req, "residual", h.residual);
-	for (int l = 0; l < RP_RISK__LEVELS; l++) {
-		rp_setf(req, P("Heat.by_level.%s", rp_risk_level_key(l)), "%lld", h.by_level[l]);
-		rp_setf(req, P("Heat.residual_by_level.%s", rp_risk_level_key(l)), "%lld",
-		    h.residual_by_level[l]);
-	}
-	rp_setf(req, "Heat.total", "%lld", h.total);
+	rp_ui_risks_heat_set(req, &h);
 	return 0;
 }
 
