@@ -13,6 +13,7 @@
 #include "arena.h"
 #include "log.h"
 #include "request.h"
+#include "risks.h"
 #include "tmpl.h"
 #include "util.h"
 
@@ -107,6 +108,22 @@ new_parse(struct set *s, CSPARSE **cs)
 	return STATUS_OK;
 }
 
+/* RiskGrid.<impact>.<likelihood> = the level key of that cell, impacts
+ * from 5 down: the shape of every heat map (macro heat_map), set once in
+ * the global HDF; a page sets only the counts that are not 0. */
+static void
+risk_grid(HDF *hdf)
+{
+	char name[32];
+
+	for (int i = RP_RISK_SCALE; i >= 1; i--)
+		for (int l = 1; l <= RP_RISK_SCALE; l++) {
+			snprintf(name, sizeof(name), "RiskGrid.%d.%d", i, l);
+			hdf_set_value(hdf, name, rp_risk_level_key(rp_risk_level(
+			    rp_risk_score(l, i))));
+		}
+}
+
 int
 rp_tmpl_load(const char *www_dir, char *err, size_t errlen)
 {
@@ -129,6 +146,7 @@ rp_tmpl_load(const char *www_dir, char *err, size_t errlen)
 		    (nerr = hdf_read_file(s->lang[i], path)) != STATUS_OK)
 			goto neo;
 		hdf_set_value(s->lang[i], "Page.lang", lang_files[i]);
+		risk_grid(s->lang[i]);
 	}
 	/* Each page alone first: a syntax error names its file. */
 	for (size_t i = 0; i < RP_NELEM(pages); i++) {
@@ -293,21 +311,6 @@ rp_row(struct rp_req *req, const char *list, size_t i)
 		abort();
 	}
 	return row;
-}
-
-HDF *
-rp_row_child(HDF *row, const char *list, size_t i)
-{
-	HDF *parent, *child;
-	char idx[24];
-
-	snprintf(idx, sizeof(idx), "%zu", i);
-	if (hdf_get_node(row, list, &parent) != STATUS_OK ||
-	    hdf_get_node(parent, idx, &child) != STATUS_OK) {
-		rp_err("hdf: cannot make %s.%zu", list, i);
-		abort();
-	}
-	return child;
 }
 
 void

@@ -24,28 +24,15 @@ static const char *const form_fields[] = { "title", "description", "asset", "thr
 	"likelihood", "impact", "treatment", "status", "owner_id", "residual_likelihood",
 	"residual_impact" };
 
+/* Heat.<name>.<impact>.<likelihood> = count, for the cells that count
+ * any risk: the grid itself (levels, order) is RiskGrid, set once. */
 static void
 heat_hdf(struct rp_req *req, const char *name, const long long m[RP_RISK_SCALE][RP_RISK_SCALE])
 {
-	const char *map = P("Heat.%s", name);
-
-	/* Rows from the highest impact down, columns by rising likelihood:
-	 * the usual reading, critical risks top right. Nodes are set relative
-	 * to their row: the dashboard sets 50 cells. */
-	for (int r = 0; r < RP_RISK_SCALE; r++) {
-		int impact = RP_RISK_SCALE - r;
-		struct _hdf *row = rp_row(req, map, (size_t)r);
-
-		rp_row_setll(row, "impact", impact);
-		for (int l = 1; l <= RP_RISK_SCALE; l++) {
-			struct _hdf *cell = rp_row_child(row, "cells", (size_t)(l - 1));
-
-			rp_row_setll(cell, "likelihood", l);
-			rp_row_setll(cell, "count", m[impact - 1][l - 1]);
-			rp_row_set(cell, "level", rp_risk_level_key(rp_risk_level(
-			    rp_risk_score(l, impact))));
-		}
-	}
+	for (int i = 1; i <= RP_RISK_SCALE; i++)
+		for (int l = 1; l <= RP_RISK_SCALE; l++)
+			if (m[i - 1][l - 1] != 0)
+				rp_setf(req, P("Heat.%s.%d.%d", name, i, l), "%lld", m[i - 1][l - 1]);
 }
 
 void
