@@ -20,7 +20,8 @@ rp_api_portfolio(struct rp_req *req)
 
 	if (rp_api_page(req, &limit, &offset) != 0 || rp_portfolio_filter(req, &f, true) != 0)
 		return -1;
-	return rp_api_list(req, rp_portfolio_list(req, &f, limit, offset, &total), total);
+	struct json_object *items = rp_portfolio_list(req, &f, limit, offset, &total);
+	return rp_api_list(req, items, total);
 }
 
 int

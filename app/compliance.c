@@ -426,14 +426,6 @@ item_json(const struct rp_req *req, char **r)
 	return o;
 }
 
-/* Was a text field sent empty (to clear it: rp_in_lines refuses "")? */
-static bool
-sent_empty(const struct rp_req *req, const char *name)
-{
-	return req->json ? json_object_object_get_ex(req->json, name, NULL) :
-	    rp_param(&req->form, name) != NULL;
-}
-
 int
 rp_compliance_set(struct rp_req *req, const struct rp_client *c, long long requirement)
 {
@@ -441,19 +433,21 @@ rp_compliance_set(struct rp_req *req, const struct rp_client *c, long long requi
 	struct rp_dbres res;
 	long long cycle = 0;
 	bool applicable = true, cnull = false;
-	int hs, hc, hj, ha, hy;
+	int hs, hc = 0, hj = 0, ha, hy;
 
+	/* An empty comment or justification (a form's empty text area, "" or
+	 * null) clears it. */
+	bool cblank = rp_in_blank(req, "comment"), jblank = rp_in_blank(req, "justification");
+	comment = cblank ? "" : NULL;
+	just = jblank ? "" : NULL;
 	if ((hs = rp_in_text(req, "status", 32, false, &status)) < 0 ||
-	    (hc = rp_in_lines(req, "comment", 4000, false, &comment)) < 0 ||
-	    (hj = rp_in_lines(req, "justification", 4000, false, &just)) < 0 ||
+	    (!cblank && (hc = rp_in_lines(req, "comment", 4000, false, &comment)) < 0) ||
+	    (!jblank && (hj = rp_in_lines(req, "justification", 4000, false, &just)) < 0) ||
 	    (ha = rp_in_bool(req, "applicable", &applicable)) < 0 ||
 	    (hy = rp_in_int(req, "cycle", 1, 1000000, &cnull, &cycle)) < 0)
 		return -1;
-	/* An empty comment or justification clears it. */
-	if (hc == 0 && sent_empty(req, "comment"))
-		comment = "";
-	if (hj == 0 && sent_empty(req, "justification"))
-		just = "";
+	(void)hc;
+	(void)hj;
 	if (hs) {
 		size_t i;
 		for (i = 0; i < RP_NELEM(statuses) && strcmp(statuses[i], status) != 0; i++)

@@ -17,7 +17,7 @@ ALTER TABLE clients
   ADD COLUMN risks_medium INT UNSIGNED NOT NULL DEFAULT 0,
   ADD COLUMN risks_high INT UNSIGNED NOT NULL DEFAULT 0,
   ADD COLUMN risks_critical INT UNSIGNED NOT NULL DEFAULT 0,
-  ADD COLUMN last_activity_at DATETIME NULL,
+  ADD COLUMN last_activity_at DATETIME(3) NULL,
   ADD KEY ix_clients_firm_activity (firm_id, last_activity_at);
 
 UPDATE clients c SET
