@@ -9,7 +9,7 @@
 <?cs call:error_summary() ?>
 <div class="table-wrap"><table id="cycles-table">
 <caption class="visually-hidden"><?cs var:Lang.deliv.cycles ?></caption>
-<thead><tr><th scope="col"><?cs var:Lang.deliv.cycle ?></th><th scope="col"><?cs var:Lang.deliv.mode ?></th><th scope="col"><?cs var:Lang.deliv.started ?></th><th scope="col"><?cs var:Lang.deliv.closed ?></th><th scope="col"><?cs var:Lang.clients.compliance ?></th><th scope="col"><?cs var:Lang.pilot.assessed_header ?></th><th scope="col"><?cs var:Lang.deliv.compare ?></th></tr></thead>
+<thead><tr><th scope="col"><?cs var:Lang.deliv.cycle ?></th><th scope="col"><?cs var:Lang.deliv.mode_header ?></th><th scope="col"><?cs var:Lang.deliv.started ?></th><th scope="col"><?cs var:Lang.deliv.closed ?></th><th scope="col"><?cs var:Lang.clients.compliance ?></th><th scope="col"><?cs var:Lang.pilot.assessed_header ?></th><th scope="col"><?cs var:Lang.deliv.compare ?></th></tr></thead>
 <tbody><?cs each:y = Cycles ?><tr>
 <td><?cs var:y.number ?><?cs if:y.current == "1" ?> <span class="badge badge-ok"><?cs var:Lang.deliv.current ?></span><?cs else ?> <span class="badge"><?cs var:Lang.deliv.read_only ?></span><?cs /if ?></td>
 <td><?cs var:Lang.deliv.modes[y.mode] ?></td>

@@ -29,12 +29,12 @@
 <td><?cs call:client_status_badge(c.status) ?></td>
 <td class="small"><?cs if:c.last_activity_at ?><?cs var:string.slice(c.last_activity_at, 0, 10) ?><?cs else ?><span class="muted">—</span><?cs /if ?></td>
 <?cs if:c.vciso == "1" ?>
-<td><?cs call:progress(c.figures.compliance_pct, Lang.clients.compliance) ?><?cs each:f = c.figures.frameworks ?><br><span class="small"><?cs var:f.code ?>: <?cs alt:f.compliance_pct ?>—<?cs /alt ?><?cs if:f.compliance_pct != "" ?> %<?cs /if ?></span><?cs /each ?></td>
+<td><?cs if:?c.figures.compliance_pct ?><?cs call:progress(c.figures.compliance_pct, Lang.clients.compliance) ?><?cs else ?><span class="muted">—</span><?cs /if ?><?cs if:subcount(c.figures.frameworks) > 1 ?><?cs each:f = c.figures.frameworks ?><br><span class="small"><?cs var:f.code ?>: <?cs if:?f.compliance_pct ?><?cs var:f.compliance_pct ?> %<?cs else ?>—<?cs /if ?></span><?cs /each ?><?cs /if ?></td>
 <td class="small"><span class="badge heat-critical" title="<?cs var:Lang.risks.levels.critical ?>"><?cs var:c.figures.risks.critical ?></span> <span class="badge heat-high" title="<?cs var:Lang.risks.levels.high ?>"><?cs var:c.figures.risks.high ?></span> <span class="badge heat-medium" title="<?cs var:Lang.risks.levels.medium ?>"><?cs var:c.figures.risks.medium ?></span> <span class="badge heat-low" title="<?cs var:Lang.risks.levels.low ?>"><?cs var:c.figures.risks.low ?></span></td>
 <td><?cs var:c.figures.actions.open ?></td>
 <td><?cs if:c.figures.actions.overdue > 0 ?><span class="badge badge-bad"><?cs var:c.figures.actions.overdue ?></span><?cs else ?>0<?cs /if ?></td>
-<td class="small"><?cs if:c.figures.exposure.scanned != "" ?><?cs var:c.figures.exposure.findings_by_severity.high ?> / <?cs var:c.figures.exposure.findings_by_severity.medium ?><?cs else ?><span class="muted">—</span><?cs /if ?></td>
-<td><?cs if:c.figures.usage.score != "" ?><?cs var:c.figures.usage.score ?><?cs else ?><span class="muted">—</span><?cs /if ?></td>
+<td class="small"><?cs if:?c.figures.exposure.scanned ?><?cs var:c.figures.exposure.findings_by_severity.high ?> / <?cs var:c.figures.exposure.findings_by_severity.medium ?><?cs else ?><span class="muted">—</span><?cs /if ?></td>
+<td><?cs if:?c.figures.usage.score ?><?cs var:c.figures.usage.score ?><?cs else ?><span class="muted">—</span><?cs /if ?></td>
 <?cs else ?>
 <td colspan="6" class="muted small"><?cs var:Lang.deliv.not_vciso ?></td>
 <?cs /if ?>
@@ -44,6 +44,7 @@
 <tbody><?cs each:c = Portfolio ?><tr><td><a href="/clients/<?cs var:c.id ?>/establishments"><?cs var:c.name ?></a></td></tr><?cs /each ?></tbody>
 <?cs /if ?>
 </table></div>
+<?cs if:Page.full ?><p class="small muted" id="portfolio-legend"><?cs var:Lang.deliv.risks ?> : <?cs var:Lang.deliv.risks_title ?>. <?cs var:Lang.deliv.exposure ?> : <?cs var:Lang.deliv.exposure_title ?>.</p><?cs /if ?>
 <?cs call:pager("/portfolio") ?>
 <?cs /if ?>
 <?cs call:page_close() ?>
