@@ -54,6 +54,19 @@ rp_api_cycles_start(struct rp_req *req)
 }
 
 int
+rp_api_cycles_get(struct rp_req *req)
+{
+	struct rp_client c;
+	struct json_object *o;
+
+	if (rp_clients_pilot(req, req->args[0], &c) != 0 ||
+	    (o = rp_cycles_get(req, &c, req->args[1], req->args[2])) == NULL)
+		return -1;
+	rp_resp_json(req, 200, o);
+	return 0;
+}
+
+int
 rp_api_cycles_compare(struct rp_req *req)
 {
 	struct rp_client c;

@@ -6,6 +6,7 @@ struct rp_req;
 int rp_api_portfolio(struct rp_req *);
 int rp_api_cycles_list(struct rp_req *);
 int rp_api_cycles_start(struct rp_req *);
+int rp_api_cycles_get(struct rp_req *);
 int rp_api_cycles_compare(struct rp_req *);
 int rp_api_soa(struct rp_req *);
 #endif

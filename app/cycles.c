@@ -70,6 +70,17 @@ static struct rp_stmt q_rows_current = RP_STMT(
 static struct rp_stmt q_rows_past = RP_STMT(
     "SELECT requirement_id, status FROM assessment_history"
     " WHERE client_id = ? AND firm_id = ? AND framework_id = ? AND cycle = ?");
+/* One cycle's items: the current one's, or a closed one's. */
+#define CYCLE_ITEMS(join) \
+    "SELECT r.id, r.ref, CASE WHEN ? = 'en' THEN r.title_en ELSE r.title_fr END," \
+    " (SELECT g.ref FROM requirements g WHERE g.id = r.parent_id)," \
+    " COALESCE(x.status, 'not_assessed'), COALESCE(x.comment, ''), COALESCE(x.justification, '')" \
+    " FROM requirements r LEFT JOIN " join " AND x.requirement_id = r.id" \
+    " WHERE r.framework_id = ? AND r.assessable = 1 ORDER BY r.position"
+static struct rp_stmt q_items_current = RP_STMT(CYCLE_ITEMS(
+    "assessments x ON x.client_id = ? AND x.firm_id = ? AND ? > 0"));
+static struct rp_stmt q_items_past = RP_STMT(CYCLE_ITEMS(
+    "assessment_history x ON x.client_id = ? AND x.firm_id = ? AND x.cycle = ?"));
 static struct rp_stmt q_reqs = RP_STMT(
     "SELECT r.id, r.ref, CASE WHEN ? = 'en' THEN r.title_en ELSE r.title_fr END,"
     " (SELECT g.ref FROM requirements g WHERE g.id = r.parent_id)"
@@ -200,6 +211,37 @@ rp_cycles_start(struct rp_req *req, const struct rp_client *c, long long fw, lon
 fail:
 	rp_db_rollback();
 	return -1;
+}
+
+struct json_object *
+rp_cycles_get(struct rp_req *req, const struct rp_client *c, long long fw, long long number)
+{
+	struct rp_dbres cy, res;
+
+	if (cycles_rows(req, c, fw, number, &cy) != 0)
+		return NULL;
+	bool current = rp_cell_num(cy.rows[0][2]) != 0;
+	struct rp_dbarg a[] = { RP_ASTR(rp_lang_code(req->lang)), RP_AINT(c->id), RP_AINT(c->firm_id),
+	    RP_AINT(number), RP_AINT(fw) };
+	if (rp_db_do(req, current ? &q_items_current : &q_items_past, a, RP_NELEM(a), &res) != 0)
+		return NULL;
+	struct json_object *o = cycle_json(cy.rows[0], NULL), *items = json_object_new_array();
+	rp_jadd(o, "framework_id", json_object_new_int64(fw));
+	for (size_t i = 0; i < res.nrows; i++) {
+		char **r = res.rows[i];
+		struct json_object *it = json_object_new_object();
+		rp_jadd(it, "requirement_id", json_object_new_int64(rp_cell_num(r[0])));
+		rp_jadd(it, "ref", json_object_new_string(r[1]));
+		rp_jadd(it, "title", json_object_new_string(r[2]));
+		rp_jadd(it, "group_ref", r[3] ? json_object_new_string(r[3]) : NULL);
+		rp_jadd(it, "status", json_object_new_string(r[4]));
+		rp_jadd(it, "applicable", json_object_new_boolean(strcmp(r[4], "not_applicable") != 0));
+		rp_jadd(it, "comment", json_object_new_string(r[5]));
+		rp_jadd(it, "justification", json_object_new_string(r[6]));
+		json_object_array_add(items, it);
+	}
+	rp_jadd(o, "items", items);
+	return o;
 }
 
 /* The status of each requirement in one cycle, as an object keyed by id. */

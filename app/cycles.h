@@ -22,6 +22,11 @@ struct json_object *rp_cycles_list(struct rp_req *, const struct rp_client *c, l
  * kept). One transaction. 0 with *number, or -1 after rp_fail (400 naming
  * mode, 404). */
 int rp_cycles_start(struct rp_req *, const struct rp_client *c, long long fw, long long *number);
+/* One cycle of fw, as listed, with framework_id and its items, read-only
+ * for a closed one: [{requirement_id, ref, title, group_ref, status,
+ * applicable, comment, justification}]. NULL after rp_fail (404). */
+struct json_object *rp_cycles_get(struct rp_req *, const struct rp_client *c, long long fw,
+    long long number);
 /* What changed per requirement from cycle a to cycle b of fw: {framework_id,
  * name, from:{cycle}, to:{cycle}, delta_pct, changed, items:[{requirement_id,
  * ref, title, group_ref, from, to, changed}]}. NULL after rp_fail (404 for

@@ -228,6 +228,20 @@ rp_ui_cycles_start(struct rp_req *req)
 }
 
 int
+rp_ui_cycle(struct rp_req *req)
+{
+	struct rp_client c;
+	struct json_object *o;
+
+	if (rp_ui_pilot_client(req, &c) != 0 || framework_hdf(req, &c, req->args[1]) != 0 ||
+	    (o = rp_cycles_get(req, &c, req->args[1], req->args[2])) == NULL)
+		return -1;
+	rp_set_json(req, "Cycle", o);
+	json_object_put(o);
+	return rp_page(req, "cycle", "Lang.deliv.cycle_title");
+}
+
+int
 rp_ui_cycles_compare(struct rp_req *req)
 {
 	struct rp_client c;

@@ -6,6 +6,7 @@ int rp_ui_portfolio(struct rp_req *);
 int rp_ui_portfolio_csv(struct rp_req *);
 int rp_ui_cycles(struct rp_req *);
 int rp_ui_cycles_start(struct rp_req *);
+int rp_ui_cycle(struct rp_req *);
 int rp_ui_cycles_compare(struct rp_req *);
 int rp_ui_soa(struct rp_req *);
 int rp_ui_soa_csv(struct rp_req *);

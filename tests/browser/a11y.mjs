@@ -110,6 +110,7 @@ const PAGES = [
   ['portfolio', '/portfolio', true, 200],
   ['soa', '/clients/{client}/frameworks/{fw}/soa', true, 200],
   ['cycles', '/clients/{client}/frameworks/{fw}/cycles', true, 200],
+  ['cycle', '/clients/{client}/frameworks/{fw}/cycles/1', true, 200],
   ['cycle-compare', '/clients/{client}/frameworks/{fw}/cycles/1/compare/1', true, 200],
   ['risks', '/clients/{client}/risks', true, 200],
   ['risk-new', '/clients/{client}/risks/new', true, 200],

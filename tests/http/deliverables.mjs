@@ -236,6 +236,19 @@ test('cycles: keep and reset; past cycles read-only; the comparison', async () =
     AND framework_id = ${anssi.id} AND cycle = 2`);
   const hmap = new Map(hist.map(([id, st]) => [Number(id), st]));
   for (const [id, st] of cycle2) assert.equal(hmap.get(id) ?? 'not_assessed', st, `cycle 2 kept ${id}`);
+  // A past cycle reads as it was, read-only.
+  r = await A.admin.c.get(`${base}/2`);
+  assert.equal(r.status, 200, r.text);
+  assert.equal(r.json.current, false);
+  assert.equal(r.json.items.length, 42);
+  assert.deepEqual(r.json.items.map((x) => [x.requirement_id, x.status]), cycle2);
+  assert.deepEqual(r.json.items.filter((x) => x.comment || x.justification)
+    .map((x) => [x.requirement_id, x.comment, x.justification]), withText);
+  r = await A.admin.c.get(`/clients/${c}/frameworks/${anssi.id}/cycles/2`);
+  assert.equal(r.status, 200);
+  assert.match(r.text, /id="closed-notice"/);
+  assert.doesNotMatch(r.text, /<form method="post"[^>]*compliance/, 'no assessment form on a past cycle');
+  expectError(assert, 'no such cycle', await A.admin.c.get(`${base}/7`), 404, 'not_found', 'cycle');
   expectError(assert, 'write to a past cycle', await A.admin.c.patch(`/api/v1/clients/${c}/compliance/${r1}`,
     { status: 'partial', cycle: 2 }), 409, 'past_cycle', 'cycle');
   assert.equal(hmap.get(r1), 'compliant');
@@ -269,7 +282,8 @@ test('cycles: keep and reset; past cycles read-only; the comparison', async () =
   assert.equal(pilot.cycle, 3);
   assert.equal(pilot.assessed, 0);
   // Scope, team and roles on every cycle route.
-  for (const p of [base, `${base}/2/compare/3`, `/clients/${c}/frameworks/${anssi.id}/cycles`,
+  for (const p of [base, `${base}/2`, `${base}/2/compare/3`, `/clients/${c}/frameworks/${anssi.id}/cycles`,
+    `/clients/${c}/frameworks/${anssi.id}/cycles/2`,
     `/clients/${c}/frameworks/${anssi.id}/cycles/2/compare/3`]) {
     assert.equal((await A.admin2.c.get(p)).status, 403, `not vCISO: ${p}`);
     assert.equal((await A.am.c.get(p)).status, 404, `out of scope: ${p}`);
@@ -320,6 +334,12 @@ test('portfolio: every client in scope; the Pilot figures for the caller\'s own 
   r = await B.admin.c.get('/api/v1/portfolio');
   assert.deepEqual(r.json.items.map((x) => x.id), [B.client.id]);
   expectError(assert, 'support', await support.get('/api/v1/portfolio'), 403);
+  // An establishment manager sees the clients of its establishments, by name.
+  const site = (await A.admin.c.post(`/api/v1/clients/${c}/establishments`, { name: uniqueName('Site ') })).json;
+  const em = await person(http, A.admin.c, 'establishment_manager', { establishment_ids: [site.id] });
+  r = await em.c.get('/api/v1/portfolio');
+  assert.equal(r.status, 200, r.text);
+  assert.deepEqual(r.json.items, [{ id: c, name: A.client.name }]);
   assert.equal((await support.get('/portfolio')).status, 403);
   // Sorting, filters, paging; 400 naming the parameter.
   r = await A.admin.c.get('/api/v1/portfolio?sort=name&dir=desc');

@@ -11,7 +11,7 @@
 <caption class="visually-hidden"><?cs var:Lang.deliv.cycles ?></caption>
 <thead><tr><th scope="col"><?cs var:Lang.deliv.cycle ?></th><th scope="col"><?cs var:Lang.deliv.mode_header ?></th><th scope="col"><?cs var:Lang.deliv.started ?></th><th scope="col"><?cs var:Lang.deliv.closed ?></th><th scope="col"><?cs var:Lang.clients.compliance ?></th><th scope="col"><?cs var:Lang.pilot.assessed_header ?></th><th scope="col"><?cs var:Lang.deliv.compare ?></th></tr></thead>
 <tbody><?cs each:y = Cycles ?><tr>
-<td><?cs var:y.number ?><?cs if:y.current == "1" ?> <span class="badge badge-ok"><?cs var:Lang.deliv.current ?></span><?cs else ?> <span class="badge"><?cs var:Lang.deliv.read_only ?></span><?cs /if ?></td>
+<td><a href="/clients/<?cs var:Client.id ?>/frameworks/<?cs var:Framework.framework_id ?>/cycles/<?cs var:y.number ?>"><?cs var:Lang.deliv.cycle ?> <?cs var:y.number ?></a><?cs if:y.current == "1" ?> <span class="badge badge-ok"><?cs var:Lang.deliv.current ?></span><?cs else ?> <span class="badge"><?cs var:Lang.deliv.read_only ?></span><?cs /if ?></td>
 <td><?cs var:Lang.deliv.modes[y.mode] ?></td>
 <td class="small"><?cs var:string.slice(y.started_at, 0, 10) ?><?cs if:y.started_by_name ?> · <?cs var:y.started_by_name ?><?cs /if ?></td>
 <td class="small"><?cs if:y.closed_at ?><?cs var:string.slice(y.closed_at, 0, 10) ?><?cs else ?>—<?cs /if ?></td>
