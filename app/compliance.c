@@ -433,7 +433,7 @@ rp_compliance_set(struct rp_req *req, const struct rp_client *c, long long requi
 	struct rp_dbres res;
 	long long cycle = 0;
 	bool applicable = true, cnull = false;
-	int hs, hc = 0, hj = 0, ha, hy;
+	int hs, ha, hy;
 
 	/* An empty comment or justification (a form's empty text area, "" or
 	 * null) clears it. */
@@ -441,13 +441,11 @@ rp_compliance_set(struct rp_req *req, const struct rp_client *c, long long requi
 	comment = cblank ? "" : NULL;
 	just = jblank ? "" : NULL;
 	if ((hs = rp_in_text(req, "status", 32, false, &status)) < 0 ||
-	    (!cblank && (hc = rp_in_lines(req, "comment", 4000, false, &comment)) < 0) ||
-	    (!jblank && (hj = rp_in_lines(req, "justification", 4000, false, &just)) < 0) ||
+	    (!cblank && rp_in_lines(req, "comment", 4000, false, &comment) < 0) ||
+	    (!jblank && rp_in_lines(req, "justification", 4000, false, &just) < 0) ||
 	    (ha = rp_in_bool(req, "applicable", &applicable)) < 0 ||
 	    (hy = rp_in_int(req, "cycle", 1, 1000000, &cnull, &cycle)) < 0)
 		return -1;
-	(void)hc;
-	(void)hj;
 	if (hs) {
 		size_t i;
 		for (i = 0; i < RP_NELEM(statuses) && strcmp(statuses[i], status) != 0; i++)
