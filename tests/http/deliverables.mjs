@@ -8,7 +8,9 @@
 // the field.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { ensureStack } from '../lib/stack.mjs';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ensureStack, SRCDIR } from '../lib/stack.mjs';
 import { lockStack } from '../lib/testkit.mjs';
 import {
   createFirm, createSupport, expectError, httpTransport, loggedIn, maxAuditId, sql, sqlValue, uniqueName,
@@ -413,4 +415,25 @@ test('portfolio counters kept on write equal a recount, and the reads use indexe
   const byTable = Object.fromEntries(plan.map((row) => [row[2], row]));
   assert.notEqual(byTable.c[5], 'NULL', `clients read by an index: ${plan.join(' / ')}`);
   assert.equal(byTable.a[5], 'ix_actions_client_status', `overdue actions by index: ${plan.join(' / ')}`);
+});
+
+test('portfolio exposure (feature monitoring) equals the client\'s exposure; without the feature, none', async () => {
+  const xml = fs.readFileSync(path.join(SRCDIR, 'tests/unit/fixtures', 'nmap-office.xml'), 'utf8');
+  const cl = await makeClient(A.admin.c, { modules: ['external_scan'] });
+  const site = (await A.admin.c.post(`/api/v1/clients/${cl.id}/establishments`, { name: uniqueName('Office ') })).json;
+  let r = await A.admin.c.post(`/api/v1/clients/${cl.id}/scans`, { establishment_id: site.id, nmap_xml: xml });
+  assert.equal(r.status, 201, r.text);
+  const exposure = (await A.admin.c.get(`/api/v1/clients/${cl.id}/exposure`)).json;
+  r = await A.admin.c.get(`/api/v1/portfolio?q=${encodeURIComponent(cl.name)}`);
+  const fig = r.json.items[0].figures;
+  assert.deepEqual(fig.exposure.findings_by_severity, exposure.totals.findings_by_severity);
+  assert.equal(fig.exposure.scanned, exposure.scanned);
+  assert.equal(fig.usage, null, 'the usage module is not enabled');
+  // A vCISO without the feature: no exposure.
+  const blind = await person(http, A.admin.c, 'multi_account_manager',
+    { features: ['profile.read', 'self'], client_ids: [cl.id] });
+  r = await blind.c.get('/api/v1/portfolio');
+  const row = r.json.items.find((x) => x.id === cl.id);
+  assert.equal(row.vciso, true);
+  assert.equal(row.figures.exposure, null);
 });
