@@ -210,6 +210,11 @@ test('cycles: keep and reset; past cycles read-only; the comparison', async () =
     .map((x) => [x.requirement_id, x.comment, x.justification]);
   assert.ok(withText.length >= 2, 'comments and justifications to keep');
 
+  // Evidence linked to a requirement, to keep through the reset.
+  const doc = await A.admin.c.post(`/api/v1/clients/${c}/resources`, { type: 'document', title: 'Audit plan',
+    body: 'Plan', requirement_ids: [r1] });
+  assert.equal(doc.status, 201, doc.text);
+
   // Through the page's form: CSRF first, then the redirect to the comparison.
   r = await A.admin.c.request('POST', `/clients/${c}/frameworks/${anssi.id}/cycles`, undefined,
     { raw: 'mode=reset', contentType: 'application/x-www-form-urlencoded', csrf: false });
@@ -227,6 +232,7 @@ test('cycles: keep and reset; past cycles read-only; the comparison', async () =
   assert.deepEqual(counters(c, anssi.id), [42, 0, 0, 0, 0]);
   assert.deepEqual(now.filter((x) => x.comment || x.justification)
     .map((x) => [x.requirement_id, x.comment, x.justification]), withText, 'comments and justifications kept');
+  assert.deepEqual(now.find((x) => x.requirement_id === r1).resource_ids, [doc.json.id], 'evidence kept');
   // The previous cycle is unchanged, read-only, listed.
   r = await A.admin.c.get(base);
   assert.deepEqual(r.json.items.map((y) => [y.number, y.current, y.mode]),
