@@ -295,6 +295,21 @@ rp_row(struct rp_req *req, const char *list, size_t i)
 	return row;
 }
 
+HDF *
+rp_row_child(HDF *row, const char *list, size_t i)
+{
+	HDF *parent, *child;
+	char idx[24];
+
+	snprintf(idx, sizeof(idx), "%zu", i);
+	if (hdf_get_node(row, list, &parent) != STATUS_OK ||
+	    hdf_get_node(parent, idx, &child) != STATUS_OK) {
+		rp_err("hdf: cannot make %s.%zu", list, i);
+		abort();
+	}
+	return child;
+}
+
 void
 rp_row_set(HDF *row, const char *name, const char *value)
 {

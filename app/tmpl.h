@@ -37,6 +37,8 @@ void rp_setf(struct rp_req *, const char *name, const char *fmt, ...)
 struct _hdf *rp_row(struct rp_req *, const char *list, size_t i);
 /* The node `name` (created), for the same setters. */
 struct _hdf *rp_node(struct rp_req *, const char *name);
+/* Element i of the list `list` under a row (a list inside a list row). */
+struct _hdf *rp_row_child(struct _hdf *row, const char *list, size_t i);
 void rp_row_set(struct _hdf *row, const char *name, const char *value);
 void rp_row_setll(struct _hdf *row, const char *name, long long value);
 

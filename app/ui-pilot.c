@@ -13,6 +13,7 @@
 #include "compliance.h"
 #include "csv.h"
 #include "fwdoc.h"
+#include "pilot.h"
 #include "request.h"
 #include "resources.h"
 #include "response.h"
@@ -90,6 +91,20 @@ rp_ui_pilot_frameworks(struct rp_req *req, const struct rp_client *c)
 		return -1;
 	rp_set_json(req, "Adoptable", rest);
 	json_object_put(rest);
+	return 0;
+}
+
+int
+rp_ui_pilot_figures(struct rp_req *req, const struct rp_client *c)
+{
+	struct rp_pilot_figures f;
+
+	if (rp_pilot_figures(req, c, &f) != 0)
+		return -1;
+	rp_ui_risks_heat_set(req, &f.heat);
+	rp_ui_actions_figures_set(req, f.open, f.done, f.overdue);
+	rp_set_json(req, "Docs", f.docs);
+	json_object_put(f.docs);
 	return 0;
 }
 
@@ -232,8 +247,7 @@ rp_ui_client_report(struct rp_req *req)
 		return -1;
 	for (size_t i = 0; i < n; i++)
 		rp_set(req, P("Report.team.%zu", i), team[i].name);
-	if (rp_ui_pilot_frameworks(req, &c) != 0 || rp_ui_risks_heat(req, &c) != 0 ||
-	    rp_ui_actions_figures(req, &c) != 0 || rp_ui_resources_figures(req, &c) != 0)
+	if (rp_ui_pilot_frameworks(req, &c) != 0 || rp_ui_pilot_figures(req, &c) != 0)
 		return -1;
 	/* Open actions, soonest due first. */
 	struct rp_action_filter f = { .sort = "due_date" };
