@@ -29,7 +29,7 @@ static const char *const pages[] = {
 	"establishments", "establishment-new", "establishment", "duplicates",
 	"directory", "setup", "admin-clients", "admin-client", "admin-firms",
 	"admin-billing", "admin-statement", "frameworks", "framework", "framework-import",
-	"compliance", "report",
+	"compliance", "report", "portfolio", "cycles", "cycle", "cycle-compare", "soa",
 	"risks", "risk",
 	"actions", "action", "resources", "resource", "resource-edit", "resource-diff",
 	"publication",

@@ -144,7 +144,8 @@ compliance_page(struct rp_req *req, struct rp_client *c)
 	if (rp_ui_page_args(req, &limit, &offset, &page) != 0)
 		return -1;
 	static const char *const shown[] = { "requirement_id", "ref", "title", "status",
-		"comment", "group_ref", "group_title", "resources", "actions" };
+		"comment", "group_ref", "group_title", "resources", "actions", "applicable",
+		"justification" };
 	struct json_object *items = rp_compliance_items(req, c, framework, status, limit,
 	    offset, &total);
 	if (items == NULL)
@@ -186,6 +187,20 @@ rp_ui_client_assess(struct rp_req *req)
 
 	if (rp_ui_pilot_client(req, &c) != 0)
 		return -1;
+	/* The form sends both the status and the applicability, and what the
+	 * applicability was: of the two, the one the user changed wins (a
+	 * requirement does not apply exactly when its status is
+	 * not_applicable); when they agree both go through. */
+	const char *ap = rp_param(&req->form, "applicable"), *st = rp_param(&req->form, "status");
+	const char *was = rp_param(&req->form, "applicable_was");
+	if (ap != NULL && st != NULL && (strcmp(ap, "0") == 0) != (strcmp(st, "not_applicable") == 0)) {
+		bool changed = was != NULL && strcmp(was, ap) != 0;
+		for (size_t i = 0; i < req->form.n; i++) {
+			struct rp_kv *kv = &req->form.v[i];
+			if (strcmp(kv->key, changed ? "status" : "applicable") == 0)
+				kv->key = changed ? "status_unused" : "applicable_unused";
+		}
+	}
 	if (rp_compliance_set(req, &c, req->args[1]) != 0) {
 		if (!rp_ui_take_error(req))
 			return -1;
