@@ -125,14 +125,14 @@ install_check() {
 	    /usr/local/share/rempart/www/static/rempart.css \
 	    /usr/local/share/rempart/sql/001-foundation.sql \
 	    /usr/local/share/rempart/nginx/rempart-site.conf \
-	    /usr/local/lib/systemd/system/rempart-fcgi.service \
-	    /usr/local/lib/systemd/system/rempart-fcgi.socket; do
+	    /usr/local/lib/systemd/system/rempart.service \
+	    /usr/local/lib/systemd/system/rempart.socket; do
 		[[ -e $d$f ]] || { echo "missing after install: $f"; ok=1; }
 	done
 	grep -q '^paths.www = /usr/local/share/rempart/www$' \
 	    "$d/usr/local/etc/rempart/rempart.conf" || { echo "installed config has wrong paths"; ok=1; }
 	grep -q 'ExecStart=/usr/local/sbin/rempart-fcgi -c /usr/local/etc/rempart/rempart.conf' \
-	    "$d/usr/local/lib/systemd/system/rempart-fcgi.service" || { echo "unit not substituted"; ok=1; }
+	    "$d/usr/local/lib/systemd/system/rempart.service" || { echo "unit not substituted"; ok=1; }
 	# The installed binary validates the installed config and templates.
 	sed -i "s|/usr/local/share|$d/usr/local/share|" "$d/usr/local/etc/rempart/rempart.conf"
 	"$d/usr/local/sbin/rempart-admin" -c "$d/usr/local/etc/rempart/rempart.conf" check-config || ok=1
