@@ -102,7 +102,10 @@ cmd_install() {
 		die "rempart is already installed on this machine: not touching it"
 	fi
 	getent passwd rempart >/dev/null || touch "$MARK"
-	DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "$DEB" \
+	# Another apt run (another session, unattended-upgrades) may hold the
+	# dpkg lock: wait for it rather than fail.
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
+		-o DPkg::Lock::Timeout=600 "$DEB" \
 		>"$PKG_DIR/install.log" 2>&1 || { tail -30 "$PKG_DIR/install.log" >&2; die "apt-get install"; }
 	grep -q 'never creates nor migrates a database' "$PKG_DIR/install.log" ||
 		die "postinst did not print its message"
@@ -296,8 +299,9 @@ EOF
 
 cmd_purge() {
 	need_root
-	DEBIAN_FRONTEND=noninteractive dpkg --purge rempart >"$PKG_DIR/purge.log" 2>&1 ||
-		{ cat "$PKG_DIR/purge.log" >&2; die "dpkg --purge rempart"; }
+	# apt-get purge = dpkg --purge, waiting for the dpkg lock if needed.
+	DEBIAN_FRONTEND=noninteractive apt-get purge -y -q -o DPkg::Lock::Timeout=600 rempart \
+		>"$PKG_DIR/purge.log" 2>&1 || { cat "$PKG_DIR/purge.log" >&2; die "dpkg --purge rempart"; }
 	if [[ -f $MARK ]]; then
 		deluser --system --quiet rempart >/dev/null 2>&1 || true
 		delgroup --system --quiet rempart >/dev/null 2>&1 || true
