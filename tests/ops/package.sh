@@ -24,6 +24,8 @@
 # Needs the private stack running (tests/stack.sh start: its MariaDB is the
 # test database); environment as for tests/stack.sh (STACK_DIR...).
 
+# "check && check || die" dies when either check fails, as meant.
+# shellcheck disable=SC2015
 set -uo pipefail
 
 TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd -P)
