@@ -146,8 +146,8 @@ step "make install (DESTDIR)" install_check
 # The Debian package (tests/ops/package.sh): built from a copy of the
 # tracked files under var/pkg (the in-tree build is not touched), lintian,
 # installed on this machine, its unit's ExecStart run by hand (no systemd
-# here) against the test database with smoke tests through nginx, then
-# purged. Needs root; about 1.5 minutes.
+# here) against the test database with smoke tests through nginx,
+# reinstalled over itself (the upgrade path), then purged. Needs root; about 1.5 minutes.
 if [[ $(id -u) -eq 0 ]]; then
 	pkg_start=$SECONDS
 	if "$STACK" start >var/package-stack.log 2>&1; then
@@ -155,6 +155,7 @@ if [[ $(id -u) -eq 0 ]]; then
 		step "package: lintian, no error" tests/ops/package.sh lintian
 		step "package: apt-get install ./rempart_*.deb" tests/ops/package.sh install
 		step "package: the unit's ExecStart, smoke tests through nginx" tests/ops/package.sh smoke
+		step "package: upgrade path keeps the conffile, asks for migrate" tests/ops/package.sh upgrade
 		step "package: dpkg --purge leaves nothing" tests/ops/package.sh purge
 	else
 		tail -20 var/package-stack.log

@@ -16,10 +16,13 @@
 #                                 in a private nginx, and smoke tests through
 #                                 it: login page, /healthz, static file, a
 #                                 sign-in; SIGHUP reload; SIGTERM stop
+#   tests/ops/package.sh upgrade  reinstall over itself (the upgrade path):
+#                                 the edited conffile is kept, postinst asks
+#                                 for "rempart-admin migrate"
 #   tests/ops/package.sh purge    dpkg --purge rempart; nothing left in /etc,
 #                                 /run or running (the rempart user is
 #                                 removed too when this script created it)
-#   tests/ops/package.sh all      the five in order
+#   tests/ops/package.sh all      the six in order
 #
 # Needs the private stack running (tests/stack.sh start: its MariaDB is the
 # test database); environment as for tests/stack.sh (STACK_DIR...).
@@ -299,6 +302,26 @@ EOF
 	say "ok: SIGTERM stops it"
 }
 
+# The upgrade path, on the same version: dpkg runs preinst/postinst as for
+# an upgrade ("configure 0.1.0"); the edited conffile, its owner and mode
+# stay, postinst asks for "rempart-admin migrate", which then has nothing to do.
+cmd_upgrade() {
+	need_root
+	[[ -f $DEB && -f $CONF ]] || die "install first"
+	local sum
+	sum=$(sha256sum "$CONF")
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -q --reinstall -o DPkg::Lock::Timeout=600 \
+		-o Dpkg::Options::=--force-confold "$DEB" >"$PKG_DIR/upgrade.log" 2>&1 ||
+		{ tail -30 "$PKG_DIR/upgrade.log" >&2; die "apt-get install --reinstall"; }
+	grep -q 'after an upgrade, apply the new migrations: rempart-admin migrate' "$PKG_DIR/upgrade.log" ||
+		die "postinst did not ask for the migration"
+	[[ $(sha256sum "$CONF") == "$sum" ]] || die "the edited $CONF was replaced"
+	[[ $(stat -c '%U:%G %a' "$CONF") == 'root:rempart 640' ]] || die "$CONF owner or mode changed"
+	/usr/sbin/rempart-admin -c "$CONF" migrate >"$PKG_DIR/upgrade-migrate.log" 2>&1 ||
+		{ cat "$PKG_DIR/upgrade-migrate.log" >&2; die "rempart-admin migrate after the upgrade"; }
+	say "upgrade path: conffile kept (root:rempart 0640), migrate asked for and idempotent"
+}
+
 cmd_purge() {
 	need_root
 	# apt-get purge = dpkg --purge, waiting for the dpkg lock if needed.
@@ -325,12 +348,17 @@ build) cmd_build ;;
 lintian) cmd_lintian ;;
 install) cmd_install ;;
 smoke) cmd_smoke ;;
+upgrade) cmd_upgrade ;;
 purge) cmd_purge ;;
 all)
-	cmd_build && cmd_lintian && cmd_install && { cmd_smoke; rc=$?; cmd_purge && exit $rc; }
+	cmd_build && cmd_lintian && cmd_install && {
+		cmd_smoke && cmd_upgrade
+		rc=$?
+		cmd_purge && exit $rc
+	}
 	;;
 *)
-	echo "usage: $0 build|lintian|install|smoke|purge|all" >&2
+	echo "usage: $0 build|lintian|install|smoke|upgrade|purge|all" >&2
 	exit 2
 	;;
 esac
