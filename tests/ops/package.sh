@@ -122,6 +122,11 @@ cmd_install() {
 	/usr/sbin/rempart-admin -c "$CONF" check-config >&2 || die "check-config of the installed files"
 	man -w rempart-fcgi rempart-admin rempart.conf >/dev/null 2>&1 ||
 		[[ -f /usr/share/man/man8/rempart-fcgi.8.gz ]] || die "man pages"
+	# The installed units: syntax, the ExecStart binary, Documentation= man pages.
+	if command -v systemd-analyze >/dev/null 2>&1; then
+		systemd-analyze verify /lib/systemd/system/rempart.socket "$UNIT" >&2 ||
+			die "systemd-analyze verify of the installed units"
+	fi
 	say "installed: $(dpkg-query -W rempart)"
 }
 
