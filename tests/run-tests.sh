@@ -147,7 +147,8 @@ step "make install (DESTDIR)" install_check
 # tracked files under var/pkg (the in-tree build is not touched), lintian,
 # installed on this machine, its unit's ExecStart run by hand (no systemd
 # here) against the test database with smoke tests through nginx,
-# reinstalled over itself (the upgrade path), then purged. Needs root; about 1.5 minutes.
+# reinstalled over itself (the upgrade path), then purged. Needs root;
+# 90 to 140 s on a shared 2-core machine, most of it dpkg-buildpackage.
 if [[ $(id -u) -eq 0 ]]; then
 	pkg_start=$SECONDS
 	if "$STACK" start >var/package-stack.log 2>&1; then
