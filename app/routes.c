@@ -71,6 +71,7 @@ const struct rp_route rp_routes[] = {
 	{ "GET",    "/",                   rp_ui_home,              RP_R_OPTIONAL, 0, NONE, 0 },
 	{ "GET",    "/ping",               rp_sys_ping,             0,     0,    NONE, 0 },
 	{ "GET",    "/api/v1/health",      rp_api_health,           0,     0,    NONE, 0 },
+	{ "GET",    "/healthz",            rp_sys_healthz,          0,     0,    NONE, 0 },
 
 	{ "GET",    "/login",              rp_ui_login,             0,     0,    NONE, 0 },
 	{ "POST",   "/login",              rp_ui_login_post,        RP_R_NO_CSRF, 0, NONE, 0 },

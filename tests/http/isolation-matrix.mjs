@@ -30,6 +30,7 @@ const MATRIX = {
   'GET /': { public: 'the home page: a welcome without session, the dashboard with one (RP_R_OPTIONAL)' },
   'GET /ping': { public: 'liveness probe for the load balancer; says nothing' },
   'GET /api/v1/health': { public: 'health probe (database reachable); no tenant data' },
+  'GET /healthz': { public: 'monitoring probe: database up or down, nothing else' },
   'GET /login': { public: 'the login form' },
   'POST /login': {
     public: 'the login itself',

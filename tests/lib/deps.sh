@@ -30,6 +30,7 @@ RP_BASE_PACKAGES=(
 RP_TEST_PACKAGES=(
 	tidy wrk chromium chromium-driver nodejs npm valgrind john-data poppler-utils
 	clang libclang-rt-14-dev
+	debhelper lintian openssl
 )
 
 rp_topdir() {
