@@ -1,5 +1,5 @@
-// Backup and restore (docs/operations.md): scripts/rempart-backup dumps the
-// stack's database with mariadb-dump, scripts/rempart-restore loads it into
+// Backup and restore (docs/operations.md): app/scripts/rempart-backup dumps the
+// stack's database with mariadb-dump, app/scripts/rempart-restore loads it into
 // a fresh database; every table has the same rows (count and CHECKSUM
 // TABLE), the triggers come back, and a database that holds tables is
 // refused without -f.
@@ -12,8 +12,8 @@ import path from 'node:path';
 import { SRCDIR, ensureStack } from '../lib/stack.mjs';
 
 const env = ensureStack();
-const BACKUP = path.join(SRCDIR, 'scripts/rempart-backup');
-const RESTORE = path.join(SRCDIR, 'scripts/rempart-restore');
+const BACKUP = path.join(SRCDIR, 'app/scripts/rempart-backup');
+const RESTORE = path.join(SRCDIR, 'app/scripts/rempart-restore');
 const target = `rempart_restore_${process.pid}`;
 
 const sql = (q) => execFileSync('mariadb', [`--defaults-file=${env.STACK_MYSQL_DEFAULTS}`, '-N', '-B', '-e', q],
