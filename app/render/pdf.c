@@ -285,7 +285,7 @@ compliance(struct pdf *p)
 			cairo_set_source_rgb(p->cr, p->accent[0], p->accent[1], p->accent[2]);
 			cairo_rectangle(p->cr, bar_x, p->y + 1, bar_w * fmin(pct, 100) / 100, 11);
 			cairo_fill(p->cr);
-			snprintf(label, sizeof(label), "%.0f %%", pct);
+			snprintf(label, sizeof(label), "%s", rj_str(fw, "pct_text", ""));
 		} else
 			snprintf(label, sizeof(label), "—");
 		text_at(p, label, 10, true, bar_x + bar_w + 6, p->y, 54, ink, PANGO_ALIGN_RIGHT,
