@@ -28,7 +28,7 @@ static const char *const pages[] = {
 	"establishments", "establishment-new", "establishment", "duplicates",
 	"directory", "setup", "admin-clients", "admin-client", "admin-firms",
 	"admin-billing", "admin-statement", "frameworks", "framework", "framework-import",
-	"compliance", "report",
+	"compliance", "report", "branding",
 	"risks", "risk",
 	"actions", "action", "resources", "resource", "resource-edit", "resource-diff",
 	"publication",
