@@ -4,8 +4,8 @@
  * risks and the open and overdue actions, with page numbers. Every text is
  * a pango layout with a width, so long names and accents wrap; cairo embeds
  * the subsets of the fonts used (DejaVu, Debian fonts-dejavu-core). The
- * document is laid out twice: the first pass, thrown away, counts the pages
- * for "page n / N". */
+ * document is laid out twice: the first pass counts the pages for "page n /
+ * N", measuring every text but drawing none (nothing to subset). */
 #include <math.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -36,6 +36,7 @@ struct pdf {
 	double			 y;
 	int			 page;
 	int			 pages;		/* known after the first pass, else 0 */
+	bool			 counting;	/* the first pass: lay out, draw no text */
 	double			 accent[3];
 	const char		*client;
 };
@@ -70,7 +71,7 @@ text_at(struct pdf *p, const char *s, double size, bool bold, double x, double y
 	pango_layout_set_alignment(p->layout, align);
 	pango_layout_set_text(p->layout, s ? s : "", -1);
 	pango_layout_get_size(p->layout, &w, &h);
-	if (!dry) {
+	if (!dry && !p->counting) {
 		set_rgb(p, c);
 		cairo_move_to(p->cr, x, y);
 		pango_cairo_show_layout(p->cr, p->layout);
@@ -167,7 +168,7 @@ logo(struct pdf *p, const char *b64, double x, double y, double bw, double bh, b
 	size_t n;
 	unsigned char *png;
 
-	if (b64 == NULL || (png = render_b64_decode(b64, &n)) == NULL)
+	if (p->counting || b64 == NULL || (png = render_b64_decode(b64, &n)) == NULL)
 		return;
 	struct png_src rd = { png, n, 0 };
 	cairo_surface_t *s = cairo_image_surface_create_from_png_stream(png_read, &rd);
@@ -508,7 +509,7 @@ write_out(void *closure, const unsigned char *data, unsigned int len)
 static int
 lay_out(struct json_object *report, FILE *out, int pages)
 {
-	struct pdf p = { .r = report, .pages = pages };
+	struct pdf p = { .r = report, .pages = pages, .counting = out == NULL };
 	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(out ? write_out : discard, out,
 	    PAGE_W, PAGE_H);
 

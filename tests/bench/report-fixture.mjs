@@ -1,8 +1,10 @@
 // A mission report's input for rempart-render (the JSON app/report.c
 // builds), as large as a busy client's: `node report-fixture.mjs [risks]
-// [requirements] [actions]` prints it. The bench renders it (make bench);
-// tests render small ones.
-const [risks = 200, reqs = 500, actions = 120] = process.argv.slice(2).map(Number);
+// [requirements] [actions] [listed]` prints it: `risks` counted in the heat
+// maps, `requirements` spread over frameworks, `actions` open; `listed`
+// caps the rows of the risk and action tables (app/report.c sends the 20
+// worst risks and 100 actions: 0 lists them all, the worst case).
+const [risks = 200, reqs = 500, actions = 120, listed = 0] = process.argv.slice(2).map(Number);
 const LEVELS = ['Faible', 'Moyen', 'Élevé', 'Critique'];
 const level = (s) => (s >= 15 ? 3 : s >= 10 ? 2 : s >= 5 ? 1 : 0);
 const heat = () => Array.from({ length: 5 }, () => Array(5).fill(0));
@@ -19,6 +21,7 @@ for (let i = 0; i < risks; i++) {
     owner: 'Élodie Marchand' });
 }
 top.sort((a, b) => Number(b.score) - Number(a.score));
+if (listed > 0) top.splice(20);
 const fws = [];
 for (let f = 0, left = reqs; left > 0; f++) {
   const total = Math.min(left, 100 + f * 20);
@@ -27,7 +30,7 @@ for (let f = 0, left = reqs; left > 0; f++) {
   fws.push({ name: `Référentiel ${f + 1} — guide d'hygiène informatique de l'ANSSI, édition étendue`, pct, pct_text: `${pct} %`,
     assessed: Math.floor(total * 0.8), total, assessed_text: `${Math.floor(total * 0.8)} / ${total}` });
 }
-const acts = Array.from({ length: actions }, (_, i) => ({ title: `Action ${i + 1} : déployer l'authentification multifacteur`,
+const acts = Array.from({ length: listed > 0 ? Math.min(actions, 100) : actions }, (_, i) => ({ title: `Action ${i + 1} : déployer l'authentification multifacteur`,
   due: '2026-12-01', priority: 'Haute', status: 'À faire', progress: `${(i * 10) % 100} %`, overdue: i % 3 === 0 }));
 const labels = {
   title: 'Rapport de mission', doc_title: 'Rapport de mission', date: 'Date', vciso: 'RSSI externalisé', firm: 'Cabinet',
