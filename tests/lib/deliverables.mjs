@@ -116,3 +116,23 @@ print(json.dumps({
     return JSON.parse(execFileSync('/usr/bin/python3', ['-c', script, f], { encoding: 'utf8' }));
   } finally { fs.unlinkSync(f); }
 }
+
+// LibreOffice, when installed (Debian libreoffice-writer-nogui; not a
+// required test package: it is large): the DOCX converted to PDF headless
+// with a throw-away profile, and that PDF's text. null without soffice.
+export function hasSoffice() {
+  try {
+    execFileSync('sh', ['-c', 'command -v soffice'], { stdio: 'ignore' });
+    return true;
+  } catch { return false; }
+}
+export function docxThroughLibreOffice(buf) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rempart-lo-'));
+  try {
+    const f = path.join(dir, 'report.docx');
+    fs.writeFileSync(f, buf);
+    execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'pdf',
+      '--outdir', dir, f], { stdio: 'ignore', timeout: 120000 });
+    return pdfText(fs.readFileSync(path.join(dir, 'report.pdf')));
+  } finally { fs.rmSync(dir, { recursive: true, force: true }); }
+}
