@@ -5,7 +5,10 @@
 # PDF and as Word, with hyperfine when installed (else a timed loop). Two
 # inputs: as app/report.c sends it (the 20 worst risks, 100 actions listed)
 # and everything listed (200 risk rows, 120 action rows), the worst case.
-# Run by tests/bench/bench.sh (make bench), or alone. Exit 1 on an error.
+# With STACK_DIR set (make bench), also end to end: tests/bench/
+# report-e2e.mjs makes such a client through the API and downloads its
+# report through nginx and a worker. Run by tests/bench/bench.sh, or alone.
+# Exit 1 on an error.
 if [ -z "${BASH_VERSION:-}" ]; then exec bash "$0" "$@"; fi
 set -euo pipefail
 
@@ -54,4 +57,10 @@ for input in sent all; do
 		printf '  %-44s %10s %10s %10s %8s %9s\n' "$label" "$mean" "$max" "$cpu" "$pages" "$(stat -c %s "$OUT/$input.$fmt")"
 	done
 done
+# End to end, when a stack is named (make bench runs this with its own):
+# the same size of client made through the API, its report downloaded.
+if [[ -n ${STACK_DIR:-} && ${BENCH_REPORT_E2E:-1} == 1 ]]; then
+	node "$SRCDIR/tests/bench/report-e2e.mjs" "$RUNS" 2>"$OUT/e2e.log" ||
+		{ sed 's/^/    /' "$OUT/e2e.log" >&2; exit 1; }
+fi
 echo "  (wall time on a shared machine; CPU ms = user + system, mean. $(command -v hyperfine >/dev/null && hyperfine --version || echo 'hyperfine not installed: a timed loop'))"
