@@ -221,6 +221,9 @@ test('hostile logos: 400 naming the field, nothing written', async () => {
     headers: { cookie: A.admin.cookieHeader() } });
   const html = await r.text();
   if (r.status !== 400 || !/id="err-logo"/.test(html)) bad.push(`form upload: ${r.status}`);
+  // An image body anywhere else is still an unsupported type.
+  const other = await fetchBytes(env.BASE_URL, A.admin, 'PATCH', '/api/v1/branding', { body: good, contentType: 'image/png' });
+  if (other.status !== 415) bad.push(`an image to PATCH /api/v1/branding: ${other.status}`);
   assert.deepEqual(bad, []);
   assert.equal(logoRows(), before, 'nothing written');
   // A good one through the form is stored, and the page shows it.
