@@ -37,6 +37,7 @@ struct pdf {
 	int			 page;
 	int			 pages;		/* known after the first pass, else 0 */
 	bool			 counting;	/* the first pass: lay out, draw no text */
+	bool			 one_line;	/* texts cut with an ellipsis (the footer) */
 	double			 accent[3];
 	const char		*client;
 };
@@ -69,6 +70,7 @@ text_at(struct pdf *p, const char *s, double size, bool bold, double x, double y
 	pango_layout_set_width(p->layout, (int)(width * PANGO_SCALE));
 	pango_layout_set_wrap(p->layout, PANGO_WRAP_WORD_CHAR);
 	pango_layout_set_alignment(p->layout, align);
+	pango_layout_set_ellipsize(p->layout, p->one_line ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE);
 	pango_layout_set_text(p->layout, s ? s : "", -1);
 	pango_layout_get_size(p->layout, &w, &h);
 	if (!dry && !p->counting) {
@@ -94,8 +96,10 @@ footer(struct pdf *p)
 	cairo_move_to(p->cr, LEFT, BOTTOM + 18);
 	cairo_line_to(p->cr, RIGHT, BOTTOM + 18);
 	cairo_stroke(p->cr);
+	p->one_line = true;
 	text_at(p, p->client, 8, false, LEFT, BOTTOM + 24, WIDTH * 0.7, grey,
 	    PANGO_ALIGN_LEFT, false);
+	p->one_line = false;
 	text_at(p, num, 8, false, LEFT, BOTTOM + 24, WIDTH, grey, PANGO_ALIGN_RIGHT, false);
 }
 
@@ -195,10 +199,18 @@ cover(struct pdf *p)
 
 	logo(p, rj_str(logos, "firm", NULL), LEFT, 40, 180, 80, false);
 	logo(p, rj_str(logos, "client", NULL), RIGHT - 180, 40, 180, 80, true);
-	p->y = 260;
+	/* The client's name as large as the page allows: a long one (a
+	 * client's name holds 200 characters) gets a smaller size and starts
+	 * higher, so that the fields below stay on the cover. */
+	double size = 30, h = text_at(p, p->client, size, true, LEFT, 0, WIDTH, accent,
+	    PANGO_ALIGN_LEFT, true);
+	while (h > 230 && size > 14)
+		h = text_at(p, p->client, size -= 4, true, LEFT, 0, WIDTH, accent,
+		    PANGO_ALIGN_LEFT, true);
+	p->y = h > 150 ? 150 : 260;
 	p->y += text_at(p, rj_label(r, "title"), 14, false, LEFT, p->y, WIDTH, grey,
 	    PANGO_ALIGN_LEFT, false) + 8;
-	p->y += text_at(p, p->client, 30, true, LEFT, p->y, WIDTH, accent, PANGO_ALIGN_LEFT,
+	p->y += text_at(p, p->client, size, true, LEFT, p->y, WIDTH, accent, PANGO_ALIGN_LEFT,
 	    false) + 24;
 	cairo_set_source_rgb(p->cr, p->accent[0], p->accent[1], p->accent[2]);
 	cairo_rectangle(p->cr, LEFT, p->y, 80, 4);
