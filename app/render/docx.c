@@ -99,18 +99,29 @@ field(struct rbuf *b, const char *label, const char *value)
 	rbuf_puts(b, "</w:t></w:r></w:p>");
 }
 
+/* A table cell; `keep` keeps its paragraph with the next one, which holds
+ * a small table (a heat map) on one page. */
 static void
-cell(struct rbuf *b, const char *text, int twips, const char *fill, bool bold)
+cell_kept(struct rbuf *b, const char *text, int twips, const char *fill, bool bold, bool keep)
 {
 	rbuf_printf(b, "<w:tc><w:tcPr><w:tcW w:w=\"%d\" w:type=\"dxa\"/>", twips);
 	if (fill != NULL)
 		rbuf_printf(b, "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"%s\"/>", fill);
-	rbuf_puts(b, "</w:tcPr><w:p><w:r>");
+	rbuf_puts(b, "</w:tcPr><w:p>");
+	if (keep)
+		rbuf_puts(b, "<w:pPr><w:keepNext/><w:spacing w:after=\"0\"/></w:pPr>");
+	rbuf_puts(b, "<w:r>");
 	if (bold)
 		rbuf_puts(b, "<w:rPr><w:b/></w:rPr>");
 	rbuf_puts(b, "<w:t xml:space=\"preserve\">");
 	rbuf_xml(b, text);
 	rbuf_puts(b, "</w:t></w:r></w:p></w:tc>");
+}
+
+static void
+cell(struct rbuf *b, const char *text, int twips, const char *fill, bool bold)
+{
+	cell_kept(b, text, twips, fill, bold, false);
 }
 
 static void
@@ -161,14 +172,14 @@ heat_map(struct rbuf *b, struct json_object *r, struct json_object *map, const c
 	table_open(b, w, 6);
 	for (int imp = 5; imp >= 1; imp--) {
 		struct json_object *row = map ? json_object_array_get_idx(map, (size_t)imp - 1) : NULL;
-		rbuf_puts(b, "<w:tr>");
+		rbuf_puts(b, "<w:tr><w:trPr><w:cantSplit/></w:trPr>");
 		snprintf(num, sizeof(num), "%s %d", rj_label(r, "impact"), imp);
-		cell(b, num, w[0], NULL, true);
+		cell_kept(b, num, w[0], NULL, true, true);
 		for (int lik = 1; lik <= 5; lik++) {
 			long long n = row ? json_object_get_int64(
 			    json_object_array_get_idx(row, (size_t)lik - 1)) : 0;
 			snprintf(num, sizeof(num), "%lld", n);
-			cell(b, n ? num : "", w[lik], fill[render_level(lik * imp)], n > 0);
+			cell_kept(b, n ? num : "", w[lik], fill[render_level(lik * imp)], n > 0, true);
 		}
 		rbuf_puts(b, "</w:tr>");
 	}
