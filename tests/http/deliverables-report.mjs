@@ -183,6 +183,15 @@ test('branding: accent colour, firm and client logos re-encoded, served as PNG w
   assert.equal((await get(A.admin, `/api/v1/clients/${A.client.id}/logo`)).status, 404);
   r = await put(A.admin, `/api/v1/clients/${A.client.id}/logo`, makePng(40, 40, { rgb: [200, 10, 10] }), 'image/png');
   assert.equal(r.status, 200);
+  // The pages' delete buttons: back to the page with a flash, the logo gone.
+  r = await A.admin.request('POST', '/branding/logo/delete', undefined,
+    { raw: `csrf_token=${encodeURIComponent(A.admin.csrf)}`, contentType: 'application/x-www-form-urlencoded' });
+  assert.equal(r.status, 303);
+  assert.equal(r.headers.location, '/branding?done=logo_deleted');
+  assert.equal((await get(A.admin, '/branding/logo')).status, 404);
+  assert.equal((await A.admin.get('/api/v1/branding')).json.logo, false);
+  r = await put(A.admin, '/api/v1/branding/logo', png, 'image/png');
+  assert.equal(r.status, 200);
 });
 
 test('hostile logos: 400 naming the field, nothing written', async () => {
