@@ -2,6 +2,7 @@
 #include "api-actions.h"
 #include "api-admin.h"
 #include "api-auth.h"
+#include "api-branding.h"
 #include "api-library.h"
 #include "api-clients.h"
 #include "api-deliv.h"
@@ -21,6 +22,7 @@
 #include "ui-actions.h"
 #include "ui-admin.h"
 #include "ui-auth.h"
+#include "ui-branding.h"
 #include "ui-clients.h"
 #include "ui-deliv.h"
 #include "ui-pilot.h"
@@ -58,6 +60,8 @@
 /* The firm's library (SPEC §4 "/templates"): firm users but establishment
  * managers (app/templates.h: the navigation shows it by the same rule). */
 #define LIBRARY RP_LIBRARY_ROLES
+/* The firm's own settings (its branding). */
+#define ADMIN	RP_ROLE_BIT(RP_ROLE_ADMIN)
 #define F(x)	RP_FEAT_##x
 /* What a feature-gated route's {id} names, for its 404 (router.h). */
 #define OF_CLIENT	RP_SCOPE_OF_CLIENT
@@ -104,6 +108,18 @@ const struct rp_route rp_routes[] = {
 	{ "POST",   "/clients/{id}/frameworks", rp_ui_client_adopt, S,     FIRM, NONE, 0 },
 	{ "GET",    "/clients/{id}/compliance", rp_ui_client_compliance, S, FIRM, NONE, 0 },
 	{ "GET",    "/clients/{id}/report", rp_ui_client_report,    S,     FIRM, NONE, 0 },
+	{ "GET",    "/clients/{id}/report.pdf", rp_ui_client_report_pdf, S, FIRM, NONE, 0 },
+	{ "GET",    "/clients/{id}/report.docx", rp_ui_client_report_docx, S, FIRM, NONE, 0 },
+	{ "GET",    "/clients/{id}/logo",  rp_ui_client_logo,       S,     FIRM, NONE, 0 },
+	{ "POST",   "/clients/{id}/logo",  rp_ui_client_logo_post,  S | RP_R_UPLOAD, FIRM, NONE, 0 },
+	{ "POST",   "/clients/{id}/logo/delete", rp_ui_client_logo_delete, S, FIRM, NONE, 0 },
+	/* The firm's branding: its admins set it, its users see it. */
+	{ "GET",    "/branding",           rp_ui_branding,          S,     ADMIN, NONE, 0 },
+	{ "POST",   "/branding",           rp_ui_branding_post,     S,     ADMIN, NONE, 0 },
+	{ "GET",    "/branding/logo",      rp_ui_branding_logo,     S,     FIRM, NONE, 0 },
+	{ "POST",   "/branding/logo",      rp_ui_branding_logo_post, S | RP_R_UPLOAD, ADMIN, NONE, 0 },
+	{ "POST",   "/branding/logo/delete", rp_ui_branding_logo_delete, S, ADMIN, NONE, 0 },
+	{ "GET",    "/branding/accent.css", rp_ui_branding_css,     S,     FIRM, NONE, 0 },
 	{ "GET",    "/clients/{id}/compliance.csv", rp_ui_client_compliance_csv, S, FIRM, NONE, 0 },
 	{ "POST",   "/clients/{id}/compliance/{id}", rp_ui_client_assess, S, FIRM, NONE, 0 },
 	/* Consultant deliverables (issue 14): portfolio, cycles, SoA. */
@@ -248,6 +264,15 @@ const struct rp_route rp_routes[] = {
 	{ "POST",   "/api/v1/clients/{id}/plan", rp_api_clients_plan, S,   FIRM, F(PLAN), OF_CLIENT },
 	{ "PUT",    "/api/v1/clients/{id}/vcisos", rp_api_clients_vcisos, S, FIRM, NONE, 0 },
 	{ "GET",    "/api/v1/clients/{id}/pilot", rp_api_clients_pilot, S, FIRM, NONE, 0 },
+	{ "GET",    "/api/v1/clients/{id}/report", rp_api_client_report, S, FIRM, NONE, 0 },
+	{ "GET",    "/api/v1/clients/{id}/logo", rp_api_client_logo, S, FIRM, NONE, 0 },
+	{ "PUT",    "/api/v1/clients/{id}/logo", rp_api_client_logo_put, S | RP_R_UPLOAD, FIRM, NONE, 0 },
+	{ "DELETE", "/api/v1/clients/{id}/logo", rp_api_client_logo_delete, S, FIRM, NONE, 0 },
+	{ "GET",    "/api/v1/branding",    rp_api_branding,         S,     FIRM, NONE, 0 },
+	{ "PATCH",  "/api/v1/branding",    rp_api_branding_patch,   S,     ADMIN, NONE, 0 },
+	{ "GET",    "/api/v1/branding/logo", rp_api_branding_logo,  S,     FIRM, NONE, 0 },
+	{ "PUT",    "/api/v1/branding/logo", rp_api_branding_logo_put, S | RP_R_UPLOAD, ADMIN, NONE, 0 },
+	{ "DELETE", "/api/v1/branding/logo", rp_api_branding_logo_delete, S, ADMIN, NONE, 0 },
 	{ "GET",    "/api/v1/clients/{id}/audit", rp_api_clients_audit, S, FIRM, NONE, 0 },
 	{ "GET",    "/api/v1/clients/{id}/establishments", rp_api_estabs_list, S, FIRM, NONE, 0 },
 	{ "POST",   "/api/v1/clients/{id}/establishments", rp_api_estabs_create, S, FIRM, NONE, 0 },
