@@ -36,6 +36,8 @@
 #   BENCH_SCALES         client counts per firm to measure (default "200 20000";
 #                        the first and last are compared)
 #   BENCH_KEEP_STACK=1   leave the stack running at the end
+#   BENCH_BUILD=tree     measure the tree's binaries even when they are a debug
+#                        or sanitizer build (by default a release copy is built)
 # Raw wrk outputs are kept in $STACK_DIR/bench/.
 
 # `make bench` runs this file with $(SHELL), which may be dash.
@@ -61,6 +63,27 @@ fi
 BUILDDIR=$(cd "$BUILDDIR" && pwd -P)
 STACK_DIR=${STACK_DIR:-$BUILDDIR/var/bench-stack}
 STACK_PORT=${STACK_PORT:-8090}
+
+# The figures are those of an optimised build (-O2, the flags the Debian
+# package builds with). A tree configured with --enable-debug (-O0) or
+# --enable-asan gets a release copy in var/bench-build: `make distdir`, the
+# files that changed copied over the previous copy, then configure (once)
+# and make, so a later run rebuilds only what changed. BENCH_BUILD=tree
+# measures the tree's own binaries instead.
+if [[ ${BENCH_BUILD:-release} == release ]] &&
+	grep -qE -- '--enable-(debug|asan)' "$BUILDDIR/config.status" 2>/dev/null; then
+	rel=$BUILDDIR/var/bench-build
+	mkdir -p "$rel"
+	say "the tree is a debug or sanitizer build: building a release copy in $rel"
+	{
+		rm -rf "$rel/dist" &&
+			make -C "$BUILDDIR" distdir distdir="$rel/dist" &&
+			mkdir -p "$rel/src" && cp -a -u "$rel/dist/." "$rel/src/" &&
+			{ [[ -f $rel/src/Makefile ]] || (cd "$rel/src" && ./configure --quiet); } &&
+			make -C "$rel/src" -j2
+	} >"$rel/build.log" 2>&1 || die "the release build failed: see $rel/build.log"
+	BUILDDIR=$rel/src
+fi
 export SRCDIR BUILDDIR STACK_DIR STACK_PORT
 STACK=$SRCDIR/tests/stack.sh
 
