@@ -5,6 +5,8 @@
 #ifndef RP_ACTIONS_H
 #define RP_ACTIONS_H
 
+#include "export.h"
+
 #include <stdbool.h>
 
 struct json_object;
@@ -73,5 +75,10 @@ int rp_actions_counts(struct rp_req *, const struct rp_client *c, long long *ope
 /* The same as the Pilot's JSON: {"open", "done", "overdue"}; NULL after
  * rp_fail. */
 struct json_object *rp_actions_figures(struct rp_req *, const struct rp_client *c);
+
+/* The actions matching f (at most 10,000) as a CSV or XLSX attachment in
+ * the response (app/export.h: the plan's columns). 0 or -1. */
+int rp_actions_export(struct rp_req *, const struct rp_client *c,
+    const struct rp_action_filter *f, enum rp_export_format fmt);
 
 #endif

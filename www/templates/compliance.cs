@@ -7,7 +7,8 @@
 <h1><?cs var:Framework.name ?></h1>
 <p><?cs call:progress(Framework.compliance_pct, Lang.pilot.compliance) ?> · <?cs var:Framework.assessed ?> / <?cs var:Framework.total ?> <?cs var:Lang.pilot.assessed ?></p>
 <p class="muted small"><?cs var:Lang.pilot.rule ?></p>
-<p><a class="button secondary" href="/clients/<?cs var:Client.id ?>/compliance.csv?framework_id=<?cs var:Filter.framework_id ?>"><?cs var:Lang.pilot.export_csv ?></a></p>
+<p><a class="button secondary" href="/clients/<?cs var:Client.id ?>/compliance.csv?framework_id=<?cs var:Filter.framework_id ?>"><?cs var:Lang.pilot.export_csv ?></a>
+<a class="button secondary" href="/clients/<?cs var:Client.id ?>/compliance.xlsx?framework_id=<?cs var:Filter.framework_id ?>" download><?cs var:Lang.export.xlsx ?></a></p>
 <form method="get" action="/clients/<?cs var:Client.id ?>/compliance" class="filters">
 <input type="hidden" name="framework_id" value="<?cs var:Filter.framework_id ?>">
 <?cs call:enum_select("status", Lang.pilot.status, Lang.pilot.statuses, Filter.status, Lang.clients.any) ?>
