@@ -443,6 +443,12 @@ rp_req_parse_body(struct rp_req *req, const char *body, size_t len)
 		req->csv_len = len;
 		return 0;
 	}
+	/* A client archive (app/archive.h): no cross-site form sends it. */
+	if (media_is(req->content_type, "application/zip")) {
+		req->zip = body;
+		req->zip_len = len;
+		return 0;
+	}
 	/* HTML file uploads; the API takes JSON (a cross-site form can post
 	 * multipart without a preflight). */
 	if (media_is(req->content_type, "multipart/form-data") && !req->api) {

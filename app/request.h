@@ -89,6 +89,8 @@ struct rp_req {
 	struct json_object	*json;		/* object body, or NULL */
 	const char		*csv;		/* a text/csv body, or NULL */
 	size_t			 csv_len;
+	const char		*zip;		/* an application/zip body, or NULL */
+	size_t			 zip_len;
 	const char		*content_type;
 	long long		 content_length;
 	const char		*remote_addr;

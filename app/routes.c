@@ -1,6 +1,7 @@
 /* The route table: every URL of the product and what it requires. */
 #include "api-actions.h"
 #include "api-admin.h"
+#include "api-archive.h"
 #include "api-auth.h"
 #include "api-library.h"
 #include "api-clients.h"
@@ -56,6 +57,8 @@
 /* The firm's library (SPEC §4 "/templates"): firm users but establishment
  * managers (app/templates.h: the navigation shows it by the same rule). */
 #define LIBRARY RP_LIBRARY_ROLES
+/* The firm's admins only: the client archive (docs/client-archive.md). */
+#define ADMIN	RP_ROLE_BIT(RP_ROLE_ADMIN)
 #define F(x)	RP_FEAT_##x
 /* What a feature-gated route's {id} names, for its 404 (router.h). */
 #define OF_CLIENT	RP_SCOPE_OF_CLIENT
@@ -93,6 +96,9 @@ const struct rp_route rp_routes[] = {
 	{ "GET",    "/clients/new",        rp_ui_clients_new,       S,     CREATORS, NONE, 0 },
 	{ "GET",    "/clients/switch",     rp_ui_clients_switch,    S,     FIRM, NONE, 0 },
 	{ "POST",   "/clients",            rp_ui_clients_create,    S,     CREATORS, NONE, 0 },
+	/* A client archive is a file: its body may reach http.max_upload. */
+	{ "POST",   "/clients/import",     rp_ui_clients_import,    S | RP_R_UPLOAD, ADMIN, NONE, 0 },
+	{ "GET",    "/clients/{id}/archive", rp_ui_client_archive,  S,     ADMIN, NONE, 0 },
 	{ "GET",    "/clients/{id}",       rp_ui_client,            S,     FIRM, NONE, 0 },
 	{ "POST",   "/clients/{id}",       rp_ui_client_update,     S,     FIRM, NONE, 0 },
 	{ "POST",   "/clients/{id}/plan",  rp_ui_client_plan,       S,     FIRM, F(PLAN), OF_CLIENT },
@@ -234,6 +240,8 @@ const struct rp_route rp_routes[] = {
 
 	{ "GET",    "/api/v1/clients",     rp_api_clients_list,     S,     FIRM, NONE, 0 },
 	{ "POST",   "/api/v1/clients",     rp_api_clients_create,   S,     CREATORS, NONE, 0 },
+	{ "POST",   "/api/v1/clients/import", rp_api_clients_import, S | RP_R_UPLOAD, ADMIN, NONE, 0 },
+	{ "GET",    "/api/v1/clients/{id}/archive", rp_api_client_archive, S, ADMIN, NONE, 0 },
 	{ "GET",    "/api/v1/clients/{id}", rp_api_clients_get,     S,     FIRM, NONE, 0 },
 	{ "PATCH",  "/api/v1/clients/{id}", rp_api_clients_patch,   S,     FIRM, NONE, 0 },
 	{ "POST",   "/api/v1/clients/{id}/plan", rp_api_clients_plan, S,   FIRM, F(PLAN), OF_CLIENT },
