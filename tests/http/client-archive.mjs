@@ -15,7 +15,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ensureStack } from '../lib/stack.mjs';
-import { lockStack } from '../lib/testkit.mjs';
+import { lockStack, tidy } from '../lib/testkit.mjs';
 import { createFirm, expectError, httpTransport, loggedIn, sql, sqlValue } from '../lib/identity.mjs';
 import { makeClient, makeEstab, person } from '../lib/clients.mjs';
 
@@ -191,7 +191,12 @@ test('export: a zip of JSON files with a manifest (format, version, counts, chec
   assert.equal(ui.status, 200);
   const page = await A.admin.c.get(`/clients/${A.client.id}`);
   assert.match(page.text, /id="client-archive"/);
-  assert.match((await A.admin.c.get('/clients')).text, /id="client-import-form"/);
+  const list = await A.admin.c.get('/clients');
+  assert.match(list.text, /id="client-import-form"/);
+  for (const [what, p] of [['client page', page], ['clients list', list]]) {
+    const td = tidy(p.text);
+    assert.ok(td.status !== null && td.status < 2, `${what}: tidy errors:\n${td.output}`);
+  }
   // Others: not an admin 403, another firm 404.
   assert.equal((await download(A.am.c, `/api/v1/clients/${A.client.id}/archive`)).status, 403);
   assert.equal((await download(B.admin.c, `/api/v1/clients/${A.client.id}/archive`)).status, 404);

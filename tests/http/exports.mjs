@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ensureStack } from '../lib/stack.mjs';
-import { lockStack } from '../lib/testkit.mjs';
+import { lockStack, tidy } from '../lib/testkit.mjs';
 import { createFirm, createSupport, httpTransport, loggedIn } from '../lib/identity.mjs';
 import { makeClient, person } from '../lib/clients.mjs';
 
@@ -162,6 +162,19 @@ test('compliance.xlsx: every requirement, the comment as a string; framework_id 
   const bad = await A.admin.c.get(`/api/v1/clients/${c}/compliance.xlsx`);
   assert.equal(bad.status, 400);
   assert.equal(bad.json.error.field, 'framework_id');
+});
+
+test('the pages offer the Excel download beside the CSV, and stay valid HTML', async () => {
+  const c = A.client.id;
+  for (const [p, link] of [[`/clients/${c}/risks`, `/clients/${c}/risks.xlsx`],
+    [`/clients/${c}/actions`, `/clients/${c}/actions.xlsx`],
+    [`/clients/${c}/compliance?framework_id=${csf.id}`, `/clients/${c}/compliance.xlsx?framework_id=${csf.id}`]]) {
+    const r = await A.admin.c.get(p);
+    assert.equal(r.status, 200, p);
+    assert.ok(r.text.includes(`href="${link.replace(/&/g, '&amp;')}`) || r.text.includes(`href="${link}`), `${p} links ${link}`);
+    const td = tidy(r.text);
+    assert.ok(td.status !== null && td.status < 2, `${p}: tidy errors:\n${td.output}`);
+  }
 });
 
 test('the exports check scope like their pages: 403 off the team, 404 for another firm, 401 without session', async () => {

@@ -10,7 +10,7 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { ensureStack } from '../lib/stack.mjs';
-import { lockStack } from '../lib/testkit.mjs';
+import { lockStack, tidy } from '../lib/testkit.mjs';
 import { createFirm, expectError, httpTransport, loggedIn, sql, sqlValue } from '../lib/identity.mjs';
 import { makeClient, person } from '../lib/clients.mjs';
 
@@ -123,6 +123,8 @@ test("saving a resource as a template: the client's name becomes {{client_name}}
   // The page: ticked by default; unticked keeps the name.
   const page = await A.admin.c.get(`/resources/${res.json.id}`);
   assert.match(page.text, /name="client_name_variable" value="1" id="f-client-name-variable" checked/);
+  const td = tidy(page.text);
+  assert.ok(td.status !== null && td.status < 2, `resource page: tidy errors:\n${td.output}`);
   const n = count(A.firm);
   const off = await A.admin.c.request('POST', `/resources/${res.json.id}/template`, undefined, {
     raw: new URLSearchParams({ client_name_variable_present: '1', csrf_token: A.admin.c.csrf }).toString(),
