@@ -1181,9 +1181,12 @@ imp_audit(struct imp *m, struct json_object *arr)
 		    str(req, o, p, "action", 64, false, &action) != 0 ||
 		    str(req, o, p, "object_type", 32, false, &type) != 0 ||
 		    num(req, o, p, "object_id", 1, INT64_MAX, true, &oid, &none) != 0 ||
-		    str(req, o, p, "details", 60000, false, &details) != 0 ||
+		    str(req, o, p, "details", 65535, false, &details) != 0 ||
 		    user_of(m, email, &uid) != 0)
 			return -1;
+		/* The column is a TEXT: 65,535 bytes. */
+		if (strlen(details) > 65535)
+			return bad(req, P("%s.details", p), "At most 65,535 bytes.");
 		/* Ids of what the archive holds follow their objects; others
 		 * (users, templates, other firms' rows) are dropped. */
 		struct json_object *map = strcmp(type, "risk") == 0 ? m->risks :
