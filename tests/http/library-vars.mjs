@@ -61,7 +61,7 @@ test('an unknown or malformed variable is a 400 naming it, and nothing is saved'
     raw: new URLSearchParams({ type: 'document', title: 'T', body: 'x {{bar}}', csrf_token: A.admin.c.csrf }).toString(),
     contentType: 'application/x-www-form-urlencoded' });
   assert.equal(page.status, 400);
-  assert.match(page.text, /\{\{bar\}\}/);
+  assert.match(page.text, /id="err-body">[^<]*\{\{vciso_name\}\}[^<]*<code>\{\{bar\}\} \(1\)<\/code>/);
   assert.equal(count(A.firm), n + 1);
 });
 
