@@ -298,5 +298,13 @@ test('hostile archives: 400 naming the path at fault, and nothing written', asyn
     assert.match(r.json.error.message, msg, what);
     assert.ok(!r.text.includes('../x') && !r.text.includes('/etc/x') && !r.text.includes('evil'), `${what}: not echoed`);
   }
+  // The page's form answers the error page naming the path.
+  const fd = new FormData();
+  fd.append('csrf_token', A.admin.c.csrf);
+  fd.append('file', new Blob([tampered], { type: 'application/zip' }), 'client.zip');
+  const res = await fetch(`${env.BASE_URL}/clients/import`, { method: 'POST', body: fd, redirect: 'manual',
+    headers: { cookie: A.admin.c.cookieHeader() } });
+  assert.equal(res.status, 400);
+  assert.match(await res.text(), /<code>risks\.json<\/code>/);
   assert.deepEqual(everything(), n, 'nothing written by any refused archive');
 });
