@@ -1288,6 +1288,30 @@ fail:
 	return NULL;
 }
 
+/* About how many JSON values text holds (its commas and opening brackets
+ * outside strings): json-c spends far more memory per value than the text
+ * does, so a file of tiny values is refused before it is parsed. */
+static size_t
+json_values(const char *s, size_t n)
+{
+	size_t count = 1;
+	bool in = false;
+
+	for (size_t i = 0; i < n; i++) {
+		if (in) {
+			if (s[i] == '\\')
+				i++;
+			else if (s[i] == '"')
+				in = false;
+		} else if (s[i] == '"') {
+			in = true;
+		} else if (s[i] == ',' || s[i] == '[' || s[i] == '{') {
+			count++;
+		}
+	}
+	return count;
+}
+
 /* Entry name inflated (at most its declared size), verified against the
  * manifest's checksum when given, parsed. NULL after a 400. */
 static struct json_object *
@@ -1320,6 +1344,10 @@ read_entry(struct rp_req *req, zip_t *z, const char *name, const char *sha)
 	buf[have] = '\0';
 	if (sha != NULL && strcmp(hex_sha256(req, buf, have), sha) != 0) {
 		bad(req, name, "This file does not match its checksum in manifest.json.");
+		return NULL;
+	}
+	if (json_values(buf, have) > RP_ARCHIVE_MAX_VALUES) {
+		bad(req, name, "This file holds too many values.");
 		return NULL;
 	}
 	if (!rp_utf8_valid(buf, have) || rp_json_parse(buf, have, MAX_DEPTH, &o) != 0 || o == NULL) {

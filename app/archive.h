@@ -19,6 +19,8 @@ struct rp_req;
 #define RP_ARCHIVE_MAX_ENTRY	(32u << 20)	/* bytes, uncompressed */
 #define RP_ARCHIVE_MAX_TOTAL	(64u << 20)	/* bytes, uncompressed, all entries */
 #define RP_ARCHIVE_MAX_RATIO	100		/* uncompressed / compressed, per entry */
+/* JSON values per file, counted before parsing (json-c's memory). */
+#define RP_ARCHIVE_MAX_VALUES	2000000
 
 /* Client c's archive (the zip's bytes) appended to out. 0, or -1 after
  * rp_fail. */

@@ -33,7 +33,8 @@ let csf;
 // ["set", name, text] (recomputing the manifest's checksum and bytes),
 // ["raw", name, text] (added as is, beside any entry of that name), ["drop", name],
 // ["manifest", [keys...], value] on the manifest, ["bomb", name, MiB] (replaces
-// the entry by MiB of spaces: a ratio of about 1000).
+// the entry by MiB of spaces: a ratio of about 1000), ["values", name, N]
+// (a stored entry of N + 1 tiny JSON values, checksum updated).
 const ZIPPER = `
 import hashlib, json, sys, zipfile
 src, dst, ops = sys.argv[1], sys.argv[2], json.loads(sys.argv[3])
@@ -55,11 +56,15 @@ for op in ops:
         for k in op[1][:-1]: o = o[k]
         o[op[1][-1]] = op[2]
     elif op[0] == 'bomb': extra.append((op[1], b' ' * (op[2] << 20), True))
+    elif op[0] == 'values':
+        data = b'[' + b'0,' * op[2] + b'0]'
+        extra.append((op[1], data, True, zipfile.ZIP_STORED))
+        man['files'][op[1]] = {'sha256': hashlib.sha256(data).hexdigest(), 'bytes': len(data)}
 if man is not None: files['manifest.json'] = json.dumps(man).encode()
 with zipfile.ZipFile(dst, 'w', zipfile.ZIP_DEFLATED) as z:
     for n, d in files.items():
         if not any(n == e[0] and e[2] for e in extra): z.writestr(n, d)
-    for n, d, _ in extra: z.writestr(n, d)
+    for e in extra: z.writestr(e[0], e[1], *e[3:])
 `;
 let seq = 0;
 function rezip(ops, src = archive) {
@@ -271,6 +276,7 @@ test('hostile archives: 400 naming the path at fault, and nothing written', asyn
   const cases = [
     ['zip bomb (ratio)', rezip([['bomb', 'audit.json', 20]]), 'audit.json', /ratio/],
     ['zip bomb (size)', rezip([['bomb', 'audit.json', 40]]), 'audit.json', /too large/],
+    ['too many values', rezip([['values', 'audit.json', 2100000]]), 'audit.json', /too many values/],
     ['parent path', rezip([['raw', '../x', 'x']]), /^archive\.entries\[\d+\]$/, /absolute or parent/],
     ['absolute path', rezip([['raw', '/etc/x', 'x']]), /^archive\.entries\[\d+\]$/, /absolute or parent/],
     ['unknown file', rezip([['raw', 'evil.sh', 'x']]), /^archive\.entries\[\d+\]$/, /Not a file/],
