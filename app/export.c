@@ -31,7 +31,7 @@ static const char *cell_text(struct rp_req *, const struct rp_col *, struct json
 static struct json_object *cell_value(struct json_object *row, const char *key);
 static int write_book(struct rp_req *, const struct rp_table *, struct json_object *,
     const char *path, char *tmpdir);
-static int slurp(struct rp_req *, const char *path, struct rp_buf *out);
+static int slurp(const char *path, struct rp_buf *out);
 
 int
 rp_export_parse_date(const char *s, int *y, int *mo, int *d, int *h, int *mi, int *sec)
@@ -203,7 +203,7 @@ write_book(struct rp_req *req, const struct rp_table *t, struct json_object *row
 					continue;
 				size_t len = rp_export_clip(txt);
 				e = worksheet_write_string(ws, y, x,
-				    txt[len] ? rp_strdup(req->arena, P("%.*s", (int)len, txt)) : txt,
+				    txt[len] ? P("%.*s", (int)len, txt) : txt,
 				    NULL);
 				w = (double)rp_utf8_chars(txt);
 			}
@@ -232,13 +232,12 @@ out:
 
 /* Read the file at path into out. */
 static int
-slurp(struct rp_req *req, const char *path, struct rp_buf *out)
+slurp(const char *path, struct rp_buf *out)
 {
 	struct stat st;
 	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
 	int rc = -1;
 
-	(void)req;
 	if (fd < 0)
 		return -1;
 	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode))
@@ -274,7 +273,7 @@ rp_export_xlsx(struct rp_req *req, const struct rp_table *t, struct json_object 
 		rp_err("%s: could not write the workbook", __func__);
 		goto out;
 	}
-	if (slurp(req, path, out) != 0) {
+	if (slurp(path, out) != 0) {
 		rp_err("%s: read %s: %s", __func__, path, strerror(errno));
 		goto out;
 	}
