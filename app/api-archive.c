@@ -8,6 +8,7 @@
 #include "archive.h"
 #include "arena.h"
 #include "clients.h"
+#include "jsonw.h"
 #include "request.h"
 #include "response.h"
 #include "ui-shared.h"
@@ -61,7 +62,10 @@ rp_api_clients_import(struct rp_req *req)
 		return -1;
 	if (rp_clients_get(req, id, &c) != 1)
 		return rp_fail(req, 500, "internal", NULL, "Internal error.");
-	rp_resp_json(req, 201, rp_client_json(req, &c));
+	struct rp_jw w;
+	rp_resp_json_begin(req, 201, &w);
+	rp_client_write(&w, &c);
+	rp_resp_json_end(req);
 	return 0;
 }
 

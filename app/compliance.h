@@ -38,7 +38,10 @@ struct json_object *rp_compliance_items(struct rp_req *, const struct rp_client 
 /* One compliance item of client c; NULL after rp_fail (404). */
 struct json_object *rp_compliance_item(struct rp_req *, const struct rp_client *c,
     long long requirement);
-/* Assess requirement_id from the request's status and comment. */
+/* Assess requirement_id from the request's status, comment, justification
+ * and applicable (false: the status not_applicable, with a justification;
+ * 400 naming the field). A request naming a "cycle" other than the
+ * framework's current one is refused with 409 past_cycle. */
 int rp_compliance_set(struct rp_req *, const struct rp_client *c, long long requirement);
 /* Per adopted framework: framework_id, name, compliance_pct (null when
  * undefined), assessed, total; NULL after rp_fail. */

@@ -119,10 +119,7 @@ static struct rp_stmt q_unlink = RP_STMT("DELETE FROM risk_requirements WHERE ri
 static struct rp_stmt q_link = RP_STMT(
     "INSERT INTO risk_requirements (risk_id, requirement_id, firm_id, client_id, framework_id)"
     " VALUES (?, ?, ?, ?, ?)");
-static struct rp_stmt q_heat = RP_STMT(
-    "SELECT likelihood, impact, COALESCE(residual_likelihood, 0), COALESCE(residual_impact, 0),"
-    " COUNT(*) FROM risks WHERE client_id = ? AND firm_id = ? AND status <> 'closed'"
-    " GROUP BY 1, 2, 3, 4");
+static struct rp_stmt q_heat = RP_STMT(RP_RISKS_HEAT_SQL);
 
 /* ------------------------------------------------------------- rules --- */
 
@@ -233,13 +230,17 @@ rp_risks_heat(struct rp_req *req, const struct rp_client *c, struct rp_risk_heat
 	memset(h, 0, sizeof(*h));
 	if (rp_db_do(req, &q_heat, a, 2, &res) != 0)
 		return -1;
-	for (size_t k = 0; k < res.nrows; k++) {
-		char **r = res.rows[k];
-		/* The table's checks keep every value in range. */
-		rp_risk_heat_add(h, (int)rp_cell_num(r[0]), (int)rp_cell_num(r[1]), (int)rp_cell_num(r[2]),
-		    (int)rp_cell_num(r[3]), rp_cell_num(r[4]));
-	}
+	for (size_t k = 0; k < res.nrows; k++)
+		rp_risks_heat_row(h, res.rows[k]);
 	return 0;
+}
+
+void
+rp_risks_heat_row(struct rp_risk_heat *h, char **r)
+{
+	/* The table's checks keep every value in range. */
+	rp_risk_heat_add(h, (int)rp_cell_num(r[0]), (int)rp_cell_num(r[1]), (int)rp_cell_num(r[2]),
+	    (int)rp_cell_num(r[3]), rp_cell_num(r[4]));
 }
 
 static struct json_object *

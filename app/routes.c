@@ -5,6 +5,7 @@
 #include "api-auth.h"
 #include "api-library.h"
 #include "api-clients.h"
+#include "api-deliv.h"
 #include "api-pilot.h"
 #include "api-resources.h"
 #include "api-risk-analysis.h"
@@ -22,6 +23,7 @@
 #include "ui-admin.h"
 #include "ui-auth.h"
 #include "ui-clients.h"
+#include "ui-deliv.h"
 #include "ui-pilot.h"
 #include "ui-resources.h"
 #include "ui-risk-analysis.h"
@@ -110,6 +112,15 @@ const struct rp_route rp_routes[] = {
 	{ "GET",    "/clients/{id}/compliance.csv", rp_ui_client_compliance_csv, S, FIRM, NONE, 0 },
 	{ "GET",    "/clients/{id}/compliance.xlsx", rp_ui_client_compliance_xlsx, S, FIRM, NONE, 0 },
 	{ "POST",   "/clients/{id}/compliance/{id}", rp_ui_client_assess, S, FIRM, NONE, 0 },
+	/* Consultant deliverables (issue 14): portfolio, cycles, SoA. */
+	{ "GET",    "/portfolio",          rp_ui_portfolio,         S,     FIRM, NONE, 0 },
+	{ "GET",    "/portfolio.csv",      rp_ui_portfolio_csv,     S,     FIRM, NONE, 0 },
+	{ "GET",    "/clients/{id}/frameworks/{id}/cycles", rp_ui_cycles, S, FIRM, NONE, 0 },
+	{ "POST",   "/clients/{id}/frameworks/{id}/cycles", rp_ui_cycles_start, S, FIRM, NONE, 0 },
+	{ "GET",    "/clients/{id}/frameworks/{id}/cycles/{id}", rp_ui_cycle, S, FIRM, NONE, 0 },
+	{ "GET",    "/clients/{id}/frameworks/{id}/cycles/{id}/compare/{id}", rp_ui_cycles_compare, S, FIRM, NONE, 0 },
+	{ "GET",    "/clients/{id}/frameworks/{id}/soa", rp_ui_soa, S,  FIRM, NONE, 0 },
+	{ "GET",    "/clients/{id}/frameworks/{id}/soa.csv", rp_ui_soa_csv, S, FIRM, NONE, 0 },
 	{ "GET",    "/clients/{id}/risks", rp_ui_risks,             S,     FIRM, NONE, 0 },
 	{ "GET",    "/clients/{id}/risks.csv", rp_ui_risks_csv,     S,     FIRM, NONE, 0 },
 	{ "GET",    "/clients/{id}/risks.xlsx", rp_ui_risks_xlsx,   S,     FIRM, NONE, 0 },
@@ -284,6 +295,12 @@ const struct rp_route rp_routes[] = {
 	{ "GET",    "/api/v1/clients/{id}/compliance.csv", rp_api_client_compliance_csv, S, FIRM, NONE, 0 },
 	{ "GET",    "/api/v1/clients/{id}/compliance.xlsx", rp_api_client_compliance_xlsx, S, FIRM, NONE, 0 },
 	{ "PATCH",  "/api/v1/clients/{id}/compliance/{id}", rp_api_client_assess, S, FIRM, NONE, 0 },
+	{ "GET",    "/api/v1/portfolio",   rp_api_portfolio,        S,     FIRM, NONE, 0 },
+	{ "GET",    "/api/v1/clients/{id}/frameworks/{id}/cycles", rp_api_cycles_list, S, FIRM, NONE, 0 },
+	{ "POST",   "/api/v1/clients/{id}/frameworks/{id}/cycles", rp_api_cycles_start, S, FIRM, NONE, 0 },
+	{ "GET",    "/api/v1/clients/{id}/frameworks/{id}/cycles/{id}", rp_api_cycles_get, S, FIRM, NONE, 0 },
+	{ "GET",    "/api/v1/clients/{id}/frameworks/{id}/cycles/{id}/compare/{id}", rp_api_cycles_compare, S, FIRM, NONE, 0 },
+	{ "GET",    "/api/v1/clients/{id}/frameworks/{id}/soa", rp_api_soa, S, FIRM, NONE, 0 },
 	{ "GET",    "/api/v1/clients/{id}/risks", rp_api_client_risks, S, FIRM, NONE, 0 },
 	{ "GET",    "/api/v1/clients/{id}/risks.csv", rp_api_client_risks_csv, S, FIRM, NONE, 0 },
 	{ "GET",    "/api/v1/clients/{id}/risks.xlsx", rp_api_client_risks_xlsx, S, FIRM, NONE, 0 },

@@ -60,6 +60,17 @@ filter_query(struct rp_req *req, const struct rp_action_filter *f)
 
 /* Figures.*: open, done, overdue and the share done (of what is not
  * cancelled) for a progress bar; "" when there is nothing yet. */
+void
+rp_ui_actions_figures_set(struct rp_req *req, long long open, long long done,
+    long long overdue)
+{
+	rp_setf(req, "Figures.open", "%lld", open);
+	rp_setf(req, "Figures.done", "%lld", done);
+	rp_setf(req, "Figures.overdue", "%lld", overdue);
+	rp_set(req, "Figures.done_pct", open + done > 0 ?
+	    P("%lld", done * 100 / (open + done)) : "");
+}
+
 int
 rp_ui_actions_figures(struct rp_req *req, const struct rp_client *c)
 {
@@ -67,11 +78,7 @@ rp_ui_actions_figures(struct rp_req *req, const struct rp_client *c)
 
 	if (rp_actions_counts(req, c, &open, &done, &overdue) != 0)
 		return -1;
-	rp_setf(req, "Figures.open", "%lld", open);
-	rp_setf(req, "Figures.done", "%lld", done);
-	rp_setf(req, "Figures.overdue", "%lld", overdue);
-	rp_set(req, "Figures.done_pct", open + done > 0 ?
-	    P("%lld", done * 100 / (open + done)) : "");
+	rp_ui_actions_figures_set(req, open, done, overdue);
 	return 0;
 }
 

@@ -413,8 +413,7 @@ rp_ui_client_pilot(struct rp_req *req)
 		rp_set(req, P("%s.object_type", b), json_object_get_string(v));
 	}
 	json_object_put(act);
-	if (rp_ui_pilot_frameworks(req, &c) != 0 || rp_ui_risks_heat(req, &c) != 0 ||
-	    rp_ui_actions_figures(req, &c) != 0 || rp_ui_resources_figures(req, &c) != 0 ||
+	if (rp_ui_pilot_frameworks(req, &c) != 0 || rp_ui_pilot_figures(req, &c) != 0 ||
 	    rp_ui_usage_pilot(req, &c) != 0)
 		return -1;
 	/* External exposure (feature monitoring, module external_scan). */

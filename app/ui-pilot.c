@@ -13,6 +13,7 @@
 #include "compliance.h"
 #include "csv.h"
 #include "fwdoc.h"
+#include "pilot.h"
 #include "request.h"
 #include "resources.h"
 #include "response.h"
@@ -94,6 +95,20 @@ rp_ui_pilot_frameworks(struct rp_req *req, const struct rp_client *c)
 }
 
 int
+rp_ui_pilot_figures(struct rp_req *req, const struct rp_client *c)
+{
+	struct rp_pilot_figures f;
+
+	if (rp_pilot_figures(req, c, &f) != 0)
+		return -1;
+	rp_ui_risks_heat_set(req, &f.heat);
+	rp_ui_actions_figures_set(req, f.open, f.done, f.overdue);
+	rp_set_json(req, "Docs", f.docs);
+	json_object_put(f.docs);
+	return 0;
+}
+
+int
 rp_ui_client_adopt(struct rp_req *req)
 {
 	struct rp_client c;
@@ -129,7 +144,8 @@ compliance_page(struct rp_req *req, struct rp_client *c)
 	if (rp_ui_page_args(req, &limit, &offset, &page) != 0)
 		return -1;
 	static const char *const shown[] = { "requirement_id", "ref", "title", "status",
-		"comment", "group_ref", "group_title", "resources", "actions" };
+		"comment", "group_ref", "group_title", "resources", "actions", "applicable",
+		"justification" };
 	struct json_object *items = rp_compliance_items(req, c, framework, status, limit,
 	    offset, &total);
 	if (items == NULL)
@@ -171,6 +187,20 @@ rp_ui_client_assess(struct rp_req *req)
 
 	if (rp_ui_pilot_client(req, &c) != 0)
 		return -1;
+	/* The form sends both the status and the applicability, and what the
+	 * applicability was: of the two, the one the user changed wins (a
+	 * requirement does not apply exactly when its status is
+	 * not_applicable); when they agree both go through. */
+	const char *ap = rp_param(&req->form, "applicable"), *st = rp_param(&req->form, "status");
+	const char *was = rp_param(&req->form, "applicable_was");
+	if (ap != NULL && st != NULL && (strcmp(ap, "0") == 0) != (strcmp(st, "not_applicable") == 0)) {
+		bool changed = was != NULL && strcmp(was, ap) != 0;
+		for (size_t i = 0; i < req->form.n; i++) {
+			struct rp_kv *kv = &req->form.v[i];
+			if (strcmp(kv->key, changed ? "status" : "applicable") == 0)
+				kv->key = changed ? "status_unused" : "applicable_unused";
+		}
+	}
 	if (rp_compliance_set(req, &c, req->args[1]) != 0) {
 		if (!rp_ui_take_error(req))
 			return -1;
@@ -217,8 +247,7 @@ rp_ui_client_report(struct rp_req *req)
 		return -1;
 	for (size_t i = 0; i < n; i++)
 		rp_set(req, P("Report.team.%zu", i), team[i].name);
-	if (rp_ui_pilot_frameworks(req, &c) != 0 || rp_ui_risks_heat(req, &c) != 0 ||
-	    rp_ui_actions_figures(req, &c) != 0 || rp_ui_resources_figures(req, &c) != 0)
+	if (rp_ui_pilot_frameworks(req, &c) != 0 || rp_ui_pilot_figures(req, &c) != 0)
 		return -1;
 	/* Open actions, soonest due first. */
 	struct rp_action_filter f = { .sort = "due_date" };

@@ -20,7 +20,7 @@ static const char *const flashes[] = {
 	"sessions_ended", "logged_out", "client_created", "plan_changed",
 	"team_saved", "estab_created", "status_changed", "merged", "imported",
 	"suggested", "accepted", "rejected", "billing_changed", "password_set",
-	"adopted", "assessed", "risk_created", "risk_saved", "risk_deleted",
+	"adopted", "assessed", "cycle_started", "risk_created", "risk_saved", "risk_deleted",
 	"action_created", "action_saved", "action_deleted",
 	"resource_created", "resource_saved", "resource_status", "resource_deleted",
 	"template_saved", "resource_template_updated", "resource_published",

@@ -465,16 +465,18 @@ done
 use_db "$MAIN_DB"
 
 # --------------------------------------------------- instructions/request ---
-# The client list (N = the first scale) under callgrind, on one worker of
-# its own (own socket): the worker's instructions over 5 requests, then
-# over 55, in two runs; their difference / 50 is the cost of one request,
-# start-up and exit left out, whatever the machine's load.
-CG_IR=
+# The client list, the API's client list and one Pilot dashboard (N = the
+# first scale) under callgrind, on one worker of its own (own socket): the
+# worker's instructions over 5 requests, then over 55, in two runs; their
+# difference / 50 is the cost of one request, start-up and exit left out,
+# whatever the machine's load.
+declare -A CG_IR=()
 CG_NOTE=
 cg_first=${SCALES%% *}
 cgsock=$STACK_DIR/run/callgrind.sock
 cgconf=$OUT/rempart-callgrind.conf
-# cg_run COUNT: prints the worker's instruction count over COUNT requests.
+# cg_run COUNT URI: prints the worker's instruction count over COUNT
+# requests of URI.
 cg_run() {
 	local pid worker ir
 	rm -f "$cgsock" "$OUT"/callgrind.out.*
@@ -482,9 +484,14 @@ cg_run() {
 		"$BUILDDIR/app/rempart-fcgi" -c "$cgconf" </dev/null >>"$OUT/callgrind.log" 2>&1 &
 	pid=$!
 	for _ in $(seq 1 240); do [[ -S $cgsock ]] && break; sleep 0.5; done
-	worker=$(pgrep -P "$pid" 2>/dev/null | head -n 1 || true)
+	# The master forks its worker right after binding: wait for it too.
+	for _ in $(seq 1 100); do
+		worker=$(pgrep -P "$pid" 2>/dev/null | head -n 1 || true)
+		[[ -n $worker ]] && break
+		sleep 0.2
+	done
 	if [[ -S $cgsock && -n $worker ]] &&
-		node "$SRCDIR/tests/bench/fcgi-get.mjs" "$cgsock" /clients "$1" "$COOKIE" >>"$OUT/callgrind.log" 2>&1; then
+		node "$SRCDIR/tests/bench/fcgi-get.mjs" "$cgsock" "$2" "$1" "$COOKIE" >>"$OUT/callgrind.log" 2>&1; then
 		kill -TERM "$pid" 2>/dev/null || true
 		for _ in $(seq 1 120); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
 		ir=$(awk '/^(summary|totals):/ { v = $2 } END { print v }' "$OUT/callgrind.out.$worker" 2>/dev/null)
@@ -503,15 +510,19 @@ else
 		-e "s/^db\\.name = .*/db.name = rempart_bench_$cg_first/" "$REMPART_CONFIG" >"$cgconf"
 	chmod 600 "$cgconf"
 	: >"$OUT/callgrind.log"
-	say "callgrind: the client list at N=$cg_first, 5 then 55 requests on one worker"
+	say "callgrind: list, API list and dashboard at N=$cg_first, 5 then 55 requests on one worker"
 	use_db "rempart_bench_$cg_first"
 	bench_login
+	cg_client=$(api '/clients?limit=1&sort=name' | sed -n 's/.*"items": *\[ *{ *"id": *\([0-9]*\).*/\1/p')
 	use_db "$MAIN_DB"
-	if ir5=$(cg_run 5) && ir55=$(cg_run 55); then
-		CG_IR=$(awk -v a="$ir5" -v b="$ir55" 'BEGIN { printf "%d", (b - a) / 50 }')
-	else
-		CG_NOTE="callgrind run failed (see $OUT/callgrind.log)"
-	fi
+	CG_URIS=(/clients "/api/v1/clients?limit=50" "/clients/$cg_client/pilot")
+	for u in "${CG_URIS[@]}"; do
+		if ir5=$(cg_run 5 "$u") && ir55=$(cg_run 55 "$u"); then
+			CG_IR[$u]=$(awk -v a="$ir5" -v b="$ir55" 'BEGIN { printf "%d", (b - a) / 50 }')
+		else
+			CG_NOTE="callgrind run failed (see $OUT/callgrind.log)"
+		fi
+	done
 fi
 
 # ---------------------------------------------------------------- report ---
@@ -646,8 +657,10 @@ if [[ $small != "$big" ]]; then
 	done
 fi
 echo
-if [[ -n $CG_IR ]]; then
-	printf '  %-44s %s\n' "callgrind, client list at N=$cg_first" "$CG_IR instructions per request"
+if ((${#CG_IR[@]} > 0)); then
+	for u in "${CG_URIS[@]}"; do
+		printf '  %-44s %s\n' "callgrind at N=$cg_first, GET $u" "${CG_IR[$u]:-n/a} instructions per request"
+	done
 else
 	printf '  %-44s %s\n' "callgrind, client list" "n/a: $CG_NOTE"
 fi

@@ -71,6 +71,14 @@ const MATRIX = {
   'GET /clients/{id}/report': {},
   'GET /clients/{id}/compliance.csv': {},
   'GET /clients/{id}/compliance.xlsx': {},
+  'GET /portfolio': {},
+  'GET /portfolio.csv': {},
+  'GET /clients/{id}/frameworks/{id}/cycles': {},
+  'POST /clients/{id}/frameworks/{id}/cycles': {},
+  'GET /clients/{id}/frameworks/{id}/cycles/{id}': {},
+  'GET /clients/{id}/frameworks/{id}/cycles/{id}/compare/{id}': {},
+  'GET /clients/{id}/frameworks/{id}/soa': {},
+  'GET /clients/{id}/frameworks/{id}/soa.csv': {},
   'POST /clients/{id}/compliance/{id}': {},
   'GET /clients/{id}/risks': {},
   'GET /clients/{id}/risks.csv': {},
@@ -255,6 +263,12 @@ const MATRIX = {
   'GET /api/v1/clients/{id}/compliance.csv': {},
   'GET /api/v1/clients/{id}/compliance.xlsx': {},
   'PATCH /api/v1/clients/{id}/compliance/{id}': {},
+  'GET /api/v1/portfolio': {},
+  'GET /api/v1/clients/{id}/frameworks/{id}/cycles': {},
+  'POST /api/v1/clients/{id}/frameworks/{id}/cycles': {},
+  'GET /api/v1/clients/{id}/frameworks/{id}/cycles/{id}': {},
+  'GET /api/v1/clients/{id}/frameworks/{id}/cycles/{id}/compare/{id}': {},
+  'GET /api/v1/clients/{id}/frameworks/{id}/soa': {},
   'GET /api/v1/clients/{id}/risks': {},
   'GET /api/v1/clients/{id}/risks.csv': {},
   'GET /api/v1/clients/{id}/risks.xlsx': {},
@@ -349,6 +363,7 @@ const ID_OF = {
   scans: 'scan', findings: 'finding', 'scan-targets': 'target', sections: 'section', questions: 'question',
   links: 'link', compliance: 'requirement', users: 'user', firms: 'firm', sessions: 'session',
   'business-assets': 'ba', 'supporting-assets': 'sa', 'threat-sources': 'ts', scenarios: 'sc',
+  cycles: 'cycle', compare: 'cycle',
 };
 
 const ROUTES = execFileSync(path.join(BUILDDIR, 'app/rempart-admin'), ['-c', env.REMPART_CONFIG, 'routes'],
@@ -398,6 +413,7 @@ function body(r) {
   if (/status$/.test(p)) Object.assign(b, { action: 'deactivate', status: 'approved' });
   if (/vcisos$/.test(p)) Object.assign(b, { user_ids: [] });
   if (/plan$/.test(p)) Object.assign(b, { plan: 'essential' });
+  if (/cycles$/.test(p)) Object.assign(b, { mode: 'keep' });
   return b;
 }
 
@@ -439,6 +455,7 @@ before(async () => {
   ok(await A.admin.post(`/api/v1/clients/${c.id}/frameworks`, { framework_id: anssi.id }), 'adopt');
   const reqs = ok(await A.admin.get(`/api/v1/frameworks/${anssi.id}`), 'framework').requirements;
   ids.requirement = reqs.find((x) => x.assessable).id;
+  ids.cycle = 1;
   const doc = JSON.parse(fs.readFileSync(path.join(SRCDIR, 'docs/framework-sample.json'), 'utf8'));
   doc.code = `matrix-${Date.now()}-${process.pid}`;
   ids.framework = ok(await A.admin.post('/api/v1/frameworks', doc), 'framework import').id;

@@ -19,7 +19,7 @@
 <?cs else ?><a class="brand" href="/"><?cs var:Lang.site.name ?></a>
 <?cs if:User.firm ?><span class="firm-name"><?cs var:User.firm ?></span><?cs /if ?>
 <?cs if:User.email ?><nav class="user-nav" aria-label="<?cs var:Lang.nav.label ?>">
-<?cs if:Nav.clients ?><a href="/clients"><?cs var:Lang.nav.clients ?></a> <a href="/frameworks"><?cs var:Lang.nav.frameworks ?></a><?cs /if ?>
+<?cs if:Nav.clients ?><a href="/clients"><?cs var:Lang.nav.clients ?></a> <a href="/portfolio" id="nav-portfolio"><?cs var:Lang.nav.portfolio ?></a> <a href="/frameworks"><?cs var:Lang.nav.frameworks ?></a><?cs /if ?>
 <?cs if:Nav.library ?><a href="/templates" id="nav-library"><?cs var:Lang.nav.library ?></a><?cs /if ?>
 <?cs if:Nav.admin ?><a href="/admin"><?cs var:Lang.nav.admin ?></a><?cs /if ?>
 <?cs if:Nav.users ?><a href="/users"><?cs var:Lang.nav.users ?></a><?cs /if ?>
