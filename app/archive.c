@@ -54,7 +54,7 @@ static struct rp_stmt q_x_fws = RP_STMT(
     " JOIN frameworks fw ON fw.id = cf.framework_id"
     " WHERE cf.client_id = ? AND cf.firm_id = ? ORDER BY cf.adopted_at, fw.id");
 static struct rp_stmt q_x_assess = RP_STMT(
-    "SELECT r.ref, a.status, a.comment FROM assessments a"
+    "SELECT r.ref, a.status, a.comment, a.justification FROM assessments a"
     " JOIN requirements r ON r.id = a.requirement_id"
     " WHERE a.client_id = ? AND a.firm_id = ? AND a.framework_id = ? ORDER BY r.position, r.id");
 #define X_LINKS(table, col) \
@@ -123,7 +123,7 @@ static struct rp_stmt q_req = RP_STMT(
     "SELECT id FROM requirements WHERE framework_id = ? AND ref = ? AND assessable = 1");
 static struct rp_stmt q_i_assess = RP_STMT(
     "INSERT INTO assessments (firm_id, client_id, framework_id, requirement_id, status,"
-    " comment, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    " comment, justification, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
 static struct rp_stmt q_i_counters = RP_STMT(
     "UPDATE client_frameworks cf SET"
     " compliant = (SELECT COUNT(*) FROM assessments a WHERE a.client_id = cf.client_id"
@@ -321,6 +321,7 @@ collect(struct rp_req *req, const struct rp_client *c, struct json_object **docs
 			rp_jadd(it, "ref", jstr(res.rows[j][0]));
 			rp_jadd(it, "status", jstr(res.rows[j][1]));
 			rp_jadd(it, "comment", jstr(res.rows[j][2]));
+			rp_jadd(it, "justification", jstr(res.rows[j][3]));
 			json_object_array_add(items, it);
 		}
 		nassess += (long long)res.nrows;
@@ -946,7 +947,7 @@ imp_frameworks(struct imp *m, struct json_object *arr)
 		int rc = -1;
 		for (size_t j = 0; j < json_object_array_length(items); j++) {
 			struct json_object *it = json_object_array_get_idx(items, j);
-			const char *q = P("%s.assessments[%zu]", p, j), *ref, *status, *comment;
+			const char *q = P("%s.assessments[%zu]", p, j), *ref, *status, *comment, *why;
 			bool known = false;
 			if (!json_object_is_type(it, json_type_object)) {
 				bad(req, q, "Each assessment must be an object.");
@@ -954,7 +955,8 @@ imp_frameworks(struct imp *m, struct json_object *arr)
 			}
 			if (str(req, it, q, "ref", 100, false, &ref) != 0 ||
 			    str(req, it, q, "status", 20, false, &status) != 0 ||
-			    str(req, it, q, "comment", 10000, false, &comment) != 0)
+			    str(req, it, q, "comment", 10000, false, &comment) != 0 ||
+			    str(req, it, q, "justification", 10000, false, &why) != 0)
 				goto done;
 			for (size_t s = 0; s < RP_NELEM(statuses); s++)
 				known = known || strcmp(status, statuses[s]) == 0;
@@ -976,7 +978,7 @@ imp_frameworks(struct imp *m, struct json_object *arr)
 			}
 			struct rp_dbarg w[] = { RP_AINT(m->firm), RP_AINT(m->client), RP_AINT(fw),
 			    RP_AINT(strtoll(res.rows[0][0], NULL, 10)), RP_ASTR(status),
-			    RP_ASTR(comment), RP_AINT(req->user->id) };
+			    RP_ASTR(comment), RP_ASTR(why), RP_AINT(req->user->id) };
 			if (rp_db_do(req, &q_i_assess, w, RP_NELEM(w), NULL) != 0)
 				goto done;
 		}

@@ -109,6 +109,10 @@ function counts(client) {
     WHERE client_id = ${client} ORDER BY framework_id`).map((r) => r.join('/')).join(' ');
   out.pct = sqlValue(env, `SELECT compliance_pct FROM clients WHERE id = ${client}`);
   out.open_actions = sqlValue(env, `SELECT open_actions FROM clients WHERE id = ${client}`);
+  out.portfolio = sql(env, `SELECT risks_low, risks_medium, risks_high, risks_critical FROM clients
+    WHERE id = ${client}`)[0].join('/');
+  out.justifications = sqlValue(env, `SELECT GROUP_CONCAT(justification ORDER BY requirement_id) FROM assessments
+    WHERE client_id = ${client} AND justification <> ''`);
   return out;
 }
 // Every table's row count: a refused import must change none.
@@ -139,7 +143,8 @@ before(async () => {
   assert.equal((await a.post(`/api/v1/clients/${c}/frameworks`, { framework_id: csf.id })).status, 201);
   const items = (await a.get(`/api/v1/clients/${c}/compliance?framework_id=${csf.id}&limit=3`)).json.items;
   for (const [i, st] of [[0, 'compliant'], [1, 'partial'], [2, 'not_applicable']]) {
-    r = await a.patch(`/api/v1/clients/${c}/compliance/${items[i].requirement_id}`, { status: st, comment: `c${i}` });
+    r = await a.patch(`/api/v1/clients/${c}/compliance/${items[i].requirement_id}`, { status: st, comment: `c${i}`,
+      ...(st === 'not_applicable' ? { justification: 'No such systems here' } : {}) });
     assert.equal(r.status, 200, r.text);
   }
   // A template deployed: a resource with lineage; another resource.
