@@ -1,6 +1,7 @@
 /* Tabular exports (CSV and XLSX) from one declared table of typed columns. */
 #include <errno.h>
 #include <fcntl.h>
+#include <math.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -64,6 +65,24 @@ rp_export_parse_date(const char *s, int *y, int *mo, int *d, int *h, int *mi, in
 	return 0;
 }
 
+struct json_object *
+rp_export_pick(struct json_object *o, const char *path)
+{
+	char key[64];
+
+	while (o != NULL && *path != '\0') {
+		size_t n = strcspn(path, ".");
+		if (n >= sizeof(key) || !json_object_is_type(o, json_type_object))
+			return NULL;
+		memcpy(key, path, n);
+		key[n] = '\0';
+		if (!json_object_object_get_ex(o, key, &o))
+			return NULL;
+		path += n + (path[n] == '.');
+	}
+	return o;
+}
+
 size_t
 rp_export_clip(const char *s)
 {
@@ -107,8 +126,12 @@ cell_text(struct rp_req *req, const struct rp_col *col, struct json_object *v)
 			    json_object_get_string(json_object_array_get_idx(v, k)));
 		return rp_buf_str(&b);
 	}
-	if (json_object_is_type(v, json_type_boolean))
-		return json_object_get_boolean(v) ? "1" : "0";
+	if (json_object_is_type(v, json_type_boolean)) {
+		bool b = json_object_get_boolean(v);
+		if (col->type == RP_COL_YESNO)
+			return b ? "yes" : "no";
+		return b ? "1" : "0";
+	}
 	return json_object_get_string(v);
 }
 
@@ -178,12 +201,24 @@ write_book(struct rp_req *req, const struct rp_table *t, struct json_object *row
 
 			if (v == NULL)
 				continue;
+			char *end = NULL;
+			double dv = 0;
+			if (col->type == RP_COL_NUM && json_object_is_type(v, json_type_string)) {
+				const char *num = json_object_get_string(v);
+				dv = strtod(num, &end);
+				if (*num == '\0' || *end != '\0' || !isfinite(dv))
+					end = NULL;
+			}
 			if ((col->type == RP_COL_INT || col->type == RP_COL_NUM) &&
 			    (json_object_is_type(v, json_type_int) ||
 			    json_object_is_type(v, json_type_double))) {
 				e = worksheet_write_number(ws, y, x, json_object_get_double(v), NULL);
 				w = (double)strlen(json_object_get_string(v));
-			} else if (col->type == RP_COL_BOOL &&
+			} else if (end != NULL) {
+				/* A number kept as text by its module (a DECIMAL). */
+				e = worksheet_write_number(ws, y, x, dv, NULL);
+				w = (double)strlen(json_object_get_string(v));
+			} else if ((col->type == RP_COL_BOOL || col->type == RP_COL_YESNO) &&
 			    json_object_is_type(v, json_type_boolean)) {
 				e = worksheet_write_boolean(ws, y, x, json_object_get_boolean(v), NULL);
 				w = 5;
@@ -304,7 +339,7 @@ rp_export_send(struct rp_req *req, const struct rp_table *t, struct json_object 
 		req->resp.ctype = "text/csv; charset=utf-8";
 	}
 	req->resp.status = 200;
-	rp_resp_header(req, "Content-Disposition", P("attachment; filename=\"%s-%s.%s\"",
-	    t->name, suffix, fmt == RP_EXPORT_XLSX ? "xlsx" : "csv"));
+	rp_resp_header(req, "Content-Disposition", P("attachment; filename=\"%s%s%s.%s\"",
+	    t->name, suffix ? "-" : "", suffix ? suffix : "", fmt == RP_EXPORT_XLSX ? "xlsx" : "csv"));
 	return 0;
 }

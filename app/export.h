@@ -14,10 +14,11 @@ struct rp_req;
 enum rp_col_type {
 	RP_COL_TEXT,		/* a string (also: whatever is not typed) */
 	RP_COL_INT,		/* a JSON integer (or null: an empty cell) */
-	RP_COL_NUM,		/* a JSON number */
+	RP_COL_NUM,		/* a JSON number (or a string holding one) */
 	RP_COL_DATE,		/* "YYYY-MM-DD" */
 	RP_COL_DATETIME,	/* "YYYY-MM-DDTHH:MM:SSZ" (UTC) */
 	RP_COL_BOOL,		/* CSV "1"/"0" */
+	RP_COL_YESNO,		/* a boolean, CSV "yes"/"no" */
 	RP_COL_LIST,		/* an array, joined with the column's `join` */
 };
 
@@ -58,10 +59,16 @@ int rp_export_xlsx(struct rp_req *, const struct rp_table *, struct json_object 
     struct rp_buf *out);
 
 /* Write rows in the format into the response with its content type and an
- * attachment Content-Disposition named "<name>-<suffix>.<csv|xlsx>".
+ * attachment Content-Disposition named "<name>-<suffix>.<csv|xlsx>"
+ * ("<name>.<csv|xlsx>" when suffix is NULL).
  * Returns 0, or -1 with the error recorded. */
 int rp_export_send(struct rp_req *, const struct rp_table *, struct json_object *rows,
     enum rp_export_format, const char *suffix);
+
+/* The value at a dotted path of o ("figures.risks.high"), borrowed; NULL
+ * when a step is missing or null. For lists whose rows nest their values:
+ * the caller builds flat rows with it. */
+struct json_object *rp_export_pick(struct json_object *o, const char *path);
 
 /* Parse "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM:SS[Z]" into its parts (pure, for
  * the unit tests). Returns 0, or -1 when the text is no such date. */

@@ -177,6 +177,57 @@ test('the pages offer the Excel download beside the CSV, and stay valid HTML', a
   }
 });
 
+test('portfolio.xlsx and soa.xlsx: the same table description, typed; the CSV as before', async () => {
+  const c = A.client.id;
+  // A requirement not applicable, with a formula-looking justification.
+  const items = (await A.admin.c.get(`/api/v1/clients/${c}/compliance?framework_id=${csf.id}&limit=3`)).json.items;
+  const r = await A.admin.c.patch(`/api/v1/clients/${c}/compliance/${items[2].requirement_id}`,
+    { applicable: false, justification: '-No servers' });
+  assert.equal(r.status, 200, r.text);
+  for (const p of [`/clients/${c}/frameworks/${csf.id}/soa.xlsx`, `/api/v1/clients/${c}/frameworks/${csf.id}/soa.xlsx`]) {
+    const x = await download(A.admin.c, p);
+    assert.equal(x.status, 200, p);
+    assert.match(x.disp, new RegExp(`soa-${c}-${csf.id}\\.xlsx`));
+    const b = readBook(x.buf);
+    assert.equal(b.freeze, 'A2');
+    assert.equal(b.filter, 'A1:G107');
+    const na = b.rows.find((row) => row[3].v === '-No servers');
+    assert.ok(na, 'the justified requirement');
+    assert.equal(na[2].t, 'b');
+    assert.equal(na[2].v, false, 'applicable: a boolean');
+    assert.equal(na[3].t, 's', 'formula-looking justification kept as a string');
+    assert.equal(b.rows.filter((row) => row[2].v === true).length, 105);
+  }
+  const soaCsv = (await download(A.admin.c, `/api/v1/clients/${c}/frameworks/${csf.id}/soa.csv`)).buf.toString('utf8');
+  assert.ok(soaCsv.startsWith('\ufeffref;title;applicable;justification;status;resources;actions\r\n'));
+  assert.ok(soaCsv.includes(";no;'-No servers;not_applicable;"), 'CSV: yes/no and neutralised');
+  for (const p of ['/portfolio.xlsx', '/api/v1/portfolio.xlsx']) {
+    const x = await download(A.admin.c, p);
+    assert.equal(x.status, 200, p);
+    assert.match(x.disp, /attachment; filename="portfolio\.xlsx"/);
+    const b = readBook(x.buf);
+    assert.equal(b.title, 'portfolio');
+    assert.equal(b.freeze, 'A2');
+    const row = b.rows.find((x2) => x2[0].v === A.client.name);
+    assert.ok(row, 'the client is listed');
+    assert.equal(row[5].v, true, 'vciso: a boolean');
+    assert.equal(row[6].t, 'n', 'compliance_pct: a number');
+    assert.equal(row[8].t, 'n', 'risks_critical: a number');
+    assert.equal(row[4].py, 'datetime', 'last activity: a date');
+    assert.match(row[7].v, /: [\d.]+ %/, 'frameworks in one cell');
+  }
+  const pcsv = (await download(A.admin.c, '/api/v1/portfolio.csv')).buf.toString('utf8');
+  assert.ok(pcsv.startsWith('\ufeffname;mission_type;plan;status;last_activity_at;vciso;compliance_pct;frameworks;'));
+  for (const p of [`/api/v1/clients/${c}/frameworks/${csf.id}/soa.xlsx`, `/clients/${c}/frameworks/${csf.id}/soa.xlsx`]) {
+    assert.equal((await A.admin2.c.get(p)).status, 403, p);
+    assert.equal((await B.admin.c.get(p)).status, 404, p);
+  }
+  const page = await A.admin.c.get('/portfolio');
+  assert.ok(page.text.includes('href="/portfolio.xlsx?'));
+  const td = tidy(page.text);
+  assert.ok(td.status !== null && td.status < 2, `portfolio: tidy errors:\n${td.output}`);
+});
+
 test('the exports check scope like their pages: 403 off the team, 404 for another firm, 401 without session', async () => {
   const c = A.client.id;
   for (const p of [`/clients/${c}/risks.xlsx`, `/clients/${c}/actions.xlsx`,
