@@ -3,6 +3,7 @@
 #include "api-admin.h"
 #include "api-archive.h"
 #include "api-auth.h"
+#include "api-branding.h"
 #include "api-library.h"
 #include "api-clients.h"
 #include "api-deliv.h"
@@ -22,6 +23,7 @@
 #include "ui-actions.h"
 #include "ui-admin.h"
 #include "ui-auth.h"
+#include "ui-branding.h"
 #include "ui-clients.h"
 #include "ui-deliv.h"
 #include "ui-pilot.h"
@@ -59,7 +61,8 @@
 /* The firm's library (SPEC §4 "/templates"): firm users but establishment
  * managers (app/templates.h: the navigation shows it by the same rule). */
 #define LIBRARY RP_LIBRARY_ROLES
-/* The firm's admins only: the client archive (docs/client-archive.md). */
+/* The firm's admins only: its own settings (its branding) and the client
+ * archive (docs/client-archive.md). */
 #define ADMIN	RP_ROLE_BIT(RP_ROLE_ADMIN)
 #define F(x)	RP_FEAT_##x
 /* What a feature-gated route's {id} names, for its 404 (router.h). */
@@ -74,6 +77,7 @@ const struct rp_route rp_routes[] = {
 	{ "GET",    "/",                   rp_ui_home,              RP_R_OPTIONAL, 0, NONE, 0 },
 	{ "GET",    "/ping",               rp_sys_ping,             0,     0,    NONE, 0 },
 	{ "GET",    "/api/v1/health",      rp_api_health,           0,     0,    NONE, 0 },
+	{ "GET",    "/healthz",            rp_sys_healthz,          0,     0,    NONE, 0 },
 
 	{ "GET",    "/login",              rp_ui_login,             0,     0,    NONE, 0 },
 	{ "POST",   "/login",              rp_ui_login_post,        RP_R_NO_CSRF, 0, NONE, 0 },
@@ -109,6 +113,18 @@ const struct rp_route rp_routes[] = {
 	{ "POST",   "/clients/{id}/frameworks", rp_ui_client_adopt, S,     FIRM, NONE, 0 },
 	{ "GET",    "/clients/{id}/compliance", rp_ui_client_compliance, S, FIRM, NONE, 0 },
 	{ "GET",    "/clients/{id}/report", rp_ui_client_report,    S,     FIRM, NONE, 0 },
+	{ "GET",    "/clients/{id}/report.pdf", rp_ui_client_report_pdf, S, FIRM, NONE, 0 },
+	{ "GET",    "/clients/{id}/report.docx", rp_ui_client_report_docx, S, FIRM, NONE, 0 },
+	{ "GET",    "/clients/{id}/logo",  rp_ui_client_logo,       S,     FIRM, NONE, 0 },
+	{ "POST",   "/clients/{id}/logo",  rp_ui_client_logo_post,  S | RP_R_UPLOAD, FIRM, NONE, 0 },
+	{ "POST",   "/clients/{id}/logo/delete", rp_ui_client_logo_delete, S, FIRM, NONE, 0 },
+	/* The firm's branding: its admins set it, its users see it. */
+	{ "GET",    "/branding",           rp_ui_branding,          S,     ADMIN, NONE, 0 },
+	{ "POST",   "/branding",           rp_ui_branding_post,     S,     ADMIN, NONE, 0 },
+	{ "GET",    "/branding/logo",      rp_ui_branding_logo,     S,     FIRM, NONE, 0 },
+	{ "POST",   "/branding/logo",      rp_ui_branding_logo_post, S | RP_R_UPLOAD, ADMIN, NONE, 0 },
+	{ "POST",   "/branding/logo/delete", rp_ui_branding_logo_delete, S, ADMIN, NONE, 0 },
+	{ "GET",    "/branding/accent.css", rp_ui_branding_css,     S,     FIRM, NONE, 0 },
 	{ "GET",    "/clients/{id}/compliance.csv", rp_ui_client_compliance_csv, S, FIRM, NONE, 0 },
 	{ "GET",    "/clients/{id}/compliance.xlsx", rp_ui_client_compliance_xlsx, S, FIRM, NONE, 0 },
 	{ "POST",   "/clients/{id}/compliance/{id}", rp_ui_client_assess, S, FIRM, NONE, 0 },
@@ -260,6 +276,15 @@ const struct rp_route rp_routes[] = {
 	{ "POST",   "/api/v1/clients/{id}/plan", rp_api_clients_plan, S,   FIRM, F(PLAN), OF_CLIENT },
 	{ "PUT",    "/api/v1/clients/{id}/vcisos", rp_api_clients_vcisos, S, FIRM, NONE, 0 },
 	{ "GET",    "/api/v1/clients/{id}/pilot", rp_api_clients_pilot, S, FIRM, NONE, 0 },
+	{ "GET",    "/api/v1/clients/{id}/report", rp_api_client_report, S, FIRM, NONE, 0 },
+	{ "GET",    "/api/v1/clients/{id}/logo", rp_api_client_logo, S, FIRM, NONE, 0 },
+	{ "PUT",    "/api/v1/clients/{id}/logo", rp_api_client_logo_put, S | RP_R_UPLOAD, FIRM, NONE, 0 },
+	{ "DELETE", "/api/v1/clients/{id}/logo", rp_api_client_logo_delete, S, FIRM, NONE, 0 },
+	{ "GET",    "/api/v1/branding",    rp_api_branding,         S,     FIRM, NONE, 0 },
+	{ "PATCH",  "/api/v1/branding",    rp_api_branding_patch,   S,     ADMIN, NONE, 0 },
+	{ "GET",    "/api/v1/branding/logo", rp_api_branding_logo,  S,     FIRM, NONE, 0 },
+	{ "PUT",    "/api/v1/branding/logo", rp_api_branding_logo_put, S | RP_R_UPLOAD, ADMIN, NONE, 0 },
+	{ "DELETE", "/api/v1/branding/logo", rp_api_branding_logo_delete, S, ADMIN, NONE, 0 },
 	{ "GET",    "/api/v1/clients/{id}/audit", rp_api_clients_audit, S, FIRM, NONE, 0 },
 	{ "GET",    "/api/v1/clients/{id}/establishments", rp_api_estabs_list, S, FIRM, NONE, 0 },
 	{ "POST",   "/api/v1/clients/{id}/establishments", rp_api_estabs_create, S, FIRM, NONE, 0 },

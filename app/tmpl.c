@@ -30,6 +30,7 @@ static const char *const pages[] = {
 	"directory", "setup", "admin-clients", "admin-client", "admin-firms",
 	"admin-billing", "admin-statement", "frameworks", "framework", "framework-import",
 	"compliance", "report", "portfolio", "cycles", "cycle", "cycle-compare", "soa",
+	"branding",
 	"risks", "risk",
 	"actions", "action", "resources", "resource", "resource-edit", "resource-diff",
 	"publication",

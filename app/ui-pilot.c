@@ -9,6 +9,7 @@
 
 #include "actions.h"
 #include "arena.h"
+#include "branding.h"
 #include "clients.h"
 #include "compliance.h"
 #include "csv.h"
@@ -234,7 +235,7 @@ rp_ui_client_report(struct rp_req *req)
 	time_t t = time(NULL);
 	struct tm tm;
 
-	if (rp_ui_pilot_client(req, &c) != 0)
+	if (rp_ui_pilot_client(req, &c) != 0 || rp_brand_chrome(req, &c) != 0)
 		return -1;
 	gmtime_r(&t, &tm);
 	strftime(today, sizeof(today), "%Y-%m-%d", &tm);

@@ -31,6 +31,7 @@ static const char *const flashes[] = {
 	"scan_imported", "scan_deleted", "finding_action", "target_added", "target_deleted",
 	"usage_starter", "usage_saved", "usage_deleted", "usage_link_created",
 	"usage_link_revoked",
+	"branding_saved", "logo_saved", "logo_deleted",
 };
 
 int
@@ -60,6 +61,8 @@ rp_page(struct rp_req *req, const char *page, const char *title_key)
 			rp_set(req, "Nav.library", "1");
 		if (u->role == RP_ROLE_SUPPORT)
 			rp_set(req, "Nav.admin", "1");
+		if (u->role == RP_ROLE_ADMIN)
+			rp_set(req, "Nav.branding", "1");
 		if (u->mfa_enrollment_required)
 			rp_set(req, "Nav.mfa_required", "1");
 	}

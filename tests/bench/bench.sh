@@ -11,7 +11,8 @@
 # then, for each N of BENCH_SCALES, the signed-in pages of a database of N
 # clients per firm (seed-bench): client list, dashboard, compliance, risks,
 # the API's client list and a mixed read/write load; the workers' memory;
-# the client list's instructions per request under callgrind. For each run it
+# the client list's instructions per request under callgrind; the time to
+# build the mission report of a large client (tests/bench/report.sh). For each run it
 # prints requests/s, p50, p99, timeouts and non-2xx/3xx responses, the ratios
 # to (b), and PASS or FAIL per target, with a short description of the
 # machine. Finally it stops the stack if it started it. Exit status: 0 when
@@ -665,6 +666,9 @@ else
 	printf '  %-44s %s\n' "callgrind, client list" "n/a: $CG_NOTE"
 fi
 echo "  (wrk leaves timed-out requests out of p50/p99; raw outputs: $OUT/)"
+# The mission report of a client with 200 risks and 500 requirements
+# (issue 14): rempart-render's time, PDF and Word.
+SRCDIR=$SRCDIR BUILDDIR=$BUILDDIR bash "$SRCDIR/tests/bench/report.sh" || failed=1
 echo
 ((failed == 0)) || exit 1
 exit $((verdicts == 0 ? 0 : 3))

@@ -104,6 +104,7 @@ const PAGES = [
   ['directory', '/clients/{client}/establishments/import', true, 200],
   ['frameworks', '/frameworks', true, 200],
   ['report', '/clients/{client}/report', true, 200],
+  ['branding', '/branding', true, 200],
   ['framework', '/frameworks/{fw}', true, 200],
   ['framework-import', '/frameworks/import', true, 200],
   ['compliance', '/clients/{client}/compliance?framework_id={fw}', true, 200],

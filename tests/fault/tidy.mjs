@@ -42,6 +42,7 @@ const pages = [
   ['user edit with assignments (demo)', () => `/users/${demo.user}`, { demo: true }, 200],
   ['framework catalogue (demo)', '/frameworks', { demo: true }, 200],
   ['printable mission report (demo)', () => `/clients/${demo.client}/report`, { demo: true }, 200],
+  ['branding (demo)', '/branding', { demo: true }, 200],
   ['one framework (demo)', () => `/frameworks/${demo.fw}`, { demo: true }, 200],
   ['framework import form (demo)', '/frameworks/import', { demo: true }, 200],
   ['compliance assessment (demo)', () => `/clients/${demo.client}/compliance?framework_id=${demo.fw}`, { demo: true }, 200],

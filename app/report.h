@@ -1,0 +1,22 @@
+/* The mission report as a PDF or Word document (issue 14): the worker
+ * gathers the Pilot's figures of a client in the caller's language, hands
+ * them as JSON to rempart-render and answers what it writes. At most
+ * report.max_concurrent reports are built at once across every worker of
+ * the master (one lock file per slot); beyond, 503 with Retry-After. */
+#ifndef RP_REPORT_H
+#define RP_REPORT_H
+
+struct json_object;
+struct rp_client;
+struct rp_req;
+
+/* The report's data of client c (its vCISO), labels included; a new
+ * object owned by the caller, or NULL after rp_fail. */
+struct json_object *rp_report_data(struct rp_req *, const struct rp_client *c);
+
+/* Build the report of c as `format` ("pdf" or "docx") and make it the
+ * response (Content-Type, Content-Disposition attachment). Returns 0 or -1
+ * after rp_fail (503 when every slot stays busy). */
+int rp_report_send(struct rp_req *, const struct rp_client *c, const char *format);
+
+#endif
