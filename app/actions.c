@@ -653,3 +653,36 @@ fail:
 	rp_db_rollback();
 	return -1;
 }
+
+/* ------------------------------------------------------------- exports --- */
+
+/* The columns of the action plan's CSV and XLSX (app/export.h). */
+static const struct rp_col action_cols[] = {
+	{ "id", RP_COL_INT, "Lang.export.col.id", NULL },
+	{ "title", RP_COL_TEXT, "Lang.export.col.title", NULL },
+	{ "description", RP_COL_TEXT, "Lang.export.col.description", NULL },
+	{ "owner_id", RP_COL_INT, "Lang.export.col.owner_id", NULL },
+	{ "owner_name", RP_COL_TEXT, "Lang.export.col.owner_name", NULL },
+	{ "due_date", RP_COL_DATE, "Lang.export.col.due_date", NULL },
+	{ "priority", RP_COL_TEXT, "Lang.export.col.priority", NULL },
+	{ "status", RP_COL_TEXT, "Lang.export.col.status", NULL },
+	{ "progress", RP_COL_INT, "Lang.export.col.progress", NULL },
+	{ "overdue", RP_COL_BOOL, "Lang.export.col.overdue", NULL },
+	{ "requirement_ids", RP_COL_LIST, "Lang.export.col.requirement_ids", " " },
+};
+static const struct rp_table action_table = { "actions", action_cols, RP_NELEM(action_cols) };
+
+int
+rp_actions_export(struct rp_req *req, const struct rp_client *c, const struct rp_action_filter *f,
+    enum rp_export_format fmt)
+{
+	long long total;
+	struct json_object *items = rp_actions_list(req, c, f, 10000, 0, &total);
+
+	if (items == NULL)
+		return -1;
+	int rc = rp_export_send(req, &action_table, items, fmt, rp_printf(req->arena, "%lld",
+	    c->id));
+	json_object_put(items);
+	return rc;
+}

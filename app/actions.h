@@ -5,6 +5,8 @@
 #ifndef RP_ACTIONS_H
 #define RP_ACTIONS_H
 
+#include "export.h"
+
 #include <stdbool.h>
 
 struct json_object;
@@ -84,5 +86,10 @@ void rp_actions_counts_row(char **row, long long *open, long long *done, long lo
 const char *rp_actions_today(struct rp_req *);
 /* The Pilot's JSON of the counts: {"open", "done", "overdue"}. */
 struct json_object *rp_actions_figures_json(long long open, long long done, long long overdue);
+
+/* The actions matching f (at most 10,000) as a CSV or XLSX attachment in
+ * the response (app/export.h: the plan's columns). 0 or -1. */
+int rp_actions_export(struct rp_req *, const struct rp_client *c,
+    const struct rp_action_filter *f, enum rp_export_format fmt);
 
 #endif

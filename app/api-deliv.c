@@ -24,6 +24,28 @@ rp_api_portfolio(struct rp_req *req)
 	return rp_api_list(req, items, total);
 }
 
+static int
+portfolio_export(struct rp_req *req, enum rp_export_format fmt)
+{
+	struct rp_portfolio_filter f;
+
+	if (rp_portfolio_filter(req, &f, true) != 0)
+		return -1;
+	return rp_portfolio_export(req, &f, fmt);
+}
+
+int
+rp_api_portfolio_csv(struct rp_req *req)
+{
+	return portfolio_export(req, RP_EXPORT_CSV);
+}
+
+int
+rp_api_portfolio_xlsx(struct rp_req *req)
+{
+	return portfolio_export(req, RP_EXPORT_XLSX);
+}
+
 int
 rp_api_cycles_list(struct rp_req *req)
 {
@@ -90,4 +112,26 @@ rp_api_soa(struct rp_req *req)
 		return -1;
 	rp_resp_json(req, 200, o);
 	return 0;
+}
+
+static int
+soa_export(struct rp_req *req, enum rp_export_format fmt)
+{
+	struct rp_client c;
+
+	if (rp_clients_pilot(req, req->args[0], &c) != 0)
+		return -1;
+	return rp_soa_export(req, &c, req->args[1], fmt);
+}
+
+int
+rp_api_soa_csv(struct rp_req *req)
+{
+	return soa_export(req, RP_EXPORT_CSV);
+}
+
+int
+rp_api_soa_xlsx(struct rp_req *req)
+{
+	return soa_export(req, RP_EXPORT_XLSX);
 }

@@ -569,3 +569,33 @@ rp_compliance_summary(struct rp_req *req, const struct rp_client *c)
 	}
 	return arr;
 }
+
+/* ------------------------------------------------------------- exports --- */
+
+/* The columns of an assessment's CSV and XLSX (app/export.h). */
+static const struct rp_col item_cols[] = {
+	{ "ref", RP_COL_TEXT, "Lang.export.col.ref", NULL },
+	{ "title", RP_COL_TEXT, "Lang.export.col.title", NULL },
+	{ "status", RP_COL_TEXT, "Lang.export.col.status", NULL },
+	{ "comment", RP_COL_TEXT, "Lang.export.col.comment", NULL },
+	{ "updated_at", RP_COL_DATETIME, "Lang.export.col.updated_at", NULL },
+};
+static const struct rp_table item_table = { "compliance", item_cols, RP_NELEM(item_cols) };
+
+int
+rp_compliance_export(struct rp_req *req, const struct rp_client *c, enum rp_export_format fmt)
+{
+	const char *fw = rp_query(req, "framework_id");
+	long long framework, total;
+
+	if (fw == NULL || rp_strtonum(fw, 1, 1LL << 53, &framework) != 0)
+		return rp_fail(req, 400, "required", "framework_id", "Choose a framework.");
+	struct json_object *items = rp_compliance_items(req, c, framework, NULL, 100000, 0,
+	    &total);
+	if (items == NULL)
+		return -1;
+	int rc = rp_export_send(req, &item_table, items, fmt, rp_printf(req->arena,
+	    "%lld-%lld", c->id, framework));
+	json_object_put(items);
+	return rc;
+}

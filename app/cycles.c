@@ -10,7 +10,7 @@
 #include "audit.h"
 #include "clients.h"
 #include "compliance.h"
-#include "csv.h"
+#include "export.h"
 #include "cycles.h"
 #include "db.h"
 #include "input.h"
@@ -415,46 +415,45 @@ titles(struct rp_req *req, struct json_object *list)
 	return rp_buf_str(&b);
 }
 
+/* The SoA's columns for CSV and XLSX (app/export.h). */
+static const struct rp_col soa_cols[] = {
+	{ "ref", RP_COL_TEXT, "Lang.export.col.ref", NULL },
+	{ "title", RP_COL_TEXT, "Lang.export.col.title", NULL },
+	{ "applicable", RP_COL_YESNO, "Lang.export.col.applicable", NULL },
+	{ "justification", RP_COL_TEXT, "Lang.export.col.justification", NULL },
+	{ "status", RP_COL_TEXT, "Lang.export.col.status", NULL },
+	{ "resources", RP_COL_TEXT, "Lang.export.col.resources", NULL },
+	{ "actions", RP_COL_TEXT, "Lang.export.col.actions", NULL },
+};
+static const struct rp_table soa_table = { "soa", soa_cols, RP_NELEM(soa_cols) };
+
 int
-rp_soa_csv(struct rp_req *req, const struct rp_client *c, long long fw)
+rp_soa_export(struct rp_req *req, const struct rp_client *c, long long fw,
+    enum rp_export_format fmt)
 {
-	static const char *const cols[] = { "ref", "title", "applicable", "justification",
-		"status", "resources", "actions" };
-	struct json_object *soa = rp_soa(req, c, fw), *items;
+	struct json_object *soa = rp_soa(req, c, fw), *items, *rows, *v;
 
 	if (soa == NULL)
 		return -1;
 	json_object_object_get_ex(soa, "items", &items);
-	struct rp_buf *b = &req->resp.body;
-	b->len = 0;
-	rp_buf_puts(b, "\xef\xbb\xbf");
-	for (size_t i = 0; i < RP_NELEM(cols); i++)
-		rp_buf_printf(b, "%s%s", i ? ";" : "", cols[i]);
-	rp_buf_puts(b, "\r\n");
+	rows = json_object_new_array();
 	for (size_t r = 0; r < json_object_array_length(items); r++) {
-		struct json_object *it = json_object_array_get_idx(items, r), *v;
-		const char *cell[RP_NELEM(cols)];
-		json_object_object_get_ex(it, "applicable", &v);
-		cell[0] = jstr(it, "ref");
-		cell[1] = jstr(it, "title");
-		cell[2] = json_object_get_boolean(v) ? "yes" : "no";
-		cell[3] = jstr(it, "justification");
-		cell[4] = jstr(it, "status");
+		struct json_object *it = json_object_array_get_idx(items, r);
+		struct json_object *o = json_object_new_object();
+		static const char *const kept[] = { "ref", "title", "applicable", "justification",
+			"status" };
+		for (size_t i = 0; i < RP_NELEM(kept); i++)
+			if (json_object_object_get_ex(it, kept[i], &v))
+				json_object_object_add(o, kept[i], json_object_get(v));
 		json_object_object_get_ex(it, "resources", &v);
-		cell[5] = titles(req, v);
+		rp_jadd(o, "resources", json_object_new_string(titles(req, v)));
 		json_object_object_get_ex(it, "actions", &v);
-		cell[6] = titles(req, v);
-		for (size_t i = 0; i < RP_NELEM(cols); i++) {
-			if (i)
-				rp_buf_puts(b, ";");
-			rp_csv_cell(b, cell[i], ';');
-		}
-		rp_buf_puts(b, "\r\n");
+		rp_jadd(o, "actions", json_object_new_string(titles(req, v)));
+		json_object_array_add(rows, o);
 	}
+	int rc = rp_export_send(req, &soa_table, rows, fmt, rp_printf(req->arena, "%lld-%lld",
+	    c->id, fw));
+	json_object_put(rows);
 	json_object_put(soa);
-	req->resp.status = 200;
-	req->resp.ctype = "text/csv; charset=utf-8";
-	rp_resp_header(req, "Content-Disposition", rp_printf(req->arena,
-	    "attachment; filename=\"soa-%lld-%lld.csv\"", c->id, fw));
-	return 0;
+	return rc;
 }

@@ -7,6 +7,8 @@
 #ifndef RP_CYCLES_H
 #define RP_CYCLES_H
 
+#include "export.h"
+
 struct json_object;
 struct rp_client;
 struct rp_req;
@@ -41,8 +43,10 @@ struct json_object *rp_cycles_compare(struct rp_req *, const struct rp_client *c
  * justification, status, comment, resources, actions}]}. NULL after
  * rp_fail. */
 struct json_object *rp_soa(struct rp_req *, const struct rp_client *c, long long fw);
-/* The same as CSV (UTF-8 with BOM, ';', formulas neutralised) into the
- * response, with its Content-Disposition. 0 or -1 after rp_fail. */
-int rp_soa_csv(struct rp_req *, const struct rp_client *c, long long fw);
+/* The same as CSV or XLSX (app/export.h: ref, title, applicable,
+ * justification, status, resources, actions) into the response, with its
+ * Content-Disposition. 0 or -1 after rp_fail. */
+int rp_soa_export(struct rp_req *, const struct rp_client *c, long long fw,
+    enum rp_export_format fmt);
 
 #endif

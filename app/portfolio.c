@@ -14,6 +14,7 @@
 #include "db.h"
 #include "enums.h"
 #include "exposure.h"
+#include "export.h"
 #include "input.h"
 #include "json.h"
 #include "portfolio.h"
@@ -231,4 +232,90 @@ rp_portfolio_list(struct rp_req *req, const struct rp_portfolio_filter *f, long 
 		rp_jadd(o, "figures", fig);
 	}
 	return arr;
+}
+
+/* ------------------------------------------------------------- exports --- */
+
+/* The export's rows at most (the firm's whole portfolio, filtered). */
+#define EXPORT_MAX 10000
+
+/* The columns of the portfolio's CSV and XLSX (app/export.h), and where
+ * each one's value sits in a portfolio item (NULL: computed). */
+static const struct rp_col portfolio_cols[] = {
+	{ "name", RP_COL_TEXT, "Lang.export.col.name", NULL },
+	{ "mission_type", RP_COL_TEXT, "Lang.export.col.mission_type", NULL },
+	{ "plan", RP_COL_TEXT, "Lang.export.col.plan", NULL },
+	{ "status", RP_COL_TEXT, "Lang.export.col.status", NULL },
+	{ "last_activity_at", RP_COL_DATETIME, "Lang.export.col.last_activity_at", NULL },
+	{ "vciso", RP_COL_YESNO, "Lang.export.col.vciso", NULL },
+	{ "compliance_pct", RP_COL_NUM, "Lang.export.col.compliance_pct", NULL },
+	{ "frameworks", RP_COL_TEXT, "Lang.export.col.frameworks", NULL },
+	{ "risks_critical", RP_COL_INT, "Lang.export.col.risks_critical", NULL },
+	{ "risks_high", RP_COL_INT, "Lang.export.col.risks_high", NULL },
+	{ "risks_medium", RP_COL_INT, "Lang.export.col.risks_medium", NULL },
+	{ "risks_low", RP_COL_INT, "Lang.export.col.risks_low", NULL },
+	{ "actions_open", RP_COL_INT, "Lang.export.col.actions_open", NULL },
+	{ "actions_overdue", RP_COL_INT, "Lang.export.col.actions_overdue", NULL },
+	{ "exposure_high", RP_COL_INT, "Lang.export.col.exposure_high", NULL },
+	{ "exposure_medium", RP_COL_INT, "Lang.export.col.exposure_medium", NULL },
+	{ "usage_score", RP_COL_NUM, "Lang.export.col.usage_score", NULL },
+};
+static const char *const portfolio_paths[] = { "name", "mission_type", "plan", "status",
+	"last_activity_at", "vciso", "figures.compliance_pct", NULL, "figures.risks.critical",
+	"figures.risks.high", "figures.risks.medium", "figures.risks.low",
+	"figures.actions.open", "figures.actions.overdue",
+	"figures.exposure.findings_by_severity.high",
+	"figures.exposure.findings_by_severity.medium", "figures.usage.score" };
+static const struct rp_table portfolio_table = { "portfolio", portfolio_cols,
+	RP_NELEM(portfolio_cols) };
+
+/* "Name: 45.0 %" per adopted framework, " | " between them. */
+static const char *
+frameworks_cell(struct rp_req *req, struct json_object *item)
+{
+	struct json_object *fws = rp_export_pick(item, "figures.frameworks");
+	struct rp_buf t;
+
+	rp_buf_init(&t, req->arena);
+	for (size_t k = 0; fws != NULL && k < json_object_array_length(fws); k++) {
+		struct json_object *fw = json_object_array_get_idx(fws, k);
+		struct json_object *pct = rp_export_pick(fw, "compliance_pct");
+		struct json_object *name = rp_export_pick(fw, "name");
+		rp_buf_printf(&t, "%s%s: ", k ? " | " : "", name ? json_object_get_string(name) : "");
+		if (pct != NULL)
+			rp_buf_printf(&t, "%s %%", json_object_get_string(pct));
+		else
+			rp_buf_puts(&t, "-");
+	}
+	return rp_buf_str(&t);
+}
+
+int
+rp_portfolio_export(struct rp_req *req, const struct rp_portfolio_filter *f,
+    enum rp_export_format fmt)
+{
+	long long total;
+	struct json_object *items = rp_portfolio_list(req, f, EXPORT_MAX, 0, &total);
+
+	if (items == NULL)
+		return -1;
+	struct json_object *rows = json_object_new_array();
+	for (size_t r = 0; r < json_object_array_length(items); r++) {
+		struct json_object *it = json_object_array_get_idx(items, r);
+		struct json_object *o = json_object_new_object();
+		for (size_t i = 0; i < RP_NELEM(portfolio_cols); i++) {
+			struct json_object *v = portfolio_paths[i] ?
+			    json_object_get(rp_export_pick(it, portfolio_paths[i])) :
+			    json_object_new_string(frameworks_cell(req, it));
+			/* The CSV said "no" for a missing vCISO flag, too. */
+			if (v == NULL && strcmp(portfolio_cols[i].key, "vciso") == 0)
+				v = json_object_new_boolean(0);
+			json_object_object_add(o, portfolio_cols[i].key, v);
+		}
+		json_object_array_add(rows, o);
+	}
+	int rc = rp_export_send(req, &portfolio_table, rows, fmt, NULL);
+	json_object_put(rows);
+	json_object_put(items);
+	return rc;
 }

@@ -8,6 +8,8 @@
 #ifndef RP_PORTFOLIO_H
 #define RP_PORTFOLIO_H
 
+#include "export.h"
+
 #include <stdbool.h>
 
 struct json_object;
@@ -37,5 +39,11 @@ int rp_portfolio_filter(struct rp_req *, struct rp_portfolio_filter *, bool stri
  * *total: the matching clients. NULL after rp_fail. */
 struct json_object *rp_portfolio_list(struct rp_req *, const struct rp_portfolio_filter *,
     long long limit, long long offset, long long *total);
+
+/* The portfolio matching f (at most 10,000 clients) as a CSV or XLSX
+ * attachment in the response (app/export.h: one flat row per client; a
+ * client's frameworks in one cell, "Name: 45.0 %"). 0 or -1 after rp_fail. */
+int rp_portfolio_export(struct rp_req *, const struct rp_portfolio_filter *f,
+    enum rp_export_format fmt);
 
 #endif

@@ -452,6 +452,13 @@ rp_req_parse_body(struct rp_req *req, const char *body, size_t len)
 		req->image_len = len;
 		return 0;
 	}
+	/* A client archive (app/archive.h), to the routes that take a file:
+	 * no cross-site form sends this type. */
+	if (req->upload && media_is(req->content_type, "application/zip")) {
+		req->zip = body;
+		req->zip_len = len;
+		return 0;
+	}
 	/* HTML file uploads; the API takes JSON (a cross-site form can post
 	 * multipart without a preflight). */
 	if (media_is(req->content_type, "multipart/form-data") && !req->api) {

@@ -4,6 +4,8 @@
 #ifndef RP_RISKS_H
 #define RP_RISKS_H
 
+#include "export.h"
+
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -129,9 +131,9 @@ int rp_risks_delete(struct rp_req *, const struct rp_client *c, long long id);
 struct json_object *rp_risks_owners(struct rp_req *, const struct rp_client *c);
 struct json_object *rp_risks_requirements(struct rp_req *, const struct rp_client *c);
 
-/* The risks matching f as CSV for spreadsheets (UTF-8 BOM, ';', cells
- * neutralised against formulas) appended to out. 0 or -1. */
-int rp_risks_csv(struct rp_req *, const struct rp_client *c,
-    const struct rp_risk_filter *f, struct rp_buf *out);
+/* The risks matching f as a CSV or XLSX attachment in the response
+ * (app/export.h: the register's columns). 0 or -1. */
+int rp_risks_export(struct rp_req *, const struct rp_client *c,
+    const struct rp_risk_filter *f, enum rp_export_format fmt);
 
 #endif

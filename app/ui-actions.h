@@ -6,6 +6,7 @@ struct rp_req;
 struct rp_client;
 int rp_ui_client_actions(struct rp_req *);
 int rp_ui_client_actions_csv(struct rp_req *);
+int rp_ui_client_actions_xlsx(struct rp_req *);
 int rp_ui_client_action_new(struct rp_req *);
 int rp_ui_client_action_create(struct rp_req *);
 int rp_ui_action(struct rp_req *);

@@ -10,7 +10,6 @@
 #include "authz.h"
 #include "clients.h"
 #include "compliance.h"
-#include "csv.h"
 #include "cycles.h"
 #include "portfolio.h"
 #include "request.h"
@@ -24,8 +23,6 @@
 #define P(...) rp_printf(req->arena, __VA_ARGS__)
 /* A page of the portfolio: as many clients as the client list's page. */
 #define PORTFOLIO_PAGE	50
-/* The CSV's rows at most (the firm's whole portfolio, filtered). */
-#define PORTFOLIO_CSV_MAX 10000
 
 /* ------------------------------------------------------------ portfolio --- */
 
@@ -77,87 +74,26 @@ rp_ui_portfolio(struct rp_req *req)
 	return rp_page(req, "portfolio", "Lang.deliv.portfolio");
 }
 
-static struct json_object *
-get(struct json_object *o, const char *path)
+static int
+portfolio_export(struct rp_req *req, enum rp_export_format fmt)
 {
-	char key[64];
+	struct rp_portfolio_filter f;
 
-	while (o != NULL && *path != '\0') {
-		size_t n = strcspn(path, ".");
-		snprintf(key, sizeof(key), "%.*s", (int)n, path);
-		if (!json_object_object_get_ex(o, key, &o))
-			return NULL;
-		path += n + (path[n] == '.');
-	}
-	return o;
-}
-
-static const char *
-text(struct json_object *o, const char *path)
-{
-	struct json_object *v = get(o, path);
-
-	return v != NULL ? json_object_get_string(v) : "";
+	if (rp_portfolio_filter(req, &f, false) != 0)
+		return -1;
+	return rp_portfolio_export(req, &f, fmt);
 }
 
 int
 rp_ui_portfolio_csv(struct rp_req *req)
 {
-	static const char *const cols[] = { "name", "mission_type", "plan", "status",
-		"last_activity_at", "vciso", "compliance_pct", "frameworks", "risks_critical",
-		"risks_high", "risks_medium", "risks_low", "actions_open", "actions_overdue",
-		"exposure_high", "exposure_medium", "usage_score" };
-	static const char *const paths[] = { "name", "mission_type", "plan", "status",
-		"last_activity_at", NULL, "figures.compliance_pct", NULL, "figures.risks.critical",
-		"figures.risks.high", "figures.risks.medium", "figures.risks.low",
-		"figures.actions.open", "figures.actions.overdue",
-		"figures.exposure.findings_by_severity.high",
-		"figures.exposure.findings_by_severity.medium", "figures.usage.score" };
-	struct rp_portfolio_filter f;
-	long long total;
+	return portfolio_export(req, RP_EXPORT_CSV);
+}
 
-	if (rp_portfolio_filter(req, &f, false) != 0)
-		return -1;
-	struct json_object *items = rp_portfolio_list(req, &f, PORTFOLIO_CSV_MAX, 0, &total);
-	if (items == NULL)
-		return -1;
-	struct rp_buf *b = &req->resp.body;
-	b->len = 0;
-	rp_buf_puts(b, "\xef\xbb\xbf");
-	for (size_t i = 0; i < RP_NELEM(cols); i++)
-		rp_buf_printf(b, "%s%s", i ? ";" : "", cols[i]);
-	rp_buf_puts(b, "\r\n");
-	for (size_t r = 0; r < json_object_array_length(items); r++) {
-		struct json_object *it = json_object_array_get_idx(items, r);
-		for (size_t i = 0; i < RP_NELEM(cols); i++) {
-			const char *v;
-			if (i)
-				rp_buf_puts(b, ";");
-			if (strcmp(cols[i], "vciso") == 0) {
-				v = json_object_get_boolean(get(it, "vciso")) ? "yes" : "no";
-			} else if (strcmp(cols[i], "frameworks") == 0) {
-				/* "Name: 45.0 %" per adopted framework. */
-				struct json_object *fws = get(it, "figures.frameworks");
-				struct rp_buf t;
-				rp_buf_init(&t, req->arena);
-				for (size_t k = 0; fws != NULL && k < json_object_array_length(fws); k++) {
-					struct json_object *fw = json_object_array_get_idx(fws, k);
-					const char *pct = text(fw, "compliance_pct");
-					rp_buf_printf(&t, "%s%s: %s", k ? " | " : "", text(fw, "name"),
-					    *pct ? P("%s %%", pct) : "-");
-				}
-				v = rp_buf_str(&t);
-			} else
-				v = text(it, paths[i]);
-			rp_csv_cell(b, v, ';');
-		}
-		rp_buf_puts(b, "\r\n");
-	}
-	json_object_put(items);
-	req->resp.status = 200;
-	req->resp.ctype = "text/csv; charset=utf-8";
-	rp_resp_header(req, "Content-Disposition", "attachment; filename=\"portfolio.csv\"");
-	return 0;
+int
+rp_ui_portfolio_xlsx(struct rp_req *req)
+{
+	return portfolio_export(req, RP_EXPORT_XLSX);
 }
 
 /* --------------------------------------------------------------- cycles --- */
@@ -270,12 +206,24 @@ rp_ui_soa(struct rp_req *req)
 	return rp_page(req, "soa", "Lang.deliv.soa");
 }
 
-int
-rp_ui_soa_csv(struct rp_req *req)
+static int
+soa_export(struct rp_req *req, enum rp_export_format fmt)
 {
 	struct rp_client c;
 
 	if (rp_ui_pilot_client(req, &c) != 0)
 		return -1;
-	return rp_soa_csv(req, &c, req->args[1]);
+	return rp_soa_export(req, &c, req->args[1], fmt);
+}
+
+int
+rp_ui_soa_csv(struct rp_req *req)
+{
+	return soa_export(req, RP_EXPORT_CSV);
+}
+
+int
+rp_ui_soa_xlsx(struct rp_req *req)
+{
+	return soa_export(req, RP_EXPORT_XLSX);
 }

@@ -266,46 +266,28 @@ rp_ui_client_report(struct rp_req *req)
 	return rp_page(req, "report", "Lang.report.title");
 }
 
-/* The assessment of one adopted framework as CSV (UTF-8 with BOM, ';',
- * formula-leading values neutralised), for the client's spreadsheets. */
-int
-rp_ui_client_compliance_csv(struct rp_req *req)
+/* The assessment of one adopted framework as CSV or XLSX, for the
+ * client's spreadsheets (app/export.h). */
+static int
+compliance_export(struct rp_req *req, enum rp_export_format fmt)
 {
-	static const char *const cols[] = { "ref", "title", "status", "comment", "updated_at" };
-	const char *fw = rp_query(req, "framework_id");
 	struct rp_client c;
-	long long framework, total;
 
 	if (rp_ui_pilot_client(req, &c) != 0)
 		return -1;
-	if (fw == NULL || rp_strtonum(fw, 1, 1LL << 53, &framework) != 0)
-		return rp_fail(req, 400, "required", "framework_id", "Choose a framework.");
-	struct json_object *items = rp_compliance_items(req, &c, framework, NULL, 100000, 0,
-	    &total);
-	if (items == NULL)
-		return -1;
-	struct rp_buf *b = &req->resp.body;
-	b->len = 0;
-	rp_buf_puts(b, "\xef\xbb\xbf");
-	for (size_t i = 0; i < RP_NELEM(cols); i++)
-		rp_buf_printf(b, "%s%s", i ? ";" : "", cols[i]);
-	rp_buf_puts(b, "\r\n");
-	for (size_t r = 0; r < json_object_array_length(items); r++) {
-		struct json_object *it = json_object_array_get_idx(items, r), *v;
-		for (size_t i = 0; i < RP_NELEM(cols); i++) {
-			if (i)
-				rp_buf_puts(b, ";");
-			json_object_object_get_ex(it, cols[i], &v);
-			rp_csv_cell(b, v ? json_object_get_string(v) : "", ';');
-		}
-		rp_buf_puts(b, "\r\n");
-	}
-	json_object_put(items);
-	req->resp.status = 200;
-	req->resp.ctype = "text/csv; charset=utf-8";
-	rp_resp_header(req, "Content-Disposition", P("attachment; filename=\"compliance-%lld-%lld.csv\"",
-	    c.id, framework));
-	return 0;
+	return rp_compliance_export(req, &c, fmt);
+}
+
+int
+rp_ui_client_compliance_csv(struct rp_req *req)
+{
+	return compliance_export(req, RP_EXPORT_CSV);
+}
+
+int
+rp_ui_client_compliance_xlsx(struct rp_req *req)
+{
+	return compliance_export(req, RP_EXPORT_XLSX);
 }
 
 long long *

@@ -142,27 +142,33 @@ rp_ui_risks(struct rp_req *req)
 	rp_set(req, "Sort.dir", f.desc ? "desc" : "asc");
 	rp_set(req, "Page.base", P("/clients/%lld/risks", c.id));
 	rp_set(req, "Page.csv", P("/clients/%lld/risks.csv%s%s", c.id, *fq ? "?" : "", fq));
+	rp_set(req, "Page.xlsx", P("/clients/%lld/risks.xlsx%s%s", c.id, *fq ? "?" : "", fq));
 	rp_ui_pager(req, page, total, limit, P("sort=%s&dir=%s%s%s", f.sort,
 	    f.desc ? "desc" : "asc", *fq ? "&" : "", fq));
 	return rp_page(req, "risks", "Lang.risks.title");
 }
 
-int
-rp_ui_risks_csv(struct rp_req *req)
+static int
+risks_export(struct rp_req *req, enum rp_export_format fmt)
 {
 	struct rp_client c;
 	struct rp_risk_filter f;
 
 	if (rp_clients_pilot(req, req->args[0], &c) != 0 || rp_risks_filter(req, &f) != 0)
 		return -1;
-	req->resp.body.len = 0;
-	if (rp_risks_csv(req, &c, &f, &req->resp.body) != 0)
-		return -1;
-	req->resp.status = 200;
-	req->resp.ctype = "text/csv; charset=utf-8";
-	rp_resp_header(req, "Content-Disposition", P("attachment; filename=\"risks-%lld.csv\"",
-	    c.id));
-	return 0;
+	return rp_risks_export(req, &c, &f, fmt);
+}
+
+int
+rp_ui_risks_csv(struct rp_req *req)
+{
+	return risks_export(req, RP_EXPORT_CSV);
+}
+
+int
+rp_ui_risks_xlsx(struct rp_req *req)
+{
+	return risks_export(req, RP_EXPORT_XLSX);
 }
 
 /* What the form offers: owners and requirements. */

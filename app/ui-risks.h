@@ -5,6 +5,7 @@ struct rp_req;
 struct rp_client;
 int rp_ui_risks(struct rp_req *);
 int rp_ui_risks_csv(struct rp_req *);
+int rp_ui_risks_xlsx(struct rp_req *);
 int rp_ui_risks_new(struct rp_req *);
 int rp_ui_risks_create(struct rp_req *);
 int rp_ui_risk(struct rp_req *);

@@ -26,7 +26,7 @@ static const char *const flashes[] = {
 	"template_saved", "resource_template_updated", "resource_published",
 	"resource_unpublished",
 	"framework_imported", "framework_deleted",
-	"template_created", "template_updated", "deployed",
+	"template_created", "template_updated", "deployed", "client_imported",
 	"ra_created", "ra_saved", "ra_deleted", "ra_retained", "ra_discarded", "ra_synced",
 	"scan_imported", "scan_deleted", "finding_action", "target_added", "target_deleted",
 	"usage_starter", "usage_saved", "usage_deleted", "usage_link_created",

@@ -78,5 +78,11 @@
 <?cs /if ?>
 </section>
 <?cs /if ?>
+<?cs if:User.role == "admin" ?>
+<section class="card" aria-labelledby="archive-title"><h2 id="archive-title"><?cs var:Lang.archive.title ?></h2>
+<p class="small muted"><?cs var:Lang.archive.export_help ?></p>
+<p><a class="button secondary" id="client-archive" href="/clients/<?cs var:Client.id ?>/archive" download><?cs var:Lang.archive.export ?></a></p>
+</section>
+<?cs /if ?>
 </div></div>
 <?cs call:page_close() ?>

@@ -8,6 +8,7 @@
 <p><?cs call:progress(Framework.compliance_pct, Lang.pilot.compliance) ?> · <?cs var:Framework.assessed ?> / <?cs var:Framework.total ?> <?cs var:Lang.pilot.assessed ?></p>
 <p class="muted small"><?cs var:Lang.pilot.rule ?></p>
 <p><a class="button secondary" href="/clients/<?cs var:Client.id ?>/compliance.csv?framework_id=<?cs var:Filter.framework_id ?>"><?cs var:Lang.pilot.export_csv ?></a>
+<a class="button secondary" href="/clients/<?cs var:Client.id ?>/compliance.xlsx?framework_id=<?cs var:Filter.framework_id ?>" download><?cs var:Lang.export.xlsx ?></a>
 <a class="button secondary" href="/clients/<?cs var:Client.id ?>/frameworks/<?cs var:Filter.framework_id ?>/soa" id="link-soa"><?cs var:Lang.deliv.soa ?></a>
 <a class="button secondary" href="/clients/<?cs var:Client.id ?>/frameworks/<?cs var:Filter.framework_id ?>/cycles" id="link-cycles"><?cs var:Lang.deliv.cycles ?> (<?cs var:Lang.deliv.cycle ?> <?cs var:Framework.cycle ?>)</a></p>
 <form method="get" action="/clients/<?cs var:Client.id ?>/compliance" class="filters">

@@ -2,7 +2,7 @@
 <?cs def:status_badge(ok, text) ?><span class="badge <?cs if:ok ?>badge-ok<?cs else ?>badge-bad<?cs /if ?>"><?cs var:text ?></span><?cs /def ?>
 <?cs def:csrf() ?><input type="hidden" name="csrf_token" value="<?cs var:Page.csrf ?>"><?cs /def ?>
 <?cs # The message of a form error, next to its field: Lang.errors.<code>. ?>
-<?cs def:field_error(name) ?><?cs if:Form.error.field == name ?><p class="field-error" id="err-<?cs var:name ?>"><?cs alt:Lang.errors[Form.error.code] ?><?cs var:Lang.errors.invalid ?><?cs /alt ?></p><?cs /if ?><?cs /def ?>
+<?cs def:field_error(name) ?><?cs if:Form.error.field == name ?><p class="field-error" id="err-<?cs var:name ?>"><?cs alt:Lang.errors[Form.error.code] ?><?cs var:Lang.errors.invalid ?><?cs /alt ?><?cs if:Form.error.detail ?> <code><?cs var:Form.error.detail ?></code><?cs /if ?></p><?cs /if ?><?cs /def ?>
 <?cs def:error_summary() ?><?cs if:Form.error.code ?><div class="error-summary" role="alert" tabindex="-1"><p><?cs alt:Lang.errors[Form.error.code] ?><?cs var:Lang.errors.invalid ?><?cs /alt ?></p></div><?cs /if ?><?cs /def ?>
 <?cs def:text_field(name, label, value, type, autocomplete, required) ?><div class="field<?cs if:Form.error.field == name ?> has-error<?cs /if ?>">
 <label for="f-<?cs var:name ?>"><?cs var:label ?></label>

@@ -1,7 +1,8 @@
 <?cs include:"layout.cs" ?>
 <?cs call:page_open(Lang.deliv.portfolio) ?>
 <div class="page-head"><h1><?cs var:Lang.deliv.portfolio ?></h1>
-<?cs if:Page.full ?><a class="button secondary" href="/portfolio.csv?sort=<?cs var:Sort.key ?>&amp;dir=<?cs var:Sort.dir ?><?cs var:Search.arg ?>"><?cs var:Lang.deliv.export_csv ?></a><?cs /if ?></div>
+<?cs if:Page.full ?><a class="button secondary" href="/portfolio.csv?sort=<?cs var:Sort.key ?>&amp;dir=<?cs var:Sort.dir ?><?cs var:Search.arg ?>"><?cs var:Lang.deliv.export_csv ?></a>
+<a class="button secondary" href="/portfolio.xlsx?sort=<?cs var:Sort.key ?>&amp;dir=<?cs var:Sort.dir ?><?cs var:Search.arg ?>" download><?cs var:Lang.export.xlsx ?></a><?cs /if ?></div>
 <p class="muted small"><?cs var:Lang.deliv.portfolio_lead ?></p>
 <?cs if:Page.full ?>
 <form method="get" action="/portfolio" class="filters" role="search">
