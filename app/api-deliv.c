@@ -8,6 +8,7 @@
 #include "clients.h"
 #include "cycles.h"
 #include "portfolio.h"
+#include "report.h"
 #include "request.h"
 #include "response.h"
 #include "util.h"
@@ -134,4 +135,15 @@ int
 rp_api_soa_xlsx(struct rp_req *req)
 {
 	return soa_export(req, RP_EXPORT_XLSX);
+}
+
+/* The SoA as a PDF, built by rempart-render as the mission report is. */
+int
+rp_api_soa_pdf(struct rp_req *req)
+{
+	struct rp_client c;
+
+	if (rp_clients_pilot(req, req->args[0], &c) != 0)
+		return -1;
+	return rp_report_soa_send(req, &c, req->args[1]);
 }

@@ -15,4 +15,5 @@ int rp_api_soa(struct rp_req *);
 /* GET /api/v1/clients/{id}/frameworks/{id}/soa.csv and .xlsx. */
 int rp_api_soa_csv(struct rp_req *);
 int rp_api_soa_xlsx(struct rp_req *);
+int rp_api_soa_pdf(struct rp_req *);
 #endif

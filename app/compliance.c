@@ -100,7 +100,7 @@ static struct rp_stmt q_client_pct = RP_STMT(
     " FROM client_frameworks cf WHERE cf.client_id = c.id) WHERE c.id = ? AND c.firm_id = ?");
 static struct rp_stmt q_summary = RP_STMT(
     "SELECT cf.framework_id, fw.name_fr, fw.name_en, cf.total, cf.compliant, cf.partial,"
-    " cf.non_compliant, cf.not_applicable, fw.code, cf.cycle"
+    " cf.non_compliant, cf.not_applicable, fw.code, cf.cycle, fw.version"
     " FROM client_frameworks cf JOIN frameworks fw ON fw.id = cf.framework_id"
     " WHERE cf.client_id = ? AND cf.firm_id = ? ORDER BY cf.adopted_at, cf.framework_id");
 
@@ -549,6 +549,7 @@ rp_compliance_summary(struct rp_req *req, const struct rp_client *c)
 		rp_jadd(o, "framework_id", json_object_new_int64(rp_cell_num(r[0])));
 		rp_jadd(o, "name", json_object_new_string(in_lang(req, r[1], r[2])));
 		rp_jadd(o, "code", json_object_new_string(r[8]));
+		rp_jadd(o, "version", json_object_new_string(r[10]));
 		/* A number with one decimal, written as such (66.7, not
 		 * 66.700000000000003). */
 		struct json_object *jp = NULL;

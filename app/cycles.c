@@ -364,6 +364,7 @@ rp_soa(struct rp_req *req, const struct rp_client *c, long long fw)
 	rp_jadd(o, "framework_id", json_object_new_int64(fw));
 	rp_jadd(o, "name", json_object_new_string(jstr(one, "name")));
 	rp_jadd(o, "code", json_object_new_string(jstr(one, "code")));
+	rp_jadd(o, "version", json_object_new_string(jstr(one, "version")));
 	rp_jadd(o, "cycle", json_object_new_int64(jint(one, "cycle")));
 	rp_jadd(o, "compliance_pct", json_object_get(json_object_object_get(one,
 	    "compliance_pct")));

@@ -15,6 +15,7 @@
 #include "clients.h"
 #include "compliance.h"
 #include "config.h"
+#include "cycles.h"
 #include "json.h"
 #include "log.h"
 #include "report.h"
@@ -317,18 +318,18 @@ slot_take(struct rp_req *req)
 	    "Other reports are being built: try again in a few seconds.");
 }
 
-int
-rp_report_send(struct rp_req *req, const struct rp_client *c, const char *format)
+/* Run rempart-render `mode` on the JSON `data` (released here) within one
+ * of the report.max_concurrent slots, and make its output the response as
+ * an attachment called `filename`. `what` names the document in the log. */
+static int
+render_send(struct rp_req *req, struct json_object *data, const char *mode, const char *ctype,
+    const char *filename, const char *what)
 {
 	const struct rp_config *cfg = rp_worker_config;
-	bool pdf = strcmp(format, "pdf") == 0;
 	char err[256];
-	struct json_object *data = rp_report_data(req, c);
-
-	if (data == NULL)
-		return -1;
 	const char *in = rp_strdup(req->arena, json_object_to_json_string_ext(data,
 	    JSON_C_TO_STRING_PLAIN | JSON_C_TO_STRING_NOSLASHESCAPE));
+
 	json_object_put(data);
 	int slot = slot_take(req);
 	if (slot < 0)
@@ -336,28 +337,181 @@ rp_report_send(struct rp_req *req, const struct rp_client *c, const char *format
 	struct rp_buf *out = &req->resp.body;
 	out->len = 0;
 	long long t0 = now_ms();
-	int rc = rp_subproc_run(rp_render_path(), format, in, strlen(in), out, MAX_OUTPUT,
+	int rc = rp_subproc_run(rp_render_path(), mode, in, strlen(in), out, MAX_OUTPUT,
 	    (int)cfg->report_timeout * 1000, err, sizeof(err));
 	close(slot);
 	if (rc != 0) {
 		out->len = 0;
-		rp_err("%s: rempart-render %s for client %lld: status %d: %s", __func__, format,
-		    c->id, rc, err);
+		rp_err("%s: rempart-render %s for %s: status %d: %s", __func__, mode, what, rc, err);
 		return rp_fail(req, rc == RP_SUBPROC_TIMEOUT ? 503 : 500,
 		    rc == RP_SUBPROC_TIMEOUT ? "timeout" : "internal", NULL,
 		    "The report could not be built.");
 	}
-	rp_debug("report %s of client %lld: %zu bytes in %lld ms", format, c->id, out->len,
-	    now_ms() - t0);
+	rp_debug("%s: %zu bytes in %lld ms", what, out->len, now_ms() - t0);
 	req->resp.status = 200;
-	req->resp.ctype = pdf ? "application/pdf" :
-	    "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-	char day[11];
+	req->resp.ctype = ctype;
+	rp_resp_header(req, "Content-Disposition", P("attachment; filename=\"%s\"", filename));
+	return 0;
+}
+
+static const char *
+today(char day[11])
+{
 	time_t t = time(NULL);
 	struct tm tm;
+
 	gmtime_r(&t, &tm);
-	strftime(day, sizeof(day), "%Y-%m-%d", &tm);
-	rp_resp_header(req, "Content-Disposition", P("attachment; filename=\"report-%lld-%s.%s\"",
-	    c->id, day, format));
-	return 0;
+	strftime(day, 11, "%Y-%m-%d", &tm);
+	return day;
+}
+
+int
+rp_report_send(struct rp_req *req, const struct rp_client *c, const char *format)
+{
+	bool pdf = strcmp(format, "pdf") == 0;
+	char day[11];
+	struct json_object *data = rp_report_data(req, c);
+
+	if (data == NULL)
+		return -1;
+	return render_send(req, data, format, pdf ? "application/pdf" :
+	    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+	    P("report-%lld-%s.%s", c->id, today(day), format),
+	    P("report %s of client %lld", format, c->id));
+}
+
+/* ------------------------------------------------------------- SoA --- */
+
+/* The SoA document's labels, as labels[] above. */
+static const struct { const char *key, *lang; } soa_labels[] = {
+	{ "title", "Lang.deliv.soa" }, { "client", "Lang.deliv.client" },
+	{ "framework", "Lang.deliv.framework" }, { "version", "Lang.deliv.version" },
+	{ "cycle", "Lang.deliv.cycle" }, { "date", "Lang.deliv.date" },
+	{ "firm", "Lang.deliv.firm" }, { "page", "Lang.deliv.page" },
+	{ "summary", "Lang.deliv.summary" }, { "ref", "Lang.export.col.ref" },
+	{ "req_title", "Lang.export.col.title" }, { "applicable", "Lang.deliv.applicable" },
+	{ "justification", "Lang.deliv.justification" }, { "status", "Lang.deliv.status" },
+	{ "resources", "Lang.deliv.resources" }, { "actions", "Lang.deliv.actions" },
+	{ "none", "Lang.deliv.none" },
+};
+
+/* The titles of a list of linked objects, one a line. */
+static const char *
+titles(struct rp_req *req, struct json_object *list)
+{
+	struct rp_buf b;
+
+	rp_buf_init(&b, req->arena);
+	for (size_t i = 0; list != NULL && i < json_object_array_length(list); i++) {
+		const char *t = str_of(json_object_array_get_idx(list, i), "title");
+		rp_buf_printf(&b, "%s%s", i ? "\n" : "", t ? t : "");
+	}
+	return rp_buf_str(&b);
+}
+
+/* The renderer's input for the SoA of framework fw of c: the page's data
+ * (rp_soa) with every value already text in the caller's language. */
+static struct json_object *
+soa_data(struct rp_req *req, const struct rp_client *c, long long fw)
+{
+	struct json_object *soa = rp_soa(req, c, fw), *r, *o, *items, *counts;
+	const char *accent, *logo;
+	char day[11];
+
+	if (soa == NULL)
+		return NULL;
+	r = json_object_new_object();
+	add_str(r, "lang", rp_lang_code(req->lang));
+	add_str(r, "date", today(day));
+	add_str(r, "doc_title", P("%s · %s · %s", rp_lang_text(req, "Lang.deliv.soa"),
+	    str_of(soa, "name"), c->name));
+	o = json_object_new_object();
+	for (size_t i = 0; i < RP_NELEM(soa_labels); i++)
+		add_str(o, soa_labels[i].key, rp_lang_text(req, soa_labels[i].lang));
+	rp_jadd(r, "labels", o);
+
+	o = json_object_new_object();
+	add_str(o, "name", c->name);
+	rp_jadd(r, "client", o);
+	o = json_object_new_object();
+	add_str(o, "name", str_of(soa, "name"));
+	add_str(o, "version", str_of(soa, "version"));
+	add_str(o, "cycle", str_of(soa, "cycle"));
+	rp_jadd(r, "framework", o);
+
+	if (rp_brand_accent(req, c->firm_id, &accent) != 0)
+		goto fail;
+	o = json_object_new_object();
+	add_str(o, "name", req->user->firm_name);
+	if (accent != NULL)
+		add_str(o, "accent", accent);
+	rp_jadd(r, "firm", o);
+	o = json_object_new_object();
+	rp_jadd(r, "logos", o);
+	if (rp_brand_logo(req, c->firm_id, 0, &logo) != 0)
+		goto fail;
+	if (logo != NULL)
+		add_str(o, "firm", logo);
+	if (rp_brand_logo(req, c->firm_id, c->id, &logo) != 0)
+		goto fail;
+	if (logo != NULL)
+		add_str(o, "client", logo);
+
+	/* The counts the SoA page shows, in its order, as "label: n". */
+	static const struct { const char *key, *lang; } figs[] = {
+		{ "total", "Lang.deliv.requirements" }, { "applicable", "Lang.deliv.applicable" },
+		{ "not_applicable", "Lang.deliv.not_applicable" },
+		{ "compliant", "Lang.pilot.statuses.compliant" },
+		{ "partial", "Lang.pilot.statuses.partial" },
+		{ "non_compliant", "Lang.pilot.statuses.non_compliant" },
+		{ "not_assessed", "Lang.pilot.statuses.not_assessed" },
+	};
+	counts = json_object_object_get(soa, "counts");
+	struct rp_buf b;
+	rp_buf_init(&b, req->arena);
+	/* French puts a space before the colon, English none. */
+	const char *colon = strcmp(rp_lang_code(req->lang), "fr") == 0 ? " : " : ": ";
+	for (size_t i = 0; i < RP_NELEM(figs); i++)
+		rp_buf_printf(&b, "%s%s%s%s", i ? "  ·  " : "", rp_lang_text(req, figs[i].lang),
+		    colon, str_of(counts, figs[i].key));
+	add_str(r, "counts", rp_buf_str(&b));
+	long long missing = json_object_get_int64(json_object_object_get(counts,
+	    "justification_missing"));
+	if (missing > 0)
+		add_str(r, "warning", P("%lld %s", missing,
+		    rp_lang_text(req, "Lang.deliv.justification_missing")));
+
+	items = json_object_object_get(soa, "items");
+	struct json_object *rows = json_object_new_array();
+	rp_jadd(r, "rows", rows);
+	for (size_t i = 0; i < json_object_array_length(items); i++) {
+		struct json_object *it = json_object_array_get_idx(items, i);
+		bool yes = json_object_get_boolean(json_object_object_get(it, "applicable"));
+		o = json_object_new_object();
+		add_str(o, "ref", str_of(it, "ref"));
+		add_str(o, "title", str_of(it, "title"));
+		add_str(o, "applicable", rp_lang_text(req, yes ? "Lang.deliv.yes" : "Lang.deliv.no"));
+		add_str(o, "justification", str_of(it, "justification"));
+		add_str(o, "status", enum_text(req, "pilot.statuses", str_of(it, "status")));
+		add_str(o, "resources", titles(req, json_object_object_get(it, "resources")));
+		add_str(o, "actions", titles(req, json_object_object_get(it, "actions")));
+		json_object_array_add(rows, o);
+	}
+	json_object_put(soa);
+	return r;
+fail:
+	json_object_put(soa);
+	json_object_put(r);
+	return NULL;
+}
+
+int
+rp_report_soa_send(struct rp_req *req, const struct rp_client *c, long long fw)
+{
+	struct json_object *data = soa_data(req, c, fw);
+
+	if (data == NULL)
+		return -1;
+	return render_send(req, data, "soa", "application/pdf",
+	    P("soa-%lld-%lld.pdf", c->id, fw), P("SoA of client %lld, framework %lld", c->id, fw));
 }

@@ -19,4 +19,9 @@ struct json_object *rp_report_data(struct rp_req *, const struct rp_client *c);
  * after rp_fail (503 when every slot stays busy). */
 int rp_report_send(struct rp_req *, const struct rp_client *c, const char *format);
 
+/* The Statement of Applicability of framework fw of c (as rp_soa: 404 when
+ * not adopted) as a PDF, built the same way under the same cap, made the
+ * response. Returns 0 or -1 after rp_fail. */
+int rp_report_soa_send(struct rp_req *, const struct rp_client *c, long long fw);
+
 #endif

@@ -12,6 +12,7 @@
 #include "compliance.h"
 #include "cycles.h"
 #include "portfolio.h"
+#include "report.h"
 #include "request.h"
 #include "response.h"
 #include "tmpl.h"
@@ -226,4 +227,15 @@ int
 rp_ui_soa_xlsx(struct rp_req *req)
 {
 	return soa_export(req, RP_EXPORT_XLSX);
+}
+
+/* The SoA as a PDF, built by rempart-render as the mission report is. */
+int
+rp_ui_soa_pdf(struct rp_req *req)
+{
+	struct rp_client c;
+
+	if (rp_ui_pilot_client(req, &c) != 0)
+		return -1;
+	return rp_report_soa_send(req, &c, req->args[1]);
 }

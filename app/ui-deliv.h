@@ -12,4 +12,5 @@ int rp_ui_cycles_compare(struct rp_req *);
 int rp_ui_soa(struct rp_req *);
 int rp_ui_soa_csv(struct rp_req *);
 int rp_ui_soa_xlsx(struct rp_req *);
+int rp_ui_soa_pdf(struct rp_req *);
 #endif

@@ -1,6 +1,7 @@
 /* rempart-render's entry point: `rempart-render pdf|docx` reads the report's
- * JSON on stdin, `rempart-render image` a logo (PNG or JPEG); each writes
- * its output on stdout (see render.h). */
+ * JSON on stdin, `rempart-render soa` a Statement of Applicability's (a
+ * PDF), `rempart-render image` a logo (PNG or JPEG); each writes its output
+ * on stdout (see render.h). */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -227,8 +228,8 @@ main(int argc, char **argv)
 	size_t n;
 
 	if (argc != 2 || (strcmp(argv[1], "pdf") != 0 && strcmp(argv[1], "docx") != 0 &&
-	    strcmp(argv[1], "image") != 0)) {
-		fprintf(stderr, "usage: rempart-render pdf|docx|image < input > output\n");
+	    strcmp(argv[1], "soa") != 0 && strcmp(argv[1], "image") != 0)) {
+		fprintf(stderr, "usage: rempart-render pdf|docx|soa|image < input > output\n");
 		return RENDER_EXIT_FAIL;
 	}
 	in = read_all(&n);
@@ -246,7 +247,7 @@ main(int argc, char **argv)
 	json_tokener_free(tok);
 	free(in);
 	int rc = strcmp(argv[1], "pdf") == 0 ? render_pdf(report, stdout) :
-	    render_docx(report, stdout);
+	    strcmp(argv[1], "soa") == 0 ? render_soa(report, stdout) : render_docx(report, stdout);
 	json_object_put(report);
 	if (fflush(stdout) != 0)
 		render_die(RENDER_EXIT_FAIL, "writing stdout failed");

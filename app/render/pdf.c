@@ -5,7 +5,10 @@
  * a pango layout with a width, so long names and accents wrap; cairo embeds
  * the subsets of the fonts used (DejaVu, Debian fonts-dejavu-core). The
  * document is laid out twice: the first pass counts the pages for "page n /
- * N", measuring every text but drawing none (nothing to subset). */
+ * N", measuring every text but drawing none (nothing to subset).
+ * `rempart-render soa` draws the Statement of Applicability with the same
+ * pieces on A4 landscape pages: a header, the counts, then one row per
+ * requirement under a header row repeated on every page. */
 #include <math.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -19,8 +22,10 @@
 
 #include "render.h"
 
-#define PAGE_W	595.28
-#define PAGE_H	841.89
+/* A4, portrait unless the document turns it (one document per run). */
+static double page_w = 595.28, page_h = 841.89;
+#define PAGE_W	page_w
+#define PAGE_H	page_h
 #define LEFT	56.0
 #define RIGHT	(PAGE_W - 56.0)
 #define TOP	60.0
@@ -38,6 +43,7 @@ struct pdf {
 	int			 pages;		/* known after the first pass, else 0 */
 	bool			 counting;	/* the first pass: lay out, draw no text */
 	bool			 one_line;	/* texts cut with an ellipsis (the footer) */
+	int			 max_lines;	/* >0: longer texts cut with an ellipsis */
 	double			 accent[3];
 	const char		*client;
 };
@@ -70,7 +76,10 @@ text_at(struct pdf *p, const char *s, double size, bool bold, double x, double y
 	pango_layout_set_width(p->layout, (int)(width * PANGO_SCALE));
 	pango_layout_set_wrap(p->layout, PANGO_WRAP_WORD_CHAR);
 	pango_layout_set_alignment(p->layout, align);
-	pango_layout_set_ellipsize(p->layout, p->one_line ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE);
+	pango_layout_set_ellipsize(p->layout, p->one_line || p->max_lines > 0 ?
+	    PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE);
+	/* A negative height is a number of lines (pango_layout_set_height). */
+	pango_layout_set_height(p->layout, p->max_lines > 0 && !p->one_line ? -p->max_lines : -1);
 	pango_layout_set_text(p->layout, s ? s : "", -1);
 	pango_layout_get_size(p->layout, &w, &h);
 	if (!dry && !p->counting) {
@@ -517,9 +526,22 @@ write_out(void *closure, const unsigned char *data, unsigned int len)
 	    CAIRO_STATUS_WRITE_ERROR;
 }
 
-/* One pass over the document; returns its page count. */
+static void
+report_body(struct pdf *p)
+{
+	cover(p);
+	new_page(p);
+	figures(p);
+	compliance(p);
+	heat_maps(p);
+	risks(p);
+	actions(p, "open_actions", "open_actions", "no_open_actions");
+	actions(p, "overdue_actions", "overdue_actions", "no_overdue_actions");
+}
+
+/* One pass over the document drawn by body; returns its page count. */
 static int
-lay_out(struct json_object *report, FILE *out, int pages)
+lay_out(struct json_object *report, FILE *out, int pages, void (*body)(struct pdf *))
 {
 	struct pdf p = { .r = report, .pages = pages, .counting = out == NULL };
 	cairo_surface_t *s = cairo_pdf_surface_create_for_stream(out ? write_out : discard, out,
@@ -537,14 +559,7 @@ lay_out(struct json_object *report, FILE *out, int pages)
 	parse_accent(rj_str(rj_obj(report, "firm"), "accent", NULL), p.accent);
 
 	new_page(&p);
-	cover(&p);
-	new_page(&p);
-	figures(&p);
-	compliance(&p);
-	heat_maps(&p);
-	risks(&p);
-	actions(&p, "open_actions", "open_actions", "no_open_actions");
-	actions(&p, "overdue_actions", "overdue_actions", "no_overdue_actions");
+	body(&p);
 	footer(&p);
 	cairo_show_page(p.cr);
 
@@ -562,8 +577,94 @@ lay_out(struct json_object *report, FILE *out, int pages)
 int
 render_pdf(struct json_object *report, FILE *out)
 {
-	int pages = lay_out(report, NULL, 0);
+	int pages = lay_out(report, NULL, 0, report_body);
 
-	lay_out(report, out, pages);
+	lay_out(report, out, pages, report_body);
+	return RENDER_EXIT_OK;
+}
+
+/* ------------------------------------------------------------- SoA --- */
+
+/* The first page's header: both logos, the title, the framework and its
+ * version, the client, the date, the firm and the cycle. */
+static void
+soa_header(struct pdf *p)
+{
+	struct json_object *r = p->r, *logos = rj_obj(r, "logos"), *fw = rj_obj(r, "framework");
+	struct rgb accent = { p->accent[0], p->accent[1], p->accent[2] };
+	const char *firm_logo = rj_str(logos, "firm", NULL), *client_logo = rj_str(logos, "client", NULL);
+
+	if (firm_logo != NULL || client_logo != NULL) {
+		logo(p, firm_logo, LEFT, 22, 150, 48, false);
+		logo(p, client_logo, RIGHT - 150, 22, 150, 48, true);
+		p->y = 80;
+	}
+	p->y += text_at(p, rj_label(r, "title"), 20, true, LEFT, p->y, WIDTH, accent,
+	    PANGO_ALIGN_LEFT, false) + 2;
+	p->y += text_at(p, rj_str(fw, "name", ""), 14, true, LEFT, p->y, WIDTH, ink,
+	    PANGO_ALIGN_LEFT, false) + 10;
+	/* Two columns of "label  value". */
+	const char *rows[][2] = {
+		{ rj_label(r, "client"), p->client },
+		{ rj_label(r, "date"), rj_str(r, "date", "") },
+		{ rj_label(r, "version"), rj_str(fw, "version", "") },
+		{ rj_label(r, "firm"), rj_str(rj_obj(r, "firm"), "name", "") },
+		{ rj_label(r, "cycle"), rj_str(fw, "cycle", "") },
+	};
+	const double half = WIDTH / 2, key_w = 80;
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i += 2) {
+		double h = 0;
+		for (size_t k = i; k < i + 2 && k < sizeof(rows) / sizeof(rows[0]); k++) {
+			double x = LEFT + (double)(k - i) * half;
+			h = fmax(h, text_at(p, rows[k][0], 10, true, x, p->y, key_w - 6, grey,
+			    PANGO_ALIGN_LEFT, false));
+			h = fmax(h, text_at(p, rows[k][1], 10, false, x + key_w, p->y,
+			    half - key_w - 12, ink, PANGO_ALIGN_LEFT, false));
+		}
+		p->y += h + 4;
+	}
+	p->y += 6;
+	cairo_set_source_rgb(p->cr, p->accent[0], p->accent[1], p->accent[2]);
+	cairo_rectangle(p->cr, LEFT, p->y, 80, 3);
+	cairo_fill(p->cr);
+	p->y += 12;
+}
+
+static void
+soa_body(struct pdf *p)
+{
+	struct json_object *r = p->r;
+	/* The widths of the SoA page's columns, on a landscape page. */
+	const double rest = (WIDTH - 548) / 2;
+	const struct col cols[] = {
+		{ rj_label(r, "ref"), "ref", 60, PANGO_ALIGN_LEFT },
+		{ rj_label(r, "req_title"), "title", 165, PANGO_ALIGN_LEFT },
+		{ rj_label(r, "applicable"), "applicable", 68, PANGO_ALIGN_LEFT },
+		{ rj_label(r, "justification"), "justification", 180, PANGO_ALIGN_LEFT },
+		{ rj_label(r, "status"), "status", 75, PANGO_ALIGN_LEFT },
+		{ rj_label(r, "resources"), "resources", rest, PANGO_ALIGN_LEFT },
+		{ rj_label(r, "actions"), "actions", rest, PANGO_ALIGN_LEFT },
+	};
+	const char *warning = rj_str(r, "warning", NULL);
+
+	soa_header(p);
+	paragraph(p, rj_str(r, "counts", ""), 10, ink);
+	if (warning != NULL)
+		paragraph(p, warning, 9, (struct rgb){ 0.7, 0.1, 0.1 });
+	p->y += 6;
+	/* A row never taller than a page: a cell past 36 lines (a justification
+	 * holds 4,000 characters) ends with an ellipsis. */
+	p->max_lines = 36;
+	table(p, cols, sizeof(cols) / sizeof(cols[0]), rj_arr(r, "rows"), rj_label(r, "none"));
+	p->max_lines = 0;
+}
+
+int
+render_soa(struct json_object *soa, FILE *out)
+{
+	page_w = 841.89, page_h = 595.28;
+	int pages = lay_out(soa, NULL, 0, soa_body);
+
+	lay_out(soa, out, pages, soa_body);
 	return RENDER_EXIT_OK;
 }

@@ -60,6 +60,9 @@ int render_level(long long score);
 /* The jobs: each writes its output on out and returns 0, or exits through
  * render_die. */
 int render_pdf(struct json_object *report, FILE *out);
+/* The Statement of Applicability: A4 landscape, a header, the counts, one
+ * table row per requirement. */
+int render_soa(struct json_object *soa, FILE *out);
 int render_docx(struct json_object *report, FILE *out);
 int render_image(const unsigned char *in, size_t n, FILE *out);
 

@@ -6,7 +6,8 @@
 <div>
 <div class="page-head"><h1><?cs var:Lang.deliv.soa ?> · <?cs var:Soa.name ?></h1>
 <a class="button secondary" href="/clients/<?cs var:Client.id ?>/frameworks/<?cs var:Soa.framework_id ?>/soa.csv"><?cs var:Lang.deliv.export_csv ?></a>
-<a class="button secondary" href="/clients/<?cs var:Client.id ?>/frameworks/<?cs var:Soa.framework_id ?>/soa.xlsx" download><?cs var:Lang.export.xlsx ?></a></div>
+<a class="button secondary" href="/clients/<?cs var:Client.id ?>/frameworks/<?cs var:Soa.framework_id ?>/soa.xlsx" download><?cs var:Lang.export.xlsx ?></a>
+<a class="button secondary" href="/clients/<?cs var:Client.id ?>/frameworks/<?cs var:Soa.framework_id ?>/soa.pdf" download><?cs var:Lang.deliv.export_pdf ?></a></div>
 <p class="muted small"><?cs var:Lang.deliv.soa_lead ?> <?cs var:Lang.deliv.cycle ?> <?cs var:Soa.cycle ?>.</p>
 <dl class="figures" id="soa-counts">
 <div><dt><?cs var:Lang.deliv.requirements ?></dt><dd><?cs var:Soa.counts.total ?></dd></div>
