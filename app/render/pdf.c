@@ -635,13 +635,13 @@ soa_body(struct pdf *p)
 {
 	struct json_object *r = p->r;
 	/* The widths of the SoA page's columns, on a landscape page. */
-	const double rest = (WIDTH - 548) / 2;
+	const double rest = (WIDTH - 553) / 2;
 	const struct col cols[] = {
-		{ rj_label(r, "ref"), "ref", 60, PANGO_ALIGN_LEFT },
-		{ rj_label(r, "req_title"), "title", 165, PANGO_ALIGN_LEFT },
+		{ rj_label(r, "ref"), "ref", 62, PANGO_ALIGN_LEFT },
+		{ rj_label(r, "req_title"), "title", 153, PANGO_ALIGN_LEFT },
 		{ rj_label(r, "applicable"), "applicable", 68, PANGO_ALIGN_LEFT },
 		{ rj_label(r, "justification"), "justification", 180, PANGO_ALIGN_LEFT },
-		{ rj_label(r, "status"), "status", 75, PANGO_ALIGN_LEFT },
+		{ rj_label(r, "status"), "status", 90, PANGO_ALIGN_LEFT },
 		{ rj_label(r, "resources"), "resources", rest, PANGO_ALIGN_LEFT },
 		{ rj_label(r, "actions"), "actions", rest, PANGO_ALIGN_LEFT },
 	};
