@@ -1,5 +1,6 @@
-/* The mission report (report.h): data from the Pilot's own queries, the
- * renderer run in a child process, a cap on reports built at once. */
+/* The mission report and the SoA's PDF (report.h): data from the Pilot's
+ * own queries, the renderer run in a child process, a cap on reports built
+ * at once. */
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -385,10 +386,9 @@ rp_report_send(struct rp_req *req, const struct rp_client *c, const char *format
 /* The SoA document's labels, as labels[] above. */
 static const struct { const char *key, *lang; } soa_labels[] = {
 	{ "title", "Lang.deliv.soa" }, { "client", "Lang.deliv.client" },
-	{ "framework", "Lang.deliv.framework" }, { "version", "Lang.deliv.version" },
-	{ "cycle", "Lang.deliv.cycle" }, { "date", "Lang.deliv.date" },
-	{ "firm", "Lang.deliv.firm" }, { "page", "Lang.deliv.page" },
-	{ "summary", "Lang.deliv.summary" }, { "ref", "Lang.export.col.ref" },
+	{ "version", "Lang.deliv.version" }, { "cycle", "Lang.deliv.cycle" },
+	{ "date", "Lang.deliv.date" }, { "firm", "Lang.deliv.firm" },
+	{ "page", "Lang.deliv.page" }, { "ref", "Lang.export.col.ref" },
 	{ "req_title", "Lang.export.col.title" }, { "applicable", "Lang.deliv.applicable" },
 	{ "justification", "Lang.deliv.justification" }, { "status", "Lang.deliv.status" },
 	{ "resources", "Lang.deliv.resources" }, { "actions", "Lang.deliv.actions" },

@@ -2,7 +2,8 @@
  * gathers the Pilot's figures of a client in the caller's language, hands
  * them as JSON to rempart-render and answers what it writes. At most
  * report.max_concurrent reports are built at once across every worker of
- * the master (one lock file per slot); beyond, 503 with Retry-After. */
+ * the master (one lock file per slot); beyond, 503 with Retry-After. The
+ * Statement of Applicability's PDF is built the same way. */
 #ifndef RP_REPORT_H
 #define RP_REPORT_H
 
