@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <json.h>
 
@@ -20,7 +21,7 @@
 
 #define DATE(col) "DATE_FORMAT(" col ", '%Y-%m-%dT%H:%i:%sZ')"
 /* The rule of rp_action_open() and rp_action_overdue(), in SQL. */
-#define OPEN(a)	"(" a ".status IN ('todo', 'in_progress'))"
+#define OPEN(a)	RP_ACTION_OPEN_SQL(a)
 #define OVERDUE(a) "(" OPEN(a) " AND " a ".due_date < CURDATE())"
 
 #define ACTION_COLUMNS \
@@ -59,9 +60,9 @@ static struct rp_stmt q_get = RP_STMT(
     "SELECT " ACTION_COLUMNS " WHERE a.id = ? AND a.client_id = ? AND a.firm_id = ?");
 static struct rp_stmt q_client_of = RP_STMT(
     "SELECT client_id FROM actions WHERE id = ? AND firm_id = ?");
-static struct rp_stmt q_counts = RP_STMT(
-    "SELECT COALESCE(SUM(" OPEN("a") "), 0), COALESCE(SUM(a.status = 'done'), 0),"
-    " COALESCE(SUM(" OVERDUE("a") "), 0) FROM actions a WHERE a.client_id = ? AND a.firm_id = ?");
+/* Today's date is bound, not CURDATE(): a statement calling a clock
+ * function is never answered from the query cache. */
+static struct rp_stmt q_counts = RP_STMT(RP_ACTIONS_COUNTS_SQL);
 /* Every write first locks its client's row: writes to one client's plan
  * take turns, so the count below is always right. */
 static struct rp_stmt q_lock_client = RP_STMT(
@@ -253,29 +254,47 @@ rp_action_get(struct rp_req *req, const struct rp_client *c, long long id)
 	return action_json(req, res.rows[0]);
 }
 
+const char *
+rp_actions_today(struct rp_req *req)
+{
+	struct tm tm;
+	time_t t = time(NULL);
+	char *today = rp_alloc(req->arena, 16);
+
+	strftime(today, 16, "%Y-%m-%d", gmtime_r(&t, &tm));
+	return today;
+}
+
 int
 rp_actions_counts(struct rp_req *req, const struct rp_client *c, long long *open,
     long long *done, long long *overdue)
 {
-	struct rp_dbarg a[] = { RP_AINT(c->id), RP_AINT(c->firm_id) };
+	struct rp_dbarg a[] = { RP_ASTR(rp_actions_today(req)), RP_AINT(c->id),
+	    RP_AINT(c->firm_id) };
 	struct rp_dbres res;
 
-	if (rp_db_do(req, &q_counts, a, 2, &res) != 0)
+	if (rp_db_do(req, &q_counts, a, 3, &res) != 0)
 		return -1;
-	*open = rp_cell_num(rp_db_cell(&res, 0, 0));
-	*done = rp_cell_num(rp_db_cell(&res, 0, 1));
-	*overdue = rp_cell_num(rp_db_cell(&res, 0, 2));
+	if (res.nrows > 0)
+		rp_actions_counts_row(res.rows[0], open, done, overdue);
+	else
+		*open = *done = *overdue = 0;
 	return 0;
 }
 
-struct json_object *
-rp_actions_figures(struct rp_req *req, const struct rp_client *c)
+void
+rp_actions_counts_row(char **r, long long *open, long long *done, long long *overdue)
 {
-	long long open, done, overdue;
+	*open = rp_cell_num(r[0]);
+	*done = rp_cell_num(r[1]);
+	*overdue = rp_cell_num(r[2]);
+}
 
-	if (rp_actions_counts(req, c, &open, &done, &overdue) != 0)
-		return NULL;
+struct json_object *
+rp_actions_figures_json(long long open, long long done, long long overdue)
+{
 	struct json_object *o = json_object_new_object();
+
 	rp_jadd(o, "open", json_object_new_int64(open));
 	rp_jadd(o, "done", json_object_new_int64(done));
 	rp_jadd(o, "overdue", json_object_new_int64(overdue));
@@ -633,4 +652,37 @@ rp_actions_delete(struct rp_req *req, const struct rp_client *c, long long id)
 fail:
 	rp_db_rollback();
 	return -1;
+}
+
+/* ------------------------------------------------------------- exports --- */
+
+/* The columns of the action plan's CSV and XLSX (app/export.h). */
+static const struct rp_col action_cols[] = {
+	{ "id", RP_COL_INT, "Lang.export.col.id", NULL },
+	{ "title", RP_COL_TEXT, "Lang.export.col.title", NULL },
+	{ "description", RP_COL_TEXT, "Lang.export.col.description", NULL },
+	{ "owner_id", RP_COL_INT, "Lang.export.col.owner_id", NULL },
+	{ "owner_name", RP_COL_TEXT, "Lang.export.col.owner_name", NULL },
+	{ "due_date", RP_COL_DATE, "Lang.export.col.due_date", NULL },
+	{ "priority", RP_COL_TEXT, "Lang.export.col.priority", NULL },
+	{ "status", RP_COL_TEXT, "Lang.export.col.status", NULL },
+	{ "progress", RP_COL_INT, "Lang.export.col.progress", NULL },
+	{ "overdue", RP_COL_BOOL, "Lang.export.col.overdue", NULL },
+	{ "requirement_ids", RP_COL_LIST, "Lang.export.col.requirement_ids", " " },
+};
+static const struct rp_table action_table = { "actions", action_cols, RP_NELEM(action_cols) };
+
+int
+rp_actions_export(struct rp_req *req, const struct rp_client *c, const struct rp_action_filter *f,
+    enum rp_export_format fmt)
+{
+	long long total;
+	struct json_object *items = rp_actions_list(req, c, f, 10000, 0, &total);
+
+	if (items == NULL)
+		return -1;
+	int rc = rp_export_send(req, &action_table, items, fmt, rp_printf(req->arena, "%lld",
+	    c->id));
+	json_object_put(items);
+	return rc;
 }

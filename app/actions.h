@@ -5,6 +5,8 @@
 #ifndef RP_ACTIONS_H
 #define RP_ACTIONS_H
 
+#include "export.h"
+
 #include <stdbool.h>
 
 struct json_object;
@@ -70,8 +72,24 @@ int rp_actions_delete(struct rp_req *, const struct rp_client *c, long long id);
  * Returns 0 or -1 after rp_fail. */
 int rp_actions_counts(struct rp_req *, const struct rp_client *c, long long *open,
     long long *done, long long *overdue);
-/* The same as the Pilot's JSON: {"open", "done", "overdue"}; NULL after
- * rp_fail. */
-struct json_object *rp_actions_figures(struct rp_req *, const struct rp_client *c);
+/* Its statement, also part of the Pilot's one (app/pilot.c): binds today
+ * (YYYY-MM-DD, UTC), client and firm; six columns, the last one 'actions';
+ * its row goes to rp_actions_counts_row. The SQL of rp_action_open() and
+ * rp_action_overdue(). */
+#define RP_ACTION_OPEN_SQL(a) "(" a ".status IN ('todo', 'in_progress'))"
+#define RP_ACTIONS_COUNTS_SQL \
+    "SELECT COALESCE(SUM(" RP_ACTION_OPEN_SQL("a") "), 0), COALESCE(SUM(a.status = 'done'), 0)," \
+    " COALESCE(SUM(" RP_ACTION_OPEN_SQL("a") " AND a.due_date < CAST(? AS DATE)), 0)," \
+    " NULL, NULL, 'actions' FROM actions a WHERE a.client_id = ? AND a.firm_id = ?"
+void rp_actions_counts_row(char **row, long long *open, long long *done, long long *overdue);
+/* Today's date in UTC (the connection's time zone), as the counts bind it. */
+const char *rp_actions_today(struct rp_req *);
+/* The Pilot's JSON of the counts: {"open", "done", "overdue"}. */
+struct json_object *rp_actions_figures_json(long long open, long long done, long long overdue);
+
+/* The actions matching f (at most 10,000) as a CSV or XLSX attachment in
+ * the response (app/export.h: the plan's columns). 0 or -1. */
+int rp_actions_export(struct rp_req *, const struct rp_client *c,
+    const struct rp_action_filter *f, enum rp_export_format fmt);
 
 #endif

@@ -37,6 +37,30 @@ rp_api_client_actions(struct rp_req *req)
 	return rp_api_list(req, items, total);
 }
 
+/* The plan as a file, filtered like the list (app/export.h). */
+static int
+actions_export(struct rp_req *req, enum rp_export_format fmt)
+{
+	struct rp_client c;
+	struct rp_action_filter f;
+
+	if (rp_api_pilot_client(req, &c) != 0 || rp_actions_filter(req, &f, true) != 0)
+		return -1;
+	return rp_actions_export(req, &c, &f, fmt);
+}
+
+int
+rp_api_client_actions_csv(struct rp_req *req)
+{
+	return actions_export(req, RP_EXPORT_CSV);
+}
+
+int
+rp_api_client_actions_xlsx(struct rp_req *req)
+{
+	return actions_export(req, RP_EXPORT_XLSX);
+}
+
 int
 rp_api_client_action_create(struct rp_req *req)
 {

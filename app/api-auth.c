@@ -8,6 +8,7 @@
 #include "arena.h"
 #include "input.h"
 #include "json.h"
+#include "jsonw.h"
 #include "login.h"
 #include "markdown.h"
 #include "mfa.h"
@@ -157,6 +158,23 @@ rp_api_list(struct rp_req *req, struct json_object *items, long long total)
 	rp_jadd(o, "total", json_object_new_int64(total));
 	rp_resp_json(req, 200, o);
 	return 0;
+}
+
+void
+rp_api_list_open(struct rp_req *req, struct rp_jw *w)
+{
+	rp_resp_json_begin(req, 200, w);
+	rp_jw_open(w, NULL, '{');
+	rp_jw_open(w, "items", '[');
+}
+
+void
+rp_api_list_close(struct rp_req *req, struct rp_jw *w, long long total)
+{
+	rp_jw_close(w, ']');
+	rp_jw_int(w, "total", total);
+	rp_jw_close(w, '}');
+	rp_resp_json_end(req);
 }
 
 int

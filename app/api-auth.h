@@ -20,6 +20,11 @@ int rp_api_page(struct rp_req *, long long *limit, long long *offset);
  * (its maker failed) answers that failure. Returns 0 or -1. */
 struct json_object;
 int rp_api_list(struct rp_req *, struct json_object *items, long long total);
+/* The same answer streamed (app/jsonw.h), for the hot lists: open writes
+ * {"items":[ and readies w for the elements; close ends it with the total. */
+struct rp_jw;
+void rp_api_list_open(struct rp_req *, struct rp_jw *w);
+void rp_api_list_close(struct rp_req *, struct rp_jw *w, long long total);
 /* Answer o (consumed; NULL: already failed, -1) with `status`, its
  * Markdown "body" also as "body_html" (resources, templates). */
 int rp_api_document(struct rp_req *, struct json_object *o, int status);

@@ -18,6 +18,8 @@
 #include "enums.h"
 #include "establishments.h"
 #include "json.h"
+#include "jsonw.h"
+#include "pilot.h"
 #include "request.h"
 #include "resources.h"
 #include "response.h"
@@ -54,7 +56,11 @@ client_answer(struct rp_req *req, int status)
 
 	if (load_client(req, &c) != 0)
 		return -1;
-	rp_resp_json(req, status, rp_client_json(req, &c));
+	struct rp_jw w;
+
+	rp_resp_json_begin(req, status, &w);
+	rp_client_write(&w, &c);
+	rp_resp_json_end(req);
 	return 0;
 }
 
@@ -70,10 +76,12 @@ rp_api_clients_list(struct rp_req *req)
 	    rp_clients_filter(req, &f, true) != 0 ||
 	    rp_clients_list(req, &f, limit, offset, &cs, &n, &total) != 0)
 		return -1;
-	struct json_object *items = json_object_new_array();
+	struct rp_jw w;
+
+	rp_api_list_open(req, &w);
 	for (size_t i = 0; i < n; i++)
-		json_object_array_add(items, rp_client_json(req, &cs[i]));
-	rp_api_list(req, items, total);
+		rp_client_write(&w, &cs[i]);
+	rp_api_list_close(req, &w, total);
 	return 0;
 }
 
@@ -128,30 +136,25 @@ int
 rp_api_clients_pilot(struct rp_req *req)
 {
 	struct rp_client c;
-	struct rp_risk_heat heat;
+	struct rp_pilot_figures f;
 
-	if (rp_clients_pilot(req, req->args[0], &c) != 0 || rp_risks_heat(req, &c, &heat) != 0)
+	if (rp_clients_pilot(req, req->args[0], &c) != 0 || rp_pilot_figures(req, &c, &f) != 0)
 		return -1;
 	struct json_object *activity = rp_audit_of_client(req, c.firm_id, c.id, NULL,
 	    10, 0, NULL);
-	if (activity == NULL)
-		return -1;
-	struct json_object *fws = rp_compliance_summary(req, &c);
-	struct json_object *actions = fws ? rp_actions_figures(req, &c) : NULL;
-	struct json_object *docs = actions ? rp_resources_figures(req, &c) : NULL;
-	if (docs == NULL) {
-		json_object_put(actions);
-		json_object_put(fws);
+	struct json_object *fws = activity ? rp_compliance_summary(req, &c) : NULL;
+	if (fws == NULL) {
 		json_object_put(activity);
+		json_object_put(f.docs);
 		return -1;
 	}
 	/* Risk maps are heat_map[impact - 1][likelihood - 1]. */
 	struct json_object *o = json_object_new_object();
 	rp_jadd(o, "client_id", json_object_new_int64(c.id));
 	rp_jadd(o, "frameworks", fws);
-	rp_jadd(o, "risks", rp_risk_heat_json(&heat));
-	rp_jadd(o, "actions", actions);
-	rp_jadd(o, "resources", docs);
+	rp_jadd(o, "risks", rp_risk_heat_json(&f.heat));
+	rp_jadd(o, "actions", rp_actions_figures_json(f.open, f.done, f.overdue));
+	rp_jadd(o, "resources", f.docs);
 	rp_jadd(o, "modules", rp_json_key_list(c.modules));
 	rp_jadd(o, "recent_activity", activity);
 	rp_resp_json(req, 200, o);

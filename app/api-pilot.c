@@ -124,6 +124,28 @@ rp_api_client_compliance(struct rp_req *req)
 	return rp_api_list(req, items, total);
 }
 
+static int
+compliance_export(struct rp_req *req, enum rp_export_format fmt)
+{
+	struct rp_client c;
+
+	if (rp_api_pilot_client(req, &c) != 0)
+		return -1;
+	return rp_compliance_export(req, &c, fmt);
+}
+
+int
+rp_api_client_compliance_csv(struct rp_req *req)
+{
+	return compliance_export(req, RP_EXPORT_CSV);
+}
+
+int
+rp_api_client_compliance_xlsx(struct rp_req *req)
+{
+	return compliance_export(req, RP_EXPORT_XLSX);
+}
+
 int
 rp_api_client_assess(struct rp_req *req)
 {

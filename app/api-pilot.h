@@ -14,5 +14,8 @@ int rp_api_frameworks_import(struct rp_req *);
 int rp_api_framework_delete(struct rp_req *);
 int rp_api_client_adopt(struct rp_req *);
 int rp_api_client_compliance(struct rp_req *);
+/* GET /api/v1/clients/{id}/compliance.csv and .xlsx?framework_id=. */
+int rp_api_client_compliance_csv(struct rp_req *);
+int rp_api_client_compliance_xlsx(struct rp_req *);
 int rp_api_client_assess(struct rp_req *);
 #endif

@@ -4,4 +4,5 @@
 struct rp_req;
 int rp_sys_ping(struct rp_req *);
 int rp_api_health(struct rp_req *);
+int rp_sys_healthz(struct rp_req *);
 #endif

@@ -10,6 +10,7 @@
 #include "audit.h"
 #include "authz.h"
 #include "clients.h"
+#include "jsonw.h"
 #include "db.h"
 #include "enums.h"
 #include "input.h"
@@ -720,32 +721,27 @@ fail:
 	return -1;
 }
 
-struct json_object *
-rp_client_json(const struct rp_req *req, const struct rp_client *c)
+/* Streamed (app/jsonw.h): the client list answers 50 of these per request. */
+void
+rp_client_write(struct rp_jw *w, const struct rp_client *c)
 {
-	struct json_object *o = json_object_new_object();
-
-	(void)req;
-	rp_jadd(o, "id", json_object_new_int64(c->id));
-	rp_jadd(o, "name", json_object_new_string(c->name));
-	if (!c->full)
-		return o;
-	rp_jadd(o, "mission_type", json_object_new_string(c->mission_type));
-	rp_jadd(o, "plan", json_object_new_string(c->plan));
-	rp_jadd(o, "status", json_object_new_string(c->status));
-	rp_jadd(o, "billing_mode", json_object_new_string(c->billing_mode));
-	rp_jadd(o, "billing_email", c->billing_email ?
-	    json_object_new_string(c->billing_email) : NULL);
-	rp_jadd(o, "modules", rp_json_key_list(c->modules));
-	rp_jadd(o, "vciso_ids", rp_json_ids(c->vciso_ids, c->nvcisos));
-	rp_jadd(o, "created_at", json_object_new_string(c->created_at));
-	rp_jadd(o, "establishments_count",
-	    json_object_new_int64(c->establishments));
-	rp_jadd(o, "open_actions", c->open_actions ?
-	    json_object_new_int64(strtoll(c->open_actions, NULL, 10)) : NULL);
-	/* The column's own text (DECIMAL(5,2)): no float formatting. */
-	rp_jadd(o, "compliance_pct", c->compliance_pct ? json_object_new_double_s(
-	    strtod(c->compliance_pct, NULL), c->compliance_pct) : NULL);
-	rp_jadd(o, "is_vciso", json_object_new_boolean(c->vciso));
-	return o;
+	rp_jw_open(w, NULL, '{');
+	rp_jw_int(w, "id", c->id);
+	rp_jw_str(w, "name", c->name);
+	if (c->full) {
+		rp_jw_str(w, "mission_type", c->mission_type);
+		rp_jw_str(w, "plan", c->plan);
+		rp_jw_str(w, "status", c->status);
+		rp_jw_str(w, "billing_mode", c->billing_mode);
+		rp_jw_str(w, "billing_email", c->billing_email);
+		rp_jw_key_list(w, "modules", c->modules);
+		rp_jw_ids(w, "vciso_ids", c->vciso_ids, c->nvcisos);
+		rp_jw_str(w, "created_at", c->created_at);
+		rp_jw_int(w, "establishments_count", c->establishments);
+		rp_jw_num(w, "open_actions", c->open_actions);
+		/* The column's own text (DECIMAL(5,2)): no float formatting. */
+		rp_jw_num(w, "compliance_pct", c->compliance_pct);
+		rp_jw_bool(w, "is_vciso", c->vciso);
+	}
+	rp_jw_close(w, '}');
 }

@@ -122,7 +122,8 @@ bool rp_clients_may_edit(const struct rp_req *, const struct rp_client *);
 bool rp_clients_may_staff(const struct rp_req *, const struct rp_client *);
 
 /* The API shape (name only for a caller that sees only the name). */
-struct json_object *rp_client_json(const struct rp_req *, const struct rp_client *);
+struct rp_jw;
+void rp_client_write(struct rp_jw *, const struct rp_client *);
 /* Ids as a JSON array of numbers. */
 struct json_object *rp_json_ids(const long long *ids, size_t n);
 /* A comma-separated list of keys as a JSON array of strings. */

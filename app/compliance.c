@@ -63,29 +63,30 @@ static struct rp_stmt q_items = RP_STMT(
     " COALESCE(a.comment, ''), " DATE("a.updated_at") ","
     " (SELECT g.ref FROM requirements g WHERE g.id = r.parent_id),"
     " (SELECT CASE WHEN ? = 'en' THEN g.title_en ELSE g.title_fr END"
-    "  FROM requirements g WHERE g.id = r.parent_id)"
+    "  FROM requirements g WHERE g.id = r.parent_id), COALESCE(a.justification, '')"
     ITEM_WHERE " ORDER BY r.position LIMIT ? OFFSET ?");
 static struct rp_stmt q_item = RP_STMT(
     "SELECT r.id, r.ref, r.title_fr, r.title_en, COALESCE(a.status, 'not_assessed'),"
     " COALESCE(a.comment, ''), " DATE("a.updated_at") ","
     " (SELECT g.ref FROM requirements g WHERE g.id = r.parent_id),"
     " (SELECT CASE WHEN ? = 'en' THEN g.title_en ELSE g.title_fr END"
-    "  FROM requirements g WHERE g.id = r.parent_id)"
+    "  FROM requirements g WHERE g.id = r.parent_id), COALESCE(a.justification, '')"
     " FROM requirements r JOIN client_frameworks cf ON cf.framework_id = r.framework_id"
     " LEFT JOIN assessments a ON a.client_id = cf.client_id AND a.requirement_id = r.id"
     " WHERE cf.client_id = ? AND cf.firm_id = ? AND r.id = ? AND r.assessable = 1");
 /* The requirement, with its framework adopted by the client. */
 static struct rp_stmt q_req_of = RP_STMT(
-    "SELECT r.framework_id, COALESCE(a.status, 'not_assessed'), COALESCE(a.comment, '')"
+    "SELECT r.framework_id, COALESCE(a.status, 'not_assessed'), COALESCE(a.comment, ''),"
+    " COALESCE(a.justification, ''), cf.cycle"
     " FROM requirements r JOIN client_frameworks cf ON cf.framework_id = r.framework_id"
     "  AND cf.client_id = ? AND cf.firm_id = ?"
     " LEFT JOIN assessments a ON a.client_id = cf.client_id AND a.requirement_id = r.id"
     " WHERE r.id = ? AND r.assessable = 1 FOR UPDATE");
 static struct rp_stmt q_assess = RP_STMT(
     "INSERT INTO assessments (firm_id, client_id, framework_id, requirement_id, status,"
-    " comment, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?)"
+    " comment, justification, updated_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
     " ON DUPLICATE KEY UPDATE status = VALUES(status), comment = VALUES(comment),"
-    " updated_by = VALUES(updated_by)");
+    " justification = VALUES(justification), updated_by = VALUES(updated_by)");
 /* Counters move by the change: -1 for the old status, +1 for the new. */
 static struct rp_stmt q_count_move = RP_STMT(
     "UPDATE client_frameworks SET compliant = compliant + ?, partial = partial + ?,"
@@ -99,7 +100,7 @@ static struct rp_stmt q_client_pct = RP_STMT(
     " FROM client_frameworks cf WHERE cf.client_id = c.id) WHERE c.id = ? AND c.firm_id = ?");
 static struct rp_stmt q_summary = RP_STMT(
     "SELECT cf.framework_id, fw.name_fr, fw.name_en, cf.total, cf.compliant, cf.partial,"
-    " cf.non_compliant, cf.not_applicable, fw.code"
+    " cf.non_compliant, cf.not_applicable, fw.code, cf.cycle, fw.version"
     " FROM client_frameworks cf JOIN frameworks fw ON fw.id = cf.framework_id"
     " WHERE cf.client_id = ? AND cf.firm_id = ? ORDER BY cf.adopted_at, cf.framework_id");
 
@@ -417,6 +418,10 @@ item_json(const struct rp_req *req, char **r)
 		rp_jadd(o, "updated_at", r[6] ? json_object_new_string(r[6]) : NULL);
 		rp_jadd(o, "group_ref", r[7] ? json_object_new_string(r[7]) : NULL);
 		rp_jadd(o, "group_title", r[8] ? json_object_new_string(r[8]) : NULL);
+		/* The Statement of Applicability: a requirement applies
+		 * unless its status is not_applicable. */
+		rp_jadd(o, "applicable", json_object_new_boolean(strcmp(r[4], "not_applicable") != 0));
+		rp_jadd(o, "justification", json_object_new_string(r[9]));
 	}
 	return o;
 }
@@ -424,17 +429,23 @@ item_json(const struct rp_req *req, char **r)
 int
 rp_compliance_set(struct rp_req *req, const struct rp_client *c, long long requirement)
 {
-	const char *status, *comment;
+	const char *status = NULL, *comment, *just;
 	struct rp_dbres res;
-	int hs, hc;
+	long long cycle = 0;
+	bool applicable = true, cnull = false;
+	int hs, ha, hy;
 
+	/* An empty comment or justification (a form's empty text area, "" or
+	 * null) clears it. */
+	bool cblank = rp_in_blank(req, "comment"), jblank = rp_in_blank(req, "justification");
+	comment = cblank ? "" : NULL;
+	just = jblank ? "" : NULL;
 	if ((hs = rp_in_text(req, "status", 32, false, &status)) < 0 ||
-	    (hc = rp_in_lines(req, "comment", 4000, false, &comment)) < 0)
+	    (!cblank && rp_in_lines(req, "comment", 4000, false, &comment) < 0) ||
+	    (!jblank && rp_in_lines(req, "justification", 4000, false, &just) < 0) ||
+	    (ha = rp_in_bool(req, "applicable", &applicable)) < 0 ||
+	    (hy = rp_in_int(req, "cycle", 1, 1000000, &cnull, &cycle)) < 0)
 		return -1;
-	/* An empty comment clears it (rp_in_lines refuses ""). */
-	if (hc == 0 && (req->json ? json_object_object_get_ex(req->json, "comment", NULL) :
-	    rp_param(&req->form, "comment") != NULL))
-		comment = "";
 	if (hs) {
 		size_t i;
 		for (i = 0; i < RP_NELEM(statuses) && strcmp(statuses[i], status) != 0; i++)
@@ -442,7 +453,17 @@ rp_compliance_set(struct rp_req *req, const struct rp_client *c, long long requi
 		if (i == RP_NELEM(statuses))
 			return rp_fail(req, 400, "invalid", "status", "Unknown assessment status.");
 	}
-	if (!hs && comment == NULL)
+	/* The SoA's applicability is the status not_applicable, or not. */
+	if (ha && !applicable) {
+		if (hs && strcmp(status, "not_applicable") != 0)
+			return rp_fail(req, 400, "invalid", "status",
+			    "A requirement that does not apply has the status not_applicable.");
+		status = "not_applicable";
+		hs = 1;
+	} else if (ha && hs && strcmp(status, "not_applicable") == 0)
+		return rp_fail(req, 400, "invalid", "applicable",
+		    "A requirement that applies cannot have the status not_applicable.");
+	if (!hs && !ha && comment == NULL && just == NULL)
 		return rp_fail(req, 400, "required", "status", "Give a status or a comment.");
 	if (rp_db_begin() != 0)
 		return rp_db_fail(req);
@@ -456,10 +477,27 @@ rp_compliance_set(struct rp_req *req, const struct rp_client *c, long long requi
 	}
 	long long framework = rp_cell_num(res.rows[0][0]);
 	const char *old = res.rows[0][1], *old_comment = res.rows[0][2];
+	const char *old_just = res.rows[0][3];
+	/* A form or a client that names its cycle writes to that one only:
+	 * past cycles are read-only. */
+	if (hy > 0 && !cnull && cycle != rp_cell_num(res.rows[0][4])) {
+		rp_fail(req, 409, "past_cycle", "cycle",
+		    "This cycle is closed: its assessments are read-only. Assess the current cycle.");
+		goto fail;
+	}
 	const char *now = hs ? status : old;
+	/* Applicable again: back to not assessed, unless a status is given. */
+	if (ha && applicable && !hs && strcmp(old, "not_applicable") == 0)
+		now = "not_assessed";
+	const char *jnow = just ? just : old_just;
+	if (ha && !applicable && *jnow == '\0') {
+		rp_fail(req, 400, "required", "justification",
+		    "Say why this requirement does not apply.");
+		goto fail;
+	}
 	struct rp_dbarg a[] = { RP_AINT(c->firm_id), RP_AINT(c->id), RP_AINT(framework),
 	    RP_AINT(requirement), RP_ASTR(now), RP_ASTR(comment ? comment : old_comment),
-	    RP_AINT(req->user->id) };
+	    RP_ASTR(jnow), RP_AINT(req->user->id) };
 	if (rp_db_do(req, &q_assess, a, RP_NELEM(a), NULL) != 0)
 		goto fail;
 	if (strcmp(old, now) != 0) {
@@ -483,6 +521,8 @@ rp_compliance_set(struct rp_req *req, const struct rp_client *c, long long requi
 	}
 	if (comment != NULL && strcmp(comment, old_comment) != 0)
 		rp_jadd(d, "comment", json_object_new_string(comment));
+	if (strcmp(jnow, old_just) != 0)
+		rp_jadd(d, "justification", json_object_new_string(jnow));
 	if (rp_audit(req, "compliance.assess", "requirement", requirement, c->id, d) != 0)
 		goto fail;
 	return rp_db_finish(req);
@@ -509,6 +549,7 @@ rp_compliance_summary(struct rp_req *req, const struct rp_client *c)
 		rp_jadd(o, "framework_id", json_object_new_int64(rp_cell_num(r[0])));
 		rp_jadd(o, "name", json_object_new_string(in_lang(req, r[1], r[2])));
 		rp_jadd(o, "code", json_object_new_string(r[8]));
+		rp_jadd(o, "version", json_object_new_string(r[10]));
 		/* A number with one decimal, written as such (66.7, not
 		 * 66.700000000000003). */
 		struct json_object *jp = NULL;
@@ -524,7 +565,38 @@ rp_compliance_summary(struct rp_req *req, const struct rp_client *c)
 		rp_jadd(o, "partial", json_object_new_int64(part));
 		rp_jadd(o, "non_compliant", json_object_new_int64(non));
 		rp_jadd(o, "not_applicable", json_object_new_int64(na));
+		rp_jadd(o, "cycle", json_object_new_int64(rp_cell_num(r[9])));
 		json_object_array_add(arr, o);
 	}
 	return arr;
+}
+
+/* ------------------------------------------------------------- exports --- */
+
+/* The columns of an assessment's CSV and XLSX (app/export.h). */
+static const struct rp_col item_cols[] = {
+	{ "ref", RP_COL_TEXT, "Lang.export.col.ref", NULL },
+	{ "title", RP_COL_TEXT, "Lang.export.col.title", NULL },
+	{ "status", RP_COL_TEXT, "Lang.export.col.status", NULL },
+	{ "comment", RP_COL_TEXT, "Lang.export.col.comment", NULL },
+	{ "updated_at", RP_COL_DATETIME, "Lang.export.col.updated_at", NULL },
+};
+static const struct rp_table item_table = { "compliance", item_cols, RP_NELEM(item_cols) };
+
+int
+rp_compliance_export(struct rp_req *req, const struct rp_client *c, enum rp_export_format fmt)
+{
+	const char *fw = rp_query(req, "framework_id");
+	long long framework, total;
+
+	if (fw == NULL || rp_strtonum(fw, 1, 1LL << 53, &framework) != 0)
+		return rp_fail(req, 400, "required", "framework_id", "Choose a framework.");
+	struct json_object *items = rp_compliance_items(req, c, framework, NULL, 100000, 0,
+	    &total);
+	if (items == NULL)
+		return -1;
+	int rc = rp_export_send(req, &item_table, items, fmt, rp_printf(req->arena,
+	    "%lld-%lld", c->id, framework));
+	json_object_put(items);
+	return rc;
 }

@@ -4,6 +4,8 @@
 #ifndef RP_COMPLIANCE_H
 #define RP_COMPLIANCE_H
 
+#include "export.h"
+
 #include <stdbool.h>
 
 struct json_object;
@@ -36,10 +38,19 @@ struct json_object *rp_compliance_items(struct rp_req *, const struct rp_client 
 /* One compliance item of client c; NULL after rp_fail (404). */
 struct json_object *rp_compliance_item(struct rp_req *, const struct rp_client *c,
     long long requirement);
-/* Assess requirement_id from the request's status and comment. */
+/* Assess requirement_id from the request's status, comment, justification
+ * and applicable (false: the status not_applicable, with a justification;
+ * 400 naming the field). A request naming a "cycle" other than the
+ * framework's current one is refused with 409 past_cycle. */
 int rp_compliance_set(struct rp_req *, const struct rp_client *c, long long requirement);
 /* Per adopted framework: framework_id, name, compliance_pct (null when
  * undefined), assessed, total; NULL after rp_fail. */
 struct json_object *rp_compliance_summary(struct rp_req *, const struct rp_client *c);
+
+/* The assessment of the adopted framework named by ?framework_id= (400
+ * naming it when missing) as a CSV or XLSX attachment in the response
+ * (app/export.h: ref, title, status, comment, updated_at). 0 or -1. */
+int rp_compliance_export(struct rp_req *, const struct rp_client *c,
+    enum rp_export_format fmt);
 
 #endif

@@ -28,6 +28,11 @@ struct rp_config {
 	long long	 db_write_timeout;
 	char		*paths_www;
 	char		*paths_sql;
+	char		*paths_render;
+	long long	 report_max_concurrent;
+	long long	 report_timeout;
+	long long	 report_wait_ms;
+	char		*report_lock_dir;
 	char		*i18n_default_lang;
 	char		*log_level;
 	long long	 auth_scrypt_n;

@@ -1,5 +1,6 @@
 /* The master: opens the socket, forks workers, reaps, respawns, rolls, drains. */
 #include <errno.h>
+#include <malloc.h>
 #include <fcntl.h>
 #include <grp.h>
 #include <signal.h>
@@ -15,6 +16,7 @@
 #include <unistd.h>
 
 #include <fcgiapp.h>
+#include <mysql.h>
 
 #include "config.h"
 #include "log.h"
@@ -311,6 +313,10 @@ reload(void)
 		rp_warn("fcgi.socket changed: takes effect at the next restart");
 	rp_config_free(cfg);
 	cfg = next;
+	/* The previous templates and password list are free now: give their
+	 * pages back, or every new worker would inherit them as resident
+	 * memory (copy-on-write), a little more after each reload. */
+	malloc_trim(0);
 	rp_log_set_level(rp_log_parse_level(cfg->log_level));
 	for (int i = 0; i < MAX_SLOTS; i++) {
 		if (workers[i].state == RUNNING)
@@ -380,6 +386,13 @@ rp_master_run(struct rp_config *c)
 	sigprocmask(SIG_BLOCK, &set, NULL);
 	signal(SIGPIPE, SIG_IGN);
 	write_pid_file();
+	/* The client library (and the TLS library it starts) once, here:
+	 * every worker inherits it instead of running that start-up itself,
+	 * which would make each of them touch megabytes of library pages. */
+	if (mysql_library_init(0, NULL, NULL) != 0) {
+		rp_err("mysql_library_init failed");
+		return 1;
+	}
 	plan_generation(rp_config_workers(cfg));
 	spawn_due();
 	rp_info("master %ld started %d workers", (long)getpid(),

@@ -89,6 +89,11 @@ struct rp_req {
 	struct json_object	*json;		/* object body, or NULL */
 	const char		*csv;		/* a text/csv body, or NULL */
 	size_t			 csv_len;
+	bool			 upload;	/* the route takes a file (RP_R_UPLOAD) */
+	const char		*image;		/* an image/... body (a logo), or NULL */
+	size_t			 image_len;
+	const char		*zip;		/* an application/zip body, or NULL */
+	size_t			 zip_len;
 	const char		*content_type;
 	long long		 content_length;
 	const char		*remote_addr;

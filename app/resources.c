@@ -61,9 +61,7 @@ static struct rp_stmt q_get = RP_STMT(
     "SELECT " RESOURCE_COLUMNS " WHERE r.id = ? AND r.client_id = ? AND r.firm_id = ?");
 static struct rp_stmt q_client_of = RP_STMT(
     "SELECT client_id FROM resources WHERE id = ? AND firm_id = ?");
-static struct rp_stmt q_figures = RP_STMT(
-    "SELECT status, COUNT(*) FROM resources WHERE client_id = ? AND firm_id = ?"
-    " GROUP BY status");
+static struct rp_stmt q_figures = RP_STMT(RP_RESOURCES_FIGURES_SQL);
 static struct rp_stmt q_current = RP_STMT(
     "SELECT type, title, body, status, version,"
     " (SELECT GROUP_CONCAT(rr.requirement_id ORDER BY rr.requirement_id)"
@@ -234,12 +232,20 @@ rp_resources_figures(struct rp_req *req, const struct rp_client *c)
 
 	if (rp_db_do(req, &q_figures, a, 2, &res) != 0)
 		return NULL;
+	return rp_resources_figures_of(res.rows, res.nrows);
+}
+
+struct json_object *
+rp_resources_figures_of(char ***rows, size_t nrows)
+{
 	struct json_object *o = json_object_new_object();
+
 	for (size_t i = 0; i < rp_resource_statuses.n; i++) {
 		long long n = 0;
-		for (size_t r = 0; r < res.nrows; r++)
-			if (strcmp(res.rows[r][0], rp_resource_statuses.keys[i]) == 0)
-				n = rp_cell_num(res.rows[r][1]);
+		for (size_t r = 0; r < nrows; r++)
+			if (strcmp(rows[r][5], "docs") == 0 &&
+			    strcmp(rows[r][0], rp_resource_statuses.keys[i]) == 0)
+				n = rp_cell_num(rows[r][1]);
 		json_object_object_add(o, rp_resource_statuses.keys[i], json_object_new_int64(n));
 	}
 	return o;

@@ -6,6 +6,7 @@
 
 #include "arena.h"
 #include "json.h"
+#include "jsonw.h"
 #include "log.h"
 #include "request.h"
 #include "response.h"
@@ -112,6 +113,21 @@ rp_resp_json(struct rp_req *req, int status, struct json_object *obj)
 	rp_buf_puts(&req->resp.body, s);
 	rp_buf_puts(&req->resp.body, "\n");
 	json_object_put(obj);
+}
+
+void
+rp_resp_json_begin(struct rp_req *req, int status, struct rp_jw *w)
+{
+	req->resp.status = status;
+	req->resp.ctype = "application/json";
+	req->resp.body.len = 0;
+	rp_jw_init(w, &req->resp.body);
+}
+
+void
+rp_resp_json_end(struct rp_req *req)
+{
+	rp_buf_add(&req->resp.body, "\n", 1);
 }
 
 void

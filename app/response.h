@@ -17,6 +17,11 @@ int rp_resp_header(struct rp_req *, const char *name, const char *value);
 void rp_resp_text(struct rp_req *, int status, const char *text);
 /* Serialise obj (reference is consumed) as the JSON body. */
 void rp_resp_json(struct rp_req *, int status, struct json_object *obj);
+/* A JSON body written with rp_jw (app/jsonw.h): begin sets the status and
+ * type and points w at the empty body; end closes the answer. */
+struct rp_jw;
+void rp_resp_json_begin(struct rp_req *, int status, struct rp_jw *w);
+void rp_resp_json_end(struct rp_req *);
 
 /* Redirect (303) to an in-app path; anything not starting with a single '/'
  * becomes "/" so that no input can send the user elsewhere. */

@@ -10,7 +10,7 @@
 #include "arena.h"
 #include "audit.h"
 #include "clients.h"
-#include "csv.h"
+#include "export.h"
 #include "db.h"
 #include "enums.h"
 #include "input.h"
@@ -119,10 +119,7 @@ static struct rp_stmt q_unlink = RP_STMT("DELETE FROM risk_requirements WHERE ri
 static struct rp_stmt q_link = RP_STMT(
     "INSERT INTO risk_requirements (risk_id, requirement_id, firm_id, client_id, framework_id)"
     " VALUES (?, ?, ?, ?, ?)");
-static struct rp_stmt q_heat = RP_STMT(
-    "SELECT likelihood, impact, COALESCE(residual_likelihood, 0), COALESCE(residual_impact, 0),"
-    " COUNT(*) FROM risks WHERE client_id = ? AND firm_id = ? AND status <> 'closed'"
-    " GROUP BY 1, 2, 3, 4");
+static struct rp_stmt q_heat = RP_STMT(RP_RISKS_HEAT_SQL);
 
 /* ------------------------------------------------------------- rules --- */
 
@@ -233,13 +230,17 @@ rp_risks_heat(struct rp_req *req, const struct rp_client *c, struct rp_risk_heat
 	memset(h, 0, sizeof(*h));
 	if (rp_db_do(req, &q_heat, a, 2, &res) != 0)
 		return -1;
-	for (size_t k = 0; k < res.nrows; k++) {
-		char **r = res.rows[k];
-		/* The table's checks keep every value in range. */
-		rp_risk_heat_add(h, (int)rp_cell_num(r[0]), (int)rp_cell_num(r[1]), (int)rp_cell_num(r[2]),
-		    (int)rp_cell_num(r[3]), rp_cell_num(r[4]));
-	}
+	for (size_t k = 0; k < res.nrows; k++)
+		rp_risks_heat_row(h, res.rows[k]);
 	return 0;
+}
+
+void
+rp_risks_heat_row(struct rp_risk_heat *h, char **r)
+{
+	/* The table's checks keep every value in range. */
+	rp_risk_heat_add(h, (int)rp_cell_num(r[0]), (int)rp_cell_num(r[1]), (int)rp_cell_num(r[2]),
+	    (int)rp_cell_num(r[3]), rp_cell_num(r[4]));
 }
 
 static struct json_object *
@@ -802,57 +803,43 @@ fail:
 	return -1;
 }
 
-/* ----------------------------------------------------------------- CSV --- */
+/* ------------------------------------------------------------- exports --- */
 
-static const char *
-field_text(struct rp_req *req, struct json_object *o, const char *key)
-{
-	struct json_object *v;
-
-	if (!json_object_object_get_ex(o, key, &v) || v == NULL)
-		return "";
-	if (json_object_is_type(v, json_type_array)) {
-		struct rp_buf b;
-		rp_buf_init(&b, req->arena);
-		for (size_t i = 0; i < json_object_array_length(v); i++)
-			rp_buf_printf(&b, "%s%s", i ? "," : "",
-			    json_object_get_string(json_object_array_get_idx(v, i)));
-		return rp_buf_str(&b);
-	}
-	return json_object_get_string(v);
-}
+/* The columns of the risk register's CSV and XLSX (app/export.h). */
+static const struct rp_col risk_cols[] = {
+	{ "id", RP_COL_INT, "Lang.export.col.id", NULL },
+	{ "title", RP_COL_TEXT, "Lang.export.col.title", NULL },
+	{ "description", RP_COL_TEXT, "Lang.export.col.description", NULL },
+	{ "asset", RP_COL_TEXT, "Lang.export.col.asset", NULL },
+	{ "threat", RP_COL_TEXT, "Lang.export.col.threat", NULL },
+	{ "likelihood", RP_COL_INT, "Lang.export.col.likelihood", NULL },
+	{ "impact", RP_COL_INT, "Lang.export.col.impact", NULL },
+	{ "score", RP_COL_INT, "Lang.export.col.score", NULL },
+	{ "level", RP_COL_TEXT, "Lang.export.col.level", NULL },
+	{ "treatment", RP_COL_TEXT, "Lang.export.col.treatment", NULL },
+	{ "owner_name", RP_COL_TEXT, "Lang.export.col.owner_name", NULL },
+	{ "status", RP_COL_TEXT, "Lang.export.col.status", NULL },
+	{ "residual_likelihood", RP_COL_INT, "Lang.export.col.residual_likelihood", NULL },
+	{ "residual_impact", RP_COL_INT, "Lang.export.col.residual_impact", NULL },
+	{ "residual_score", RP_COL_INT, "Lang.export.col.residual_score", NULL },
+	{ "residual_level", RP_COL_TEXT, "Lang.export.col.residual_level", NULL },
+	{ "requirement_ids", RP_COL_LIST, "Lang.export.col.requirement_ids", "," },
+	{ "created_at", RP_COL_DATETIME, "Lang.export.col.created_at", NULL },
+	{ "updated_at", RP_COL_DATETIME, "Lang.export.col.updated_at", NULL },
+};
+static const struct rp_table risk_table = { "risks", risk_cols, RP_NELEM(risk_cols) };
 
 int
-rp_risks_csv(struct rp_req *req, const struct rp_client *c, const struct rp_risk_filter *f,
-    struct rp_buf *out)
+rp_risks_export(struct rp_req *req, const struct rp_client *c, const struct rp_risk_filter *f,
+    enum rp_export_format fmt)
 {
-	static const char *const cols[] = { "id", "title", "description", "asset", "threat",
-		"likelihood", "impact", "score", "level", "treatment", "owner_name", "status",
-		"residual_likelihood", "residual_impact", "residual_score", "residual_level",
-		"requirement_ids", "created_at", "updated_at" };
 	long long total;
 	struct json_object *items = rp_risks_list(req, c, f, 100000, 0, &total);
 
 	if (items == NULL)
 		return -1;
-	/* The BOM makes spreadsheets read UTF-8; ';' is what they expect
-	 * where the decimal separator is a comma (France). */
-	rp_buf_puts(out, "\xef\xbb\xbf");
-	for (size_t i = 0; i < RP_NELEM(cols); i++) {
-		if (i)
-			rp_buf_puts(out, ";");
-		rp_buf_puts(out, cols[i]);
-	}
-	rp_buf_puts(out, "\r\n");
-	for (size_t r = 0; r < json_object_array_length(items); r++) {
-		struct json_object *o = json_object_array_get_idx(items, r);
-		for (size_t i = 0; i < RP_NELEM(cols); i++) {
-			if (i)
-				rp_buf_puts(out, ";");
-			rp_csv_cell(out, field_text(req, o, cols[i]), ';');
-		}
-		rp_buf_puts(out, "\r\n");
-	}
+	int rc = rp_export_send(req, &risk_table, items, fmt, rp_printf(req->arena, "%lld",
+	    c->id));
 	json_object_put(items);
-	return 0;
+	return rc;
 }

@@ -4,6 +4,8 @@
 #ifndef RP_RISKS_H
 #define RP_RISKS_H
 
+#include "export.h"
+
 #include <stdbool.h>
 #include <stddef.h>
 
@@ -50,6 +52,14 @@ struct rp_risk_heat {
 bool rp_risk_heat_add(struct rp_risk_heat *, int l, int i, int rl, int ri, long long n);
 /* The heat maps of client c; 0 or -1 after rp_fail. */
 int rp_risks_heat(struct rp_req *, const struct rp_client *c, struct rp_risk_heat *);
+/* Its statement, also part of the Pilot's one (app/pilot.c): binds client
+ * and firm; six columns, the last one 'heat'; each row goes to
+ * rp_risks_heat_row. */
+#define RP_RISKS_HEAT_SQL \
+    "SELECT likelihood, impact, COALESCE(residual_likelihood, 0)," \
+    " COALESCE(residual_impact, 0), COUNT(*), 'heat' FROM risks" \
+    " WHERE client_id = ? AND firm_id = ? AND status <> 'closed' GROUP BY 1, 2, 3, 4"
+void rp_risks_heat_row(struct rp_risk_heat *, char **row);
 /* {"by_level":{low,medium,high,critical}, "heat_map":[[5]x5],
  * "residual_heat_map":[[5]x5], "residual_by_level":{...}, "total":N}
  * (new object, owned by the caller). */
@@ -121,9 +131,9 @@ int rp_risks_delete(struct rp_req *, const struct rp_client *c, long long id);
 struct json_object *rp_risks_owners(struct rp_req *, const struct rp_client *c);
 struct json_object *rp_risks_requirements(struct rp_req *, const struct rp_client *c);
 
-/* The risks matching f as CSV for spreadsheets (UTF-8 BOM, ';', cells
- * neutralised against formulas) appended to out. 0 or -1. */
-int rp_risks_csv(struct rp_req *, const struct rp_client *c,
-    const struct rp_risk_filter *f, struct rp_buf *out);
+/* The risks matching f as a CSV or XLSX attachment in the response
+ * (app/export.h: the register's columns). 0 or -1. */
+int rp_risks_export(struct rp_req *, const struct rp_client *c,
+    const struct rp_risk_filter *f, enum rp_export_format fmt);
 
 #endif

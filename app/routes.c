@@ -1,9 +1,12 @@
 /* The route table: every URL of the product and what it requires. */
 #include "api-actions.h"
 #include "api-admin.h"
+#include "api-archive.h"
 #include "api-auth.h"
+#include "api-branding.h"
 #include "api-library.h"
 #include "api-clients.h"
+#include "api-deliv.h"
 #include "api-pilot.h"
 #include "api-resources.h"
 #include "api-risk-analysis.h"
@@ -20,7 +23,9 @@
 #include "ui-actions.h"
 #include "ui-admin.h"
 #include "ui-auth.h"
+#include "ui-branding.h"
 #include "ui-clients.h"
+#include "ui-deliv.h"
 #include "ui-pilot.h"
 #include "ui-resources.h"
 #include "ui-risk-analysis.h"
@@ -56,6 +61,9 @@
 /* The firm's library (SPEC §4 "/templates"): firm users but establishment
  * managers (app/templates.h: the navigation shows it by the same rule). */
 #define LIBRARY RP_LIBRARY_ROLES
+/* The firm's admins only: its own settings (its branding) and the client
+ * archive (docs/client-archive.md). */
+#define ADMIN	RP_ROLE_BIT(RP_ROLE_ADMIN)
 #define F(x)	RP_FEAT_##x
 /* What a feature-gated route's {id} names, for its 404 (router.h). */
 #define OF_CLIENT	RP_SCOPE_OF_CLIENT
@@ -69,6 +77,7 @@ const struct rp_route rp_routes[] = {
 	{ "GET",    "/",                   rp_ui_home,              RP_R_OPTIONAL, 0, NONE, 0 },
 	{ "GET",    "/ping",               rp_sys_ping,             0,     0,    NONE, 0 },
 	{ "GET",    "/api/v1/health",      rp_api_health,           0,     0,    NONE, 0 },
+	{ "GET",    "/healthz",            rp_sys_healthz,          0,     0,    NONE, 0 },
 
 	{ "GET",    "/login",              rp_ui_login,             0,     0,    NONE, 0 },
 	{ "POST",   "/login",              rp_ui_login_post,        RP_R_NO_CSRF, 0, NONE, 0 },
@@ -93,6 +102,9 @@ const struct rp_route rp_routes[] = {
 	{ "GET",    "/clients/new",        rp_ui_clients_new,       S,     CREATORS, NONE, 0 },
 	{ "GET",    "/clients/switch",     rp_ui_clients_switch,    S,     FIRM, NONE, 0 },
 	{ "POST",   "/clients",            rp_ui_clients_create,    S,     CREATORS, NONE, 0 },
+	/* A client archive is a file: its body may reach http.max_upload. */
+	{ "POST",   "/clients/import",     rp_ui_clients_import,    S | RP_R_UPLOAD, ADMIN, NONE, 0 },
+	{ "GET",    "/clients/{id}/archive", rp_ui_client_archive,  S,     ADMIN, NONE, 0 },
 	{ "GET",    "/clients/{id}",       rp_ui_client,            S,     FIRM, NONE, 0 },
 	{ "POST",   "/clients/{id}",       rp_ui_client_update,     S,     FIRM, NONE, 0 },
 	{ "POST",   "/clients/{id}/plan",  rp_ui_client_plan,       S,     FIRM, F(PLAN), OF_CLIENT },
@@ -101,10 +113,36 @@ const struct rp_route rp_routes[] = {
 	{ "POST",   "/clients/{id}/frameworks", rp_ui_client_adopt, S,     FIRM, NONE, 0 },
 	{ "GET",    "/clients/{id}/compliance", rp_ui_client_compliance, S, FIRM, NONE, 0 },
 	{ "GET",    "/clients/{id}/report", rp_ui_client_report,    S,     FIRM, NONE, 0 },
+	{ "GET",    "/clients/{id}/report.pdf", rp_ui_client_report_pdf, S, FIRM, NONE, 0 },
+	{ "GET",    "/clients/{id}/report.docx", rp_ui_client_report_docx, S, FIRM, NONE, 0 },
+	{ "GET",    "/clients/{id}/logo",  rp_ui_client_logo,       S,     FIRM, NONE, 0 },
+	{ "POST",   "/clients/{id}/logo",  rp_ui_client_logo_post,  S | RP_R_UPLOAD, FIRM, NONE, 0 },
+	{ "POST",   "/clients/{id}/logo/delete", rp_ui_client_logo_delete, S, FIRM, NONE, 0 },
+	/* The firm's branding: its admins set it, its users see it. */
+	{ "GET",    "/branding",           rp_ui_branding,          S,     ADMIN, NONE, 0 },
+	{ "POST",   "/branding",           rp_ui_branding_post,     S,     ADMIN, NONE, 0 },
+	{ "GET",    "/branding/logo",      rp_ui_branding_logo,     S,     FIRM, NONE, 0 },
+	{ "POST",   "/branding/logo",      rp_ui_branding_logo_post, S | RP_R_UPLOAD, ADMIN, NONE, 0 },
+	{ "POST",   "/branding/logo/delete", rp_ui_branding_logo_delete, S, ADMIN, NONE, 0 },
+	{ "GET",    "/branding/accent.css", rp_ui_branding_css,     S,     FIRM, NONE, 0 },
 	{ "GET",    "/clients/{id}/compliance.csv", rp_ui_client_compliance_csv, S, FIRM, NONE, 0 },
+	{ "GET",    "/clients/{id}/compliance.xlsx", rp_ui_client_compliance_xlsx, S, FIRM, NONE, 0 },
 	{ "POST",   "/clients/{id}/compliance/{id}", rp_ui_client_assess, S, FIRM, NONE, 0 },
+	/* Consultant deliverables (issue 14): portfolio, cycles, SoA. */
+	{ "GET",    "/portfolio",          rp_ui_portfolio,         S,     FIRM, NONE, 0 },
+	{ "GET",    "/portfolio.csv",      rp_ui_portfolio_csv,     S,     FIRM, NONE, 0 },
+	{ "GET",    "/portfolio.xlsx",     rp_ui_portfolio_xlsx,    S,     FIRM, NONE, 0 },
+	{ "GET",    "/clients/{id}/frameworks/{id}/cycles", rp_ui_cycles, S, FIRM, NONE, 0 },
+	{ "POST",   "/clients/{id}/frameworks/{id}/cycles", rp_ui_cycles_start, S, FIRM, NONE, 0 },
+	{ "GET",    "/clients/{id}/frameworks/{id}/cycles/{id}", rp_ui_cycle, S, FIRM, NONE, 0 },
+	{ "GET",    "/clients/{id}/frameworks/{id}/cycles/{id}/compare/{id}", rp_ui_cycles_compare, S, FIRM, NONE, 0 },
+	{ "GET",    "/clients/{id}/frameworks/{id}/soa", rp_ui_soa, S,  FIRM, NONE, 0 },
+	{ "GET",    "/clients/{id}/frameworks/{id}/soa.csv", rp_ui_soa_csv, S, FIRM, NONE, 0 },
+	{ "GET",    "/clients/{id}/frameworks/{id}/soa.xlsx", rp_ui_soa_xlsx, S, FIRM, NONE, 0 },
+	{ "GET",    "/clients/{id}/frameworks/{id}/soa.pdf", rp_ui_soa_pdf, S, FIRM, NONE, 0 },
 	{ "GET",    "/clients/{id}/risks", rp_ui_risks,             S,     FIRM, NONE, 0 },
 	{ "GET",    "/clients/{id}/risks.csv", rp_ui_risks_csv,     S,     FIRM, NONE, 0 },
+	{ "GET",    "/clients/{id}/risks.xlsx", rp_ui_risks_xlsx,   S,     FIRM, NONE, 0 },
 	{ "GET",    "/clients/{id}/risks/new", rp_ui_risks_new,     S,     FIRM, NONE, 0 },
 	{ "POST",   "/clients/{id}/risks", rp_ui_risks_create,      S,     FIRM, NONE, 0 },
 	{ "GET",    "/risks/{id}",         rp_ui_risk,              S,     FIRM, NONE, 0 },
@@ -128,6 +166,7 @@ const struct rp_route rp_routes[] = {
 	{ "POST",   "/scenarios/{id}/sync-risk", rp_ui_ra_sync,     S,     FIRM, NONE, 0 },
 	{ "GET",    "/clients/{id}/actions", rp_ui_client_actions,  S,     FIRM, NONE, 0 },
 	{ "GET",    "/clients/{id}/actions.csv", rp_ui_client_actions_csv, S, FIRM, NONE, 0 },
+	{ "GET",    "/clients/{id}/actions.xlsx", rp_ui_client_actions_xlsx, S, FIRM, NONE, 0 },
 	{ "GET",    "/clients/{id}/actions/new", rp_ui_client_action_new, S, FIRM, NONE, 0 },
 	{ "POST",   "/clients/{id}/actions", rp_ui_client_action_create, S, FIRM, NONE, 0 },
 	{ "GET",    "/actions/{id}",       rp_ui_action,            S,     FIRM, NONE, 0 },
@@ -231,11 +270,22 @@ const struct rp_route rp_routes[] = {
 
 	{ "GET",    "/api/v1/clients",     rp_api_clients_list,     S,     FIRM, NONE, 0 },
 	{ "POST",   "/api/v1/clients",     rp_api_clients_create,   S,     CREATORS, NONE, 0 },
+	{ "POST",   "/api/v1/clients/import", rp_api_clients_import, S | RP_R_UPLOAD, ADMIN, NONE, 0 },
+	{ "GET",    "/api/v1/clients/{id}/archive", rp_api_client_archive, S, ADMIN, NONE, 0 },
 	{ "GET",    "/api/v1/clients/{id}", rp_api_clients_get,     S,     FIRM, NONE, 0 },
 	{ "PATCH",  "/api/v1/clients/{id}", rp_api_clients_patch,   S,     FIRM, NONE, 0 },
 	{ "POST",   "/api/v1/clients/{id}/plan", rp_api_clients_plan, S,   FIRM, F(PLAN), OF_CLIENT },
 	{ "PUT",    "/api/v1/clients/{id}/vcisos", rp_api_clients_vcisos, S, FIRM, NONE, 0 },
 	{ "GET",    "/api/v1/clients/{id}/pilot", rp_api_clients_pilot, S, FIRM, NONE, 0 },
+	{ "GET",    "/api/v1/clients/{id}/report", rp_api_client_report, S, FIRM, NONE, 0 },
+	{ "GET",    "/api/v1/clients/{id}/logo", rp_api_client_logo, S, FIRM, NONE, 0 },
+	{ "PUT",    "/api/v1/clients/{id}/logo", rp_api_client_logo_put, S | RP_R_UPLOAD, FIRM, NONE, 0 },
+	{ "DELETE", "/api/v1/clients/{id}/logo", rp_api_client_logo_delete, S, FIRM, NONE, 0 },
+	{ "GET",    "/api/v1/branding",    rp_api_branding,         S,     FIRM, NONE, 0 },
+	{ "PATCH",  "/api/v1/branding",    rp_api_branding_patch,   S,     ADMIN, NONE, 0 },
+	{ "GET",    "/api/v1/branding/logo", rp_api_branding_logo,  S,     FIRM, NONE, 0 },
+	{ "PUT",    "/api/v1/branding/logo", rp_api_branding_logo_put, S | RP_R_UPLOAD, ADMIN, NONE, 0 },
+	{ "DELETE", "/api/v1/branding/logo", rp_api_branding_logo_delete, S, ADMIN, NONE, 0 },
 	{ "GET",    "/api/v1/clients/{id}/audit", rp_api_clients_audit, S, FIRM, NONE, 0 },
 	{ "GET",    "/api/v1/clients/{id}/establishments", rp_api_estabs_list, S, FIRM, NONE, 0 },
 	{ "POST",   "/api/v1/clients/{id}/establishments", rp_api_estabs_create, S, FIRM, NONE, 0 },
@@ -270,8 +320,23 @@ const struct rp_route rp_routes[] = {
 	{ "DELETE", "/api/v1/frameworks/{id}", rp_api_framework_delete, S, FW_ADMINS, NONE, 0 },
 	{ "POST",   "/api/v1/clients/{id}/frameworks", rp_api_client_adopt, S, FIRM, NONE, 0 },
 	{ "GET",    "/api/v1/clients/{id}/compliance", rp_api_client_compliance, S, FIRM, NONE, 0 },
+	{ "GET",    "/api/v1/clients/{id}/compliance.csv", rp_api_client_compliance_csv, S, FIRM, NONE, 0 },
+	{ "GET",    "/api/v1/clients/{id}/compliance.xlsx", rp_api_client_compliance_xlsx, S, FIRM, NONE, 0 },
 	{ "PATCH",  "/api/v1/clients/{id}/compliance/{id}", rp_api_client_assess, S, FIRM, NONE, 0 },
+	{ "GET",    "/api/v1/portfolio",   rp_api_portfolio,        S,     FIRM, NONE, 0 },
+	{ "GET",    "/api/v1/portfolio.csv", rp_api_portfolio_csv,  S,     FIRM, NONE, 0 },
+	{ "GET",    "/api/v1/portfolio.xlsx", rp_api_portfolio_xlsx, S,    FIRM, NONE, 0 },
+	{ "GET",    "/api/v1/clients/{id}/frameworks/{id}/cycles", rp_api_cycles_list, S, FIRM, NONE, 0 },
+	{ "POST",   "/api/v1/clients/{id}/frameworks/{id}/cycles", rp_api_cycles_start, S, FIRM, NONE, 0 },
+	{ "GET",    "/api/v1/clients/{id}/frameworks/{id}/cycles/{id}", rp_api_cycles_get, S, FIRM, NONE, 0 },
+	{ "GET",    "/api/v1/clients/{id}/frameworks/{id}/cycles/{id}/compare/{id}", rp_api_cycles_compare, S, FIRM, NONE, 0 },
+	{ "GET",    "/api/v1/clients/{id}/frameworks/{id}/soa", rp_api_soa, S, FIRM, NONE, 0 },
+	{ "GET",    "/api/v1/clients/{id}/frameworks/{id}/soa.csv", rp_api_soa_csv, S, FIRM, NONE, 0 },
+	{ "GET",    "/api/v1/clients/{id}/frameworks/{id}/soa.xlsx", rp_api_soa_xlsx, S, FIRM, NONE, 0 },
+	{ "GET",    "/api/v1/clients/{id}/frameworks/{id}/soa.pdf", rp_api_soa_pdf, S, FIRM, NONE, 0 },
 	{ "GET",    "/api/v1/clients/{id}/risks", rp_api_client_risks, S, FIRM, NONE, 0 },
+	{ "GET",    "/api/v1/clients/{id}/risks.csv", rp_api_client_risks_csv, S, FIRM, NONE, 0 },
+	{ "GET",    "/api/v1/clients/{id}/risks.xlsx", rp_api_client_risks_xlsx, S, FIRM, NONE, 0 },
 	{ "POST",   "/api/v1/clients/{id}/risks", rp_api_client_risk_create, S, FIRM, NONE, 0 },
 	{ "GET",    "/api/v1/risks/{id}",  rp_api_risk,             S,     FIRM, NONE, 0 },
 	{ "PATCH",  "/api/v1/risks/{id}",  rp_api_risk_patch,       S,     FIRM, NONE, 0 },
@@ -312,6 +377,8 @@ const struct rp_route rp_routes[] = {
 	{ "GET",    "/api/v1/templates/{id}/versions", rp_api_template_versions, S, LIBRARY, NONE, 0 },
 	{ "POST",   "/api/v1/templates/{id}/deploy", rp_api_template_deploy, S, LIBRARY, NONE, 0 },
 	{ "GET",    "/api/v1/clients/{id}/actions", rp_api_client_actions, S, FIRM, NONE, 0 },
+	{ "GET",    "/api/v1/clients/{id}/actions.csv", rp_api_client_actions_csv, S, FIRM, NONE, 0 },
+	{ "GET",    "/api/v1/clients/{id}/actions.xlsx", rp_api_client_actions_xlsx, S, FIRM, NONE, 0 },
 	{ "POST",   "/api/v1/clients/{id}/actions", rp_api_client_action_create, S, FIRM, NONE, 0 },
 	{ "GET",    "/api/v1/actions/{id}", rp_api_action_get,      S,     FIRM, NONE, 0 },
 	{ "PATCH",  "/api/v1/actions/{id}", rp_api_action_patch,    S,     FIRM, NONE, 0 },

@@ -18,6 +18,7 @@
 #include "request.h"
 #include "resources.h"
 #include "templates.h"
+#include "tplvars.h"
 #include "util.h"
 
 #define DATE(col) "DATE_FORMAT(" col ", '%Y-%m-%dT%H:%i:%sZ')"
@@ -96,12 +97,29 @@ static struct rp_stmt q_resource = RP_STMT(
     " (SELECT GROUP_CONCAT(rr.requirement_id ORDER BY rr.requirement_id)"
     "  FROM resource_requirements rr WHERE rr.resource_id = r.id)"
     " FROM resources r WHERE r.id = ? AND r.client_id = ? AND r.firm_id = ?");
-/* Deployment: a copy of the template at its current version... */
+/* Deployment: a copy of the template at its current version, its
+ * variables filled (app/tplvars.h)... */
+static struct rp_stmt q_copy_src = RP_STMT(
+    "SELECT t.type, t.title, t.body, t.version FROM templates t WHERE t.id = ? AND t.firm_id = ?");
 static struct rp_stmt q_copy = RP_STMT(
     "INSERT INTO resources (firm_id, client_id, type, title, body, status, version,"
     " template_id, template_version, created_by)"
-    " SELECT ?, ?, t.type, t.title, t.body, 'draft', 1, t.id, t.version, ?"
-    " FROM templates t WHERE t.id = ? AND t.firm_id = ?");
+    " VALUES (?, ?, ?, ?, ?, 'draft', 1, ?, ?, ?)");
+/* The values of the variables for a client: its name, its firm's, its
+ * first declared vCISO (smallest user id among the active ones; else the
+ * acting user) and the date: the day resource ? was created (a deployed
+ * copy's date stays that of its deployment, so that the "newer version"
+ * diff compares like with like), or today for a new copy. */
+static struct rp_stmt q_vars = RP_STMT(
+    "SELECT c.name, f.name,"
+    " COALESCE((SELECT " WHO("u") " FROM client_vcisos v JOIN users u ON u.id = v.user_id"
+    "  WHERE v.client_id = c.id AND v.firm_id = c.firm_id AND u.active = 1"
+    "  ORDER BY u.id LIMIT 1),"
+    "  (SELECT " WHO("m") " FROM users m WHERE m.id = ?)),"
+    " COALESCE((SELECT DATE_FORMAT(r.created_at, '%Y-%m-%d') FROM resources r"
+    "  WHERE r.id = ? AND r.client_id = c.id AND r.firm_id = c.firm_id),"
+    "  DATE_FORMAT(CURRENT_TIMESTAMP, '%Y-%m-%d'))"
+    " FROM clients c JOIN firms f ON f.id = c.firm_id WHERE c.id = ? AND c.firm_id = ?");
 /* ...with the tags of the frameworks the client adopted. */
 static struct rp_stmt q_copy_tags = RP_STMT(
     "INSERT INTO resource_requirements (resource_id, requirement_id, firm_id, client_id)"
@@ -138,6 +156,63 @@ static struct rp_stmt q_unpublish = RP_STMT(
 
 /* Lines a diff searches, at most: beyond, the texts are "too different". */
 #define MAX_DIFF 4000
+/* A title's length in the tables (VARCHAR(200)). */
+#define TITLE_MAX 200
+
+static int vars_check(struct rp_req *, const char *field, const char *text);
+static int vars_of(struct rp_req *, long long firm, long long client, long long resource,
+    struct rp_tplvals *);
+static char *fill_title(struct rp_req *, const char *title, const struct rp_tplvals *);
+
+/* 400 naming the variable at fault in text (field: "title" or "body"). */
+static int
+vars_check(struct rp_req *req, const char *field, const char *text)
+{
+	const char *what;
+	size_t line;
+
+	if (text == NULL || rp_tplvars_check(req->arena, text, &what, &line) == 0)
+		return 0;
+	return rp_fail(req, 400, "unknown_variable", field, rp_printf(req->arena,
+	    "Unknown template variable %s (line %zu). Known: {{client_name}}, {{firm_name}},"
+	    " {{vciso_name}}, {{date}}.", what, line));
+}
+
+/* The values of the variables for client (firm, client); resource: a
+ * deployed copy whose date to use, or 0 for today. 0 or -1. */
+static int
+vars_of(struct rp_req *req, long long firm, long long client, long long resource,
+    struct rp_tplvals *v)
+{
+	struct rp_dbres res;
+	struct rp_dbarg a[] = { RP_AINT(req->user->id), RP_AINT(resource), RP_AINT(client),
+	    RP_AINT(firm) };
+
+	if (rp_db_one(req, &q_vars, a, RP_NELEM(a), &res, "No such client.") != 0)
+		return -1;
+	v->client_name = res.rows[0][0];
+	v->firm_name = res.rows[0][1];
+	v->vciso_name = res.rows[0][2];
+	v->date = res.rows[0][3];
+	return 0;
+}
+
+/* A title filled, kept within the column (a long client name). */
+static char *
+fill_title(struct rp_req *req, const char *title, const struct rp_tplvals *v)
+{
+	char *t = rp_tplvars_fill(req->arena, title, v);
+	size_t i = 0, chars = 0;
+
+	while (t[i] != '\0' && chars < TITLE_MAX) {
+		i++;
+		while (((unsigned char)t[i] & 0xc0) == 0x80)
+			i++;
+		chars++;
+	}
+	t[i] = '\0';
+	return t;
+}
 
 /* ------------------------------------------------------------- reading --- */
 
@@ -408,7 +483,8 @@ rp_templates_create(struct rp_req *req, long long *id)
 {
 	struct rp_doc f;
 
-	if (rp_doc_read(req, true, false, &f) != 0)
+	if (rp_doc_read(req, true, false, &f) != 0 || vars_check(req, "title", f.title) != 0 ||
+	    vars_check(req, "body", f.body) != 0)
 		return -1;
 	if (rp_db_begin() != 0)
 		return rp_db_fail(req);
@@ -426,7 +502,8 @@ rp_templates_update(struct rp_req *req, long long id)
 	struct rp_doc f;
 	struct rp_dbres res;
 
-	if (rp_doc_read(req, false, false, &f) != 0)
+	if (rp_doc_read(req, false, false, &f) != 0 || vars_check(req, "title", f.title) != 0 ||
+	    vars_check(req, "body", f.body) != 0)
 		return -1;
 	if (rp_db_begin() != 0)
 		return rp_db_fail(req);
@@ -472,7 +549,11 @@ fail:
 	return -1;
 }
 
-static const char *const known_save[] = { "title" };
+/* client_name_variable (default true): the client's name becomes
+ * {{client_name}}; the form's checkbox comes with a marker field, so that
+ * an unticked box (sent as nothing) reads as false. */
+static const char *const known_save[] = { "title", "client_name_variable",
+	"client_name_variable_present" };
 
 int
 rp_templates_from_resource(struct rp_req *req, const struct rp_client *c,
@@ -485,18 +566,33 @@ rp_templates_from_resource(struct rp_req *req, const struct rp_client *c,
 		return rp_fail(req, 400, "unknown_field", bad, "This field is not known.");
 	if (rp_in_text(req, "title", 200, false, &title) < 0)
 		return -1;
+	bool generalise = true;
+	int got = rp_in_bool(req, "client_name_variable", &generalise);
+	if (got < 0)
+		return -1;
+	if (got == 0 && req->json == NULL && rp_param(&req->form, "client_name_variable_present"))
+		generalise = false;
 	struct rp_dbarg a[] = { RP_AINT(resource_id), RP_AINT(c->id), RP_AINT(c->firm_id) };
 	if (rp_db_do(req, &q_resource, a, RP_NELEM(a), &res) != 0)
 		return -1;
 	if (res.nrows != 1)
 		return rp_fail(req, 404, "not_found", NULL, "No such resource.");
 	char **r = res.rows[0];
+	if (title == NULL)
+		title = r[1];
+	if (generalise) {
+		size_t n;
+		title = rp_tplvars_generalise(req->arena, title, c->name, &n);
+		r[2] = rp_tplvars_generalise(req->arena, r[2], c->name, &n);
+	}
+	/* A template's text must stay fillable: the same check as a save. */
+	if (vars_check(req, "title", title) != 0 || vars_check(req, "body", r[2]) != 0)
+		return -1;
 	size_t ntags;
 	long long *tags = rp_ids_parse(req->arena, r[3], &ntags);
 	if (rp_db_begin() != 0)
 		return rp_db_fail(req);
-	if (insert(req, r[0], title ? title : r[1], r[2], tags, ntags, resource_id, c->id,
-	    id) != 0) {
+	if (insert(req, r[0], title, r[2], tags, ntags, resource_id, c->id, id) != 0) {
 		rp_db_rollback();
 		return -1;
 	}
@@ -509,19 +605,27 @@ int
 rp_templates_copy(struct rp_req *req, long long firm, long long client,
     const long long *tids, size_t n, long long *ids)
 {
-	struct rp_dbres res, t;
+	struct rp_dbres res, t, src;
+	struct rp_tplvals vals;
 
+	if (n > 0 && vars_of(req, firm, client, 0, &vals) != 0)
+		return -1;
 	for (size_t i = 0; i < n; i++) {
-		struct rp_dbarg a[] = { RP_AINT(firm), RP_AINT(client), RP_AINT(req->user->id),
-		    RP_AINT(tids[i]), RP_AINT(firm) };
+		struct rp_dbarg k[] = { RP_AINT(tids[i]), RP_AINT(firm) };
+		if (rp_db_do(req, &q_copy_src, k, 2, &src) != 0)
+			return -1;
+		if (src.nrows != 1)
+			return rp_fail(req, 404, "not_found", "template_ids", "No such template.");
+		char **w = src.rows[0];
+		struct rp_dbarg a[] = { RP_AINT(firm), RP_AINT(client), RP_ASTR(w[0]),
+		    RP_ASTR(fill_title(req, w[1], &vals)),
+		    RP_ASTR(rp_tplvars_fill(req->arena, w[2], &vals)), RP_AINT(tids[i]),
+		    RP_AINT(rp_cell_num(w[3])), RP_AINT(req->user->id) };
 		if (rp_db_do(req, &q_copy, a, RP_NELEM(a), &res) != 0)
 			return -1;
-		if (res.affected != 1)
-			return rp_fail(req, 404, "not_found", "template_ids", "No such template.");
 		long long rid = res.insert_id;
 		struct rp_dbarg g[] = { RP_AINT(rid), RP_AINT(firm), RP_AINT(client),
 		    RP_AINT(client), RP_AINT(firm), RP_AINT(tids[i]), RP_AINT(firm) };
-		struct rp_dbarg k[] = { RP_AINT(tids[i]), RP_AINT(firm) };
 		if (rp_db_do(req, &q_copy_tags, g, RP_NELEM(g), NULL) != 0 ||
 		    rp_db_do(req, &q_copy_title, k, 2, &t) != 0)
 			return -1;
@@ -619,6 +723,13 @@ rp_template_diff(struct rp_req *req, const struct rp_client *c, long long resour
 		return NULL;
 	}
 	char **w = v.rows[0];
+	/* The copy holds filled text: compare it with the version filled
+	 * the same way (its deployment date, app/tplvars.h). */
+	struct rp_tplvals vals;
+	if (vars_of(req, c->firm_id, c->id, resource_id, &vals) != 0)
+		return NULL;
+	w[1] = fill_title(req, w[1], &vals);
+	w[2] = rp_tplvars_fill(req->arena, w[2], &vals);
 	struct json_object *o = json_object_new_object(), *arr = json_object_new_array();
 	rp_jadd(o, "template_id", json_object_new_int64(tid));
 	rp_jadd(o, "template_title", json_object_new_string(r[7]));
@@ -693,6 +804,11 @@ rp_template_apply(struct rp_req *req, const struct rp_client *c, long long resou
 		goto fail;
 	}
 	char **w = v.rows[0];
+	struct rp_tplvals vals;
+	if (vars_of(req, c->firm_id, c->id, resource_id, &vals) != 0)
+		goto fail;
+	w[1] = fill_title(req, w[1], &vals);
+	w[2] = rp_tplvars_fill(req->arena, w[2], &vals);
 	/* Leaving "published" withdraws it from the establishments. */
 	if (strcmp(r[0], "published") == 0 &&
 	    !(req->user->features & RP_FEAT_BIT(RP_FEAT_PUBLICATION))) {

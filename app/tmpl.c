@@ -13,6 +13,7 @@
 #include "arena.h"
 #include "log.h"
 #include "request.h"
+#include "risks.h"
 #include "tmpl.h"
 #include "util.h"
 
@@ -28,7 +29,8 @@ static const char *const pages[] = {
 	"establishments", "establishment-new", "establishment", "duplicates",
 	"directory", "setup", "admin-clients", "admin-client", "admin-firms",
 	"admin-billing", "admin-statement", "frameworks", "framework", "framework-import",
-	"compliance", "report",
+	"compliance", "report", "portfolio", "cycles", "cycle", "cycle-compare", "soa",
+	"branding",
 	"risks", "risk",
 	"actions", "action", "resources", "resource", "resource-edit", "resource-diff",
 	"publication",
@@ -107,6 +109,22 @@ new_parse(struct set *s, CSPARSE **cs)
 	return STATUS_OK;
 }
 
+/* RiskGrid.<impact>.<likelihood> = the level key of that cell, impacts
+ * from 5 down: the shape of every heat map (macro heat_map), set once in
+ * the global HDF; a page sets only the counts that are not 0. */
+static void
+risk_grid(HDF *hdf)
+{
+	char name[32];
+
+	for (int i = RP_RISK_SCALE; i >= 1; i--)
+		for (int l = 1; l <= RP_RISK_SCALE; l++) {
+			snprintf(name, sizeof(name), "RiskGrid.%d.%d", i, l);
+			hdf_set_value(hdf, name, rp_risk_level_key(rp_risk_level(
+			    rp_risk_score(l, i))));
+		}
+}
+
 int
 rp_tmpl_load(const char *www_dir, char *err, size_t errlen)
 {
@@ -129,6 +147,7 @@ rp_tmpl_load(const char *www_dir, char *err, size_t errlen)
 		    (nerr = hdf_read_file(s->lang[i], path)) != STATUS_OK)
 			goto neo;
 		hdf_set_value(s->lang[i], "Page.lang", lang_files[i]);
+		risk_grid(s->lang[i]);
 	}
 	/* Each page alone first: a syntax error names its file. */
 	for (size_t i = 0; i < RP_NELEM(pages); i++) {

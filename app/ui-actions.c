@@ -10,7 +10,6 @@
 #include "actions.h"
 #include "arena.h"
 #include "clients.h"
-#include "csv.h"
 #include "request.h"
 #include "risks.h"
 #include "response.h"
@@ -24,7 +23,6 @@
 #define P(...) rp_printf(req->arena, __VA_ARGS__)
 
 /* Rows of the CSV export, at most. */
-#define CSV_ROWS 10000
 
 static int	list_page(struct rp_req *, const struct rp_client *);
 static int	form_page(struct rp_req *, const struct rp_client *, struct json_object *, bool);
@@ -62,6 +60,17 @@ filter_query(struct rp_req *req, const struct rp_action_filter *f)
 
 /* Figures.*: open, done, overdue and the share done (of what is not
  * cancelled) for a progress bar; "" when there is nothing yet. */
+void
+rp_ui_actions_figures_set(struct rp_req *req, long long open, long long done,
+    long long overdue)
+{
+	rp_setf(req, "Figures.open", "%lld", open);
+	rp_setf(req, "Figures.done", "%lld", done);
+	rp_setf(req, "Figures.overdue", "%lld", overdue);
+	rp_set(req, "Figures.done_pct", open + done > 0 ?
+	    P("%lld", done * 100 / (open + done)) : "");
+}
+
 int
 rp_ui_actions_figures(struct rp_req *req, const struct rp_client *c)
 {
@@ -69,11 +78,7 @@ rp_ui_actions_figures(struct rp_req *req, const struct rp_client *c)
 
 	if (rp_actions_counts(req, c, &open, &done, &overdue) != 0)
 		return -1;
-	rp_setf(req, "Figures.open", "%lld", open);
-	rp_setf(req, "Figures.done", "%lld", done);
-	rp_setf(req, "Figures.overdue", "%lld", overdue);
-	rp_set(req, "Figures.done_pct", open + done > 0 ?
-	    P("%lld", done * 100 / (open + done)) : "");
+	rp_ui_actions_figures_set(req, open, done, overdue);
 	return 0;
 }
 
@@ -101,6 +106,8 @@ list_page(struct rp_req *req, const struct rp_client *c)
 	rp_set(req, "Page.base", P("/clients/%lld/actions", c->id));
 	rp_set(req, "Page.csv", P("/clients/%lld/actions.csv?sort=%s&dir=%s%s", c->id, f.sort,
 	    dir, q));
+	rp_set(req, "Page.xlsx", P("/clients/%lld/actions.xlsx?sort=%s&dir=%s%s", c->id, f.sort,
+	    dir, q));
 	rp_ui_pager(req, page, total, limit, P("sort=%s&dir=%s%s", f.sort, dir, q));
 	return rp_page(req, "actions", "Lang.actions.title");
 }
@@ -115,62 +122,27 @@ rp_ui_client_actions(struct rp_req *req)
 	return list_page(req, &c);
 }
 
-int
-rp_ui_client_actions_csv(struct rp_req *req)
+static int
+actions_export(struct rp_req *req, enum rp_export_format fmt)
 {
-	static const char *const cols[] = { "id", "title", "description", "owner_id",
-		"owner_name", "due_date", "priority", "status", "progress", "overdue",
-		"requirement_ids" };
 	struct rp_client c;
 	struct rp_action_filter f;
-	long long total;
 
 	if (rp_ui_pilot_client(req, &c) != 0 || rp_actions_filter(req, &f, false) != 0)
 		return -1;
-	struct json_object *items = rp_actions_list(req, &c, &f, CSV_ROWS, 0, &total);
-	if (items == NULL)
-		return -1;
-	struct rp_buf *out = &req->resp.body;
-	out->len = 0;
-	/* The BOM makes spreadsheets read UTF-8; ';' is what they expect
-	 * where the decimal separator is a comma (France). */
-	rp_buf_puts(out, "\xef\xbb\xbf");
-	for (size_t i = 0; i < RP_NELEM(cols); i++) {
-		if (i)
-			rp_buf_puts(out, ";");
-		rp_buf_puts(out, cols[i]);
-	}
-	rp_buf_puts(out, "\r\n");
-	for (size_t r = 0; r < json_object_array_length(items); r++) {
-		struct json_object *a = json_object_array_get_idx(items, r), *v;
-		for (size_t i = 0; i < RP_NELEM(cols); i++) {
-			const char *cell = "";
-			if (i)
-				rp_buf_puts(out, ";");
-			json_object_object_get_ex(a, cols[i], &v);
-			if (json_object_is_type(v, json_type_array)) {
-				struct rp_buf l;
-				rp_buf_init(&l, req->arena);
-				for (size_t k = 0; k < json_object_array_length(v); k++)
-					rp_buf_printf(&l, "%s%s", k ? " " : "",
-					    json_object_get_string(json_object_array_get_idx(v, k)));
-				cell = rp_buf_str(&l);
-			} else if (json_object_is_type(v, json_type_boolean)) {
-				cell = json_object_get_boolean(v) ? "1" : "0";
-			} else if (v != NULL) {
-				cell = json_object_get_string(v);
-			}
-			/* Neutralised against formula injection by rp_csv_cell. */
-			rp_csv_cell(out, cell, ';');
-		}
-		rp_buf_puts(out, "\r\n");
-	}
-	json_object_put(items);
-	req->resp.status = 200;
-	req->resp.ctype = "text/csv; charset=utf-8";
-	rp_resp_header(req, "Content-Disposition", P("attachment; filename=\"actions-%lld.csv\"",
-	    c.id));
-	return 0;
+	return rp_actions_export(req, &c, &f, fmt);
+}
+
+int
+rp_ui_client_actions_csv(struct rp_req *req)
+{
+	return actions_export(req, RP_EXPORT_CSV);
+}
+
+int
+rp_ui_client_actions_xlsx(struct rp_req *req)
+{
+	return actions_export(req, RP_EXPORT_XLSX);
 }
 
 /* The create or edit form: the action's values (a, or the defaults), or

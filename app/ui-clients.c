@@ -10,6 +10,7 @@
 #include "arena.h"
 #include "audit.h"
 #include "authz.h"
+#include "branding.h"
 #include "clients.h"
 #include "enums.h"
 #include "input.h"
@@ -292,6 +293,8 @@ settings_page(struct rp_req *req, const struct rp_client *c)
 	client_hdf(rp_node(req, "Edit"), c, false);
 	if (rp_clients_may_edit(req, c))
 		rp_set(req, "Page.may_edit", "1");
+	if (c->full && rp_brand_chrome(req, c) != 0)
+		return -1;
 	if (rp_clients_may_edit(req, c) && (req->user->features & RP_FEAT_BIT(RP_FEAT_PLAN)))
 		rp_set(req, "Page.may_plan", "1");
 	if (!c->full)
@@ -392,7 +395,7 @@ rp_ui_client_pilot(struct rp_req *req)
 {
 	struct rp_client c;
 
-	if (rp_clients_pilot(req, req->args[0], &c) != 0)
+	if (rp_clients_pilot(req, req->args[0], &c) != 0 || rp_brand_chrome(req, &c) != 0)
 		return -1;
 	rp_ui_client_chrome(req, &c);
 	client_hdf(rp_node(req, "Edit"), &c, false);
@@ -413,8 +416,7 @@ rp_ui_client_pilot(struct rp_req *req)
 		rp_set(req, P("%s.object_type", b), json_object_get_string(v));
 	}
 	json_object_put(act);
-	if (rp_ui_pilot_frameworks(req, &c) != 0 || rp_ui_risks_heat(req, &c) != 0 ||
-	    rp_ui_actions_figures(req, &c) != 0 || rp_ui_resources_figures(req, &c) != 0 ||
+	if (rp_ui_pilot_frameworks(req, &c) != 0 || rp_ui_pilot_figures(req, &c) != 0 ||
 	    rp_ui_usage_pilot(req, &c) != 0)
 		return -1;
 	/* External exposure (feature monitoring, module external_scan). */

@@ -17,6 +17,7 @@
 #include "markdown.h"
 #include "request.h"
 #include "templates.h"
+#include "tplvars.h"
 #include "tmpl.h"
 #include "ui-library.h"
 #include "ui-pilot.h"
@@ -375,6 +376,21 @@ rp_ui_templates_new(struct rp_req *req)
 	return form_page(req, NULL, false);
 }
 
+/* An unknown template variable: name it beside its field (found again in
+ * what was posted; the check's own message is the API's). */
+static void
+variable_detail(struct rp_req *req)
+{
+	const char *field = req->resp.err_field, *text, *what;
+	size_t line;
+
+	if (req->resp.err_code == NULL || strcmp(req->resp.err_code, "unknown_variable") != 0 ||
+	    field == NULL || (text = rp_param(&req->form, field)) == NULL)
+		return;
+	if (rp_tplvars_check(req->arena, text, &what, &line) != 0)
+		rp_set(req, "Form.error.detail", P("%s (%zu)", what, line));
+}
+
 int
 rp_ui_templates_create(struct rp_req *req)
 {
@@ -382,6 +398,7 @@ rp_ui_templates_create(struct rp_req *req)
 
 	if (rp_templates_create(req, &id) != 0) {
 		/* Back to the form with the error and what was typed. */
+		variable_detail(req);
 		if (!rp_ui_take_error(req))
 			return -1;
 		return form_page(req, NULL, true);
@@ -410,6 +427,7 @@ rp_ui_template_update(struct rp_req *req)
 	if (o == NULL)
 		return -1;
 	if (rp_templates_update(req, req->args[0]) != 0) {
+		variable_detail(req);
 		rc = rp_ui_take_error(req) ? form_page(req, o, true) : -1;
 		json_object_put(o);
 		return rc;

@@ -9,10 +9,12 @@
 
 #include "actions.h"
 #include "arena.h"
+#include "branding.h"
 #include "clients.h"
 #include "compliance.h"
 #include "csv.h"
 #include "fwdoc.h"
+#include "pilot.h"
 #include "request.h"
 #include "resources.h"
 #include "response.h"
@@ -94,6 +96,20 @@ rp_ui_pilot_frameworks(struct rp_req *req, const struct rp_client *c)
 }
 
 int
+rp_ui_pilot_figures(struct rp_req *req, const struct rp_client *c)
+{
+	struct rp_pilot_figures f;
+
+	if (rp_pilot_figures(req, c, &f) != 0)
+		return -1;
+	rp_ui_risks_heat_set(req, &f.heat);
+	rp_ui_actions_figures_set(req, f.open, f.done, f.overdue);
+	rp_set_json(req, "Docs", f.docs);
+	json_object_put(f.docs);
+	return 0;
+}
+
+int
 rp_ui_client_adopt(struct rp_req *req)
 {
 	struct rp_client c;
@@ -129,7 +145,8 @@ compliance_page(struct rp_req *req, struct rp_client *c)
 	if (rp_ui_page_args(req, &limit, &offset, &page) != 0)
 		return -1;
 	static const char *const shown[] = { "requirement_id", "ref", "title", "status",
-		"comment", "group_ref", "group_title", "resources", "actions" };
+		"comment", "group_ref", "group_title", "resources", "actions", "applicable",
+		"justification" };
 	struct json_object *items = rp_compliance_items(req, c, framework, status, limit,
 	    offset, &total);
 	if (items == NULL)
@@ -171,6 +188,20 @@ rp_ui_client_assess(struct rp_req *req)
 
 	if (rp_ui_pilot_client(req, &c) != 0)
 		return -1;
+	/* The form sends both the status and the applicability, and what the
+	 * applicability was: of the two, the one the user changed wins (a
+	 * requirement does not apply exactly when its status is
+	 * not_applicable); when they agree both go through. */
+	const char *ap = rp_param(&req->form, "applicable"), *st = rp_param(&req->form, "status");
+	const char *was = rp_param(&req->form, "applicable_was");
+	if (ap != NULL && st != NULL && (strcmp(ap, "0") == 0) != (strcmp(st, "not_applicable") == 0)) {
+		bool changed = was != NULL && strcmp(was, ap) != 0;
+		for (size_t i = 0; i < req->form.n; i++) {
+			struct rp_kv *kv = &req->form.v[i];
+			if (strcmp(kv->key, changed ? "status" : "applicable") == 0)
+				kv->key = changed ? "status_unused" : "applicable_unused";
+		}
+	}
 	if (rp_compliance_set(req, &c, req->args[1]) != 0) {
 		if (!rp_ui_take_error(req))
 			return -1;
@@ -204,7 +235,7 @@ rp_ui_client_report(struct rp_req *req)
 	time_t t = time(NULL);
 	struct tm tm;
 
-	if (rp_ui_pilot_client(req, &c) != 0)
+	if (rp_ui_pilot_client(req, &c) != 0 || rp_brand_chrome(req, &c) != 0)
 		return -1;
 	gmtime_r(&t, &tm);
 	strftime(today, sizeof(today), "%Y-%m-%d", &tm);
@@ -217,8 +248,7 @@ rp_ui_client_report(struct rp_req *req)
 		return -1;
 	for (size_t i = 0; i < n; i++)
 		rp_set(req, P("Report.team.%zu", i), team[i].name);
-	if (rp_ui_pilot_frameworks(req, &c) != 0 || rp_ui_risks_heat(req, &c) != 0 ||
-	    rp_ui_actions_figures(req, &c) != 0 || rp_ui_resources_figures(req, &c) != 0)
+	if (rp_ui_pilot_frameworks(req, &c) != 0 || rp_ui_pilot_figures(req, &c) != 0)
 		return -1;
 	/* Open actions, soonest due first. */
 	struct rp_action_filter f = { .sort = "due_date" };
@@ -236,46 +266,28 @@ rp_ui_client_report(struct rp_req *req)
 	return rp_page(req, "report", "Lang.report.title");
 }
 
-/* The assessment of one adopted framework as CSV (UTF-8 with BOM, ';',
- * formula-leading values neutralised), for the client's spreadsheets. */
-int
-rp_ui_client_compliance_csv(struct rp_req *req)
+/* The assessment of one adopted framework as CSV or XLSX, for the
+ * client's spreadsheets (app/export.h). */
+static int
+compliance_export(struct rp_req *req, enum rp_export_format fmt)
 {
-	static const char *const cols[] = { "ref", "title", "status", "comment", "updated_at" };
-	const char *fw = rp_query(req, "framework_id");
 	struct rp_client c;
-	long long framework, total;
 
 	if (rp_ui_pilot_client(req, &c) != 0)
 		return -1;
-	if (fw == NULL || rp_strtonum(fw, 1, 1LL << 53, &framework) != 0)
-		return rp_fail(req, 400, "required", "framework_id", "Choose a framework.");
-	struct json_object *items = rp_compliance_items(req, &c, framework, NULL, 100000, 0,
-	    &total);
-	if (items == NULL)
-		return -1;
-	struct rp_buf *b = &req->resp.body;
-	b->len = 0;
-	rp_buf_puts(b, "\xef\xbb\xbf");
-	for (size_t i = 0; i < RP_NELEM(cols); i++)
-		rp_buf_printf(b, "%s%s", i ? ";" : "", cols[i]);
-	rp_buf_puts(b, "\r\n");
-	for (size_t r = 0; r < json_object_array_length(items); r++) {
-		struct json_object *it = json_object_array_get_idx(items, r), *v;
-		for (size_t i = 0; i < RP_NELEM(cols); i++) {
-			if (i)
-				rp_buf_puts(b, ";");
-			json_object_object_get_ex(it, cols[i], &v);
-			rp_csv_cell(b, v ? json_object_get_string(v) : "", ';');
-		}
-		rp_buf_puts(b, "\r\n");
-	}
-	json_object_put(items);
-	req->resp.status = 200;
-	req->resp.ctype = "text/csv; charset=utf-8";
-	rp_resp_header(req, "Content-Disposition", P("attachment; filename=\"compliance-%lld-%lld.csv\"",
-	    c.id, framework));
-	return 0;
+	return rp_compliance_export(req, &c, fmt);
+}
+
+int
+rp_ui_client_compliance_csv(struct rp_req *req)
+{
+	return compliance_export(req, RP_EXPORT_CSV);
+}
+
+int
+rp_ui_client_compliance_xlsx(struct rp_req *req)
+{
+	return compliance_export(req, RP_EXPORT_XLSX);
 }
 
 long long *

@@ -17,9 +17,12 @@ int rp_ui_client_compliance(struct rp_req *);
 int rp_ui_client_assess(struct rp_req *);
 int rp_ui_client_report(struct rp_req *);
 int rp_ui_client_compliance_csv(struct rp_req *);
+int rp_ui_client_compliance_xlsx(struct rp_req *);
 /* Publish Adopted.* (the client's frameworks with their figures) and
  * Adoptable.* (the catalogue entries not adopted yet). 0 or -1. */
 int rp_ui_pilot_frameworks(struct rp_req *, const struct rp_client *);
+/* Heat.*, Figures.* and Docs.* of the Pilot, read in one statement. 0 or -1. */
+int rp_ui_pilot_figures(struct rp_req *, const struct rp_client *);
 
 /* Link pickers of the Pilot's forms (actions, resources). */
 struct json_object;

@@ -24,22 +24,28 @@ static const char *const form_fields[] = { "title", "description", "asset", "thr
 	"likelihood", "impact", "treatment", "status", "owner_id", "residual_likelihood",
 	"residual_impact" };
 
+/* Heat.<name>.<impact>.<likelihood> = count, for the cells that count
+ * any risk: the grid itself (levels, order) is RiskGrid, set once. */
 static void
 heat_hdf(struct rp_req *req, const char *name, const long long m[RP_RISK_SCALE][RP_RISK_SCALE])
 {
-	/* Rows from the highest impact down, columns by rising likelihood:
-	 * the usual reading, critical risks top right. */
-	for (int r = 0; r < RP_RISK_SCALE; r++) {
-		int impact = RP_RISK_SCALE - r;
-		rp_setf(req, P("Heat.%s.%d.impact", name, r), "%d", impact);
-		for (int l = 1; l <= RP_RISK_SCALE; l++) {
-			const char *b = P("Heat.%s.%d.cells.%d", name, r, l - 1);
-			rp_setf(req, P("%s.likelihood", b), "%d", l);
-			rp_setf(req, P("%s.count", b), "%lld", m[impact - 1][l - 1]);
-			rp_set(req, P("%s.level", b), rp_risk_level_key(rp_risk_level(
-			    rp_risk_score(l, impact))));
-		}
+	for (int i = 1; i <= RP_RISK_SCALE; i++)
+		for (int l = 1; l <= RP_RISK_SCALE; l++)
+			if (m[i - 1][l - 1] != 0)
+				rp_setf(req, P("Heat.%s.%d.%d", name, i, l), "%lld", m[i - 1][l - 1]);
+}
+
+void
+rp_ui_risks_heat_set(struct rp_req *req, const struct rp_risk_heat *h)
+{
+	heat_hdf(req, "inherent", h->inherent);
+	heat_hdf(req, "residual", h->residual);
+	for (int l = 0; l < RP_RISK__LEVELS; l++) {
+		rp_setf(req, P("Heat.by_level.%s", rp_risk_level_key(l)), "%lld", h->by_level[l]);
+		rp_setf(req, P("Heat.residual_by_level.%s", rp_risk_level_key(l)), "%lld",
+		    h->residual_by_level[l]);
 	}
+	rp_setf(req, "Heat.total", "%lld", h->total);
 }
 
 int
@@ -49,14 +55,7 @@ rp_ui_risks_heat(struct rp_req *req, const struct rp_client *c)
 
 	if (rp_risks_heat(req, c, &h) != 0)
 		return -1;
-	heat_hdf(req, "inherent", h.inherent);
-	heat_hdf(req, "residual", h.residual);
-	for (int l = 0; l < RP_RISK__LEVELS; l++) {
-		rp_setf(req, P("Heat.by_level.%s", rp_risk_level_key(l)), "%lld", h.by_level[l]);
-		rp_setf(req, P("Heat.residual_by_level.%s", rp_risk_level_key(l)), "%lld",
-		    h.residual_by_level[l]);
-	}
-	rp_setf(req, "Heat.total", "%lld", h.total);
+	rp_ui_risks_heat_set(req, &h);
 	return 0;
 }
 
@@ -143,27 +142,33 @@ rp_ui_risks(struct rp_req *req)
 	rp_set(req, "Sort.dir", f.desc ? "desc" : "asc");
 	rp_set(req, "Page.base", P("/clients/%lld/risks", c.id));
 	rp_set(req, "Page.csv", P("/clients/%lld/risks.csv%s%s", c.id, *fq ? "?" : "", fq));
+	rp_set(req, "Page.xlsx", P("/clients/%lld/risks.xlsx%s%s", c.id, *fq ? "?" : "", fq));
 	rp_ui_pager(req, page, total, limit, P("sort=%s&dir=%s%s%s", f.sort,
 	    f.desc ? "desc" : "asc", *fq ? "&" : "", fq));
 	return rp_page(req, "risks", "Lang.risks.title");
 }
 
-int
-rp_ui_risks_csv(struct rp_req *req)
+static int
+risks_export(struct rp_req *req, enum rp_export_format fmt)
 {
 	struct rp_client c;
 	struct rp_risk_filter f;
 
 	if (rp_clients_pilot(req, req->args[0], &c) != 0 || rp_risks_filter(req, &f) != 0)
 		return -1;
-	req->resp.body.len = 0;
-	if (rp_risks_csv(req, &c, &f, &req->resp.body) != 0)
-		return -1;
-	req->resp.status = 200;
-	req->resp.ctype = "text/csv; charset=utf-8";
-	rp_resp_header(req, "Content-Disposition", P("attachment; filename=\"risks-%lld.csv\"",
-	    c.id));
-	return 0;
+	return rp_risks_export(req, &c, &f, fmt);
+}
+
+int
+rp_ui_risks_csv(struct rp_req *req)
+{
+	return risks_export(req, RP_EXPORT_CSV);
+}
+
+int
+rp_ui_risks_xlsx(struct rp_req *req)
+{
+	return risks_export(req, RP_EXPORT_XLSX);
 }
 
 /* What the form offers: owners and requirements. */

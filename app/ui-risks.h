@@ -5,6 +5,7 @@ struct rp_req;
 struct rp_client;
 int rp_ui_risks(struct rp_req *);
 int rp_ui_risks_csv(struct rp_req *);
+int rp_ui_risks_xlsx(struct rp_req *);
 int rp_ui_risks_new(struct rp_req *);
 int rp_ui_risks_create(struct rp_req *);
 int rp_ui_risk(struct rp_req *);
@@ -13,4 +14,7 @@ int rp_ui_risk_delete(struct rp_req *);
 /* Publish Heat.* (both heat maps, rows by impact from 5 down, and counts
  * by level) for client c, for the heat_map macro. 0 or -1. */
 int rp_ui_risks_heat(struct rp_req *, const struct rp_client *);
+/* The same from maps already read (the Pilot's figures). */
+struct rp_risk_heat;
+void rp_ui_risks_heat_set(struct rp_req *, const struct rp_risk_heat *);
 #endif

@@ -20,17 +20,18 @@ static const char *const flashes[] = {
 	"sessions_ended", "logged_out", "client_created", "plan_changed",
 	"team_saved", "estab_created", "status_changed", "merged", "imported",
 	"suggested", "accepted", "rejected", "billing_changed", "password_set",
-	"adopted", "assessed", "risk_created", "risk_saved", "risk_deleted",
+	"adopted", "assessed", "cycle_started", "risk_created", "risk_saved", "risk_deleted",
 	"action_created", "action_saved", "action_deleted",
 	"resource_created", "resource_saved", "resource_status", "resource_deleted",
 	"template_saved", "resource_template_updated", "resource_published",
 	"resource_unpublished",
 	"framework_imported", "framework_deleted",
-	"template_created", "template_updated", "deployed",
+	"template_created", "template_updated", "deployed", "client_imported",
 	"ra_created", "ra_saved", "ra_deleted", "ra_retained", "ra_discarded", "ra_synced",
 	"scan_imported", "scan_deleted", "finding_action", "target_added", "target_deleted",
 	"usage_starter", "usage_saved", "usage_deleted", "usage_link_created",
 	"usage_link_revoked",
+	"branding_saved", "logo_saved", "logo_deleted",
 };
 
 int
@@ -60,6 +61,8 @@ rp_page(struct rp_req *req, const char *page, const char *title_key)
 			rp_set(req, "Nav.library", "1");
 		if (u->role == RP_ROLE_SUPPORT)
 			rp_set(req, "Nav.admin", "1");
+		if (u->role == RP_ROLE_ADMIN)
+			rp_set(req, "Nav.branding", "1");
 		if (u->mfa_enrollment_required)
 			rp_set(req, "Nav.mfa_required", "1");
 	}

@@ -52,9 +52,6 @@ static struct rp_stmt q_answers = RP_STMT(
     " FROM usage_answers a JOIN establishments e ON e.id = a.establishment_id"
     " AND e.firm_id = a.firm_id" ANSWER_FILTER " ORDER BY a.id DESC LIMIT ? OFFSET ?");
 
-static struct rp_stmt q_client_totals = RP_STMT(
-    "SELECT COALESCE(SUM(answers), 0), COALESCE(SUM(scored), 0), COALESCE(SUM(score_total), 0)"
-    " FROM usage_estab_scores WHERE client_id = ? AND firm_id = ?");
 /* Section scores of the client, or of one establishment (estab not 0). */
 static struct rp_stmt q_sections = RP_STMT(
     "SELECT s.id, s.title_fr, s.title_en, COUNT(ss.answer_id), COALESCE(SUM(ss.score), 0)"
@@ -335,21 +332,21 @@ struct json_object *
 rp_usage_scores(struct rp_req *req, const struct rp_client *c)
 {
 	struct rp_dbarg a[] = { RP_AINT(c->id), RP_AINT(c->firm_id) };
-	struct rp_dbres tot, res;
+	struct rp_dbres res;
 	struct json_object *secs;
 
-	if (rp_db_do(req, &q_client_totals, a, 2, &tot) != 0 ||
-	    rp_db_do(req, &q_estabs, a, 2, &res) != 0 ||
+	if (rp_db_do(req, &q_estabs, a, 2, &res) != 0 ||
 	    (secs = sections_json(req, c, 0)) == NULL)
 		return NULL;
+	/* The client's totals are the sums of its establishments' rows. */
 	struct json_object *o = json_object_new_object(), *es = json_object_new_array();
-	rp_jadd(o, "score", score_json(rp_usage_mean(rp_cell_num(rp_db_cell(&tot, 0, 2)),
-	    rp_cell_num(rp_db_cell(&tot, 0, 1)))));
-	rp_jadd(o, "answers", json_object_new_int64(rp_cell_num(rp_db_cell(&tot, 0, 0))));
-	rp_jadd(o, "sections", secs);
+	long long answers = 0, scored = 0, total = 0;
 	for (size_t i = 0; i < res.nrows; i++) {
 		char **r = res.rows[i];
 		struct json_object *e = json_object_new_object();
+		answers += rp_cell_num(r[2]);
+		scored += rp_cell_num(r[3]);
+		total += rp_cell_num(r[4]);
 		rp_jadd(e, "establishment_id", json_object_new_int64(rp_cell_num(r[0])));
 		rp_jadd(e, "name", json_object_new_string(r[1]));
 		rp_jadd(e, "score", score_json(rp_usage_mean(rp_cell_num(r[4]), rp_cell_num(r[3]))));
@@ -357,6 +354,9 @@ rp_usage_scores(struct rp_req *req, const struct rp_client *c)
 		rp_jadd(e, "last_answer_at", rp_jcell_str(r[5]));
 		json_object_array_add(es, e);
 	}
+	rp_jadd(o, "score", score_json(rp_usage_mean(total, scored)));
+	rp_jadd(o, "answers", json_object_new_int64(answers));
+	rp_jadd(o, "sections", secs);
 	rp_jadd(o, "establishments", es);
 	return o;
 }

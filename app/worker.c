@@ -125,9 +125,11 @@ handle(FCGX_Request *fr, struct rp_arena *arena, const struct rp_config *cfg)
 
 	rp_resp_set_writer(fcgx_write, fr->out);
 	/* Each stage records its own error; the first one is answered. */
-	if (rp_req_init(&req, arena, fr->envp, cfg->i18n_default_lang) == 0 &&
-	    rp_req_check_length(&req, rp_route_takes_upload(&req, rp_routes,
-	    rp_nroutes) ? cfg->http_max_upload : cfg->http_max_body) == 0 &&
+	bool started = rp_req_init(&req, arena, fr->envp, cfg->i18n_default_lang) == 0;
+	if (started)
+		req.upload = rp_route_takes_upload(&req, rp_routes, rp_nroutes);
+	if (started && rp_req_check_length(&req, req.upload ? cfg->http_max_upload :
+	    cfg->http_max_body) == 0 &&
 	    read_body(&req, fr->in, &body, &len) == 0 &&
 	    rp_req_parse_body(&req, body, len) == 0)
 		rp_dispatch(&req, rp_routes, rp_nroutes);

@@ -3,7 +3,9 @@
 # Debian 12 machine it installs what is missing, builds with strict warnings,
 # starts a private stack, runs every test layer (unit, HTTP, browser, faults,
 # valgrind), the fuzz targets, the HTTP suite again against an ASan + UBSan
-# build, then `make distcheck` and a staged `make install`, and ends with one line: "N passed, N failed". Exit status is
+# build, then `make distcheck`, a staged `make install` and the Debian
+# package (build, lintian, install, smoke tests, purge: tests/ops/package.sh),
+# and ends with one line: "N passed, N failed". Exit status is
 # non-zero on any failure.
 #
 # Environment: STACK_PORT (default 8089), ASAN_STACK_PORT (default 8092, the
@@ -144,14 +146,14 @@ install_check() {
 	    /usr/local/share/rempart/www/static/rempart.css \
 	    /usr/local/share/rempart/sql/001-foundation.sql \
 	    /usr/local/share/rempart/nginx/rempart-site.conf \
-	    /usr/local/lib/systemd/system/rempart-fcgi.service \
-	    /usr/local/lib/systemd/system/rempart-fcgi.socket; do
+	    /usr/local/lib/systemd/system/rempart.service \
+	    /usr/local/lib/systemd/system/rempart.socket; do
 		[[ -e $d$f ]] || { echo "missing after install: $f"; ok=1; }
 	done
 	grep -q '^paths.www = /usr/local/share/rempart/www$' \
 	    "$d/usr/local/etc/rempart/rempart.conf" || { echo "installed config has wrong paths"; ok=1; }
 	grep -q 'ExecStart=/usr/local/sbin/rempart-fcgi -c /usr/local/etc/rempart/rempart.conf' \
-	    "$d/usr/local/lib/systemd/system/rempart-fcgi.service" || { echo "unit not substituted"; ok=1; }
+	    "$d/usr/local/lib/systemd/system/rempart.service" || { echo "unit not substituted"; ok=1; }
 	# The installed binary validates the installed config and templates.
 	sed -i "s|/usr/local/share|$d/usr/local/share|" "$d/usr/local/etc/rempart/rempart.conf"
 	"$d/usr/local/sbin/rempart-admin" -c "$d/usr/local/etc/rempart/rempart.conf" check-config || ok=1
@@ -160,4 +162,28 @@ install_check() {
 }
 mkdir -p var
 step "make install (DESTDIR)" install_check
+
+# The Debian package (tests/ops/package.sh): built from a copy of the
+# tracked files under var/pkg (the in-tree build is not touched), lintian,
+# installed on this machine, its unit's ExecStart run by hand (no systemd
+# here) against the test database with smoke tests through nginx,
+# reinstalled over itself (the upgrade path), then purged. Needs root;
+# 90 to 140 s on a shared 2-core machine, most of it dpkg-buildpackage.
+if [[ $(id -u) -eq 0 ]]; then
+	pkg_start=$SECONDS
+	if "$STACK" start >var/package-stack.log 2>&1; then
+		step "package: dpkg-buildpackage -us -uc -b" tests/ops/package.sh build
+		step "package: lintian, no error" tests/ops/package.sh lintian
+		step "package: apt-get install ./rempart_*.deb" tests/ops/package.sh install
+		step "package: the unit's ExecStart, smoke tests through nginx" tests/ops/package.sh smoke
+		step "package: upgrade path keeps the conffile, asks for migrate" tests/ops/package.sh upgrade
+		step "package: dpkg --purge leaves nothing" tests/ops/package.sh purge
+	else
+		tail -20 var/package-stack.log
+		failed=$((failed + 1))
+	fi
+	echo "package steps: $((SECONDS - pkg_start)) s"
+else
+	echo "=== package steps skipped: they install the package and need root"
+fi
 finish

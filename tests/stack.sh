@@ -23,6 +23,10 @@
 #   STACK_WAIT          seconds to wait for each server to come up (default 60;
 #                       four times as long with STACK_FCGI_WRAPPER for rempart-fcgi)
 #   STACK_STOP_WAIT     seconds to wait after SIGTERM before SIGKILL (default 40)
+#   STACK_LOGIN_RATE    nginx's rate limit of the login POSTs per address
+#   STACK_LOGIN_BURST   (default 100r/s and 100: the test suite and the
+#                       benchmark log in often from 127.0.0.1; production
+#                       uses 30r/m and 20, see nginx/rempart-site.conf.in)
 #
 # Files under $STACK_DIR: rempart.conf, db-password (app user), my-app.cnf and
 # my-root.cnf (client option files: mariadb --defaults-file=...), log/*.log,
@@ -78,6 +82,10 @@ BUILDDIR=$(abspath "${BUILDDIR:-$SRCDIR}")
 STACK_WORKERS=${STACK_WORKERS:-4}
 STACK_WAIT=${STACK_WAIT:-60}
 STACK_STOP_WAIT=${STACK_STOP_WAIT:-40}
+STACK_LOGIN_RATE=${STACK_LOGIN_RATE:-100r/s}
+STACK_LOGIN_BURST=${STACK_LOGIN_BURST:-100}
+[[ $STACK_LOGIN_RATE =~ ^[1-9][0-9]*r/[sm]$ ]] || die "STACK_LOGIN_RATE must look like 100r/s or 30r/m"
+[[ $STACK_LOGIN_BURST =~ ^[0-9]+$ ]] || die "STACK_LOGIN_BURST must be an integer"
 [[ $STACK_WORKERS =~ ^[1-9][0-9]*$ ]] || die "STACK_WORKERS must be a positive integer"
 [[ $STACK_WAIT =~ ^[1-9][0-9]*$ ]] || die "STACK_WAIT must be a positive integer"
 [[ $STACK_STOP_WAIT =~ ^[1-9][0-9]*$ ]] || die "STACK_STOP_WAIT must be a positive integer"
@@ -473,11 +481,19 @@ kill_fcgi_orphans() {
 render_site() { # render_site PORT
 	local t stack_loc
 	[[ -r $SITE_TEMPLATE ]] || die "nginx site template not found: $SITE_TEMPLATE"
-	t=$(<"$SITE_TEMPLATE")
-	t=${t//@LISTEN@/127.0.0.1:$1}
+	# The production template's TLS blocks: the redirect server is dropped,
+	# the TLS lines of the main server become one plain "listen".
+	t=$(awk -v listen="    listen 127.0.0.1:$1;" '
+		/^# BEGIN TLS/ { skip = 1; next }
+		/^[ \t]+# BEGIN TLS/ { skip = 1; print listen; next }
+		/# END TLS/ { skip = 0; next }
+		!skip' "$SITE_TEMPLATE")
 	t=${t//@SERVER_NAME@/localhost}
-	t=${t//@SOCKET@/$FCGI_SOCK}
+	t=${t//@UPSTREAM@/server unix:$FCGI_SOCK;}
 	t=${t//@WWW@/$SRCDIR/www}
+	t=${t//@LOGIN_RATE@/$STACK_LOGIN_RATE}
+	t=${t//@LOGIN_BURST@/$STACK_LOGIN_BURST}
+	[[ $t != *@[A-Z_]*@* ]] || die "$SITE_TEMPLATE: a placeholder was left: $(grep -o '@[A-Z_]*@' <<<"$t" | head -1)"
 	stack_loc="# Stack only: static files for benchmarks.
     location /_stack/ {
         alias $PUBLIC_DIR/;

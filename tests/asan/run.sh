@@ -66,7 +66,8 @@ build() {
 			return 1
 		}
 	fi
-	make -C "$ABUILD" -j"$jobs" app/rempart-fcgi app/rempart-admin >"$ABUILD/asan-make.log" 2>&1 || {
+	# all: rempart-fcgi, rempart-admin and what they run (rempart-render).
+	make -C "$ABUILD" -j"$jobs" all >"$ABUILD/asan-make.log" 2>&1 || {
 		tail -40 "$ABUILD/asan-make.log"
 		return 1
 	}

@@ -11,7 +11,8 @@
 # then, for each N of BENCH_SCALES, the signed-in pages of a database of N
 # clients per firm (seed-bench): client list, dashboard, compliance, risks,
 # the API's client list and a mixed read/write load; the workers' memory;
-# the client list's instructions per request under callgrind. For each run it
+# the client list's instructions per request under callgrind; the time to
+# build the mission report of a large client (tests/bench/report.sh). For each run it
 # prints requests/s, p50, p99, timeouts and non-2xx/3xx responses, the ratios
 # to (b), and PASS or FAIL per target, with a short description of the
 # machine. Finally it stops the stack if it started it. Exit status: 0 when
@@ -35,6 +36,8 @@
 #   BENCH_SCALES         client counts per firm to measure (default "200 20000";
 #                        the first and last are compared)
 #   BENCH_KEEP_STACK=1   leave the stack running at the end
+#   BENCH_BUILD=tree     measure the tree's binaries even when they are a debug
+#                        or sanitizer build (by default a release copy is built)
 # Raw wrk outputs are kept in $STACK_DIR/bench/.
 
 # `make bench` runs this file with $(SHELL), which may be dash.
@@ -60,6 +63,27 @@ fi
 BUILDDIR=$(cd "$BUILDDIR" && pwd -P)
 STACK_DIR=${STACK_DIR:-$BUILDDIR/var/bench-stack}
 STACK_PORT=${STACK_PORT:-8090}
+
+# The figures are those of an optimised build (-O2, the flags the Debian
+# package builds with). A tree configured with --enable-debug (-O0) or
+# --enable-asan gets a release copy in var/bench-build: `make distdir`, the
+# files that changed copied over the previous copy, then configure (once)
+# and make, so a later run rebuilds only what changed. BENCH_BUILD=tree
+# measures the tree's own binaries instead.
+if [[ ${BENCH_BUILD:-release} == release ]] &&
+	grep -qE -- '--enable-(debug|asan)' "$BUILDDIR/config.status" 2>/dev/null; then
+	rel=$BUILDDIR/var/bench-build
+	mkdir -p "$rel"
+	say "the tree is a debug or sanitizer build: building a release copy in $rel"
+	{
+		rm -rf "$rel/dist" &&
+			make -C "$BUILDDIR" distdir distdir="$rel/dist" &&
+			mkdir -p "$rel/src" && cp -a -u "$rel/dist/." "$rel/src/" &&
+			{ [[ -f $rel/src/Makefile ]] || (cd "$rel/src" && ./configure --quiet); } &&
+			make -C "$rel/src" -j2
+	} >"$rel/build.log" 2>&1 || die "the release build failed: see $rel/build.log"
+	BUILDDIR=$rel/src
+fi
 export SRCDIR BUILDDIR STACK_DIR STACK_PORT
 STACK=$SRCDIR/tests/stack.sh
 
@@ -465,16 +489,18 @@ done
 use_db "$MAIN_DB"
 
 # --------------------------------------------------- instructions/request ---
-# The client list (N = the first scale) under callgrind, on one worker of
-# its own (own socket): the worker's instructions over 5 requests, then
-# over 55, in two runs; their difference / 50 is the cost of one request,
-# start-up and exit left out, whatever the machine's load.
-CG_IR=
+# The client list, the API's client list and one Pilot dashboard (N = the
+# first scale) under callgrind, on one worker of its own (own socket): the
+# worker's instructions over 5 requests, then over 55, in two runs; their
+# difference / 50 is the cost of one request, start-up and exit left out,
+# whatever the machine's load.
+declare -A CG_IR=()
 CG_NOTE=
 cg_first=${SCALES%% *}
 cgsock=$STACK_DIR/run/callgrind.sock
 cgconf=$OUT/rempart-callgrind.conf
-# cg_run COUNT: prints the worker's instruction count over COUNT requests.
+# cg_run COUNT URI: prints the worker's instruction count over COUNT
+# requests of URI.
 cg_run() {
 	local pid worker ir
 	rm -f "$cgsock" "$OUT"/callgrind.out.*
@@ -482,9 +508,14 @@ cg_run() {
 		"$BUILDDIR/app/rempart-fcgi" -c "$cgconf" </dev/null >>"$OUT/callgrind.log" 2>&1 &
 	pid=$!
 	for _ in $(seq 1 240); do [[ -S $cgsock ]] && break; sleep 0.5; done
-	worker=$(pgrep -P "$pid" 2>/dev/null | head -n 1 || true)
+	# The master forks its worker right after binding: wait for it too.
+	for _ in $(seq 1 100); do
+		worker=$(pgrep -P "$pid" 2>/dev/null | head -n 1 || true)
+		[[ -n $worker ]] && break
+		sleep 0.2
+	done
 	if [[ -S $cgsock && -n $worker ]] &&
-		node "$SRCDIR/tests/bench/fcgi-get.mjs" "$cgsock" /clients "$1" "$COOKIE" >>"$OUT/callgrind.log" 2>&1; then
+		node "$SRCDIR/tests/bench/fcgi-get.mjs" "$cgsock" "$2" "$1" "$COOKIE" >>"$OUT/callgrind.log" 2>&1; then
 		kill -TERM "$pid" 2>/dev/null || true
 		for _ in $(seq 1 120); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
 		ir=$(awk '/^(summary|totals):/ { v = $2 } END { print v }' "$OUT/callgrind.out.$worker" 2>/dev/null)
@@ -503,15 +534,19 @@ else
 		-e "s/^db\\.name = .*/db.name = rempart_bench_$cg_first/" "$REMPART_CONFIG" >"$cgconf"
 	chmod 600 "$cgconf"
 	: >"$OUT/callgrind.log"
-	say "callgrind: the client list at N=$cg_first, 5 then 55 requests on one worker"
+	say "callgrind: list, API list and dashboard at N=$cg_first, 5 then 55 requests on one worker"
 	use_db "rempart_bench_$cg_first"
 	bench_login
+	cg_client=$(api '/clients?limit=1&sort=name' | sed -n 's/.*"items": *\[ *{ *"id": *\([0-9]*\).*/\1/p')
 	use_db "$MAIN_DB"
-	if ir5=$(cg_run 5) && ir55=$(cg_run 55); then
-		CG_IR=$(awk -v a="$ir5" -v b="$ir55" 'BEGIN { printf "%d", (b - a) / 50 }')
-	else
-		CG_NOTE="callgrind run failed (see $OUT/callgrind.log)"
-	fi
+	CG_URIS=(/clients "/api/v1/clients?limit=50" "/clients/$cg_client/pilot")
+	for u in "${CG_URIS[@]}"; do
+		if ir5=$(cg_run 5 "$u") && ir55=$(cg_run 55 "$u"); then
+			CG_IR[$u]=$(awk -v a="$ir5" -v b="$ir55" 'BEGIN { printf "%d", (b - a) / 50 }')
+		else
+			CG_NOTE="callgrind run failed (see $OUT/callgrind.log)"
+		fi
+	done
 fi
 
 # ---------------------------------------------------------------- report ---
@@ -646,12 +681,17 @@ if [[ $small != "$big" ]]; then
 	done
 fi
 echo
-if [[ -n $CG_IR ]]; then
-	printf '  %-44s %s\n' "callgrind, client list at N=$cg_first" "$CG_IR instructions per request"
+if ((${#CG_IR[@]} > 0)); then
+	for u in "${CG_URIS[@]}"; do
+		printf '  %-44s %s\n' "callgrind at N=$cg_first, GET $u" "${CG_IR[$u]:-n/a} instructions per request"
+	done
 else
 	printf '  %-44s %s\n' "callgrind, client list" "n/a: $CG_NOTE"
 fi
 echo "  (wrk leaves timed-out requests out of p50/p99; raw outputs: $OUT/)"
+# The mission report of a client with 200 risks and 500 requirements
+# (issue 14): rempart-render's time, PDF and Word.
+SRCDIR=$SRCDIR BUILDDIR=$BUILDDIR bash "$SRCDIR/tests/bench/report.sh" || failed=1
 echo
 ((failed == 0)) || exit 1
 exit $((verdicts == 0 ? 0 : 3))

@@ -33,8 +33,9 @@ declare -A SOURCES=(
 	[scanjson]="scandoc netaddr jsoncheck enums"
 	[markdown]="markdown"
 	[config]="config"
+	[tplvars]="tplvars"
 )
-ALL=(query cookie json csv multipart nmap scanjson markdown config)
+ALL=(query cookie json csv multipart nmap scanjson markdown config tplvars)
 
 if ! command -v "$CC" >/dev/null 2>&1; then
 	echo "fuzz: $CC not found (apt-get install clang libclang-rt-14-dev)" >&2

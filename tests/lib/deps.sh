@@ -22,6 +22,7 @@ RP_BASE_PACKAGES=(
 	build-essential autoconf automake libtool pkg-config
 	libfcgi-dev libfcgi-bin libmariadb-dev libjson-c-dev libscrypt-dev
 	clearsilver-dev zlib1g-dev liboath-dev libqrencode-dev libcmark-dev libssl-dev libexpat1-dev john-data
+	libcairo2-dev libpango1.0-dev libzip-dev libxlsxwriter-dev libpng-dev libjpeg62-turbo-dev fonts-dejavu-core
 	mariadb-server mariadb-client nginx-light
 	curl ca-certificates procps psmisc
 )
@@ -29,7 +30,9 @@ RP_BASE_PACKAGES=(
 # shellcheck disable=SC2034
 RP_TEST_PACKAGES=(
 	tidy wrk chromium chromium-driver nodejs npm valgrind john-data poppler-utils
-	clang libclang-rt-14-dev
+	python3-docx hyperfine
+	clang libclang-rt-14-dev python3-openpyxl
+	debhelper lintian openssl
 )
 
 rp_topdir() {

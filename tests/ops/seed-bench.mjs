@@ -137,6 +137,17 @@ function checkConsistent(n) {
   assert.equal(one('SELECT COUNT(*) FROM clients WHERE compliance_pct IS NULL'), '0');
   assert.equal(one(`SELECT COUNT(*) FROM clients c WHERE c.open_actions <> (SELECT COUNT(*) FROM actions a
     WHERE a.client_id = c.id AND a.status IN ('todo', 'in_progress'))`), '0');
+  // The portfolio's copies (sql/018-portfolio.sql) and one current cycle
+  // per adopted framework (sql/017-assessment-cycles.sql).
+  const level = (lo, hi) => `(SELECT COUNT(*) FROM risks r WHERE r.client_id = c.id AND r.status <> 'closed'
+    AND r.score BETWEEN ${lo} AND ${hi})`;
+  assert.equal(one(`SELECT COUNT(*) FROM clients c WHERE c.risks_low <> ${level(1, 4)}
+    OR c.risks_medium <> ${level(5, 9)} OR c.risks_high <> ${level(10, 14)} OR c.risks_critical <> ${level(15, 25)}
+    OR NOT (c.last_activity_at <=> (SELECT MAX(l.at) FROM audit_log l WHERE l.client_id = c.id))`), '0');
+  assert.ok(Number(one('SELECT SUM(risks_critical) FROM clients')) > 0);
+  assert.equal(one(`SELECT COUNT(*) FROM client_frameworks cf WHERE cf.cycle <> 1 OR 1 <> (SELECT COUNT(*)
+    FROM assessment_cycles y WHERE y.client_id = cf.client_id AND y.framework_id = cf.framework_id
+    AND y.number = 1 AND y.closed_at IS NULL)`), '0');
 
   // A realistic mix: mostly active, mostly intermediated, overdue actions,
   // risks with residual values, resources in every status and version.

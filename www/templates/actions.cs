@@ -6,6 +6,7 @@
 <div>
 <div class="page-head"><h1><?cs var:Lang.actions.title ?> · <?cs var:Client.name ?></h1>
 <p class="actions"><a class="button secondary" href="<?cs var:Page.csv ?>" download><?cs var:Lang.actions.export ?></a>
+<a class="button secondary" href="<?cs var:Page.xlsx ?>" download><?cs var:Lang.export.xlsx ?></a>
 <a class="button" href="/clients/<?cs var:Client.id ?>/actions/new"><?cs var:Lang.actions.new ?></a></p></div>
 <p class="lead" id="action-figures"><?cs var:Lang.actions.open ?> <strong><?cs var:Figures.open ?></strong> · <?cs var:Lang.actions.done ?> <strong><?cs var:Figures.done ?></strong> · <?cs var:Lang.actions.overdue ?> <strong><?cs var:Figures.overdue ?></strong>
 <?cs if:Figures.done_pct != "" ?> · <?cs call:progress(Figures.done_pct, Lang.actions.done_share) ?><?cs /if ?></p>

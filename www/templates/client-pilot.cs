@@ -4,9 +4,13 @@
 <div class="with-sidenav">
 <?cs call:client_nav("pilot") ?>
 <div>
+<?cs if:Brand.firm_logo || Brand.client_logo ?><div class="brand-header"><?cs if:Brand.firm_logo ?><img class="brand-logo" src="/branding/logo" alt="<?cs var:User.firm ?>"><?cs /if ?>
+<?cs if:Brand.client_logo ?><img class="brand-logo" src="/clients/<?cs var:Client.id ?>/logo" alt="<?cs var:Client.name ?>"><?cs /if ?></div><?cs /if ?>
 <h1><?cs var:Lang.clients.pilot_title ?> · <?cs var:Client.name ?></h1>
 <p class="lead"><?cs var:Lang.clients.pilot_lead ?></p>
-<p><a class="button secondary" href="/clients/<?cs var:Client.id ?>/report"><?cs var:Lang.report.link ?></a></p>
+<p class="actions"><a class="button" id="report-pdf" href="/clients/<?cs var:Client.id ?>/report.pdf" download><?cs var:Lang.deliv.download_pdf ?></a>
+<a class="button secondary" id="report-docx" href="/clients/<?cs var:Client.id ?>/report.docx" download><?cs var:Lang.deliv.download_docx ?></a>
+<a class="button secondary" href="/clients/<?cs var:Client.id ?>/report"><?cs var:Lang.report.link ?></a></p>
 <section class="card"><h2><?cs var:Lang.clients.pilot_frameworks ?></h2>
 <?cs call:error_summary() ?>
 <?cs if:subcount(Adopted) == 0 ?><div class="empty"><p><?cs var:Lang.clients.pilot_frameworks_empty ?></p></div><?cs else ?>

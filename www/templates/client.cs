@@ -29,6 +29,17 @@
 <dt><?cs var:Lang.clients.modules ?></dt><dd><?cs each:m = Edit.modules ?><?cs var:Lang.enums.module[name(m)] ?> <?cs /each ?><?cs if:subcount(Edit.modules) == 0 ?>—<?cs /if ?></dd>
 </dl></section>
 <?cs /if ?>
+<section class="card" id="client-logo"><h2><?cs var:Lang.brand.client_logo ?></h2>
+<?cs if:Brand.client_logo ?><p><img class="brand-logo" src="/clients/<?cs var:Client.id ?>/logo" alt="<?cs var:Client.name ?>"></p><?cs else ?><p class="muted"><?cs var:Lang.brand.no_logo ?></p><?cs /if ?>
+<?cs if:Page.may_edit ?><?cs if:Brand.client_logo ?><form method="post" action="/clients/<?cs var:Client.id ?>/logo/delete" class="inline"><?cs call:csrf() ?><button type="submit" class="button secondary"><?cs var:Lang.brand.delete_logo ?></button></form><?cs /if ?>
+<form method="post" action="/clients/<?cs var:Client.id ?>/logo" enctype="multipart/form-data" novalidate>
+<?cs call:csrf() ?>
+<div class="field<?cs if:Form.error.field == "logo" ?> has-error<?cs /if ?>"><label for="f-logo"><?cs var:Lang.brand.logo_file ?></label>
+<input id="f-logo" name="logo" type="file" accept="image/png,image/jpeg"<?cs if:Form.error.field == "logo" ?> aria-invalid="true" aria-describedby="err-logo"<?cs /if ?>>
+<?cs call:field_error("logo") ?></div>
+<p class="muted small"><?cs var:Lang.brand.logo_help ?></p>
+<p><button type="submit" class="button secondary"><?cs var:Lang.brand.upload ?></button></p>
+</form><?cs /if ?></section>
 <section class="card"><h2><?cs var:Lang.clients.plan_title ?></h2>
 <dl><dt><?cs var:Lang.clients.mission_type ?></dt><dd><?cs var:Lang.enums.mission_type[Edit.mission_type] ?></dd>
 <dt><?cs var:Lang.clients.plan ?></dt><dd><?cs call:plan_badge(Edit.plan) ?></dd></dl>
@@ -65,6 +76,12 @@
 <ul><?cs each:t = Team.members ?><li><?cs var:t.name ?> <span class="muted small">(<?cs var:Lang.roles[t.role] ?>)</span></li><?cs /each ?></ul>
 <?cs if:subcount(Team.members) == 0 ?><p class="muted">—</p><?cs /if ?>
 <?cs /if ?>
+</section>
+<?cs /if ?>
+<?cs if:User.role == "admin" ?>
+<section class="card" aria-labelledby="archive-title"><h2 id="archive-title"><?cs var:Lang.archive.title ?></h2>
+<p class="small muted"><?cs var:Lang.archive.export_help ?></p>
+<p><a class="button secondary" id="client-archive" href="/clients/<?cs var:Client.id ?>/archive" download><?cs var:Lang.archive.export ?></a></p>
 </section>
 <?cs /if ?>
 </div></div>

@@ -39,4 +39,14 @@
 </table></div>
 <?cs call:pager("/clients") ?>
 <?cs /if ?>
+<?cs if:User.role == "admin" ?>
+<form method="post" action="/clients/import" enctype="multipart/form-data" id="client-import-form" class="card">
+<?cs call:csrf() ?>
+<h2><?cs var:Lang.archive.import ?></h2>
+<p class="small muted"><?cs var:Lang.archive.import_help ?></p>
+<div class="field"><label for="f-archive"><?cs var:Lang.archive.file ?></label>
+<input id="f-archive" name="file" type="file" accept=".zip,application/zip" required></div>
+<p><button type="submit" class="button secondary"><?cs var:Lang.archive.import ?></button></p>
+</form>
+<?cs /if ?>
 <?cs call:page_close() ?>

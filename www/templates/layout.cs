@@ -9,6 +9,7 @@
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title><?cs var:title ?> · <?cs var:Lang.site.name ?></title>
 <link rel="stylesheet" href="/static/rempart.css">
+<?cs if:Brand.accent ?><link rel="stylesheet" href="/branding/accent.css"><?cs /if ?>
 <link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
 <script src="/static/rempart.js" defer></script>
 </head>
@@ -19,10 +20,11 @@
 <?cs else ?><a class="brand" href="/"><?cs var:Lang.site.name ?></a>
 <?cs if:User.firm ?><span class="firm-name"><?cs var:User.firm ?></span><?cs /if ?>
 <?cs if:User.email ?><nav class="user-nav" aria-label="<?cs var:Lang.nav.label ?>">
-<?cs if:Nav.clients ?><a href="/clients"><?cs var:Lang.nav.clients ?></a> <a href="/frameworks"><?cs var:Lang.nav.frameworks ?></a><?cs /if ?>
+<?cs if:Nav.clients ?><a href="/clients"><?cs var:Lang.nav.clients ?></a> <a href="/portfolio" id="nav-portfolio"><?cs var:Lang.nav.portfolio ?></a> <a href="/frameworks"><?cs var:Lang.nav.frameworks ?></a><?cs /if ?>
 <?cs if:Nav.library ?><a href="/templates" id="nav-library"><?cs var:Lang.nav.library ?></a><?cs /if ?>
 <?cs if:Nav.admin ?><a href="/admin"><?cs var:Lang.nav.admin ?></a><?cs /if ?>
 <?cs if:Nav.users ?><a href="/users"><?cs var:Lang.nav.users ?></a><?cs /if ?>
+<?cs if:Nav.branding ?><a href="/branding"><?cs var:Lang.nav.branding ?></a><?cs /if ?>
 <a href="/account"><?cs var:User.name ?></a>
 <form method="post" action="/logout" class="inline"><?cs call:csrf() ?><button type="submit" class="link-button"><?cs var:Lang.nav.logout ?></button></form>
 </nav><?cs else ?><nav class="user-nav" aria-label="<?cs var:Lang.nav.label ?>"><a href="/login"><?cs var:Lang.nav.login ?></a></nav><?cs /if ?><?cs /if ?>

@@ -2,7 +2,7 @@
 <?cs def:status_badge(ok, text) ?><span class="badge <?cs if:ok ?>badge-ok<?cs else ?>badge-bad<?cs /if ?>"><?cs var:text ?></span><?cs /def ?>
 <?cs def:csrf() ?><input type="hidden" name="csrf_token" value="<?cs var:Page.csrf ?>"><?cs /def ?>
 <?cs # The message of a form error, next to its field: Lang.errors.<code>. ?>
-<?cs def:field_error(name) ?><?cs if:Form.error.field == name ?><p class="field-error" id="err-<?cs var:name ?>"><?cs alt:Lang.errors[Form.error.code] ?><?cs var:Lang.errors.invalid ?><?cs /alt ?></p><?cs /if ?><?cs /def ?>
+<?cs def:field_error(name) ?><?cs if:Form.error.field == name ?><p class="field-error" id="err-<?cs var:name ?>"><?cs alt:Lang.errors[Form.error.code] ?><?cs var:Lang.errors.invalid ?><?cs /alt ?><?cs if:Form.error.detail ?> <code><?cs var:Form.error.detail ?></code><?cs /if ?></p><?cs /if ?><?cs /def ?>
 <?cs def:error_summary() ?><?cs if:Form.error.code ?><div class="error-summary" role="alert" tabindex="-1"><p><?cs alt:Lang.errors[Form.error.code] ?><?cs var:Lang.errors.invalid ?><?cs /alt ?></p></div><?cs /if ?><?cs /def ?>
 <?cs def:text_field(name, label, value, type, autocomplete, required) ?><div class="field<?cs if:Form.error.field == name ?> has-error<?cs /if ?>">
 <label for="f-<?cs var:name ?>"><?cs var:label ?></label>
@@ -70,11 +70,11 @@
 <tbody><?cs each:b = list ?><?cs call:billing_change_row(b) ?><?cs /each ?></tbody></table></div><?cs /if ?><?cs /def ?>
 <?cs # A risk level badge: the score and its level (CSS class heat-<level>). ?>
 <?cs def:risk_badge(score, level) ?><span class="badge heat-<?cs var:level ?>"><?cs var:score ?> · <?cs var:Lang.risks.levels[level] ?></span><?cs /def ?>
-<?cs # A 5×5 heat map (Heat.inherent or Heat.residual): rows by impact from 5 down, columns by likelihood; each cell links to the risks it counts. ?>
+<?cs # A 5×5 heat map (Heat.inherent or Heat.residual: counts by impact then likelihood, absent for 0): the grid RiskGrid (rows by impact from 5 down, columns by likelihood, each cell its level); each cell links to the risks it counts. ?>
 <?cs def:heat_map(map, caption, residual) ?><div class="table-wrap"><table class="heat">
 <caption><?cs var:caption ?></caption>
 <thead><tr><th scope="col"><?cs var:Lang.risks.impact ?> \ <?cs var:Lang.risks.likelihood ?></th><?cs loop:x = 1, 5, 1 ?><th scope="col"><?cs var:x ?></th><?cs /loop ?></tr></thead>
-<tbody><?cs each:r = map ?><tr><th scope="row"><?cs var:r.impact ?></th><?cs each:k = r.cells ?><td class="heat-<?cs var:k.level ?>"><a href="/clients/<?cs var:Client.id ?>/risks?likelihood=<?cs var:k.likelihood ?>&amp;impact=<?cs var:r.impact ?><?cs if:residual ?>&amp;residual=1<?cs /if ?>"><?cs var:k.count ?><span class="visually-hidden"> — <?cs var:Lang.risks.likelihood ?> <?cs var:k.likelihood ?>, <?cs var:Lang.risks.impact ?> <?cs var:r.impact ?></span></a></td><?cs /each ?></tr><?cs /each ?></tbody>
+<tbody><?cs each:r = RiskGrid ?><tr><th scope="row"><?cs name:r ?></th><?cs each:k = r ?><td class="heat-<?cs var:k ?>"><a href="/clients/<?cs var:Client.id ?>/risks?likelihood=<?cs name:k ?>&amp;impact=<?cs name:r ?><?cs if:residual ?>&amp;residual=1<?cs /if ?>"><?cs alt:map[name(r)][name(k)] ?>0<?cs /alt ?><span class="visually-hidden"> — <?cs var:Lang.risks.likelihood ?> <?cs name:k ?>, <?cs var:Lang.risks.impact ?> <?cs name:r ?></span></a></td><?cs /each ?></tr><?cs /each ?></tbody>
 </table></div><?cs /def ?>
 <?cs # Risk counts by level, from a Heat.*by_level node. ?>
 <?cs def:risk_levels(counts) ?><ul class="risk-levels"><?cs each:l = Lang.risks.levels ?><li><span class="badge heat-<?cs name:l ?>"><?cs var:l ?></span> <?cs alt:counts[name(l)] ?>0<?cs /alt ?></li><?cs /each ?></ul><?cs /def ?>

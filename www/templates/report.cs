@@ -1,8 +1,11 @@
 <?cs include:"layout.cs" ?>
 <?cs call:page_open(Lang.report.title + " · " + Client.name) ?>
 <div class="report">
-<p class="no-print"><a href="/clients/<?cs var:Client.id ?>/pilot"><?cs var:Lang.report.back ?></a> · <?cs var:Lang.report.print_help ?></p>
+<p class="no-print"><a href="/clients/<?cs var:Client.id ?>/pilot"><?cs var:Lang.report.back ?></a> · <?cs var:Lang.report.print_help ?>
+· <a href="/clients/<?cs var:Client.id ?>/report.pdf" download><?cs var:Lang.deliv.download_pdf ?></a> · <a href="/clients/<?cs var:Client.id ?>/report.docx" download><?cs var:Lang.deliv.download_docx ?></a></p>
 <section class="report-cover">
+<?cs if:Brand.firm_logo || Brand.client_logo ?><div class="brand-header"><?cs if:Brand.firm_logo ?><img class="brand-logo" src="/branding/logo" alt="<?cs var:Report.firm ?>"><?cs /if ?>
+<?cs if:Brand.client_logo ?><img class="brand-logo" src="/clients/<?cs var:Client.id ?>/logo" alt="<?cs var:Client.name ?>"><?cs /if ?></div><?cs /if ?>
 <p class="report-firm"><?cs var:Report.firm ?></p>
 <h1><?cs var:Lang.report.title ?></h1>
 <p class="report-client"><?cs var:Client.name ?></p>

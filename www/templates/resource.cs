@@ -56,7 +56,9 @@
 <?cs /if ?>
 <section class="card" aria-labelledby="lib-title"><h2 id="lib-title"><?cs var:Lang.resources.library ?></h2>
 <p class="small muted"><?cs var:Lang.resources.save_template_help ?></p>
-<form method="post" action="/resources/<?cs var:Resource.id ?>/template" class="inline"><?cs call:csrf() ?><button type="submit" class="button secondary" id="save-as-template"><?cs var:Lang.resources.save_template ?></button></form>
+<form method="post" action="/resources/<?cs var:Resource.id ?>/template" class="inline"><?cs call:csrf() ?><input type="hidden" name="client_name_variable_present" value="1">
+<p><label class="choice"><input type="checkbox" name="client_name_variable" value="1" id="f-client-name-variable" checked> <?cs var:Lang.resources.client_name_variable ?></label></p>
+<button type="submit" class="button secondary" id="save-as-template"><?cs var:Lang.resources.save_template ?></button></form>
 </section>
 <form method="post" action="/resources/<?cs var:Resource.id ?>/delete" class="inline">
 <?cs call:csrf() ?>

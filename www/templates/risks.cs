@@ -6,6 +6,7 @@
 <div>
 <div class="page-head"><h1><?cs var:Lang.risks.title ?></h1>
 <p class="actions"><a class="button secondary" href="<?cs var:Page.csv ?>" download><?cs var:Lang.risks.export_csv ?></a>
+<a class="button secondary" href="<?cs var:Page.xlsx ?>" download><?cs var:Lang.export.xlsx ?></a>
 <a class="button" href="/clients/<?cs var:Client.id ?>/risks/new"><?cs var:Lang.risks.new ?></a></p></div>
 <p class="muted small"><?cs var:Lang.risks.rule ?></p>
 <form method="get" action="<?cs var:Page.base ?>" class="filters" role="search">

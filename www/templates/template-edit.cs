@@ -11,7 +11,7 @@
 <?cs call:text_field("title", Lang.library.template_title, Edit.title, "text", "off", 1) ?>
 <div class="field<?cs if:Form.error.field == "body" ?> has-error<?cs /if ?>"><label for="f-body"><?cs var:Lang.library.body ?></label>
 <textarea id="f-body" name="body" rows="16" class="mono" aria-describedby="help-body<?cs if:Form.error.field == "body" ?> err-body<?cs /if ?>"<?cs if:Form.error.field == "body" ?> aria-invalid="true"<?cs /if ?>><?cs var:Edit.body ?></textarea>
-<p class="muted small" id="help-body"><?cs var:Lang.resources.body_help ?></p>
+<p class="muted small" id="help-body"><?cs var:Lang.resources.body_help ?> <?cs var:Lang.library.variables_help ?></p>
 <?cs call:field_error("body") ?></div>
 <?cs call:requirement_picker(Lang.library.tags_legend, Lang.library.no_frameworks) ?>
 <p class="small muted"><?cs var:Lang.library.tags_pick_help ?></p>
