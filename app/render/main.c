@@ -233,8 +233,12 @@ main(int argc, char **argv)
 		return RENDER_EXIT_FAIL;
 	}
 	in = read_all(&n);
-	if (strcmp(argv[1], "image") == 0)
-		return render_image(in, n, stdout);
+	if (strcmp(argv[1], "image") == 0) {
+		int rc = render_image(in, n, stdout);
+
+		free(in);
+		return rc;
+	}
 
 	struct json_tokener *tok = json_tokener_new_ex(32);
 	struct json_object *report;
