@@ -121,8 +121,8 @@ echo "=== HTTP suite under ASan + UBSan (tests/asan/run.sh)"
 asan_out=$(tests/asan/run.sh 2>&1)
 asan_rc=$?
 echo "$asan_out"
-p=$(grep -c '^asan-[a-z-]*: PASS' <<<"$asan_out")
-f=$(grep -c '^asan-[a-z-]*: FAIL' <<<"$asan_out")
+p=$(grep -c '^asan-[a-z0-9-]*: PASS' <<<"$asan_out")
+f=$(grep -c '^asan-[a-z0-9-]*: FAIL' <<<"$asan_out")
 passed=$((passed + p))
 failed=$((failed + f))
 if [[ $asan_rc -ne 0 && $f -eq 0 ]]; then
