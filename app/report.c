@@ -180,12 +180,41 @@ actions(struct rp_req *req, const struct rp_client *c, bool overdue)
 	return out;
 }
 
+
+/* The firm (name, accent colour) and both logos, as every document shows
+ * them, into r. 0 or -1 after rp_fail. */
+static int
+add_brand(struct rp_req *req, const struct rp_client *c, struct json_object *r)
+{
+	const char *accent, *logo;
+	struct json_object *o = json_object_new_object();
+
+	if (rp_brand_accent(req, c->firm_id, &accent) != 0) {
+		json_object_put(o);
+		return -1;
+	}
+	add_str(o, "name", req->user->firm_name);
+	if (accent != NULL)
+		add_str(o, "accent", accent);
+	rp_jadd(r, "firm", o);
+	o = json_object_new_object();
+	rp_jadd(r, "logos", o);
+	if (rp_brand_logo(req, c->firm_id, 0, &logo) != 0)
+		return -1;
+	if (logo != NULL)
+		add_str(o, "firm", logo);
+	if (rp_brand_logo(req, c->firm_id, c->id, &logo) != 0)
+		return -1;
+	if (logo != NULL)
+		add_str(o, "client", logo);
+	return 0;
+}
+
 struct json_object *
 rp_report_data(struct rp_req *req, const struct rp_client *c)
 {
 	struct json_object *r = json_object_new_object(), *o, *v;
 	struct rp_team_member *team;
-	const char *accent, *logo;
 	size_t n;
 	char today[11];
 	time_t t = time(NULL);
@@ -206,24 +235,8 @@ rp_report_data(struct rp_req *req, const struct rp_client *c)
 	add_str(o, "mission", enum_text(req, "enums.mission_type", c->mission_type));
 	rp_jadd(r, "client", o);
 
-	if (rp_brand_accent(req, c->firm_id, &accent) != 0)
+	if (add_brand(req, c, r) != 0)
 		goto fail;
-	o = json_object_new_object();
-	add_str(o, "name", req->user->firm_name);
-	if (accent != NULL)
-		add_str(o, "accent", accent);
-	rp_jadd(r, "firm", o);
-
-	o = json_object_new_object();
-	rp_jadd(r, "logos", o);
-	if (rp_brand_logo(req, c->firm_id, 0, &logo) != 0)
-		goto fail;
-	if (logo != NULL)
-		add_str(o, "firm", logo);
-	if (rp_brand_logo(req, c->firm_id, c->id, &logo) != 0)
-		goto fail;
-	if (logo != NULL)
-		add_str(o, "client", logo);
 
 	if (rp_clients_team(req, c, &team, &n) != 0)
 		goto fail;
@@ -415,7 +428,6 @@ static struct json_object *
 soa_data(struct rp_req *req, const struct rp_client *c, long long fw)
 {
 	struct json_object *soa = rp_soa(req, c, fw), *r, *o, *items, *counts;
-	const char *accent, *logo;
 	char day[11];
 
 	if (soa == NULL)
@@ -439,23 +451,8 @@ soa_data(struct rp_req *req, const struct rp_client *c, long long fw)
 	add_str(o, "cycle", str_of(soa, "cycle"));
 	rp_jadd(r, "framework", o);
 
-	if (rp_brand_accent(req, c->firm_id, &accent) != 0)
+	if (add_brand(req, c, r) != 0)
 		goto fail;
-	o = json_object_new_object();
-	add_str(o, "name", req->user->firm_name);
-	if (accent != NULL)
-		add_str(o, "accent", accent);
-	rp_jadd(r, "firm", o);
-	o = json_object_new_object();
-	rp_jadd(r, "logos", o);
-	if (rp_brand_logo(req, c->firm_id, 0, &logo) != 0)
-		goto fail;
-	if (logo != NULL)
-		add_str(o, "firm", logo);
-	if (rp_brand_logo(req, c->firm_id, c->id, &logo) != 0)
-		goto fail;
-	if (logo != NULL)
-		add_str(o, "client", logo);
 
 	/* The counts the SoA page shows, in its order, as "label: n". */
 	static const struct { const char *key, *lang; } figs[] = {
