@@ -37,30 +37,6 @@ rp_api_client_risks(struct rp_req *req)
 	return rp_api_list(req, items, total);
 }
 
-/* The register as a file, filtered like the list (app/export.h). */
-static int
-risks_export(struct rp_req *req, enum rp_export_format fmt)
-{
-	struct rp_client c;
-	struct rp_risk_filter f;
-
-	if (rp_clients_pilot(req, req->args[0], &c) != 0 || rp_risks_filter(req, &f) != 0)
-		return -1;
-	return rp_risks_export(req, &c, &f, fmt);
-}
-
-int
-rp_api_client_risks_csv(struct rp_req *req)
-{
-	return risks_export(req, RP_EXPORT_CSV);
-}
-
-int
-rp_api_client_risks_xlsx(struct rp_req *req)
-{
-	return risks_export(req, RP_EXPORT_XLSX);
-}
-
 int
 rp_api_client_risk_create(struct rp_req *req)
 {

@@ -6,8 +6,6 @@ struct rp_req;
 int rp_api_client_risks(struct rp_req *);
 int rp_api_client_risk_create(struct rp_req *);
 /* GET /api/v1/clients/{id}/risks.csv and .xlsx: the filtered register. */
-int rp_api_client_risks_csv(struct rp_req *);
-int rp_api_client_risks_xlsx(struct rp_req *);
 int rp_api_risk(struct rp_req *);
 int rp_api_risk_patch(struct rp_req *);
 int rp_api_risk_delete(struct rp_req *);

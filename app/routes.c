@@ -335,8 +335,9 @@ const struct rp_route rp_routes[] = {
 	{ "GET",    "/api/v1/clients/{id}/frameworks/{id}/soa.xlsx", rp_api_soa_xlsx, S, FIRM, NONE, 0 },
 	{ "GET",    "/api/v1/clients/{id}/frameworks/{id}/soa.pdf", rp_api_soa_pdf, S, FIRM, NONE, 0 },
 	{ "GET",    "/api/v1/clients/{id}/risks", rp_api_client_risks, S, FIRM, NONE, 0 },
-	{ "GET",    "/api/v1/clients/{id}/risks.csv", rp_api_client_risks_csv, S, FIRM, NONE, 0 },
-	{ "GET",    "/api/v1/clients/{id}/risks.xlsx", rp_api_client_risks_xlsx, S, FIRM, NONE, 0 },
+	/* The same files as the pages' (no chrome, filters read alike). */
+	{ "GET",    "/api/v1/clients/{id}/risks.csv", rp_ui_risks_csv, S, FIRM, NONE, 0 },
+	{ "GET",    "/api/v1/clients/{id}/risks.xlsx", rp_ui_risks_xlsx, S, FIRM, NONE, 0 },
 	{ "POST",   "/api/v1/clients/{id}/risks", rp_api_client_risk_create, S, FIRM, NONE, 0 },
 	{ "GET",    "/api/v1/risks/{id}",  rp_api_risk,             S,     FIRM, NONE, 0 },
 	{ "PATCH",  "/api/v1/risks/{id}",  rp_api_risk_patch,       S,     FIRM, NONE, 0 },
