@@ -34,6 +34,14 @@ rp_db_setup(const struct rp_config *c)
 	cfg = c;
 }
 
+static bool batch;
+
+void
+rp_db_batch(void)
+{
+	batch = true;
+}
+
 static bool
 is_connection_error(unsigned e)
 {
@@ -86,8 +94,9 @@ rp_db_connect(void)
 	if ((m = mysql_init(NULL)) == NULL)
 		return record(RP_DB_DOWN, 0, "mysql_init failed");
 	ct = (unsigned)cfg->db_connect_timeout;
-	rt = (unsigned)cfg->db_read_timeout;
-	wt = (unsigned)cfg->db_write_timeout;
+	/* 0: no time limit (a migration may rewrite a large table). */
+	rt = batch ? 0 : (unsigned)cfg->db_read_timeout;
+	wt = batch ? 0 : (unsigned)cfg->db_write_timeout;
 	mysql_options(m, MYSQL_OPT_CONNECT_TIMEOUT, &ct);
 	mysql_options(m, MYSQL_OPT_READ_TIMEOUT, &rt);
 	mysql_options(m, MYSQL_OPT_WRITE_TIMEOUT, &wt);

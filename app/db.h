@@ -59,6 +59,10 @@ enum rp_db_error {
 
 /* Remember the connection settings; connects lazily. */
 void rp_db_setup(const struct rp_config *);
+/* Batch work (rempart-admin: migrations, seeding): the connections made
+ * from now on wait for a statement as long as it runs, instead of
+ * db.read_timeout and db.write_timeout, which bound a web request. */
+void rp_db_batch(void);
 /* Connect now if not connected. Returns 0 or -1 (RP_DB_DOWN). */
 int rp_db_connect(void);
 /* Close the connection and forget every prepared statement. */

@@ -9,6 +9,7 @@
 #include "admin-cmds.h"
 #include "bench-seed.h"
 #include "config.h"
+#include "db.h"
 #include "log.h"
 #include "migrate.h"
 #include "tmpl.h"
@@ -125,6 +126,7 @@ main(int argc, char **argv)
 		}
 		rp_log_set_level(rp_log_parse_level(cfg->log_level));
 		rp_worker_config = cfg;
+		rp_db_batch();
 		rc = commands[i].run(cfg, argc, argv);
 		rp_config_free(cfg);
 		mysql_library_end();

@@ -136,3 +136,26 @@ test('seed-demo is idempotent and gives the demo firm eight clients with teams a
   assert.equal(sql(`SELECT COUNT(*) FROM templates t WHERE t.firm_id = ${firm} AND NOT EXISTS
     (SELECT 1 FROM template_requirements r WHERE r.template_id = t.id)`), '0');
 });
+
+test('migrate waits for a statement longer than db.read_timeout (a web request\'s bound)', () => {
+  sql(`DROP DATABASE IF EXISTS ${DB}; CREATE DATABASE ${DB}`);
+  const dir = scratch();
+  try {
+    const conf = path.join(dir, 'rempart.conf');
+    const text = fs.readFileSync(conf, 'utf8');
+    fs.writeFileSync(conf, /^db\.read_timeout = /m.test(text)
+      ? text.replace(/^db\.read_timeout = .*$/m, 'db.read_timeout = 1')
+      : `${text}\ndb.read_timeout = 1\n`);
+    // A statement of 3 s, like an ALTER TABLE of a large table: with the
+    // web bound of 1 s the connection would be dropped mid-migration.
+    fs.writeFileSync(path.join(dir, 'sql/901-slow.sql'),
+      'DO SLEEP(3);\nCREATE TABLE slow_done (id INT PRIMARY KEY) ENGINE=InnoDB;\n');
+    const r = run(dir, 'migrate');
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /applied 901-slow\.sql \(2 statements\)/);
+    assert.equal(sql(`SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = '${DB}' AND table_name = 'slow_done'`), '1');
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+    sql(`DROP DATABASE IF EXISTS ${DB}`);
+  }
+});
