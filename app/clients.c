@@ -721,6 +721,23 @@ fail:
 	return -1;
 }
 
+static struct rp_stmt q_lock_row = RP_STMT(
+    "SELECT id FROM clients WHERE id = ? AND firm_id = ? FOR UPDATE");
+
+int
+rp_clients_begin(struct rp_req *req, const struct rp_client *c)
+{
+	struct rp_dbarg a[] = { RP_AINT(c->id), RP_AINT(c->firm_id) };
+
+	if (rp_db_begin() != 0)
+		return rp_db_fail(req);
+	if (rp_db_do(req, &q_lock_row, a, 2, NULL) != 0) {
+		rp_db_rollback();
+		return -1;
+	}
+	return 0;
+}
+
 /* Streamed (app/jsonw.h): the client list answers 50 of these per request. */
 void
 rp_client_write(struct rp_jw *w, const struct rp_client *c)

@@ -124,6 +124,11 @@ bool rp_clients_may_staff(const struct rp_req *, const struct rp_client *);
 /* The API shape (name only for a caller that sees only the name). */
 struct rp_jw;
 void rp_client_write(struct rp_jw *, const struct rp_client *);
+/* Begin a write transaction of client c with its row locked first: the
+ * writes to one client, and the counters and copies they keep on its row
+ * (compliance %, open actions, risk counts, last activity), take turns
+ * instead of deadlocking. 0, or -1 after rp_fail (nothing left open). */
+int rp_clients_begin(struct rp_req *, const struct rp_client *c);
 /* Ids as a JSON array of numbers. */
 struct json_object *rp_json_ids(const long long *ids, size_t n);
 /* A comma-separated list of keys as a JSON array of strings. */

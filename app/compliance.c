@@ -253,8 +253,8 @@ rp_compliance_adopt(struct rp_req *req, const struct rp_client *c, long long *fr
 	if (res.nrows > 0)
 		return rp_fail(req, 409, "already_adopted", "framework_id",
 		    "This client has already adopted this framework.");
-	if (rp_db_begin() != 0)
-		return rp_db_fail(req);
+	if (rp_clients_begin(req, c) != 0)
+		return -1;
 	struct rp_dbarg a[] = { RP_AINT(c->firm_id), RP_AINT(c->id), RP_AINT(req->user->id),
 	    RP_AINT(*framework), RP_AINT(req->user->firm_id) };
 	if (rp_db_do(req, &q_adopt, a, RP_NELEM(a), &res) != 0)
@@ -465,8 +465,8 @@ rp_compliance_set(struct rp_req *req, const struct rp_client *c, long long requi
 		    "A requirement that applies cannot have the status not_applicable.");
 	if (!hs && !ha && comment == NULL && just == NULL)
 		return rp_fail(req, 400, "required", "status", "Give a status or a comment.");
-	if (rp_db_begin() != 0)
-		return rp_db_fail(req);
+	if (rp_clients_begin(req, c) != 0)
+		return -1;
 	struct rp_dbarg q[] = { RP_AINT(c->id), RP_AINT(c->firm_id), RP_AINT(requirement) };
 	if (rp_db_do(req, &q_req_of, q, 3, &res) != 0)
 		goto fail;

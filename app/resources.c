@@ -364,8 +364,8 @@ rp_resources_create(struct rp_req *req, const struct rp_client *c, long long *id
 	const char *body = f.body ? f.body : "";
 	if (check_status(req, "draft", 1, f.status, false, &status, &version) != 0)
 		return -1;
-	if (rp_db_begin() != 0)
-		return rp_db_fail(req);
+	if (rp_clients_begin(req, c) != 0)
+		return -1;
 	if (check_tags(req, c, &f) != 0)
 		goto fail;
 	bool approved = strcmp(status, "draft") != 0;
@@ -403,8 +403,8 @@ rp_resources_update(struct rp_req *req, const struct rp_client *c, long long id)
 
 	if (rp_doc_read(req, false, true, &f) != 0)
 		return -1;
-	if (rp_db_begin() != 0)
-		return rp_db_fail(req);
+	if (rp_clients_begin(req, c) != 0)
+		return -1;
 	struct rp_dbarg k[] = { RP_AINT(id), RP_AINT(c->id), RP_AINT(c->firm_id) };
 	if (rp_db_do(req, &q_current, k, 3, &res) != 0)
 		goto fail;
@@ -470,8 +470,8 @@ rp_resources_delete(struct rp_req *req, const struct rp_client *c, long long id)
 {
 	struct rp_dbres res;
 
-	if (rp_db_begin() != 0)
-		return rp_db_fail(req);
+	if (rp_clients_begin(req, c) != 0)
+		return -1;
 	struct rp_dbarg k[] = { RP_AINT(id), RP_AINT(c->id), RP_AINT(c->firm_id) };
 	if (rp_db_do(req, &q_current, k, 3, &res) != 0)
 		goto fail;

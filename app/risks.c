@@ -643,8 +643,8 @@ rp_risks_create(struct rp_req *req, const struct rp_client *c, long long *id)
 		return -1;
 	if (f.h_owner && !f.owner_null && check_owner(req, c, f.owner) != 0)
 		return -1;
-	if (rp_db_begin() != 0)
-		return rp_db_fail(req);
+	if (rp_clients_begin(req, c) != 0)
+		return -1;
 	if (insert_risk(req, c, &f, id) != 0) {
 		rp_db_rollback();
 		return -1;
@@ -721,8 +721,8 @@ rp_risks_update(struct rp_req *req, const struct rp_client *c, long long id)
 		return -1;
 	if (f.h_owner && !f.owner_null && check_owner(req, c, f.owner) != 0)
 		return -1;
-	if (rp_db_begin() != 0)
-		return rp_db_fail(req);
+	if (rp_clients_begin(req, c) != 0)
+		return -1;
 	if (update_risk(req, c, id, &f) != 0) {
 		rp_db_rollback();
 		return -1;
@@ -780,8 +780,8 @@ rp_risks_delete(struct rp_req *req, const struct rp_client *c, long long id)
 	struct rp_dbarg k[] = { RP_AINT(id), RP_AINT(c->id), RP_AINT(c->firm_id) };
 	struct rp_dbres res;
 
-	if (rp_db_begin() != 0)
-		return rp_db_fail(req);
+	if (rp_clients_begin(req, c) != 0)
+		return -1;
 	if (rp_db_do(req, &q_lock, k, 3, &res) != 0)
 		goto fail;
 	if (res.nrows != 1) {
