@@ -65,8 +65,6 @@ static struct rp_stmt q_client_of = RP_STMT(
 static struct rp_stmt q_counts = RP_STMT(RP_ACTIONS_COUNTS_SQL);
 /* Every write first locks its client's row: writes to one client's plan
  * take turns, so the count below is always right. */
-static struct rp_stmt q_lock_client = RP_STMT(
-    "SELECT id FROM clients WHERE id = ? AND firm_id = ? FOR UPDATE");
 static struct rp_stmt q_open_count = RP_STMT(
     "UPDATE clients c SET open_actions = (SELECT COUNT(*) FROM actions a"
     " WHERE a.client_id = c.id AND " OPEN("a") ") WHERE c.id = ? AND c.firm_id = ?");
@@ -431,17 +429,6 @@ check_links(struct rp_req *req, const struct rp_client *c, const struct fields *
 }
 
 static int
-lock_client(struct rp_req *req, const struct rp_client *c)
-{
-	struct rp_dbarg a[] = { RP_AINT(c->id), RP_AINT(c->firm_id) };
-	struct rp_dbres res;
-
-	if (rp_db_do(req, &q_lock_client, a, 2, &res) != 0)
-		return -1;
-	return res.nrows == 1 ? 0 : rp_fail(req, 404, "not_found", NULL, "No such client.");
-}
-
-static int
 recount(struct rp_req *req, const struct rp_client *c)
 {
 	struct rp_dbarg a[] = { RP_AINT(c->id), RP_AINT(c->firm_id) };
@@ -474,7 +461,7 @@ rp_actions_insert(struct rp_req *req, const struct rp_client *c, const char *tit
 {
 	struct json_object *d = details ? details : json_object_new_object();
 
-	if (lock_client(req, c) != 0 || insert_row(req, c, title, description, owner, due,
+	if (rp_clients_lock(req, c) != 0 || insert_row(req, c, title, description, owner, due,
 	    priority, "todo", 0, id) != 0 || recount(req, c) != 0) {
 		json_object_put(d);
 		return -1;
@@ -501,7 +488,7 @@ rp_actions_create(struct rp_req *req, const struct rp_client *c, long long *id)
 	long long progress = strcmp(status, "done") == 0 ? 100 : f.has_progress ? f.progress : 0;
 	if (rp_db_begin() != 0)
 		return rp_db_fail(req);
-	if (lock_client(req, c) != 0 || check_links(req, c, &f) != 0)
+	if (rp_clients_lock(req, c) != 0 || check_links(req, c, &f) != 0)
 		goto fail;
 	if (insert_row(req, c, f.title, desc, f.owner, f.due, priority, status, progress,
 	    id) != 0)
@@ -558,7 +545,7 @@ rp_actions_update(struct rp_req *req, const struct rp_client *c, long long id)
 	if (rp_db_begin() != 0)
 		return rp_db_fail(req);
 	struct rp_dbarg k[] = { RP_AINT(id), RP_AINT(c->id), RP_AINT(c->firm_id) };
-	if (lock_client(req, c) != 0 || rp_db_do(req, &q_current, k, 3, &res) != 0)
+	if (rp_clients_lock(req, c) != 0 || rp_db_do(req, &q_current, k, 3, &res) != 0)
 		goto fail;
 	if (res.nrows != 1) {
 		rp_fail(req, 404, "not_found", NULL, "No such action.");
@@ -633,7 +620,7 @@ rp_actions_delete(struct rp_req *req, const struct rp_client *c, long long id)
 	if (rp_db_begin() != 0)
 		return rp_db_fail(req);
 	struct rp_dbarg k[] = { RP_AINT(id), RP_AINT(c->id), RP_AINT(c->firm_id) };
-	if (lock_client(req, c) != 0 || rp_db_do(req, &q_current, k, 3, &res) != 0)
+	if (rp_clients_lock(req, c) != 0 || rp_db_do(req, &q_current, k, 3, &res) != 0)
 		goto fail;
 	if (res.nrows != 1) {
 		rp_fail(req, 404, "not_found", NULL, "No such action.");

@@ -725,13 +725,22 @@ static struct rp_stmt q_lock_row = RP_STMT(
     "SELECT id FROM clients WHERE id = ? AND firm_id = ? FOR UPDATE");
 
 int
-rp_clients_begin(struct rp_req *req, const struct rp_client *c)
+rp_clients_lock(struct rp_req *req, const struct rp_client *c)
 {
 	struct rp_dbarg a[] = { RP_AINT(c->id), RP_AINT(c->firm_id) };
+	struct rp_dbres res;
 
+	if (rp_db_do(req, &q_lock_row, a, 2, &res) != 0)
+		return -1;
+	return res.nrows == 1 ? 0 : rp_fail(req, 404, "not_found", NULL, "No such client.");
+}
+
+int
+rp_clients_begin(struct rp_req *req, const struct rp_client *c)
+{
 	if (rp_db_begin() != 0)
 		return rp_db_fail(req);
-	if (rp_db_do(req, &q_lock_row, a, 2, NULL) != 0) {
+	if (rp_clients_lock(req, c) != 0) {
 		rp_db_rollback();
 		return -1;
 	}

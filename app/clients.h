@@ -129,6 +129,9 @@ void rp_client_write(struct rp_jw *, const struct rp_client *);
  * (compliance %, open actions, risk counts, last activity), take turns
  * instead of deadlocking. 0, or -1 after rp_fail (nothing left open). */
 int rp_clients_begin(struct rp_req *, const struct rp_client *c);
+/* The lock alone, inside the caller's transaction (404 when the client is
+ * gone). 0, or -1 after rp_fail. */
+int rp_clients_lock(struct rp_req *, const struct rp_client *c);
 /* Ids as a JSON array of numbers. */
 struct json_object *rp_json_ids(const long long *ids, size_t n);
 /* A comma-separated list of keys as a JSON array of strings. */

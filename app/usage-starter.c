@@ -175,7 +175,7 @@ rp_usage_starter_load(struct rp_req *req, const struct rp_client *c, long long *
 
 	if (rp_db_begin() != 0)
 		return rp_db_fail(req);
-	if (rp_usage_lock(req, c) != 0 || rp_usage_starter_append(req, c, n, &questions) != 0)
+	if (rp_clients_lock(req, c) != 0 || rp_usage_starter_append(req, c, n, &questions) != 0)
 		goto fail;
 	struct json_object *d = json_object_new_object();
 	rp_jadd(d, "sections", json_object_new_int64(*n));

@@ -35,7 +35,7 @@ struct rp_usage_starter_section {
 size_t rp_usage_starter_count(void);
 const struct rp_usage_starter_section *rp_usage_starter_at(size_t i);
 
-/* Inside the caller's transaction (after rp_usage_lock when others may
+/* Inside the caller's transaction (after rp_clients_lock when others may
  * write): append the starter's sections and questions after c's own; *n
  * sections and *nq questions. Returns 0, or -1 after rp_fail. */
 int rp_usage_starter_append(struct rp_req *, const struct rp_client *c, long long *n,

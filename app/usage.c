@@ -24,10 +24,6 @@
 #define LABEL_MAX	200
 #define MIN_OPTIONS	2
 
-/* Writes of one client's questionnaire take its row's lock first: orders
- * and counts are read and changed by one writer at a time. */
-static struct rp_stmt q_lock = RP_STMT(
-    "SELECT id FROM clients WHERE id = ? AND firm_id = ? FOR UPDATE");
 
 #define SECTION_COLUMNS "s.id, s.position, s.title_fr, s.title_en"
 static struct rp_stmt q_sections = RP_STMT(
@@ -275,14 +271,6 @@ rp_usage_q_of(struct json_object *q, struct rp_usage_q *out)
 /* ------------------------------------------------------------ writing --- */
 
 int
-rp_usage_lock(struct rp_req *req, const struct rp_client *c)
-{
-	struct rp_dbarg a[] = { RP_AINT(c->id), RP_AINT(c->firm_id) };
-
-	return rp_db_do(req, &q_lock, a, 2, NULL);
-}
-
-int
 rp_usage_append_section(struct rp_req *req, const struct rp_client *c,
     const char *title_fr, const char *title_en, long long *id)
 {
@@ -325,17 +313,6 @@ rp_usage_append_question(struct rp_req *req, const struct rp_client *c, long lon
 }
 
 /* Start a write: the transaction and the questionnaire's lock. */
-static int
-begin(struct rp_req *req, const struct rp_client *c)
-{
-	if (rp_db_begin() != 0)
-		return rp_db_fail(req);
-	if (rp_usage_lock(req, c) != 0) {
-		rp_db_rollback();
-		return -1;
-	}
-	return 0;
-}
 
 /* A requested position: 1..1000, or 0 when none was given (or null). */
 static int
@@ -370,7 +347,7 @@ rp_usage_section_create(struct rp_req *req, const struct rp_client *c, long long
 	const char *fr, *en;
 	long long p, n;
 
-	if (read_section(req, true, &fr, &en, &p) != 0 || begin(req, c) != 0)
+	if (read_section(req, true, &fr, &en, &p) != 0 || rp_clients_begin(req, c) != 0)
 		return -1;
 	if (rp_usage_append_section(req, c, fr, en, id) != 0 ||
 	    order_count(req, &sections_order, c->id, c->firm_id, &n) != 0 ||
@@ -396,7 +373,7 @@ rp_usage_section_update(struct rp_req *req, const struct rp_client *c, long long
 	const char *fr, *en;
 	long long p, n;
 
-	if (read_section(req, false, &fr, &en, &p) != 0 || begin(req, c) != 0)
+	if (read_section(req, false, &fr, &en, &p) != 0 || rp_clients_begin(req, c) != 0)
 		return -1;
 	if (rp_db_one(req, &q_section, k, 3, &res, "No such section.") != 0)
 		goto fail;
@@ -429,7 +406,7 @@ rp_usage_section_delete(struct rp_req *req, const struct rp_client *c, long long
 	struct rp_dbarg del[] = { RP_AINT(id), RP_AINT(c->firm_id) };
 	struct rp_dbres res, used;
 
-	if (begin(req, c) != 0)
+	if (rp_clients_begin(req, c) != 0)
 		return -1;
 	if (rp_db_one(req, &q_section, k, 3, &res, "No such section.") != 0)
 		goto fail;
@@ -679,7 +656,7 @@ rp_usage_question_create(struct rp_req *req, const struct rp_client *c, long lon
 
 	if (read_question(req, true, &f) != 0)
 		return -1;
-	if (settle(req, &f, NULL, &kind, &good, &opts) != 0 || begin(req, c) != 0) {
+	if (settle(req, &f, NULL, &kind, &good, &opts) != 0 || rp_clients_begin(req, c) != 0) {
 		json_object_put(f.options);
 		return -1;
 	}
@@ -737,7 +714,7 @@ rp_usage_question_update(struct rp_req *req, const struct rp_client *c, long lon
 
 	if (read_question(req, false, &f) != 0)
 		return -1;
-	if (begin(req, c) != 0) {
+	if (rp_clients_begin(req, c) != 0) {
 		json_object_put(f.options);
 		return -1;
 	}
@@ -822,7 +799,7 @@ rp_usage_question_delete(struct rp_req *req, const struct rp_client *c, long lon
 	struct rp_dbres res;
 	int used;
 
-	if (begin(req, c) != 0)
+	if (rp_clients_begin(req, c) != 0)
 		return -1;
 	if (rp_db_one(req, &q_question, k, 4, &res, "No such question.") != 0)
 		goto fail;

@@ -51,10 +51,9 @@ int rp_usage_question_create(struct rp_req *, const struct rp_client *c,
 int rp_usage_question_update(struct rp_req *, const struct rp_client *c, long long id);
 int rp_usage_question_delete(struct rp_req *, const struct rp_client *c, long long id);
 
-/* Inside the caller's transaction, after rp_usage_lock: append a section
+/* Inside the caller's transaction, after rp_clients_lock: append a section
  * or a question whose texts are already valid (the starter questionnaire).
  * options is the stored JSON text or NULL. Return 0 or -1 after rp_fail. */
-int rp_usage_lock(struct rp_req *, const struct rp_client *c);
 int rp_usage_append_section(struct rp_req *, const struct rp_client *c,
     const char *title_fr, const char *title_en, long long *id);
 int rp_usage_append_question(struct rp_req *, const struct rp_client *c, long long section,
