@@ -408,3 +408,37 @@ rp_lang_text(const struct rp_req *req, const char *key)
 		return "";
 	return hdf_get_value(cur->lang[req->lang], key, "");
 }
+
+struct _hdf *
+rp_lang_node(const struct rp_req *req, const char *name)
+{
+	return cur ? hdf_get_obj(cur->lang[req->lang], name) : NULL;
+}
+
+const char *
+rp_lang_in(HDF *node, const char *key)
+{
+	return node && key ? hdf_get_value(node, key, "") : "";
+}
+
+void
+rp_html_text(struct rp_buf *b, const char *s)
+{
+	char *esc = NULL;
+	NEOERR *nerr;
+
+	if (s == NULL)
+		return;
+	/* The characters neos_html_escape replaces or drops. */
+	if (strpbrk(s, "&<>\"'\r") == NULL) {
+		rp_buf_puts(b, s);
+		return;
+	}
+	if ((nerr = neos_html_escape(s, (int)strlen(s), &esc)) != STATUS_OK) {
+		nerr_ignore(&nerr);
+		rp_err("html escape failed");
+		abort();
+	}
+	rp_buf_puts(b, esc);
+	free(esc);
+}

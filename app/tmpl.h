@@ -47,4 +47,15 @@ int rp_render(struct rp_req *, const char *name);
 /* A message of the language file in the request's language ("" if none). */
 const char *rp_lang_text(const struct rp_req *, const char *key);
 
+/* Rows written in C, for the lists where an each: loop over an HDF costs
+ * most of the request (docs/performance.md): the node `name` of the
+ * request's language file (NULL if none), a message under it by key (""
+ * if none), and text appended to b escaped exactly as the templates' var:
+ * escapes it, by ClearSilver's own function. The rows go to the page
+ * through one uvar:. */
+struct rp_buf;
+struct _hdf *rp_lang_node(const struct rp_req *, const char *name);
+const char *rp_lang_in(struct _hdf *node, const char *key);
+void rp_html_text(struct rp_buf *, const char *s);
+
 #endif

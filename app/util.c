@@ -76,6 +76,20 @@ rp_buf_puts(struct rp_buf *b, const char *s)
 }
 
 void
+rp_buf_putll(struct rp_buf *b, long long v)
+{
+	char tmp[24], *p = tmp + sizeof(tmp);
+	unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+
+	do
+		*--p = (char)('0' + u % 10);
+	while ((u /= 10) != 0);
+	if (v < 0)
+		*--p = '-';
+	rp_buf_add(b, p, (size_t)(tmp + sizeof(tmp) - p));
+}
+
+void
 rp_buf_printf(struct rp_buf *b, const char *fmt, ...)
 {
 	va_list ap;

@@ -23,6 +23,8 @@ struct rp_buf {
 void rp_buf_init(struct rp_buf *, struct rp_arena *);
 void rp_buf_add(struct rp_buf *, const char *, size_t);
 void rp_buf_puts(struct rp_buf *, const char *);
+/* A decimal integer, without printf's cost (long lists write many). */
+void rp_buf_putll(struct rp_buf *, long long);
 void rp_buf_printf(struct rp_buf *, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 /* NUL-terminated view of the buffer (always valid, possibly ""). */

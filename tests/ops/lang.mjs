@@ -6,30 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { SRCDIR } from '../lib/stack.mjs';
-
-// Read an HDF file of `name { ... }` blocks and `key = value` lines into a
-// map of full dotted keys to values.
-function readHdf(file) {
-  const keys = new Map();
-  const stack = [];
-  fs.readFileSync(file, 'utf8').split('\n').forEach((raw, i) => {
-    const line = raw.replace(/^[ \t]+|[ \t\r]+$/g, '');
-    if (line === '' || line.startsWith('#')) return;
-    let m;
-    if ((m = line.match(/^([A-Za-z0-9_.]+)\s*\{$/))) {
-      stack.push(m[1]);
-    } else if (line === '}') {
-      assert.ok(stack.length > 0, `${file}:${i + 1}: unbalanced }`);
-      stack.pop();
-    } else if ((m = line.match(/^([A-Za-z0-9_.]+)[ \t]*=[ \t]*(.*)$/))) {
-      keys.set([...stack, m[1]].join('.'), m[2]);
-    } else {
-      assert.fail(`${file}:${i + 1}: cannot read "${line}"`);
-    }
-  });
-  assert.equal(stack.length, 0, `${file}: unclosed block`);
-  return keys;
-}
+import { readHdf } from '../lib/lang.mjs';
 
 const fr = readHdf(path.join(SRCDIR, 'www/lang/fr.hdf'));
 const en = readHdf(path.join(SRCDIR, 'www/lang/en.hdf'));

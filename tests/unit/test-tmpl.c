@@ -1,10 +1,14 @@
 /* Unit tests of templates: escaping on, missing includes fatal, both languages. */
+#include <stdlib.h>
+#include <string.h>
+
 #include <ClearSilver.h>
 
 #include "arena.h"
 #include "request.h"
 #include "response.h"
 #include "tmpl.h"
+#include "util.h"
 #include "tap.h"
 
 static struct rp_arena *a;
@@ -66,6 +70,39 @@ main(void)
 	ok(rp_render(&req, "error") == 0, "error page renders");
 	ok(strstr(rp_buf_str(&req.resp.body), "Page introuvable") != NULL,
 	    "error page text in French");
+	hdf_destroy(&req.hdf);
+
+	/* Rows written in C escape exactly as var: does (ClearSilver's own
+	 * function), through the fast path for text without special
+	 * characters too; language nodes and their messages. */
+	new_req(&req, "/");
+	struct rp_buf b;
+	rp_buf_init(&b, a);
+	rp_html_text(&b, "<script>alert(\"x\")</script> & 'T'\r\xc3\xa9");
+	is_str(rp_buf_str(&b), "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;T&#39;\xc3\xa9",
+	    "rp_html_text: entities, carriage return dropped, UTF-8 kept");
+	unsigned int seed = 42;
+	int same = 0;
+	for (int i = 0; i < 2000; i++) {
+		char text[33], *ref = NULL;
+		const char alphabet[] = "ab <>&\"'\r\n;#\xc3\xa9";
+		size_t n = (size_t)(rand_r(&seed) % 32);
+		for (size_t k = 0; k < n; k++)
+			text[k] = alphabet[rand_r(&seed) % (sizeof(alphabet) - 1)];
+		text[n] = '\0';
+		rp_buf_init(&b, a);
+		rp_html_text(&b, text);
+		if (neos_html_escape(text, (int)n, &ref) == STATUS_OK && strcmp(ref, rp_buf_str(&b)) == 0)
+			same++;
+		free(ref);
+	}
+	is_int(same, 2000, "rp_html_text equals neos_html_escape over 2,000 random texts");
+	is_str(rp_lang_in(rp_lang_node(&req, "Lang.enums.plan"), "premium"), "Premium",
+	    "rp_lang_in: a message under a language node");
+	is_str(rp_lang_in(rp_lang_node(&req, "Lang.enums.plan"), "nope"), "",
+	    "rp_lang_in: an unknown key is empty");
+	is_str(rp_lang_in(rp_lang_node(&req, "Lang.no.such.node"), "premium"), "",
+	    "rp_lang_in: an unknown node is empty");
 	hdf_destroy(&req.hdf);
 
 	new_req(&req, "/");

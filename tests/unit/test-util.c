@@ -1,4 +1,6 @@
 /* Unit tests of numbers, UTF-8, percent-decoding and URL escaping. */
+#include <limits.h>
+
 #include "arena.h"
 #include "tap.h"
 #include "util.h"
@@ -72,6 +74,16 @@ main(void)
 		rp_buf_printf(&b, "%d,", i);
 	ok(b.len == strlen(b.data) && strncmp(b.data, "0,1,2,", 6) == 0 &&
 	    strstr(b.data, "999,") != NULL, "buffer grows");
+	const long long nums[] = { 0, 7, -7, 10, 1234567890123LL, LLONG_MAX, LLONG_MIN };
+	for (size_t i = 0; i < sizeof(nums) / sizeof(nums[0]); i++) {
+		char want[32];
+		snprintf(want, sizeof(want), "[%lld]", nums[i]);
+		rp_buf_init(&b, a);
+		rp_buf_puts(&b, "[");
+		rp_buf_putll(&b, nums[i]);
+		rp_buf_puts(&b, "]");
+		is_str(rp_buf_str(&b), want, "rp_buf_putll writes as printf does");
+	}
 	rp_arena_free(a);
 	return done_testing();
 }

@@ -14,27 +14,18 @@
 <button type="submit" class="button secondary"><?cs var:Lang.clients.search_button ?></button>
 </form>
 <?cs /if ?>
-<?cs if:subcount(Clients) == 0 ?>
+<?cs if:Clients.count == 0 ?>
 <div class="empty"><?cs if:Filter.any ?><p><?cs var:Lang.clients.none_found ?></p><?cs else ?><p><?cs var:Lang.clients.empty ?></p>
 <p><?cs if:Page.may_create ?><?cs var:Lang.clients.empty_create ?><?cs else ?><?cs var:Lang.clients.empty_wait ?><?cs /if ?></p><?cs /if ?></div>
 <?cs else ?>
 <div class="table-wrap"><table id="clients-table">
 <caption class="visually-hidden"><?cs var:Lang.clients.title ?></caption>
 <?cs if:Page.full ?>
-<thead><tr><?cs call:sort_header(Lang.clients.name, "name", "/clients") ?><?cs call:sort_header(Lang.clients.mission_type, "mission_type", "/clients") ?><?cs call:sort_header(Lang.clients.plan, "plan", "/clients") ?><?cs call:sort_header(Lang.clients.status, "status", "/clients") ?><th scope="col"><?cs var:Lang.clients.billing_mode ?></th><th scope="col"><?cs var:Lang.clients.establishments_count ?></th><th scope="col"><?cs var:Lang.clients.open_actions ?></th><th scope="col"><?cs var:Lang.clients.compliance ?></th></tr></thead>
-<tbody><?cs each:c = Clients ?><tr>
-<td><a href="/clients/<?cs var:c.id ?>"><?cs var:c.name ?></a></td>
-<td><?cs var:Lang.enums.mission_type[c.mission_type] ?></td>
-<td><?cs call:plan_badge(c.plan) ?></td>
-<td><?cs call:client_status_badge(c.status) ?></td>
-<td><?cs var:Lang.clients.billing_short[c.billing_mode] ?></td>
-<td><a href="/clients/<?cs var:c.id ?>/establishments"><?cs var:c.establishments ?></a></td>
-<td><?cs if:c.open_actions != "" ?><?cs var:c.open_actions ?><?cs else ?><span class="muted" title="<?cs var:Lang.clients.not_yet ?>">—</span><?cs /if ?></td>
-<td><?cs call:progress(c.compliance, Lang.clients.compliance) ?></td>
-</tr><?cs /each ?></tbody>
+<thead><tr><?cs call:sort_header(Lang.clients.name, "name", "/clients") ?><?cs call:sort_header(Lang.clients.mission_type, "mission_type", "/clients") ?><?cs call:sort_header(Lang.clients.plan, "plan", "/clients") ?><?cs call:sort_header(Lang.clients.status, "status", "/clients") ?><th scope="col"><?cs var:Lang.clients.billing_mode ?></th><th scope="col"><?cs var:Lang.clients.establishments_count ?></th><th scope="col"><?cs var:Lang.clients.open_actions ?></th><th scope="col"><?cs var:Lang.clients.compliance ?></th></tr></thead><?cs # The rows: app/ui-clients.c (client_rows), escaped as var: escapes. ?>
+<tbody><?cs uvar:Clients.rows ?></tbody>
 <?cs else ?>
 <thead><tr><th scope="col"><?cs var:Lang.clients.name ?></th></tr></thead>
-<tbody><?cs each:c = Clients ?><tr><td><a href="/clients/<?cs var:c.id ?>/establishments"><?cs var:c.name ?></a></td></tr><?cs /each ?></tbody>
+<tbody><?cs uvar:Clients.rows ?></tbody>
 <?cs /if ?>
 </table></div>
 <?cs call:pager("/clients") ?>
