@@ -13,7 +13,6 @@
 #include "arena.h"
 #include "log.h"
 #include "request.h"
-#include "risks.h"
 #include "tmpl.h"
 #include "util.h"
 
@@ -109,22 +108,6 @@ new_parse(struct set *s, CSPARSE **cs)
 	return STATUS_OK;
 }
 
-/* RiskGrid.<impact>.<likelihood> = the level key of that cell, impacts
- * from 5 down: the shape of every heat map (macro heat_map), set once in
- * the global HDF; a page sets only the counts that are not 0. */
-static void
-risk_grid(HDF *hdf)
-{
-	char name[32];
-
-	for (int i = RP_RISK_SCALE; i >= 1; i--)
-		for (int l = 1; l <= RP_RISK_SCALE; l++) {
-			snprintf(name, sizeof(name), "RiskGrid.%d.%d", i, l);
-			hdf_set_value(hdf, name, rp_risk_level_key(rp_risk_level(
-			    rp_risk_score(l, i))));
-		}
-}
-
 int
 rp_tmpl_load(const char *www_dir, char *err, size_t errlen)
 {
@@ -147,7 +130,6 @@ rp_tmpl_load(const char *www_dir, char *err, size_t errlen)
 		    (nerr = hdf_read_file(s->lang[i], path)) != STATUS_OK)
 			goto neo;
 		hdf_set_value(s->lang[i], "Page.lang", lang_files[i]);
-		risk_grid(s->lang[i]);
 	}
 	/* Each page alone first: a syntax error names its file. */
 	for (size_t i = 0; i < RP_NELEM(pages); i++) {

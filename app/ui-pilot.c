@@ -102,7 +102,7 @@ rp_ui_pilot_figures(struct rp_req *req, const struct rp_client *c)
 
 	if (rp_pilot_figures(req, c, &f) != 0)
 		return -1;
-	rp_ui_risks_heat_set(req, &f.heat);
+	rp_ui_risks_heat_set(req, c->id, &f.heat);
 	rp_ui_actions_figures_set(req, f.open, f.done, f.overdue);
 	rp_set_json(req, "Docs", f.docs);
 	json_object_put(f.docs);

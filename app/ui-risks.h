@@ -16,5 +16,5 @@ int rp_ui_risk_delete(struct rp_req *);
 int rp_ui_risks_heat(struct rp_req *, const struct rp_client *);
 /* The same from maps already read (the Pilot's figures). */
 struct rp_risk_heat;
-void rp_ui_risks_heat_set(struct rp_req *, const struct rp_risk_heat *);
+void rp_ui_risks_heat_set(struct rp_req *, long long client, const struct rp_risk_heat *);
 #endif

@@ -29,7 +29,7 @@
 <section class="card" id="pilot-risks"><h2><?cs var:Lang.risks.title ?></h2>
 <?cs if:Heat.total == 0 ?><p class="muted"><?cs var:Lang.risks.pilot_empty ?></p><?cs else ?>
 <?cs call:risk_levels(Heat.by_level) ?>
-<div class="heat-maps"><?cs call:heat_map(Heat.inherent, Lang.risks.heat_inherent, 0) ?><?cs call:heat_map(Heat.residual, Lang.risks.heat_residual, 1) ?></div><?cs /if ?>
+<div class="heat-maps"><?cs uvar:Heat.inherent_html ?><?cs uvar:Heat.residual_html ?></div><?cs /if ?>
 <p class="small"><a href="/clients/<?cs var:Client.id ?>/risks"><?cs var:Lang.risks.open_register ?></a></p></section>
 <section class="card" id="pilot-actions"><h2><?cs var:Lang.clients.pilot_actions ?></h2>
 <p><?cs call:progress(Figures.done_pct, Lang.actions.done_share) ?></p>

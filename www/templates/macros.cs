@@ -70,12 +70,7 @@
 <tbody><?cs each:b = list ?><?cs call:billing_change_row(b) ?><?cs /each ?></tbody></table></div><?cs /if ?><?cs /def ?>
 <?cs # A risk level badge: the score and its level (CSS class heat-<level>). ?>
 <?cs def:risk_badge(score, level) ?><span class="badge heat-<?cs var:level ?>"><?cs var:score ?> · <?cs var:Lang.risks.levels[level] ?></span><?cs /def ?>
-<?cs # A 5×5 heat map (Heat.inherent or Heat.residual: counts by impact then likelihood, absent for 0): the grid RiskGrid (rows by impact from 5 down, columns by likelihood, each cell its level); each cell links to the risks it counts. ?>
-<?cs def:heat_map(map, caption, residual) ?><div class="table-wrap"><table class="heat">
-<caption><?cs var:caption ?></caption>
-<thead><tr><th scope="col"><?cs var:Lang.risks.impact ?> \ <?cs var:Lang.risks.likelihood ?></th><?cs loop:x = 1, 5, 1 ?><th scope="col"><?cs var:x ?></th><?cs /loop ?></tr></thead>
-<tbody><?cs each:r = RiskGrid ?><tr><th scope="row"><?cs name:r ?></th><?cs each:k = r ?><td class="heat-<?cs var:k ?>"><a href="/clients/<?cs var:Client.id ?>/risks?likelihood=<?cs name:k ?>&amp;impact=<?cs name:r ?><?cs if:residual ?>&amp;residual=1<?cs /if ?>"><?cs alt:map[name(r)][name(k)] ?>0<?cs /alt ?><span class="visually-hidden"> — <?cs var:Lang.risks.likelihood ?> <?cs name:k ?>, <?cs var:Lang.risks.impact ?> <?cs name:r ?></span></a></td><?cs /each ?></tr><?cs /each ?></tbody>
-</table></div><?cs /def ?>
+<?cs # Heat maps: Heat.inherent_html and Heat.residual_html, written by app/ui-risks.c (heat_html). ?>
 <?cs # Risk counts by level, from a Heat.*by_level node. ?>
 <?cs def:risk_levels(counts) ?><ul class="risk-levels"><?cs each:l = Lang.risks.levels ?><li><span class="badge heat-<?cs name:l ?>"><?cs var:l ?></span> <?cs alt:counts[name(l)] ?>0<?cs /alt ?></li><?cs /each ?></ul><?cs /def ?>
 <?cs # Link pickers of the Pilot's forms: Reqs (requirements per adopted framework) with Sel.<id> checked; Resources with ResSel.<id> checked. ?>

@@ -32,7 +32,7 @@
 <section class="report-section"><h2><?cs var:Lang.risks.title ?></h2>
 <?cs if:Heat.total == 0 ?><p class="muted"><?cs var:Lang.risks.pilot_empty ?></p><?cs else ?>
 <?cs call:risk_levels(Heat.by_level) ?>
-<div class="heat-maps"><?cs call:heat_map(Heat.inherent, Lang.risks.heat_inherent, 0) ?><?cs call:heat_map(Heat.residual, Lang.risks.heat_residual, 1) ?></div><?cs /if ?></section>
+<div class="heat-maps"><?cs uvar:Heat.inherent_html ?><?cs uvar:Heat.residual_html ?></div><?cs /if ?></section>
 <section class="report-section"><h2><?cs var:Lang.report.open_actions_title ?></h2>
 <?cs if:subcount(Open) == 0 ?><p class="muted"><?cs var:Lang.report.no_open_actions ?></p><?cs else ?>
 <div class="table-wrap" tabindex="0" role="region" aria-label="<?cs var:Lang.report.open_actions_title ?>"><table><caption class="visually-hidden"><?cs var:Lang.report.open_actions_title ?></caption>

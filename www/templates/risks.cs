@@ -42,7 +42,7 @@
 <?cs /if ?>
 <section class="card" id="heat-maps"><h2><?cs var:Lang.risks.heat_title ?></h2>
 <p class="small muted"><?cs var:Lang.risks.heat_help ?></p>
-<div class="heat-maps"><?cs call:heat_map(Heat.inherent, Lang.risks.heat_inherent, 0) ?><?cs call:heat_map(Heat.residual, Lang.risks.heat_residual, 1) ?></div>
+<div class="heat-maps"><?cs uvar:Heat.inherent_html ?><?cs uvar:Heat.residual_html ?></div>
 <?cs call:risk_levels(Heat.by_level) ?></section>
 </div></div>
 <?cs call:page_close() ?>
