@@ -184,20 +184,32 @@ rp_frameworks_list(struct rp_req *req, long long limit, long long offset, long l
 	return arr;
 }
 
-struct json_object *
-rp_frameworks_adoptable(struct rp_req *req, const struct rp_client *c)
+void
+rp_frameworks_adoptable_part(struct rp_req *req, const struct rp_client *c, struct rp_db_part *p)
 {
 	struct rp_dbarg a[] = { RP_ASTR(rp_lang_code(req->lang)), RP_AINT(c->firm_id),
 	    RP_AINT(c->id) };
-	struct rp_dbres res;
 
-	if (rp_db_do(req, &q_fw_adoptable, a, RP_NELEM(a), &res) != 0)
-		return NULL;
+	*p = (struct rp_db_part){ &q_fw_adoptable, rp_db_args(req, a, RP_NELEM(a)), RP_NELEM(a), { 0 } };
+}
+
+struct json_object *
+rp_frameworks_adoptable(struct rp_req *req, const struct rp_client *c)
+{
+	struct rp_db_part p;
+
+	rp_frameworks_adoptable_part(req, c, &p);
+	return rp_db_part_do(req, &p) == 0 ? rp_frameworks_adoptable_of(&p.res) : NULL;
+}
+
+struct json_object *
+rp_frameworks_adoptable_of(const struct rp_dbres *res)
+{
 	struct json_object *arr = json_object_new_array();
-	for (size_t i = 0; i < res.nrows; i++) {
+	for (size_t i = 0; i < res->nrows; i++) {
 		struct json_object *o = json_object_new_object();
-		rp_jadd(o, "id", json_object_new_int64(rp_cell_num(res.rows[i][0])));
-		rp_jadd(o, "name", json_object_new_string(res.rows[i][1]));
+		rp_jadd(o, "id", json_object_new_int64(rp_cell_num(res->rows[i][0])));
+		rp_jadd(o, "name", json_object_new_string(res->rows[i][1]));
 		json_object_array_add(arr, o);
 	}
 	return arr;
@@ -531,17 +543,29 @@ fail:
 	return -1;
 }
 
+void
+rp_compliance_summary_part(struct rp_req *req, const struct rp_client *c, struct rp_db_part *p)
+{
+	struct rp_dbarg a[] = { RP_AINT(c->id), RP_AINT(c->firm_id) };
+
+	*p = (struct rp_db_part){ &q_summary, rp_db_args(req, a, RP_NELEM(a)), RP_NELEM(a), { 0 } };
+}
+
 struct json_object *
 rp_compliance_summary(struct rp_req *req, const struct rp_client *c)
 {
-	struct rp_dbarg a[] = { RP_AINT(c->id), RP_AINT(c->firm_id) };
-	struct rp_dbres res;
+	struct rp_db_part p;
 
-	if (rp_db_do(req, &q_summary, a, 2, &res) != 0)
-		return NULL;
+	rp_compliance_summary_part(req, c, &p);
+	return rp_db_part_do(req, &p) == 0 ? rp_compliance_summary_of(req, &p.res) : NULL;
+}
+
+struct json_object *
+rp_compliance_summary_of(struct rp_req *req, const struct rp_dbres *res)
+{
 	struct json_object *arr = json_object_new_array();
-	for (size_t i = 0; i < res.nrows; i++) {
-		char **r = res.rows[i];
+	for (size_t i = 0; i < res->nrows; i++) {
+		char **r = res->rows[i];
 		long long total = rp_cell_num(r[3]), comp = rp_cell_num(r[4]), part = rp_cell_num(r[5]),
 		    non = rp_cell_num(r[6]), na = rp_cell_num(r[7]);
 		double pct;

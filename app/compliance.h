@@ -23,6 +23,11 @@ bool rp_compliance_pct(long long total, long long compliant, long long partial,
 /* The frameworks client c may still adopt: [{id, name}]. NULL after
  * rp_fail. */
 struct json_object *rp_frameworks_adoptable(struct rp_req *, const struct rp_client *c);
+/* The same as a part of a union (db.h rp_db_union), and its rows decoded. */
+struct rp_db_part;
+struct rp_dbres;
+void rp_frameworks_adoptable_part(struct rp_req *, const struct rp_client *c, struct rp_db_part *);
+struct json_object *rp_frameworks_adoptable_of(const struct rp_dbres *);
 struct json_object *rp_frameworks_list(struct rp_req *, long long limit, long long offset,
     long long *total);
 /* One framework with its requirements in document order; 0 or -1 (404). */
@@ -46,6 +51,8 @@ int rp_compliance_set(struct rp_req *, const struct rp_client *c, long long requ
 /* Per adopted framework: framework_id, name, compliance_pct (null when
  * undefined), assessed, total; NULL after rp_fail. */
 struct json_object *rp_compliance_summary(struct rp_req *, const struct rp_client *c);
+void rp_compliance_summary_part(struct rp_req *, const struct rp_client *c, struct rp_db_part *);
+struct json_object *rp_compliance_summary_of(struct rp_req *, const struct rp_dbres *);
 
 /* The assessment of the adopted framework named by ?framework_id= (400
  * naming it when missing) as a CSV or XLSX attachment in the response

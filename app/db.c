@@ -11,6 +11,7 @@
 #include "arena.h"
 #include "config.h"
 #include "db.h"
+#include "sqlunion.h"
 #include "json.h"
 #include "log.h"
 #include "request.h"
@@ -417,6 +418,74 @@ rp_db_do(struct rp_req *req, struct rp_stmt *st, const struct rp_dbarg *args,
 {
 	return rp_db_exec(req->arena, st, args, nargs, res) == 0 ? 0 :
 	    rp_db_fail(req);
+}
+
+int
+rp_db_union(struct rp_req *req, struct rp_db_union *u, struct rp_db_part *parts, size_t n)
+{
+	size_t nargs = 0, count[RP_DB_UNION_MAX] = { 0 };
+	struct rp_dbres all;
+
+	if (n == 0 || n > RP_DB_UNION_MAX)
+		goto bad;
+	if (u->stmt.sql == NULL) {
+		const char *sqls[RP_DB_UNION_MAX];
+		for (size_t k = 0; k < n; k++) {
+			sqls[k] = parts[k].stmt->sql;
+			u->parts[k] = parts[k].stmt;
+		}
+		if ((u->stmt.sql = rp_sql_union(sqls, n, u->first, u->ncols)) == NULL)
+			goto bad;
+		u->n = n;
+	}
+	if (u->n != n)
+		goto bad;
+	for (size_t k = 0; k < n; k++) {
+		if (u->parts[k] != parts[k].stmt)
+			goto bad;
+		nargs += parts[k].nargs;
+	}
+	struct rp_dbarg *args = rp_calloc(req->arena, nargs ? nargs : 1, sizeof(*args));
+	for (size_t k = 0, j = 0; k < n; k++)
+		for (size_t i = 0; i < parts[k].nargs; i++)
+			args[j++] = parts[k].args[i];
+	if (rp_db_do(req, &u->stmt, args, nargs, &all) != 0)
+		return -1;
+	for (size_t r = 0; r < all.nrows; r++) {
+		long long k = rp_cell_num(all.rows[r][0]);
+		if (k < 0 || (size_t)k >= n)
+			goto bad;
+		count[k]++;
+	}
+	for (size_t k = 0; k < n; k++) {
+		memset(&parts[k].res, 0, sizeof(parts[k].res));
+		parts[k].res.ncols = u->ncols[k];
+		parts[k].res.rows = rp_calloc(req->arena, count[k] ? count[k] : 1, sizeof(char **));
+	}
+	for (size_t r = 0; r < all.nrows; r++) {
+		struct rp_db_part *p = &parts[rp_cell_num(all.rows[r][0])];
+		p->res.rows[p->res.nrows++] = all.rows[r] + u->first[p - parts];
+	}
+	return 0;
+bad:
+	rp_err("rp_db_union: %zu parts that cannot be joined or differ from the first call", n);
+	record(RP_DB_FAILED, 0, "union");
+	return rp_db_fail(req);
+}
+
+int
+rp_db_part_do(struct rp_req *req, struct rp_db_part *p)
+{
+	return rp_db_do(req, p->stmt, p->args, p->nargs, &p->res);
+}
+
+const struct rp_dbarg *
+rp_db_args(struct rp_req *req, const struct rp_dbarg *args, size_t n)
+{
+	struct rp_dbarg *a = rp_calloc(req->arena, n ? n : 1, sizeof(*a));
+
+	memcpy(a, args, n * sizeof(*a));
+	return a;
 }
 
 struct json_object *

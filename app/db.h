@@ -101,6 +101,36 @@ int rp_db_links(struct rp_req *, struct rp_stmt *clear, struct rp_stmt *link, lo
 int rp_db_do(struct rp_req *, struct rp_stmt *, const struct rp_dbarg *args,
     size_t nargs, struct rp_dbres *res);
 
+/* Several reads in one round trip: the parts' statements joined by UNION
+ * ALL (app/sqlunion.h), composed on the first call of the call site and
+ * prepared once per connection like any statement, their arguments bound
+ * in order; each part's res gets its own rows, in its own order, with its
+ * own columns. For pages that run many small reads: a round trip costs
+ * more than a small read. A write to any table of the union drops its
+ * query-cache entry, so parts whose tables change on every request (the
+ * audit log, the clients' counters) stay out. A call site passes the same
+ * statements in the same order every time. 0, or -1 after rp_fail. */
+#define RP_DB_UNION_MAX 12
+struct rp_db_part {
+	struct rp_stmt		*stmt;
+	const struct rp_dbarg	*args;
+	size_t			 nargs;
+	struct rp_dbres		 res;
+};
+struct rp_db_union {
+	struct rp_stmt	 stmt;
+	size_t		 n;
+	struct rp_stmt	*parts[RP_DB_UNION_MAX];
+	size_t		 first[RP_DB_UNION_MAX];
+	size_t		 ncols[RP_DB_UNION_MAX];
+};
+#define RP_DB_UNION { .stmt = RP_STMT(NULL) }
+int rp_db_union(struct rp_req *, struct rp_db_union *, struct rp_db_part *, size_t n);
+/* One part alone (rp_db_do into its res). */
+int rp_db_part_do(struct rp_req *, struct rp_db_part *);
+/* A part's arguments, copied into the request's arena. */
+const struct rp_dbarg *rp_db_args(struct rp_req *, const struct rp_dbarg *, size_t n);
+
 /* rp_db_do for a statement that finds one row: 0 with it in res, or -1
  * after rp_fail (404 with the fixed message `missing` when there is none). */
 int rp_db_one(struct rp_req *, struct rp_stmt *, const struct rp_dbarg *args,

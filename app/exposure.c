@@ -60,16 +60,33 @@ int
 rp_exposure_latest(struct rp_req *req, const struct rp_client *c, const char *datefmt,
     struct rp_exposure **out, size_t *n)
 {
-	const char *fmt = datefmt ? datefmt : "";
-	struct rp_dbarg a[] = { RP_ASTR(fmt), RP_ASTR(fmt), RP_AINT(c->id), RP_AINT(c->firm_id) };
-	struct rp_dbres res;
+	struct rp_db_part p;
 
 	*n = 0;
-	if (rp_db_do(req, &q_latest, a, RP_NELEM(a), &res) != 0)
+	rp_exposure_latest_part(req, c, datefmt, &p);
+	if (rp_db_part_do(req, &p) != 0)
 		return -1;
-	*out = rp_calloc(req->arena, res.nrows ? res.nrows : 1, sizeof(**out));
-	for (size_t i = 0; i < res.nrows; i++) {
-		char **r = res.rows[i];
+	rp_exposure_latest_of(req, &p.res, out, n);
+	return 0;
+}
+
+void
+rp_exposure_latest_part(struct rp_req *req, const struct rp_client *c, const char *datefmt,
+    struct rp_db_part *p)
+{
+	const char *fmt = datefmt ? datefmt : "";
+	struct rp_dbarg a[] = { RP_ASTR(fmt), RP_ASTR(fmt), RP_AINT(c->id), RP_AINT(c->firm_id) };
+
+	*p = (struct rp_db_part){ &q_latest, rp_db_args(req, a, RP_NELEM(a)), RP_NELEM(a), { 0 } };
+}
+
+void
+rp_exposure_latest_of(struct rp_req *req, const struct rp_dbres *res, struct rp_exposure **out,
+    size_t *n)
+{
+	*out = rp_calloc(req->arena, res->nrows ? res->nrows : 1, sizeof(**out));
+	for (size_t i = 0; i < res->nrows; i++) {
+		char **r = res->rows[i];
 		struct rp_exposure *x = &(*out)[i];
 		x->estab = rp_cell_num(r[0]);
 		x->estab_name = r[1];
@@ -84,8 +101,7 @@ rp_exposure_latest(struct rp_req *req, const struct rp_client *c, const char *da
 			x->sev[s] = rp_cell_num(r[9 + s]);
 		x->prev = rp_cell_num(r[13]);
 	}
-	*n = res.nrows;
-	return 0;
+	*n = res->nrows;
 }
 
 static struct json_object *

@@ -41,6 +41,13 @@ int rp_exposure_client_of(struct rp_req *, long long estab, struct rp_client *c)
  * pattern) or NULL. Returns 0 or -1 after rp_fail. */
 int rp_exposure_latest(struct rp_req *, const struct rp_client *c, const char *datefmt,
     struct rp_exposure **out, size_t *n);
+/* The same as a part of a union (db.h rp_db_union), and its rows decoded. */
+struct rp_db_part;
+struct rp_dbres;
+void rp_exposure_latest_part(struct rp_req *, const struct rp_client *c, const char *datefmt,
+    struct rp_db_part *);
+void rp_exposure_latest_of(struct rp_req *, const struct rp_dbres *, struct rp_exposure **out,
+    size_t *n);
 
 /* The client's exposure: {"establishments":[latest scans: establishment_id,
  * establishment_name, scan_id, scanned_at, hosts, open_ports,

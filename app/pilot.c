@@ -1,42 +1,89 @@
-/* The Pilot dashboard's figures in one statement (see pilot.h). */
+/* The Pilot dashboard's data in one round trip (see pilot.h). */
 #include <string.h>
 
 #include <json.h>
 
 #include "actions.h"
 #include "clients.h"
+#include "compliance.h"
 #include "db.h"
+#include "exposure.h"
 #include "pilot.h"
 #include "request.h"
 #include "resources.h"
 #include "risks.h"
+#include "usage-answers.h"
 #include "util.h"
 
-static struct rp_stmt q_figures = RP_STMT(
-    "(" RP_RISKS_HEAT_SQL ") UNION ALL (" RP_ACTIONS_COUNTS_SQL ")"
-    " UNION ALL (" RP_RESOURCES_FIGURES_SQL ")");
+static struct rp_stmt q_heat = RP_STMT(RP_RISKS_HEAT_SQL);
+static struct rp_stmt q_actions = RP_STMT(RP_ACTIONS_COUNTS_SQL);
+static struct rp_stmt q_docs = RP_STMT(RP_RESOURCES_FIGURES_SQL);
+
+/* The parts, in the order of the union. */
+enum {
+	P_HEAT, P_ACTIONS, P_DOCS,
+	P_FIGURES,
+	P_ADOPTED = P_FIGURES, P_ADOPTABLE, P_USAGE, P_USAGE_SECTIONS, P_EXPOSURE,
+	P_DASHBOARD
+};
+
+static void
+figures_parts(struct rp_req *req, const struct rp_client *c, struct rp_db_part *p)
+{
+	struct rp_dbarg scope[] = { RP_AINT(c->id), RP_AINT(c->firm_id) };
+	struct rp_dbarg actions[] = { RP_ASTR(rp_actions_today(req)), RP_AINT(c->id),
+	    RP_AINT(c->firm_id) };
+	const struct rp_dbarg *s = rp_db_args(req, scope, RP_NELEM(scope));
+
+	p[P_HEAT] = (struct rp_db_part){ &q_heat, s, RP_NELEM(scope), { 0 } };
+	p[P_ACTIONS] = (struct rp_db_part){ &q_actions,
+	    rp_db_args(req, actions, RP_NELEM(actions)), RP_NELEM(actions), { 0 } };
+	p[P_DOCS] = (struct rp_db_part){ &q_docs, s, RP_NELEM(scope), { 0 } };
+}
+
+static void
+figures_of(const struct rp_db_part *p, struct rp_pilot_figures *f)
+{
+	memset(f, 0, sizeof(*f));
+	for (size_t i = 0; i < p[P_HEAT].res.nrows; i++)
+		rp_risks_heat_row(&f->heat, p[P_HEAT].res.rows[i]);
+	if (p[P_ACTIONS].res.nrows > 0)
+		rp_actions_counts_row(p[P_ACTIONS].res.rows[0], &f->open, &f->done, &f->overdue);
+	f->docs = rp_resources_figures_of(p[P_DOCS].res.rows, p[P_DOCS].res.nrows);
+}
 
 int
 rp_pilot_figures(struct rp_req *req, const struct rp_client *c, struct rp_pilot_figures *f)
 {
-	struct rp_dbarg a[] = {
-		RP_AINT(c->id), RP_AINT(c->firm_id),		/* heat */
-		RP_ASTR(rp_actions_today(req)), RP_AINT(c->id), RP_AINT(c->firm_id),
-		RP_AINT(c->id), RP_AINT(c->firm_id),		/* docs */
-	};
-	struct rp_dbres res;
+	static struct rp_db_union u = RP_DB_UNION;
+	struct rp_db_part p[P_FIGURES];
 
-	memset(f, 0, sizeof(*f));
-	if (rp_db_do(req, &q_figures, a, RP_NELEM(a), &res) != 0)
+	figures_parts(req, c, p);
+	if (rp_db_union(req, &u, p, P_FIGURES) != 0)
 		return -1;
-	for (size_t i = 0; i < res.nrows; i++) {
-		char **r = res.rows[i];
+	figures_of(p, f);
+	return 0;
+}
 
-		if (strcmp(r[5], "heat") == 0)
-			rp_risks_heat_row(&f->heat, r);
-		else if (strcmp(r[5], "actions") == 0)
-			rp_actions_counts_row(r, &f->open, &f->done, &f->overdue);
-	}
-	f->docs = rp_resources_figures_of(res.rows, res.nrows);
+int
+rp_pilot_dashboard(struct rp_req *req, const struct rp_client *c, const char *datefmt,
+    struct rp_pilot_dashboard *d)
+{
+	static struct rp_db_union u = RP_DB_UNION;
+	struct rp_db_part p[P_DASHBOARD];
+
+	memset(d, 0, sizeof(*d));
+	figures_parts(req, c, p);
+	rp_compliance_summary_part(req, c, &p[P_ADOPTED]);
+	rp_frameworks_adoptable_part(req, c, &p[P_ADOPTABLE]);
+	rp_usage_scores_parts(req, c, &p[P_USAGE]);
+	rp_exposure_latest_part(req, c, datefmt, &p[P_EXPOSURE]);
+	if (rp_db_union(req, &u, p, P_DASHBOARD) != 0)
+		return -1;
+	figures_of(p, &d->f);
+	d->adopted = rp_compliance_summary_of(req, &p[P_ADOPTED].res);
+	d->adoptable = rp_frameworks_adoptable_of(&p[P_ADOPTABLE].res);
+	d->usage = rp_usage_scores_of(&p[P_USAGE]);
+	rp_exposure_latest_of(req, &p[P_EXPOSURE].res, &d->exposure, &d->nexposure);
 	return 0;
 }

@@ -1,14 +1,18 @@
-/* The Pilot dashboard's figures of a client, read in one statement: the
- * risk heat maps, the action counts and the documents by status. Each part
- * is its module's own statement (RP_RISKS_HEAT_SQL, RP_ACTIONS_COUNTS_SQL,
- * RP_RESOURCES_FIGURES_SQL), joined with UNION ALL: one round trip and one
- * query-cache look-up instead of three. */
+/* The Pilot dashboard's data of a client, read in one round trip: each
+ * part is its module's own statement (the heat maps, the action counts,
+ * the documents by status; for the dashboard also the adopted and the
+ * adoptable frameworks, the usage scores and the latest scans), joined by
+ * rp_db_union (db.h): one round trip and one query-cache look-up instead of
+ * one per part. */
 #ifndef RP_PILOT_H
 #define RP_PILOT_H
+
+#include <stddef.h>
 
 #include "risks.h"
 
 struct rp_client;
+struct rp_exposure;
 struct rp_req;
 struct json_object;
 
@@ -20,5 +24,20 @@ struct rp_pilot_figures {
 
 /* 0, or -1 after rp_fail. */
 int rp_pilot_figures(struct rp_req *, const struct rp_client *, struct rp_pilot_figures *);
+
+/* Everything the dashboard shows but the client, its chrome, its
+ * activity and the usage feed. The JSON values are the caller's to put;
+ * usage and exposure are read whatever the caller may see: the pages
+ * decide what they show. */
+struct rp_pilot_dashboard {
+	struct rp_pilot_figures	 f;
+	struct json_object	*adopted;	/* rp_compliance_summary */
+	struct json_object	*adoptable;	/* rp_frameworks_adoptable */
+	struct json_object	*usage;		/* rp_usage_scores */
+	struct rp_exposure	*exposure;	/* rp_exposure_latest */
+	size_t			 nexposure;
+};
+int rp_pilot_dashboard(struct rp_req *, const struct rp_client *, const char *datefmt,
+    struct rp_pilot_dashboard *);
 
 #endif

@@ -15,6 +15,7 @@
 #include "clients.h"
 #include "enums.h"
 #include "input.h"
+#include "pilot.h"
 #include "request.h"
 #include "response.h"
 #include "tmpl.h"
@@ -511,11 +512,17 @@ rp_ui_client_pilot(struct rp_req *req)
 		rp_set(req, P("%s.object_type", b), json_object_get_string(v));
 	}
 	json_object_put(act);
-	if (rp_ui_pilot_frameworks(req, &c) != 0 || rp_ui_pilot_figures(req, &c) != 0 ||
-	    rp_ui_usage_pilot(req, &c) != 0)
+	/* The frameworks, the figures, the usage scores and the latest scans
+	 * in one round trip; each widget shows its part if the caller may. */
+	struct rp_pilot_dashboard d;
+	if (rp_pilot_dashboard(req, &c, rp_lang_text(req, "Lang.formats.datetime"), &d) != 0)
+		return -1;
+	rp_ui_pilot_frameworks_set(req, d.adopted, d.adoptable);
+	rp_ui_pilot_figures_set(req, &c, &d.f);
+	if (rp_ui_usage_pilot(req, &c, d.usage) != 0)
 		return -1;
 	/* External exposure (feature monitoring, module external_scan). */
-	if (rp_ui_scan_pilot_widget(req, &c) != 0)
+	if (rp_ui_scan_pilot_widget(req, &c, d.exposure, d.nexposure) != 0)
 		return -1;
 	return rp_page(req, "client-pilot", "Lang.clients.pilot_title");
 }

@@ -86,13 +86,22 @@ rp_ui_pilot_frameworks(struct rp_req *req, const struct rp_client *c)
 
 	if (adopted == NULL)
 		return -1;
+	if ((rest = rp_frameworks_adoptable(req, c)) == NULL) {
+		json_object_put(adopted);
+		return -1;
+	}
+	rp_ui_pilot_frameworks_set(req, adopted, rest);
+	return 0;
+}
+
+void
+rp_ui_pilot_frameworks_set(struct rp_req *req, struct json_object *adopted,
+    struct json_object *adoptable)
+{
 	rp_set_json(req, "Adopted", adopted);
 	json_object_put(adopted);
-	if ((rest = rp_frameworks_adoptable(req, c)) == NULL)
-		return -1;
-	rp_set_json(req, "Adoptable", rest);
-	json_object_put(rest);
-	return 0;
+	rp_set_json(req, "Adoptable", adoptable);
+	json_object_put(adoptable);
 }
 
 int
@@ -102,11 +111,18 @@ rp_ui_pilot_figures(struct rp_req *req, const struct rp_client *c)
 
 	if (rp_pilot_figures(req, c, &f) != 0)
 		return -1;
-	rp_ui_risks_heat_set(req, c->id, &f.heat);
-	rp_ui_actions_figures_set(req, f.open, f.done, f.overdue);
-	rp_set_json(req, "Docs", f.docs);
-	json_object_put(f.docs);
+	rp_ui_pilot_figures_set(req, c, &f);
 	return 0;
+}
+
+void
+rp_ui_pilot_figures_set(struct rp_req *req, const struct rp_client *c, struct rp_pilot_figures *f)
+{
+	rp_ui_risks_heat_set(req, c->id, &f->heat);
+	rp_ui_actions_figures_set(req, f->open, f->done, f->overdue);
+	rp_set_json(req, "Docs", f->docs);
+	json_object_put(f->docs);
+	f->docs = NULL;
 }
 
 int

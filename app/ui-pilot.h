@@ -21,8 +21,14 @@ int rp_ui_client_compliance_xlsx(struct rp_req *);
 /* Publish Adopted.* (the client's frameworks with their figures) and
  * Adoptable.* (the catalogue entries not adopted yet). 0 or -1. */
 int rp_ui_pilot_frameworks(struct rp_req *, const struct rp_client *);
+/* The same from values already read (taken). */
+struct json_object;
+void rp_ui_pilot_frameworks_set(struct rp_req *, struct json_object *adopted,
+    struct json_object *adoptable);
 /* Heat.*, Figures.* and Docs.* of the Pilot, read in one statement. 0 or -1. */
 int rp_ui_pilot_figures(struct rp_req *, const struct rp_client *);
+struct rp_pilot_figures;
+void rp_ui_pilot_figures_set(struct rp_req *, const struct rp_client *, struct rp_pilot_figures *);
 
 /* Link pickers of the Pilot's forms (actions, resources). */
 struct json_object;

@@ -82,16 +82,13 @@ exposure_hdf(struct rp_req *req, const char *b, const struct rp_exposure *x)
 /* ----------------------------------------------------------- widgets --- */
 
 int
-rp_ui_scan_pilot_widget(struct rp_req *req, const struct rp_client *c)
+rp_ui_scan_pilot_widget(struct rp_req *req, const struct rp_client *c,
+    const struct rp_exposure *x, size_t n)
 {
-	struct rp_exposure *x;
 	long long total[RP_SEV__COUNT] = { 0 }, added = 0, fixed = 0;
-	size_t n;
 
 	if (!rp_exposure_shown(req, c))
 		return 0;
-	if (rp_exposure_latest(req, c, DATEFMT, &x, &n) != 0)
-		return -1;
 	rp_set(req, "Exposure.shown", "1");
 	rp_setf(req, "Exposure.scanned", "%zu", n);
 	rp_setf(req, "Exposure.establishments", "%lld", c->establishments);

@@ -479,16 +479,16 @@ shows_feedback(const struct rp_req *req, const struct rp_client *c)
 }
 
 int
-rp_ui_usage_pilot(struct rp_req *req, const struct rp_client *c)
+rp_ui_usage_pilot(struct rp_req *req, const struct rp_client *c, struct json_object *scores)
 {
-	struct json_object *o, *feed;
+	struct json_object *feed;
 
-	if (!shows_feedback(req, c))
+	if (!shows_feedback(req, c)) {
+		json_object_put(scores);
 		return 0;
-	if ((o = rp_usage_scores(req, c)) == NULL)
-		return -1;
-	rp_set_json(req, "Usage", o);
-	json_object_put(o);
+	}
+	rp_set_json(req, "Usage", scores);
+	json_object_put(scores);
 	if ((feed = rp_usage_answers_list(req, c, 0, FEED, 0, NULL)) == NULL)
 		return -1;
 	static const char *const keys[] = { "id", "establishment_id", "establishment_name",

@@ -304,19 +304,23 @@ rp_usage_answers_list(struct rp_req *req, const struct rp_client *c, long long e
 	return arr;
 }
 
-/* Section scores of c (of one establishment when estab is not 0). */
-static struct json_object *
-sections_json(struct rp_req *req, const struct rp_client *c, long long estab)
+/* Section scores of c (of one establishment when estab is not 0): the
+ * statement as a part, and its rows decoded. */
+static void
+sections_part(struct rp_req *req, const struct rp_client *c, long long estab, struct rp_db_part *p)
 {
 	struct rp_dbarg a[] = { RP_AINT(estab), RP_AINT(estab), RP_AINT(c->id),
 	    RP_AINT(c->firm_id) };
-	struct rp_dbres res;
 
-	if (rp_db_do(req, &q_sections, a, 4, &res) != 0)
-		return NULL;
+	*p = (struct rp_db_part){ &q_sections, rp_db_args(req, a, RP_NELEM(a)), RP_NELEM(a), { 0 } };
+}
+
+static struct json_object *
+sections_of(const struct rp_dbres *res)
+{
 	struct json_object *arr = json_object_new_array();
-	for (size_t i = 0; i < res.nrows; i++) {
-		char **r = res.rows[i];
+	for (size_t i = 0; i < res->nrows; i++) {
+		char **r = res->rows[i];
 		struct json_object *o = json_object_new_object();
 		rp_jadd(o, "section_id", json_object_new_int64(rp_cell_num(r[0])));
 		rp_jadd(o, "title_fr", json_object_new_string(r[1]));
@@ -328,21 +332,45 @@ sections_json(struct rp_req *req, const struct rp_client *c, long long estab)
 	return arr;
 }
 
+static struct json_object *
+sections_json(struct rp_req *req, const struct rp_client *c, long long estab)
+{
+	struct rp_db_part p;
+
+	sections_part(req, c, estab, &p);
+	return rp_db_part_do(req, &p) == 0 ? sections_of(&p.res) : NULL;
+}
+
+void
+rp_usage_scores_parts(struct rp_req *req, const struct rp_client *c, struct rp_db_part *p)
+{
+	struct rp_dbarg a[] = { RP_AINT(c->id), RP_AINT(c->firm_id) };
+
+	p[0] = (struct rp_db_part){ &q_estabs, rp_db_args(req, a, RP_NELEM(a)), RP_NELEM(a), { 0 } };
+	sections_part(req, c, 0, &p[1]);
+}
+
 struct json_object *
 rp_usage_scores(struct rp_req *req, const struct rp_client *c)
 {
-	struct rp_dbarg a[] = { RP_AINT(c->id), RP_AINT(c->firm_id) };
-	struct rp_dbres res;
-	struct json_object *secs;
+	struct rp_db_part p[2];
 
-	if (rp_db_do(req, &q_estabs, a, 2, &res) != 0 ||
-	    (secs = sections_json(req, c, 0)) == NULL)
+	rp_usage_scores_parts(req, c, p);
+	if (rp_db_part_do(req, &p[0]) != 0 || rp_db_part_do(req, &p[1]) != 0)
 		return NULL;
+	return rp_usage_scores_of(p);
+}
+
+struct json_object *
+rp_usage_scores_of(const struct rp_db_part *p)
+{
+	const struct rp_dbres *res = &p[0].res;
 	/* The client's totals are the sums of its establishments' rows. */
 	struct json_object *o = json_object_new_object(), *es = json_object_new_array();
+	struct json_object *secs = sections_of(&p[1].res);
 	long long answers = 0, scored = 0, total = 0;
-	for (size_t i = 0; i < res.nrows; i++) {
-		char **r = res.rows[i];
+	for (size_t i = 0; i < res->nrows; i++) {
+		char **r = res->rows[i];
 		struct json_object *e = json_object_new_object();
 		answers += rp_cell_num(r[2]);
 		scored += rp_cell_num(r[3]);

@@ -37,6 +37,10 @@ struct json_object *rp_usage_answers_list(struct rp_req *, const struct rp_clien
  * establishment_id, name, score, answers, last_answer_at}]}; scores are
  * 0..100 or null. NULL after rp_fail. */
 struct json_object *rp_usage_scores(struct rp_req *, const struct rp_client *c);
+/* The same as two parts of a union (db.h rp_db_union), p[0] and p[1], and decoded. */
+struct rp_db_part;
+void rp_usage_scores_parts(struct rp_req *, const struct rp_client *c, struct rp_db_part *p);
+struct json_object *rp_usage_scores_of(const struct rp_db_part *p);
 
 /* The feedback of one establishment of c: {"establishment_id", "score",
  * "answers", "last_answer_at", "sections":[...as above], "recent":[{id,
