@@ -49,20 +49,23 @@ rp_arena_new(size_t first)
 	return a;
 }
 
-void
+size_t
 rp_arena_reset(struct rp_arena *a)
 {
 	struct block *b, *next;
+	size_t freed = 0;
 
 	/* Big blocks go back to the system so one large request does not pin
 	 * memory in a long-lived worker. */
 	for (b = a->first->next; b != NULL; b = next) {
 		next = b->next;
+		freed += b->size;
 		free(b);
 	}
 	a->first->next = NULL;
 	a->first->used = 0;
 	a->cur = a->first;
+	return freed;
 }
 
 void

@@ -8,8 +8,9 @@ struct rp_arena;
 
 /* Create an arena whose first block (kept across resets) holds `first` bytes. */
 struct rp_arena *rp_arena_new(size_t first);
-/* Free every block but the first, and rewind it. */
-void rp_arena_reset(struct rp_arena *);
+/* Free every block but the first, and rewind it. Returns the bytes of the
+ * blocks freed (0 when everything fitted in the first). */
+size_t rp_arena_reset(struct rp_arena *);
 void rp_arena_free(struct rp_arena *);
 /* Allocate n bytes aligned for any type; never returns NULL (aborts on OOM). */
 void *rp_alloc(struct rp_arena *, size_t n);

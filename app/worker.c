@@ -1,6 +1,7 @@
 /* A worker process: privilege drop, then one FastCGI request at a time. */
 #include <errno.h>
 #include <grp.h>
+#include <malloc.h>
 #include <poll.h>
 #include <pwd.h>
 #include <signal.h>
@@ -27,6 +28,9 @@
 #include "session.h"
 #include "tmpl.h"
 #include "worker.h"
+
+/* Bytes past the arena's first block after which a worker trims its heap. */
+#define TRIM_AFTER	(512 * 1024)
 
 static volatile sig_atomic_t stopping;
 
@@ -217,7 +221,13 @@ rp_worker_main(int listen_fd, struct rp_config *cfg, struct rp_slot *slot,
 		slot->busy_since = rp_now();
 		handle(&fr, arena, cfg);
 		FCGX_Finish_r(&fr);
-		rp_arena_reset(arena);
+		/* A request that outgrew the arena by far (a sign-in listing
+		 * 20,000 clients, a large export) also churned the heap: give
+		 * its freed pages back, or the worker keeps them resident for
+		 * good (2 MiB after such a sign-in). Pages that outgrow it a
+		 * little, every time (the compliance page), are left alone. */
+		if (rp_arena_reset(arena) >= TRIM_AFTER)
+			malloc_trim(0);
 		slot->busy_since = 0;
 		slot->served = ++served;
 		if (cfg->fcgi_max_requests > 0 &&

@@ -29,9 +29,10 @@ main(void)
 	char *big = rp_alloc(a, 4 * 1024 * 1024);
 	memset(big, 'x', 4 * 1024 * 1024);
 	ok(rp_arena_size(a) > base + 4 * 1024 * 1024 - 1, "big block allocated");
-	rp_arena_reset(a);
+	ok(rp_arena_reset(a) >= 4 * 1024 * 1024, "reset says how many bytes it gave back");
 	is_int((long long)rp_arena_size(a), (long long)base,
 	    "reset frees all but the first block");
+	ok(rp_arena_reset(a) == 0, "a reset with nothing past the first block gives back 0");
 	char *again = rp_alloc(a, 10);
 	ok(again == p, "reset rewinds the first block for reuse");
 
