@@ -23,7 +23,7 @@ static struct rp_stmt q_docs = RP_STMT(RP_RESOURCES_FIGURES_SQL);
 enum {
 	P_HEAT, P_ACTIONS, P_DOCS,
 	P_FIGURES,
-	P_ADOPTED = P_FIGURES, P_ADOPTABLE, P_USAGE, P_USAGE_SECTIONS, P_EXPOSURE,
+	P_ADOPTED = P_FIGURES, P_ADOPTABLE, P_USAGE, P_USAGE_SECTIONS, P_USAGE_FEED, P_EXPOSURE,
 	P_DASHBOARD
 };
 
@@ -77,6 +77,7 @@ rp_pilot_dashboard(struct rp_req *req, const struct rp_client *c, const char *da
 	rp_compliance_summary_part(req, c, &p[P_ADOPTED]);
 	rp_frameworks_adoptable_part(req, c, &p[P_ADOPTABLE]);
 	rp_usage_scores_parts(req, c, &p[P_USAGE]);
+	rp_usage_feed_part(req, c, RP_PILOT_FEED, &p[P_USAGE_FEED]);
 	rp_exposure_latest_part(req, c, datefmt, &p[P_EXPOSURE]);
 	if (rp_db_union(req, &u, p, P_DASHBOARD) != 0)
 		return -1;
@@ -84,6 +85,7 @@ rp_pilot_dashboard(struct rp_req *req, const struct rp_client *c, const char *da
 	d->adopted = rp_compliance_summary_of(req, &p[P_ADOPTED].res);
 	d->adoptable = rp_frameworks_adoptable_of(&p[P_ADOPTABLE].res);
 	d->usage = rp_usage_scores_of(&p[P_USAGE]);
+	d->feed = rp_usage_feed_of(&p[P_USAGE_FEED].res);
 	rp_exposure_latest_of(req, &p[P_EXPOSURE].res, &d->exposure, &d->nexposure);
 	return 0;
 }

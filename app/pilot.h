@@ -25,15 +25,19 @@ struct rp_pilot_figures {
 /* 0, or -1 after rp_fail. */
 int rp_pilot_figures(struct rp_req *, const struct rp_client *, struct rp_pilot_figures *);
 
-/* Everything the dashboard shows but the client, its chrome, its
- * activity and the usage feed. The JSON values are the caller's to put;
- * usage and exposure are read whatever the caller may see: the pages
- * decide what they show. */
+/* The latest answers a dashboard lists. */
+#define RP_PILOT_FEED 5
+
+/* Everything the dashboard shows but the client, its chrome and its
+ * activity. The JSON values are the caller's to put; usage and exposure
+ * are read whatever the caller may see: the pages decide what they show. */
+
 struct rp_pilot_dashboard {
 	struct rp_pilot_figures	 f;
 	struct json_object	*adopted;	/* rp_compliance_summary */
 	struct json_object	*adoptable;	/* rp_frameworks_adoptable */
 	struct json_object	*usage;		/* rp_usage_scores */
+	struct json_object	*feed;		/* the RP_PILOT_FEED latest answers */
 	struct rp_exposure	*exposure;	/* rp_exposure_latest */
 	size_t			 nexposure;
 };

@@ -519,7 +519,7 @@ rp_ui_client_pilot(struct rp_req *req)
 		return -1;
 	rp_ui_pilot_frameworks_set(req, d.adopted, d.adoptable);
 	rp_ui_pilot_figures_set(req, &c, &d.f);
-	if (rp_ui_usage_pilot(req, &c, d.usage) != 0)
+	if (rp_ui_usage_pilot(req, &c, d.usage, d.feed) != 0)
 		return -1;
 	/* External exposure (feature monitoring, module external_scan). */
 	if (rp_ui_scan_pilot_widget(req, &c, d.exposure, d.nexposure) != 0)

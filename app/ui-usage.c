@@ -30,8 +30,6 @@
 #define FEEDBACK(req) (((req)->user->features & RP_FEAT_BIT(RP_FEAT_FEEDBACK)) != 0)
 /* Establishments a link form offers, at most. */
 #define LINK_ESTABS 500
-/* Answers of the Pilot's activity feed. */
-#define FEED 5
 
 /* The module client of the path (404 out of scope or module disabled, 403
  * not vCISO), and the client chrome with the usage tabs. */
@@ -479,18 +477,16 @@ shows_feedback(const struct rp_req *req, const struct rp_client *c)
 }
 
 int
-rp_ui_usage_pilot(struct rp_req *req, const struct rp_client *c, struct json_object *scores)
+rp_ui_usage_pilot(struct rp_req *req, const struct rp_client *c, struct json_object *scores,
+    struct json_object *feed)
 {
-	struct json_object *feed;
-
 	if (!shows_feedback(req, c)) {
 		json_object_put(scores);
+		json_object_put(feed);
 		return 0;
 	}
 	rp_set_json(req, "Usage", scores);
 	json_object_put(scores);
-	if ((feed = rp_usage_answers_list(req, c, 0, FEED, 0, NULL)) == NULL)
-		return -1;
 	static const char *const keys[] = { "id", "establishment_id", "establishment_name",
 		"score", "submitted_at" };
 	rp_set_json_rows(req, "Usage.recent", feed, keys, RP_NELEM(keys));

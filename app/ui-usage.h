@@ -31,8 +31,10 @@ int rp_ui_usage_answers(struct rp_req *);
  * An establishment's: Usage.* for establishment id. The establishment
  * list's score column: <list>.i.score and .answers for the n rows of ids,
  * and Page.usage_scores. Return 0 or -1 after rp_fail. */
-/* The Pilot's (scores: rp_usage_scores, read with the dashboard; taken). */
-int rp_ui_usage_pilot(struct rp_req *, const struct rp_client *c, struct json_object *scores);
+/* The Pilot's (scores: rp_usage_scores, feed: rp_usage_feed_of, read with
+ * the dashboard; both taken). */
+int rp_ui_usage_pilot(struct rp_req *, const struct rp_client *c, struct json_object *scores,
+    struct json_object *feed);
 int rp_ui_usage_estab(struct rp_req *, const struct rp_client *c, long long estab);
 int rp_ui_usage_estab_column(struct rp_req *, const struct rp_client *c, const char *list,
     const long long *ids, size_t n);

@@ -52,6 +52,12 @@ static struct rp_stmt q_answers = RP_STMT(
     " FROM usage_answers a JOIN establishments e ON e.id = a.establishment_id"
     " AND e.firm_id = a.firm_id" ANSWER_FILTER " ORDER BY a.id DESC LIMIT ? OFFSET ?");
 
+/* The latest answers of a client, what a feed shows of them. */
+static struct rp_stmt q_feed = RP_STMT(
+    "SELECT a.id, a.establishment_id, e.name, a.score, " DATE("a.submitted_at")
+    " FROM usage_answers a JOIN establishments e ON e.id = a.establishment_id"
+    " AND e.firm_id = a.firm_id" ANSWER_FILTER " ORDER BY a.id DESC LIMIT ?");
+
 /* Section scores of the client, or of one establishment (estab not 0). */
 static struct rp_stmt q_sections = RP_STMT(
     "SELECT s.id, s.title_fr, s.title_en, COUNT(ss.answer_id), COALESCE(SUM(ss.score), 0)"
@@ -299,6 +305,34 @@ rp_usage_answers_list(struct rp_req *req, const struct rp_client *c, long long e
 		rp_jadd(o, "submitted_at", json_object_new_string(r[6]));
 		rp_jadd(o, "sections", section_scores_json(r[7]));
 		rp_jadd(o, "items", items);
+		json_object_array_add(arr, o);
+	}
+	return arr;
+}
+
+void
+rp_usage_feed_part(struct rp_req *req, const struct rp_client *c, long long limit,
+    struct rp_db_part *p)
+{
+	struct rp_dbarg a[] = { RP_AINT(c->id), RP_AINT(c->firm_id), RP_AINT(0), RP_AINT(0),
+	    RP_AINT(limit) };
+
+	*p = (struct rp_db_part){ &q_feed, rp_db_args(req, a, RP_NELEM(a)), RP_NELEM(a), { 0 } };
+}
+
+struct json_object *
+rp_usage_feed_of(const struct rp_dbres *res)
+{
+	struct json_object *arr = json_object_new_array();
+
+	for (size_t i = 0; i < res->nrows; i++) {
+		char **r = res->rows[i];
+		struct json_object *o = json_object_new_object();
+		rp_jadd(o, "id", json_object_new_int64(rp_cell_num(r[0])));
+		rp_jadd(o, "establishment_id", json_object_new_int64(rp_cell_num(r[1])));
+		rp_jadd(o, "establishment_name", json_object_new_string(r[2]));
+		rp_jadd(o, "score", rp_jcell_int(r[3]));
+		rp_jadd(o, "submitted_at", json_object_new_string(r[4]));
 		json_object_array_add(arr, o);
 	}
 	return arr;

@@ -41,6 +41,13 @@ struct json_object *rp_usage_scores(struct rp_req *, const struct rp_client *c);
 struct rp_db_part;
 void rp_usage_scores_parts(struct rp_req *, const struct rp_client *c, struct rp_db_part *p);
 struct json_object *rp_usage_scores_of(const struct rp_db_part *p);
+/* The latest `limit` answers of c as a part of a union, and decoded:
+ * [{id, establishment_id, establishment_name, score, submitted_at}] (the
+ * answers' list without their items). */
+struct rp_dbres;
+void rp_usage_feed_part(struct rp_req *, const struct rp_client *c, long long limit,
+    struct rp_db_part *);
+struct json_object *rp_usage_feed_of(const struct rp_dbres *);
 
 /* The feedback of one establishment of c: {"establishment_id", "score",
  * "answers", "last_answer_at", "sections":[...as above], "recent":[{id,
