@@ -11,7 +11,8 @@
 # then, for each N of BENCH_SCALES, the signed-in pages of a database of N
 # clients per firm (seed-bench): client list, dashboard, compliance, risks,
 # the API's client list and a mixed read/write load; the workers' memory;
-# the client list's instructions per request under callgrind; the time to
+# the instructions per request of the client list, the API list and a
+# dashboard under callgrind, at the smallest and the largest N; the time to
 # build the mission report of a large client (tests/bench/report.sh). For each run it
 # prints requests/s, p50, p99, timeouts and non-2xx/3xx responses, the ratios
 # to (b) (a scale's pages: to the mean of the hop measured right before and
@@ -515,9 +516,13 @@ use_db "$MAIN_DB"
 # worker's instructions over 5 requests, then over 55, in two runs; their
 # difference / 50 is the cost of one request, start-up and exit left out,
 # whatever the machine's load.
-declare -A CG_IR=()
+declare -A CG_IR=() CG_URI=()
+CGKEY=(L A P) # the scale runs the three callgrind pages are
 CG_NOTE=
 cg_first=${SCALES%% *}
+cg_last=${SCALES##* }
+cg_scales=$cg_first
+[[ $cg_last != "$cg_first" ]] && cg_scales="$cg_first $cg_last"
 cgsock=$STACK_DIR/run/callgrind.sock
 cgconf=$OUT/rempart-callgrind.conf
 # cg_run COUNT URI: prints the worker's instruction count over COUNT
@@ -550,23 +555,29 @@ if ! command -v valgrind >/dev/null 2>&1; then
 elif ! command -v node >/dev/null 2>&1; then
 	CG_NOTE="node not installed"
 else
-	sed -e "s|^fcgi\\.socket = .*|fcgi.socket = $cgsock|" -e 's/^fcgi\.workers = .*/fcgi.workers = 1/' \
-		-e "s|^fcgi\\.pid_file = .*|fcgi.pid_file = $STACK_DIR/run/callgrind.pid|" \
-		-e "s/^db\\.name = .*/db.name = rempart_bench_$cg_first/" "$REMPART_CONFIG" >"$cgconf"
-	chmod 600 "$cgconf"
 	: >"$OUT/callgrind.log"
-	say "callgrind: list, API list and dashboard at N=$cg_first, 5 then 55 requests on one worker"
-	use_db "rempart_bench_$cg_first"
-	bench_login
-	cg_client=$(api '/clients?limit=1&sort=name' | sed -n 's/.*"items": *\[ *{ *"id": *\([0-9]*\).*/\1/p')
-	use_db "$MAIN_DB"
-	CG_URIS=(/clients "/api/v1/clients?limit=50" "/clients/$cg_client/pilot")
-	for u in "${CG_URIS[@]}"; do
-		if ir5=$(cg_run 5 "$u") && ir55=$(cg_run 55 "$u"); then
-			CG_IR[$u]=$(awk -v a="$ir5" -v b="$ir55" 'BEGIN { printf "%d", (b - a) / 50 }')
-		else
-			CG_NOTE="callgrind run failed (see $OUT/callgrind.log)"
-		fi
+	# At the smallest and the largest scale: the same pages' instruction
+	# counts compared, whatever the machine's load.
+	for N in $cg_scales; do
+		sed -e "s|^fcgi\\.socket = .*|fcgi.socket = $cgsock|" -e 's/^fcgi\.workers = .*/fcgi.workers = 1/' \
+			-e "s|^fcgi\\.pid_file = .*|fcgi.pid_file = $STACK_DIR/run/callgrind.pid|" \
+			-e "s/^db\\.name = .*/db.name = rempart_bench_$N/" "$REMPART_CONFIG" >"$cgconf"
+		chmod 600 "$cgconf"
+		say "callgrind: list, API list and dashboard at N=$N, 5 then 55 requests on one worker"
+		use_db "rempart_bench_$N"
+		bench_login
+		cg_client=$(api '/clients?limit=1&sort=name' | sed -n 's/.*"items": *\[ *{ *"id": *\([0-9]*\).*/\1/p')
+		use_db "$MAIN_DB"
+		CG_URIS=(/clients "/api/v1/clients?limit=50" "/clients/$cg_client/pilot")
+		for i in "${!CG_URIS[@]}"; do
+			u=${CG_URIS[$i]}
+			CG_URI[$N $i]=$u
+			if ir5=$(cg_run 5 "$u") && ir55=$(cg_run 55 "$u"); then
+				CG_IR[$N $i]=$(awk -v a="$ir5" -v b="$ir55" 'BEGIN { printf "%d", (b - a) / 50 }')
+			else
+				CG_NOTE="callgrind run failed (see $OUT/callgrind.log)"
+			fi
+		done
 	done
 fi
 
@@ -706,9 +717,17 @@ if [[ $small != "$big" ]]; then
 fi
 echo
 if ((${#CG_IR[@]} > 0)); then
-	for u in "${CG_URIS[@]}"; do
-		printf '  %-44s %s\n' "callgrind at N=$cg_first, GET $u" "${CG_IR[$u]:-n/a} instructions per request"
+	for N in $cg_scales; do
+		for i in 0 1 2; do
+			printf '  %-44s %s\n' "callgrind at N=$N, GET ${CG_URI[$N $i]:-?}" "${CG_IR[$N $i]:-n/a} instructions per request"
+		done
 	done
+	if [[ $cg_last != "$cg_first" ]]; then
+		for i in 0 1 2; do
+			printf '  %-44s %s\n' "instructions at N=$cg_last / N=$cg_first, ${SLABEL[${CGKEY[$i]}]}" \
+				"$(ratio "${CG_IR[$cg_last $i]:-}" "${CG_IR[$cg_first $i]:-}")"
+		done
+	fi
 else
 	printf '  %-44s %s\n' "callgrind, client list" "n/a: $CG_NOTE"
 fi
