@@ -21,7 +21,7 @@
 
 #define DATE(col) "DATE_FORMAT(" col ", '%Y-%m-%dT%H:%i:%sZ')"
 /* The rule of rp_action_open() and rp_action_overdue(), in SQL. */
-#define OPEN(a)	RP_ACTION_OPEN_SQL(a)
+#define OPEN(a)	"(" a ".status IN ('todo', 'in_progress'))"
 #define OVERDUE(a) "(" OPEN(a) " AND " a ".due_date < CURDATE())"
 
 #define ACTION_COLUMNS \
@@ -62,7 +62,10 @@ static struct rp_stmt q_client_of = RP_STMT(
     "SELECT client_id FROM actions WHERE id = ? AND firm_id = ?");
 /* Today's date is bound, not CURDATE(): a statement calling a clock
  * function is never answered from the query cache. */
-static struct rp_stmt q_counts = RP_STMT(RP_ACTIONS_COUNTS_SQL);
+static struct rp_stmt q_counts = RP_STMT(
+    "SELECT COALESCE(SUM(" OPEN("a") "), 0), COALESCE(SUM(a.status = 'done'), 0),"
+    " COALESCE(SUM(" OPEN("a") " AND a.due_date < CAST(? AS DATE)), 0)"
+    " FROM actions a WHERE a.client_id = ? AND a.firm_id = ?");
 /* Every write first locks its client's row: writes to one client's plan
  * take turns, so the count below is always right. */
 static struct rp_stmt q_open_count = RP_STMT(
@@ -263,29 +266,38 @@ rp_actions_today(struct rp_req *req)
 	return today;
 }
 
+void
+rp_actions_counts_part(struct rp_req *req, const struct rp_client *c, struct rp_db_part *p)
+{
+	struct rp_dbarg a[] = { RP_ASTR(rp_actions_today(req)), RP_AINT(c->id),
+	    RP_AINT(c->firm_id) };
+
+	*p = (struct rp_db_part){ &q_counts, rp_db_args(req, a, RP_NELEM(a)), RP_NELEM(a), { 0 } };
+}
+
 int
 rp_actions_counts(struct rp_req *req, const struct rp_client *c, long long *open,
     long long *done, long long *overdue)
 {
-	struct rp_dbarg a[] = { RP_ASTR(rp_actions_today(req)), RP_AINT(c->id),
-	    RP_AINT(c->firm_id) };
-	struct rp_dbres res;
+	struct rp_db_part p;
 
-	if (rp_db_do(req, &q_counts, a, 3, &res) != 0)
+	rp_actions_counts_part(req, c, &p);
+	if (rp_db_part_do(req, &p) != 0)
 		return -1;
-	if (res.nrows > 0)
-		rp_actions_counts_row(res.rows[0], open, done, overdue);
-	else
-		*open = *done = *overdue = 0;
+	rp_actions_counts_of(&p.res, open, done, overdue);
 	return 0;
 }
 
 void
-rp_actions_counts_row(char **r, long long *open, long long *done, long long *overdue)
+rp_actions_counts_of(const struct rp_dbres *res, long long *open, long long *done,
+    long long *overdue)
 {
-	*open = rp_cell_num(r[0]);
-	*done = rp_cell_num(r[1]);
-	*overdue = rp_cell_num(r[2]);
+	*open = *done = *overdue = 0;
+	if (res->nrows == 0)
+		return;
+	*open = rp_cell_num(res->rows[0][0]);
+	*done = rp_cell_num(res->rows[0][1]);
+	*overdue = rp_cell_num(res->rows[0][2]);
 }
 
 struct json_object *

@@ -72,16 +72,13 @@ int rp_actions_delete(struct rp_req *, const struct rp_client *c, long long id);
  * Returns 0 or -1 after rp_fail. */
 int rp_actions_counts(struct rp_req *, const struct rp_client *c, long long *open,
     long long *done, long long *overdue);
-/* Its statement, also part of the Pilot's one (app/pilot.c): binds today
- * (YYYY-MM-DD, UTC), client and firm; six columns, the last one 'actions';
- * its row goes to rp_actions_counts_row. The SQL of rp_action_open() and
- * rp_action_overdue(). */
-#define RP_ACTION_OPEN_SQL(a) "(" a ".status IN ('todo', 'in_progress'))"
-#define RP_ACTIONS_COUNTS_SQL \
-    "SELECT COALESCE(SUM(" RP_ACTION_OPEN_SQL("a") "), 0), COALESCE(SUM(a.status = 'done'), 0)," \
-    " COALESCE(SUM(" RP_ACTION_OPEN_SQL("a") " AND a.due_date < CAST(? AS DATE)), 0)," \
-    " NULL, NULL, 'actions' FROM actions a WHERE a.client_id = ? AND a.firm_id = ?"
-void rp_actions_counts_row(char **row, long long *open, long long *done, long long *overdue);
+/* The same as a part of a union (db.h rp_db_union: the Pilot's), and its
+ * row read. */
+struct rp_db_part;
+struct rp_dbres;
+void rp_actions_counts_part(struct rp_req *, const struct rp_client *c, struct rp_db_part *);
+void rp_actions_counts_of(const struct rp_dbres *, long long *open, long long *done,
+    long long *overdue);
 /* Today's date in UTC (the connection's time zone), as the counts bind it. */
 const char *rp_actions_today(struct rp_req *);
 /* The Pilot's JSON of the counts: {"open", "done", "overdue"}. */

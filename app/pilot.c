@@ -15,10 +15,6 @@
 #include "usage-answers.h"
 #include "util.h"
 
-static struct rp_stmt q_heat = RP_STMT(RP_RISKS_HEAT_SQL);
-static struct rp_stmt q_actions = RP_STMT(RP_ACTIONS_COUNTS_SQL);
-static struct rp_stmt q_docs = RP_STMT(RP_RESOURCES_FIGURES_SQL);
-
 /* The parts, in the order of the union. */
 enum {
 	P_HEAT, P_ACTIONS, P_DOCS,
@@ -30,26 +26,17 @@ enum {
 static void
 figures_parts(struct rp_req *req, const struct rp_client *c, struct rp_db_part *p)
 {
-	struct rp_dbarg scope[] = { RP_AINT(c->id), RP_AINT(c->firm_id) };
-	struct rp_dbarg actions[] = { RP_ASTR(rp_actions_today(req)), RP_AINT(c->id),
-	    RP_AINT(c->firm_id) };
-	const struct rp_dbarg *s = rp_db_args(req, scope, RP_NELEM(scope));
-
-	p[P_HEAT] = (struct rp_db_part){ &q_heat, s, RP_NELEM(scope), { 0 } };
-	p[P_ACTIONS] = (struct rp_db_part){ &q_actions,
-	    rp_db_args(req, actions, RP_NELEM(actions)), RP_NELEM(actions), { 0 } };
-	p[P_DOCS] = (struct rp_db_part){ &q_docs, s, RP_NELEM(scope), { 0 } };
+	rp_risks_heat_part(req, c, &p[P_HEAT]);
+	rp_actions_counts_part(req, c, &p[P_ACTIONS]);
+	rp_resources_figures_part(req, c, &p[P_DOCS]);
 }
 
 static void
 figures_of(const struct rp_db_part *p, struct rp_pilot_figures *f)
 {
-	memset(f, 0, sizeof(*f));
-	for (size_t i = 0; i < p[P_HEAT].res.nrows; i++)
-		rp_risks_heat_row(&f->heat, p[P_HEAT].res.rows[i]);
-	if (p[P_ACTIONS].res.nrows > 0)
-		rp_actions_counts_row(p[P_ACTIONS].res.rows[0], &f->open, &f->done, &f->overdue);
-	f->docs = rp_resources_figures_of(p[P_DOCS].res.rows, p[P_DOCS].res.nrows);
+	rp_risks_heat_of(&p[P_HEAT].res, &f->heat);
+	rp_actions_counts_of(&p[P_ACTIONS].res, &f->open, &f->done, &f->overdue);
+	f->docs = rp_resources_figures_of(&p[P_DOCS].res);
 }
 
 int

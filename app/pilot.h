@@ -31,7 +31,6 @@ int rp_pilot_figures(struct rp_req *, const struct rp_client *, struct rp_pilot_
 /* Everything the dashboard shows but the client, its chrome and its
  * activity. The JSON values are the caller's to put; usage and exposure
  * are read whatever the caller may see: the pages decide what they show. */
-
 struct rp_pilot_dashboard {
 	struct rp_pilot_figures	 f;
 	struct json_object	*adopted;	/* rp_compliance_summary */

@@ -61,7 +61,8 @@ static struct rp_stmt q_get = RP_STMT(
     "SELECT " RESOURCE_COLUMNS " WHERE r.id = ? AND r.client_id = ? AND r.firm_id = ?");
 static struct rp_stmt q_client_of = RP_STMT(
     "SELECT client_id FROM resources WHERE id = ? AND firm_id = ?");
-static struct rp_stmt q_figures = RP_STMT(RP_RESOURCES_FIGURES_SQL);
+static struct rp_stmt q_figures = RP_STMT(
+    "SELECT status, COUNT(*) FROM resources WHERE client_id = ? AND firm_id = ? GROUP BY status");
 static struct rp_stmt q_current = RP_STMT(
     "SELECT type, title, body, status, version,"
     " (SELECT GROUP_CONCAT(rr.requirement_id ORDER BY rr.requirement_id)"
@@ -224,28 +225,33 @@ rp_resource_get(struct rp_req *req, const struct rp_client *c, long long id)
 	return resource_json(req, res.rows[0]);
 }
 
-struct json_object *
-rp_resources_figures(struct rp_req *req, const struct rp_client *c)
+void
+rp_resources_figures_part(struct rp_req *req, const struct rp_client *c, struct rp_db_part *p)
 {
 	struct rp_dbarg a[] = { RP_AINT(c->id), RP_AINT(c->firm_id) };
-	struct rp_dbres res;
 
-	if (rp_db_do(req, &q_figures, a, 2, &res) != 0)
-		return NULL;
-	return rp_resources_figures_of(res.rows, res.nrows);
+	*p = (struct rp_db_part){ &q_figures, rp_db_args(req, a, RP_NELEM(a)), RP_NELEM(a), { 0 } };
 }
 
 struct json_object *
-rp_resources_figures_of(char ***rows, size_t nrows)
+rp_resources_figures(struct rp_req *req, const struct rp_client *c)
+{
+	struct rp_db_part p;
+
+	rp_resources_figures_part(req, c, &p);
+	return rp_db_part_do(req, &p) == 0 ? rp_resources_figures_of(&p.res) : NULL;
+}
+
+struct json_object *
+rp_resources_figures_of(const struct rp_dbres *res)
 {
 	struct json_object *o = json_object_new_object();
 
 	for (size_t i = 0; i < rp_resource_statuses.n; i++) {
 		long long n = 0;
-		for (size_t r = 0; r < nrows; r++)
-			if (strcmp(rows[r][5], "docs") == 0 &&
-			    strcmp(rows[r][0], rp_resource_statuses.keys[i]) == 0)
-				n = rp_cell_num(rows[r][1]);
+		for (size_t r = 0; r < res->nrows; r++)
+			if (strcmp(res->rows[r][0], rp_resource_statuses.keys[i]) == 0)
+				n = rp_cell_num(res->rows[r][1]);
 		json_object_object_add(o, rp_resource_statuses.keys[i], json_object_new_int64(n));
 	}
 	return o;

@@ -85,14 +85,12 @@ int rp_resources_delete(struct rp_req *, const struct rp_client *c, long long id
 /* The Pilot's figures of c: {"draft", "approved", "published"} (documents
  * by status, of every type). NULL after rp_fail. */
 struct json_object *rp_resources_figures(struct rp_req *, const struct rp_client *c);
-/* Its statement, also part of the Pilot's one (app/pilot.c): binds client
- * and firm; six columns, the last one 'docs'; rows to rp_resources_figures_of. */
-#define RP_RESOURCES_FIGURES_SQL \
-    "SELECT status, COUNT(*), NULL, NULL, NULL, 'docs' FROM resources" \
-    " WHERE client_id = ? AND firm_id = ? GROUP BY status"
-/* {status: count} of every status, from the rows given (those of other
- * tags are skipped: column 5 names the part of a union). */
-struct json_object *rp_resources_figures_of(char ***rows, size_t n);
+/* The same as a part of a union (db.h rp_db_union: the Pilot's), and its
+ * rows read: {status: count} of every status. */
+struct rp_db_part;
+struct rp_dbres;
+void rp_resources_figures_part(struct rp_req *, const struct rp_client *c, struct rp_db_part *);
+struct json_object *rp_resources_figures_of(const struct rp_dbres *);
 
 /* The actions of c linked to resource id: [{id, title, status}]. NULL
  * after rp_fail. */

@@ -119,7 +119,10 @@ static struct rp_stmt q_unlink = RP_STMT("DELETE FROM risk_requirements WHERE ri
 static struct rp_stmt q_link = RP_STMT(
     "INSERT INTO risk_requirements (risk_id, requirement_id, firm_id, client_id, framework_id)"
     " VALUES (?, ?, ?, ?, ?)");
-static struct rp_stmt q_heat = RP_STMT(RP_RISKS_HEAT_SQL);
+static struct rp_stmt q_heat = RP_STMT(
+    "SELECT likelihood, impact, COALESCE(residual_likelihood, 0),"
+    " COALESCE(residual_impact, 0), COUNT(*) FROM risks"
+    " WHERE client_id = ? AND firm_id = ? AND status <> 'closed' GROUP BY 1, 2, 3, 4");
 
 /* ------------------------------------------------------------- rules --- */
 
@@ -221,26 +224,36 @@ rp_risk_heat_json(const struct rp_risk_heat *h)
 	return o;
 }
 
+void
+rp_risks_heat_part(struct rp_req *req, const struct rp_client *c, struct rp_db_part *p)
+{
+	struct rp_dbarg a[] = { RP_AINT(c->id), RP_AINT(c->firm_id) };
+
+	*p = (struct rp_db_part){ &q_heat, rp_db_args(req, a, RP_NELEM(a)), RP_NELEM(a), { 0 } };
+}
+
 int
 rp_risks_heat(struct rp_req *req, const struct rp_client *c, struct rp_risk_heat *h)
 {
-	struct rp_dbarg a[] = { RP_AINT(c->id), RP_AINT(c->firm_id) };
-	struct rp_dbres res;
+	struct rp_db_part p;
 
-	memset(h, 0, sizeof(*h));
-	if (rp_db_do(req, &q_heat, a, 2, &res) != 0)
+	rp_risks_heat_part(req, c, &p);
+	if (rp_db_part_do(req, &p) != 0)
 		return -1;
-	for (size_t k = 0; k < res.nrows; k++)
-		rp_risks_heat_row(h, res.rows[k]);
+	rp_risks_heat_of(&p.res, h);
 	return 0;
 }
 
 void
-rp_risks_heat_row(struct rp_risk_heat *h, char **r)
+rp_risks_heat_of(const struct rp_dbres *res, struct rp_risk_heat *h)
 {
+	memset(h, 0, sizeof(*h));
 	/* The table's checks keep every value in range. */
-	rp_risk_heat_add(h, (int)rp_cell_num(r[0]), (int)rp_cell_num(r[1]), (int)rp_cell_num(r[2]),
-	    (int)rp_cell_num(r[3]), rp_cell_num(r[4]));
+	for (size_t k = 0; k < res->nrows; k++) {
+		char **r = res->rows[k];
+		rp_risk_heat_add(h, (int)rp_cell_num(r[0]), (int)rp_cell_num(r[1]),
+		    (int)rp_cell_num(r[2]), (int)rp_cell_num(r[3]), rp_cell_num(r[4]));
+	}
 }
 
 static struct json_object *

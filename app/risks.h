@@ -52,14 +52,12 @@ struct rp_risk_heat {
 bool rp_risk_heat_add(struct rp_risk_heat *, int l, int i, int rl, int ri, long long n);
 /* The heat maps of client c; 0 or -1 after rp_fail. */
 int rp_risks_heat(struct rp_req *, const struct rp_client *c, struct rp_risk_heat *);
-/* Its statement, also part of the Pilot's one (app/pilot.c): binds client
- * and firm; six columns, the last one 'heat'; each row goes to
- * rp_risks_heat_row. */
-#define RP_RISKS_HEAT_SQL \
-    "SELECT likelihood, impact, COALESCE(residual_likelihood, 0)," \
-    " COALESCE(residual_impact, 0), COUNT(*), 'heat' FROM risks" \
-    " WHERE client_id = ? AND firm_id = ? AND status <> 'closed' GROUP BY 1, 2, 3, 4"
-void rp_risks_heat_row(struct rp_risk_heat *, char **row);
+/* The same as a part of a union (db.h rp_db_union: the Pilot's), and its
+ * rows counted into h. */
+struct rp_db_part;
+struct rp_dbres;
+void rp_risks_heat_part(struct rp_req *, const struct rp_client *c, struct rp_db_part *);
+void rp_risks_heat_of(const struct rp_dbres *, struct rp_risk_heat *h);
 /* {"by_level":{low,medium,high,critical}, "heat_map":[[5]x5],
  * "residual_heat_map":[[5]x5], "residual_by_level":{...}, "total":N}
  * (new object, owned by the caller). */
