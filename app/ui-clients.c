@@ -106,10 +106,9 @@ rp_ui_clients_switch(struct rp_req *req)
 	return 0;
 }
 
-/* The fields of one client under node n: full details when seen; a row of
- * the list (row) only gets the columns the list shows, a page (Edit) all. */
+/* The fields of one client under node n (Edit): full details when seen. */
 static void
-client_hdf(HDF *n, const struct rp_client *c, bool row)
+client_hdf(HDF *n, const struct rp_client *c)
 {
 	HDF *mods;
 	char key[32];
@@ -125,8 +124,6 @@ client_hdf(HDF *n, const struct rp_client *c, bool row)
 	rp_row_setll(n, "establishments", c->establishments);
 	rp_row_set(n, "open_actions", c->open_actions ? c->open_actions : "");
 	rp_row_set(n, "compliance", c->compliance_pct ? c->compliance_pct : "");
-	if (row)
-		return;
 	rp_row_set(n, "full", "1");
 	rp_row_set(n, "billing_email", c->billing_email);
 	rp_row_set(n, "created_at", c->created_at);
@@ -386,7 +383,7 @@ settings_page(struct rp_req *req, const struct rp_client *c)
 	size_t n;
 
 	rp_ui_client_chrome(req, c);
-	client_hdf(rp_node(req, "Edit"), c, false);
+	client_hdf(rp_node(req, "Edit"), c);
 	if (rp_clients_may_edit(req, c))
 		rp_set(req, "Page.may_edit", "1");
 	if (c->full && rp_brand_chrome(req, c) != 0)
@@ -494,7 +491,7 @@ rp_ui_client_pilot(struct rp_req *req)
 	if (rp_clients_pilot(req, req->args[0], &c) != 0 || rp_brand_chrome(req, &c) != 0)
 		return -1;
 	rp_ui_client_chrome(req, &c);
-	client_hdf(rp_node(req, "Edit"), &c, false);
+	client_hdf(rp_node(req, "Edit"), &c);
 	struct json_object *act = rp_audit_of_client(req, c.firm_id, c.id,
 	    rp_lang_text(req, "Lang.formats.datetime"), 10, 0, NULL);
 	if (act == NULL)
@@ -519,10 +516,8 @@ rp_ui_client_pilot(struct rp_req *req)
 		return -1;
 	rp_ui_pilot_frameworks_set(req, d.adopted, d.adoptable);
 	rp_ui_pilot_figures_set(req, &c, &d.f);
-	if (rp_ui_usage_pilot(req, &c, d.usage, d.feed) != 0)
-		return -1;
+	rp_ui_usage_pilot(req, &c, d.usage, d.feed);
 	/* External exposure (feature monitoring, module external_scan). */
-	if (rp_ui_scan_pilot_widget(req, &c, d.exposure, d.nexposure) != 0)
-		return -1;
+	rp_ui_scan_pilot_widget(req, &c, d.exposure, d.nexposure);
 	return rp_page(req, "client-pilot", "Lang.clients.pilot_title");
 }

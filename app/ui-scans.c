@@ -81,14 +81,14 @@ exposure_hdf(struct rp_req *req, const char *b, const struct rp_exposure *x)
 
 /* ----------------------------------------------------------- widgets --- */
 
-int
+void
 rp_ui_scan_pilot_widget(struct rp_req *req, const struct rp_client *c,
     const struct rp_exposure *x, size_t n)
 {
 	long long total[RP_SEV__COUNT] = { 0 }, added = 0, fixed = 0;
 
 	if (!rp_exposure_shown(req, c))
-		return 0;
+		return;
 	rp_set(req, "Exposure.shown", "1");
 	rp_setf(req, "Exposure.scanned", "%zu", n);
 	rp_setf(req, "Exposure.establishments", "%lld", c->establishments);
@@ -110,7 +110,6 @@ rp_ui_scan_pilot_widget(struct rp_req *req, const struct rp_client *c,
 		rp_setf(req, P("Exposure.sev.%s", rp_scan_severity_key(s)), "%lld", total[s]);
 	rp_setf(req, "Exposure.new", "%lld", added);
 	rp_setf(req, "Exposure.fixed", "%lld", fixed);
-	return 0;
 }
 
 int

@@ -25,9 +25,9 @@ int rp_ui_estab_exposure(struct rp_req *);
  * Return 0 or -1 after rp_fail. */
 /* The Pilot's: Exposure.* (totals of the latest scans x[0..n), read with
  * the dashboard by rp_pilot_dashboard, the most exposed establishments),
- * when the caller may see them. */
+ * when the caller may see them; it reads nothing, so cannot fail. */
 struct rp_exposure;
-int rp_ui_scan_pilot_widget(struct rp_req *, const struct rp_client *c,
+void rp_ui_scan_pilot_widget(struct rp_req *, const struct rp_client *c,
     const struct rp_exposure *x, size_t n);
 /* An establishment page's: Exposure.latest.*, and Exposure.module for
  * the client's vCISOs (links to targets and scans). */

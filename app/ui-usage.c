@@ -476,14 +476,14 @@ shows_feedback(const struct rp_req *req, const struct rp_client *c)
 	return FEEDBACK(req) && rp_clients_has_module(c, RP_USAGE_MODULE);
 }
 
-int
+void
 rp_ui_usage_pilot(struct rp_req *req, const struct rp_client *c, struct json_object *scores,
     struct json_object *feed)
 {
 	if (!shows_feedback(req, c)) {
 		json_object_put(scores);
 		json_object_put(feed);
-		return 0;
+		return;
 	}
 	rp_set_json(req, "Usage", scores);
 	json_object_put(scores);
@@ -492,7 +492,6 @@ rp_ui_usage_pilot(struct rp_req *req, const struct rp_client *c, struct json_obj
 	rp_set_json_rows(req, "Usage.recent", feed, keys, RP_NELEM(keys));
 	json_object_put(feed);
 	rp_set(req, "Usage.shown", "1");
-	return 0;
 }
 
 int

@@ -32,8 +32,8 @@ int rp_ui_usage_answers(struct rp_req *);
  * list's score column: <list>.i.score and .answers for the n rows of ids,
  * and Page.usage_scores. Return 0 or -1 after rp_fail. */
 /* The Pilot's (scores: rp_usage_scores, feed: rp_usage_feed_of, read with
- * the dashboard; both taken). */
-int rp_ui_usage_pilot(struct rp_req *, const struct rp_client *c, struct json_object *scores,
+ * the dashboard; both taken; it reads nothing, so cannot fail). */
+void rp_ui_usage_pilot(struct rp_req *, const struct rp_client *c, struct json_object *scores,
     struct json_object *feed);
 int rp_ui_usage_estab(struct rp_req *, const struct rp_client *c, long long estab);
 int rp_ui_usage_estab_column(struct rp_req *, const struct rp_client *c, const char *list,
