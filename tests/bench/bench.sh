@@ -38,7 +38,8 @@
 #   BENCH_SCALES         client counts per firm to measure (default "200 20000";
 #                        the first and last are compared)
 #   BENCH_COMPARE        length of each run of the side-by-side comparison of
-#                        the first and last scale (default 5s; four per page)
+#                        the first and last scale (default 4s)
+#   BENCH_COMPARE_ROUNDS rounds of that comparison, four runs each (default 2)
 #   BENCH_KEEP_STACK=1   leave the stack running at the end
 #   BENCH_BUILD=tree     measure the tree's binaries even when they are a debug
 #                        or sanitizer build (by default a release copy is built)
@@ -525,19 +526,29 @@ done
 # the smallest. In the scale blocks above the two runs are minutes apart,
 # and in that time this shared machine's other load moves a 10-second run by
 # up to 20 %. So each page is measured again at both scales side by side,
-# in the order small, large, large, small (a drift of the machine's load
-# over the four runs weighs the same on both scales), BENCH_COMPARE
-# (default 5s) each, the workers switched by use_db and warmed for 1 s after
-# each switch. A scale's rate is the mean of its two runs.
+# BENCH_COMPARE_ROUNDS rounds (default 2) in the order small, large, large,
+# small, then large, small, small, large (a drift of the machine's load over
+# a round weighs the same on both scales), BENCH_COMPARE (default 4s) per
+# run, the workers switched by use_db and warmed for 1 s after each switch.
+# A scale's rate is the mean of its runs.
 small=${SCALES%% *}
 big=${SCALES##* }
-COMPARE=${BENCH_COMPARE:-5s}
+COMPARE=${BENCH_COMPARE:-4s}
+ROUNDS=${BENCH_COMPARE_ROUNDS:-2}
+if ! COMPARE_S=$(seconds "$COMPARE") || ((COMPARE_S == 0)); then
+	die "BENCH_COMPARE must be a positive duration such as 4s (got '$COMPARE')"
+fi
+[[ $ROUNDS =~ ^[1-9][0-9]*$ ]] || die "BENCH_COMPARE_ROUNDS must be a positive integer"
+CORDER=()
+for ((r = 0; r < ROUNDS; r++)); do
+	if ((r % 2 == 0)); then CORDER+=("$small" "$big" "$big" "$small"); else CORDER+=("$big" "$small" "$small" "$big"); fi
+done
 declare -A CRPS=()
 if [[ $small != "$big" ]]; then
 	for k in "${SKEYS[@]}"; do
-		say "firm-size comparison: ${SLABEL[$k]}, N=$small, $big, $big, $small, ${COMPARE} each"
+		say "firm-size comparison: ${SLABEL[$k]}, N=${CORDER[*]}, ${COMPARE} each"
 		i=0
-		for N in "$small" "$big" "$big" "$small"; do
+		for N in "${CORDER[@]}"; do
 			i=$((i + 1))
 			use_db "rempart_bench_$N"
 			page_run "$N" "$k" 1s "$OUT/cmp-warmup-$N-$k-$i.txt"
@@ -553,9 +564,11 @@ if [[ $small != "$big" ]]; then
 	done
 fi
 use_db "$MAIN_DB"
-# mean_of "R1 R2 ...": their mean, empty unless there are two.
+# mean_of "R1 R2 ...": their mean, empty unless every run of a scale is there.
 mean_of() {
-	awk -v l="$1" 'BEGIN { n = split(l, r, " "); if (n == 2) printf "%.2f", (r[1] + r[2]) / 2 }'
+	awk -v l="$1" -v want=$((2 * ROUNDS)) 'BEGIN {
+		n = split(l, r, " "); for (i = 1; i <= n; i++) t += r[i]
+		if (n == want) printf "%.2f", t / n }'
 }
 
 # --------------------------------------------------- instructions/request ---
@@ -733,8 +746,8 @@ for N in $SCALES; do
 done
 if [[ $small != "$big" ]]; then
 	echo
-	echo "Firm-size comparison, side by side (N=$small, $big, $big, $small; $COMPARE each; requests/s)"
-	cfmt='%-36s %19s %19s %9s %12s\n'
+	echo "Firm-size comparison, side by side (N=${CORDER[*]}; $COMPARE each; requests/s)"
+	cfmt='%-36s %32s %32s %9s %12s\n'
 	# shellcheck disable=SC2059
 	printf "$cfmt" "run" "N=$small" "N=$big" "ratio" "scale blocks"
 	for k in "${SKEYS[@]}"; do
