@@ -32,6 +32,8 @@
 #   STACK_WORKERS        rempart-fcgi workers (default: tests/stack.sh's)
 #   BENCH_DURATION       length of each measured run (default 10s)
 #   BENCH_WARMUP         length of the warm-up run of each URL (default 2s)
+#   BENCH_HOP            length of the FastCGI hop runs between a scale's
+#                        pages (default 5s)
 #   BENCH_THREADS        wrk threads (default 2)
 #   BENCH_CONNECTIONS    wrk connections (default 64)
 #   BENCH_TIMEOUT        wrk per-request timeout (default 5s)
@@ -98,6 +100,7 @@ THREADS=${BENCH_THREADS:-2}
 CONNECTIONS=${BENCH_CONNECTIONS:-64}
 TIMEOUT=${BENCH_TIMEOUT:-5s}
 KEEP=${BENCH_KEEP_STACK:-0}
+HOP=${BENCH_HOP:-5s}
 
 # A duration as wrk takes it (N, Ns, Nm, Nh) -> seconds.
 seconds() {
@@ -111,6 +114,9 @@ seconds() {
 }
 if ! DURATION_S=$(seconds "$DURATION") || ((DURATION_S == 0)); then
 	die "BENCH_DURATION must be a positive duration such as 10s (got '$DURATION')"
+fi
+if ! HOP_S=$(seconds "$HOP") || ((HOP_S == 0)); then
+	die "BENCH_HOP must be a positive duration such as 5s (got '$HOP')"
 fi
 WARMUP_S=$(seconds "$WARMUP") || die "BENCH_WARMUP must be a duration such as 2s (got '$WARMUP')"
 if ! TIMEOUT_S=$(seconds "$TIMEOUT") || ((TIMEOUT_S == 0)); then
@@ -414,7 +420,7 @@ page_run() {
 	fi
 }
 
-declare -A SEED_S SRPS SP50 SP99 SREQS STO SNON RSS1 RSS2 RSSREQ PSS2 SHOP SHOP1 SHOP2 PURL PCOOKIE
+declare -A SEED_S SRPS SP50 SP99 SREQS STO SNON RSS1 RSS2 RSSREQ PSS2 SHOP PURL PCOOKIE
 for N in $SCALES; do
 	[[ $N =~ ^[1-9][0-9]*$ ]] || die "BENCH_SCALES must list client counts (got '$N')"
 	db=rempart_bench_$N
@@ -476,24 +482,32 @@ LUA
 			run_wrk "$WARMUP" "${SURL[$k]}" "$OUT/warmup-$N-$k.txt" "Cookie: $COOKIE" || true
 		done
 	fi
-	# The bare hop again, right before and right after this scale's pages:
-	# its ratios are to the mean of the two, so a change in the machine's
-	# other load between the baselines and the pages moves both sides.
+	# The bare hop again, right before the first page and right after each
+	# (BENCH_HOP, default 5s): a page's ratio is to the mean of the hop runs
+	# on either side of it, so a change in the machine's other load during
+	# the scale's runs moves both sides of the ratio.
 	hop_run() { # hop_run TAG: the hop's requests/s into HOPRUN[TAG]
-		say "scale N=$N: measuring ${DURATION}: the FastCGI hop ($1)"
-		if run_wrk "$DURATION" "$BASE_URL/ping" "$OUT/run-$N-hop-$1.txt" &&
+		say "scale N=$N: measuring ${HOP}: the FastCGI hop ($1)"
+		if run_wrk "$HOP" "$BASE_URL/ping" "$OUT/run-$N-hop-$1.txt" &&
 			figures=$(parse_wrk "$OUT/run-$N-hop-$1.txt"); then
-			read -r rps _ <<<"$figures"
+			read -r rps _ _ reqs _ <<<"$figures"
 			HOPRUN[$1]=$rps
+			served=$((served + reqs))
 		fi
 	}
 	declare -A HOPRUN=()
-	hop_run before
 	served=0
+	hop_run start
+	prev=start
 	for k in "${SKEYS[@]}"; do
 		say "scale N=$N: measuring ${DURATION}: ${SLABEL[$k]}"
 		sleep 1
 		page_run "$N" "$k" "$DURATION" "$OUT/run-$N-$k.txt"
+		hop_run "after-$k"
+		if [[ -n ${HOPRUN[$prev]:-} && -n ${HOPRUN[after-$k]:-} ]]; then
+			SHOP[$N$k]=$(awk -v a="${HOPRUN[$prev]}" -v b="${HOPRUN[after-$k]}" 'BEGIN { printf "%.2f", (a + b) / 2 }')
+		fi
+		prev=after-$k
 		if ! figures=$(parse_wrk "$OUT/run-$N-$k.txt"); then
 			say "error: wrk failed on ${SURL[$k]}: $(tail -n 3 "$OUT/run-$N-$k.txt")"
 			failed=1
@@ -512,13 +526,6 @@ LUA
 	RSS2[$N]=$(worker_rss)
 	PSS2[$N]=$(worker_pss)
 	RSSREQ[$N]="$first $served"
-	hop_run after
-	SHOP1[$N]=${HOPRUN[before]:-} SHOP2[$N]=${HOPRUN[after]:-}
-	if [[ -n ${HOPRUN[before]:-} && -n ${HOPRUN[after]:-} ]]; then
-		SHOP[$N]=$(awk -v a="${HOPRUN[before]}" -v b="${HOPRUN[after]}" 'BEGIN { printf "%.2f", (a + b) / 2 }')
-	else
-		SHOP[$N]=${RPS[b]:-}
-	fi
 done
 
 # ------------------------------------------------ firm-size comparison ---
@@ -730,11 +737,9 @@ for N in $SCALES; do
 			printf "$fmt" "${SLABEL[$k]}" "failed" "-" "-" "-" "-" "-"
 		fi
 	done
-	printf '  %-44s %s\n' "FastCGI hop at this scale" \
-		"$(awk -v a="${SHOP1[$N]:-0}" -v b="${SHOP2[$N]:-0}" -v m="${SHOP[$N]:-0}" \
-		'BEGIN { printf "%.0f req/s before its pages, %.0f after, mean %.0f", a, b, m }')"
 	for k in "${SKEYS[@]}"; do
-		printf '  %-44s %s\n' "${SLABEL[$k]} / FastCGI hop" "$(ratio "${SRPS[$N$k]:-}" "${SHOP[$N]:-}")"
+		printf '  %-44s %s\n' "${SLABEL[$k]} / FastCGI hop" "$(ratio "${SRPS[$N$k]:-}" "${SHOP[$N$k]:-}")$(
+			awk -v h="${SHOP[$N$k]:-}" 'BEGIN { if (h != "") printf ", the hop around it %.0f req/s", h }')"
 	done
 	read -r first served <<<"${RSSREQ[$N]:-0 0}"
 	printf '  %-44s %s\n' "worker RSS (largest)" \
@@ -760,13 +765,13 @@ if [[ $small != "$big" ]]; then
 	done
 fi
 echo
-echo "Targets (ratios to the FastCGI hop measured around each scale's pages; p99 of reads at $CONNECTIONS connections)"
+echo "Targets (ratios to the FastCGI hop measured right before and right after each page; p99 of reads at $CONNECTIONS connections)"
 for N in $SCALES; do
 	for pair in "L 0.25" "P 0.15" "A 0.30"; do
 		read -r k min <<<"$pair"
 		ok=0
-		[[ -n ${SRPS[$N$k]:-} && -n ${SHOP[$N]:-} ]] && ge "${SRPS[$N$k]}" "$(awk -v r="${SHOP[$N]}" -v m="$min" 'BEGIN { print r * m }')" && ok=1
-		verdict $ok "N=$N ${SLABEL[$k]} >= $(awk -v m="$min" 'BEGIN { printf "%d", m * 100 }') % of the FastCGI hop: $(ratio "${SRPS[$N$k]:-}" "${SHOP[$N]:-}")"
+		[[ -n ${SRPS[$N$k]:-} && -n ${SHOP[$N$k]:-} ]] && ge "${SRPS[$N$k]}" "$(awk -v r="${SHOP[$N$k]}" -v m="$min" 'BEGIN { print r * m }')" && ok=1
+		verdict $ok "N=$N ${SLABEL[$k]} >= $(awk -v m="$min" 'BEGIN { printf "%d", m * 100 }') % of the FastCGI hop: $(ratio "${SRPS[$N$k]:-}" "${SHOP[$N$k]:-}")"
 	done
 	for k in L P C R A; do
 		ok=0
