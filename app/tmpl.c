@@ -424,3 +424,34 @@ rp_html_text(struct rp_buf *b, const char *s)
 	rp_buf_puts(b, esc);
 	free(esc);
 }
+
+void
+rp_html_options(struct rp_buf *b, HDF *node, const char *selected)
+{
+	for (HDF *o = node ? hdf_obj_child(node) : NULL; o != NULL; o = hdf_obj_next(o)) {
+		const char *name = hdf_obj_name(o), *v = hdf_obj_value(o);
+		rp_buf_puts(b, "<option value=\"");
+		rp_html_text(b, name);
+		rp_buf_puts(b, selected && strcmp(selected, name) == 0 ? "\" selected>" : "\">");
+		rp_html_text(b, v ? v : "");
+		rp_buf_puts(b, "</option>");
+	}
+}
+
+const char *
+rp_json_text(struct json_object *o, const char *key)
+{
+	struct json_object *v;
+
+	if (o == NULL || !json_object_object_get_ex(o, key, &v) || v == NULL)
+		return "";
+	if (json_object_is_type(v, json_type_boolean))
+		return json_object_get_boolean(v) ? "1" : "0";
+	return json_object_get_string(v);
+}
+
+const char *
+rp_get(struct rp_req *req, const char *name)
+{
+	return hdf_get_value(rp_hdf(req), name, "");
+}

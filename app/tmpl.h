@@ -57,5 +57,14 @@ struct rp_buf;
 struct _hdf *rp_lang_node(const struct rp_req *, const char *name);
 const char *rp_lang_in(struct _hdf *node, const char *key);
 void rp_html_text(struct rp_buf *, const char *s);
+/* The <option>s of a select over the children of a language node, as an
+ * each: over it writes them: each child's name the value, its text the
+ * label, " selected" on the child named `selected`. */
+void rp_html_options(struct rp_buf *, struct _hdf *node, const char *selected);
+/* Member `key` of object o as a template sees it through rp_set_json: ""
+ * when absent or null, "1"/"0" for a boolean, a number in decimal. */
+const char *rp_json_text(struct json_object *o, const char *key);
+/* A template value already set ("" if none). */
+const char *rp_get(struct rp_req *, const char *name);
 
 #endif

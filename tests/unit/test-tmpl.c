@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include <ClearSilver.h>
+#include <json.h>
 
 #include "arena.h"
 #include "request.h"
@@ -103,6 +104,24 @@ main(void)
 	    "rp_lang_in: an unknown key is empty");
 	is_str(rp_lang_in(rp_lang_node(&req, "Lang.no.such.node"), "premium"), "",
 	    "rp_lang_in: an unknown node is empty");
+	rp_buf_init(&b, a);
+	rp_html_options(&b, rp_lang_node(&req, "Lang.enums.plan"), "standard");
+	is_str(rp_buf_str(&b), "<option value=\"essential\">Essentiel</option>"
+	    "<option value=\"standard\" selected>Standard</option>"
+	    "<option value=\"premium\">Premium</option>",
+	    "rp_html_options: the node's children in order, the chosen one selected");
+	rp_buf_init(&b, a);
+	rp_html_options(&b, rp_lang_node(&req, "Lang.no.such.node"), "standard");
+	is_str(rp_buf_str(&b), "", "rp_html_options: no node, no option");
+	struct json_object *o = json_tokener_parse(
+	    "{\"s\": \"<b>\", \"n\": 42, \"t\": true, \"f\": false, \"z\": null}");
+	is_str(rp_json_text(o, "s"), "<b>", "rp_json_text: a string as is (escaped when written)");
+	is_str(rp_json_text(o, "n"), "42", "rp_json_text: a number in decimal");
+	ok(strcmp(rp_json_text(o, "t"), "1") == 0 && strcmp(rp_json_text(o, "f"), "0") == 0,
+	    "rp_json_text: booleans as 1 and 0, as rp_set_json sets them");
+	ok(*rp_json_text(o, "z") == '\0' && *rp_json_text(o, "missing") == '\0' &&
+	    *rp_json_text(NULL, "s") == '\0', "rp_json_text: null, absent or no object: empty");
+	json_object_put(o);
 	hdf_destroy(&req.hdf);
 
 	new_req(&req, "/");
