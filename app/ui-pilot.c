@@ -210,14 +210,16 @@ requirement_rows(struct rp_req *req, const struct rp_client *c, struct json_obje
 		    *gref = rp_json_text(it, "group_ref"), *status = rp_json_text(it, "status"),
 		    *applicable = rp_json_text(it, "applicable");
 		rp_buf_puts(&b, "\n");
-		if (strcmp(gref, group) != 0) {
-			group = gref;
+		/* A heading where a group starts; a requirement outside any
+		 * group (an imported framework's top level) gets none. */
+		if (*gref != '\0' && strcmp(gref, group) != 0) {
 			rp_buf_puts(&b, "<h2 class=\"req-group\">");
 			rp_html_text(&b, gref);
 			rp_buf_puts(&b, " \u00b7 ");
 			rp_html_text(&b, rp_json_text(it, "group_title"));
 			rp_buf_puts(&b, "</h2>");
 		}
+		group = gref;
 		rp_buf_puts(&b, "\n<form method=\"post\" action=\"/clients/");
 		rp_buf_putll(&b, c->id);
 		rp_buf_puts(&b, "/compliance/");

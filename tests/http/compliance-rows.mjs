@@ -3,7 +3,8 @@
 // loop, for speed: this test holds their HTML, byte for byte, as the
 // template wrote it — every value escaped as var: escapes it (a hostile
 // comment, justification, evidence and action title, the language texts),
-// the group headings, the status select with the current status chosen,
+// the group headings (none for a requirement outside any group, where
+// the template wrote an empty one), the status select with the current status chosen,
 // the applicability, the evidence and actions with their badges or a dash,
 // the error of a form posted back, the empty state and paging.
 import { test, before } from 'node:test';
@@ -85,10 +86,8 @@ function expectedRows(lang, c, items, { fw, page, cycle, csrf, error = null }) {
     const rid = i.requirement_id;
     const gref = i.group_ref ?? '';
     out += '\n';
-    if (gref !== group) {
-      group = gref;
-      out += `<h2 class="req-group">${e(gref)} \u00b7 ${e(i.group_title ?? '')}</h2>`;
-    }
+    if (gref !== '' && gref !== group) out += `<h2 class="req-group">${e(gref)} \u00b7 ${e(i.group_title ?? '')}</h2>`;
+    group = gref;
     const yes = i.applicable ? '1' : '0';
     out += `\n<form method="post" action="/clients/${c}/compliance/${rid}" class="card assess" id="req-${rid}">\n`
       + `<input type="hidden" name="csrf_token" value="${csrf}"><input type="hidden" name="framework_id" value="${fw}">`
@@ -150,6 +149,29 @@ for (const lang of ['fr', 'en']) {
     assert.ok(second.includes('<span class="muted">\u2014</span>'), 'no evidence: a dash');
   });
 }
+
+test('an imported framework with requirements outside any group: no empty heading', async () => {
+  await setLang(A.admin, 'en');
+  const req = (ref, parent, assessable) => ({ ref, parent_ref: parent, assessable,
+    title_fr: `Exigence ${ref}`, title_en: `Requirement ${ref}` });
+  const fw = ok(await A.admin.post('/api/v1/frameworks', {
+    code: `flat-${Date.now()}`, version: '1', name_fr: 'Plat', name_en: 'Flat', publisher: 'Rempart tests',
+    licence: 'CC0 1.0', source_url: 'https://example.org/flat',
+    requirements: [req('TOP-1', null, true), req('GRP', null, false), req('GRP-1', 'GRP', true),
+      req('TOP-2', null, true)],
+  }), 'import');
+  const c = (await makeClient(A.admin)).id;
+  ok(await A.admin.post(`/api/v1/clients/${c}/frameworks`, { framework_id: fw.id }), 'adopt');
+  const api = ok(await A.admin.get(`/api/v1/clients/${c}/compliance?framework_id=${fw.id}&limit=50`), 'api');
+  assert.deepEqual(api.items.map((x) => x.group_ref ?? null).sort(), ['GRP', null, null]);
+  const cycle = ok(await A.admin.get(`/api/v1/clients/${c}/pilot`), 'pilot').frameworks
+    .find((x) => x.framework_id === fw.id).cycle ?? '';
+  const html = await page(A.admin, `/clients/${c}/compliance?framework_id=${fw.id}`);
+  const want = expectedRows('en', c, api.items, { fw: fw.id, page: 1, cycle, csrf: A.admin.csrf });
+  assert.ok(html.includes(want), `${want}\n----\n${html}`);
+  assert.deepEqual([...html.matchAll(/<h2 class="req-group">([^<]*)<\/h2>/g)].map((m) => m[1]),
+    [`GRP \u00b7 ${htmlEscape('Requirement GRP')}`], 'one heading, for the one group');
+});
 
 test('a form posted back with an error: its message under that requirement only', async () => {
   await setLang(A.admin, 'en');
