@@ -455,3 +455,14 @@ rp_get(struct rp_req *req, const char *name)
 {
 	return hdf_get_value(rp_hdf(req), name, "");
 }
+
+bool
+rp_cs_true(const char *s)
+{
+	char *end;
+
+	if (s == NULL || *s == '\0')
+		return false;
+	long v = strtol(s, &end, 0);
+	return *end != '\0' || v != 0;
+}

@@ -2,6 +2,7 @@
 #ifndef RP_TMPL_H
 #define RP_TMPL_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 struct rp_req;
@@ -64,6 +65,9 @@ void rp_html_options(struct rp_buf *, struct _hdf *node, const char *selected);
 /* Member `key` of object o as a template sees it through rp_set_json: ""
  * when absent or null, "1"/"0" for a boolean, a number in decimal. */
 const char *rp_json_text(struct json_object *o, const char *key);
+/* The truth of a value in a template's if: or alt: (ClearSilver's rule):
+ * empty is false, a whole number is its value, any other text true. */
+bool rp_cs_true(const char *s);
 /* A template value already set ("" if none). */
 const char *rp_get(struct rp_req *, const char *name);
 

@@ -1,4 +1,6 @@
 /* Unit tests of templates: escaping on, missing includes fatal, both languages. */
+#include <dirent.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -23,6 +25,59 @@ new_req(struct rp_req *req, const char *uri)
 	snprintf(u, sizeof(u), "REQUEST_URI=%s", uri);
 	rp_req_init(req, a, (char **)(void *)env, "fr");
 	req->envp = NULL;
+}
+
+/* What the templates may print without var:'s escaping. ClearSilver's
+ * alt: writes its value as it is: a name or a User-Agent made of markup
+ * came out as markup (tests/http/template-escaping.mjs), so no template
+ * uses it. uvar: prints only HTML that C wrote with rp_html_text, or a
+ * sanitised Markdown body, or the MFA QR code's SVG. */
+static void
+unescaped_outputs(void)
+{
+	static const char *const uvars[] = { "Clients.rows", "Compliance.rows", "Risks.rows",
+		"Heat.inherent_html", "Heat.residual_html", "Body.html", "Mfa.qr" };
+	char dir[1024], path[2048], *text = NULL;
+	int alts = 0, bad_uvars = 0, files = 0;
+	struct dirent *e;
+	DIR *d;
+
+	snprintf(dir, sizeof(dir), "%s/www/templates", TOP_SRCDIR);
+	if ((d = opendir(dir)) == NULL) {
+		ok(0, "templates directory readable");
+		return;
+	}
+	while ((e = readdir(d)) != NULL) {
+		size_t n = strlen(e->d_name);
+		if (n < 4 || strcmp(e->d_name + n - 3, ".cs") != 0)
+			continue;
+		snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
+		if (ne_load_file(path, &text) != STATUS_OK)
+			continue;
+		files++;
+		for (const char *p = text; (p = strstr(p, "<?cs alt:")) != NULL; p++) {
+			printf("# %s: alt: does not escape\n", e->d_name);
+			alts++;
+		}
+		for (const char *p = text; (p = strstr(p, "<?cs uvar:")) != NULL; p++) {
+			const char *v = p + strlen("<?cs uvar:");
+			bool known = false;
+			for (size_t i = 0; i < RP_NELEM(uvars); i++)
+				if (strncmp(v, uvars[i], strlen(uvars[i])) == 0 &&
+				    strncmp(v + strlen(uvars[i]), " ?>", 3) == 0)
+					known = true;
+			if (!known) {
+				printf("# %s: uvar:%.40s\n", e->d_name, v);
+				bad_uvars++;
+			}
+		}
+		free(text);
+		text = NULL;
+	}
+	closedir(d);
+	ok(files > 50, "every template read");
+	is_int(alts, 0, "no template prints with alt: (it does not escape)");
+	is_int(bad_uvars, 0, "uvar: prints only the values C writes escaped");
 }
 
 int
@@ -139,6 +194,7 @@ main(void)
 	new_req(&req, "/");
 	ok(rp_render(&req, "home") == 0, "failed reload keeps the previous templates");
 	hdf_destroy(&req.hdf);
+	unescaped_outputs();
 	rp_tmpl_unload();
 	rp_arena_free(a);
 	return done_testing();

@@ -42,7 +42,7 @@
 <thead><tr><th scope="col"><?cs var:Lang.sessions.device ?></th><th scope="col"><?cs var:Lang.sessions.address ?></th><th scope="col"><?cs var:Lang.sessions.started ?></th><th scope="col"><?cs var:Lang.sessions.seen ?></th><th scope="col"><span class="visually-hidden"><?cs var:Lang.sessions.actions ?></span></th></tr></thead>
 <tbody>
 <?cs each:s = Sessions ?><tr>
-<td><?cs alt:s.agent ?>—<?cs /alt ?></td><td><?cs var:s.ip ?></td><td><?cs var:s.created ?></td><td><?cs var:s.seen ?></td>
+<td><?cs if:s.agent ?><?cs var:s.agent ?><?cs else ?>—<?cs /if ?></td><td><?cs var:s.ip ?></td><td><?cs var:s.created ?></td><td><?cs var:s.seen ?></td>
 <td><?cs if:s.current ?><?cs var:Lang.sessions.current ?><?cs else ?><form method="post" action="/account/sessions/<?cs var:s.id ?>/revoke" class="inline"><?cs call:csrf() ?><button type="submit" class="link-button"><?cs var:Lang.sessions.revoke ?></button></form><?cs /if ?></td>
 </tr><?cs /each ?>
 </tbody></table></div>

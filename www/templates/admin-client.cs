@@ -7,7 +7,7 @@
 <dt><?cs var:Lang.admin.firm ?></dt><dd><?cs var:Client.firm_name ?></dd>
 <dt><?cs var:Lang.clients.mission_type ?></dt><dd><?cs var:Lang.enums.mission_type[Client.mission_type] ?></dd>
 <dt><?cs var:Lang.clients.billing_mode ?></dt><dd><?cs var:Lang.enums.billing_mode[Client.billing_mode] ?></dd>
-<dt><?cs var:Lang.clients.billing_email ?></dt><dd><?cs alt:Client.billing_email ?>—<?cs /alt ?></dd>
+<dt><?cs var:Lang.clients.billing_email ?></dt><dd><?cs if:Client.billing_email ?><?cs var:Client.billing_email ?><?cs else ?>—<?cs /if ?></dd>
 </dl></section>
 <form method="post" action="/admin/clients/<?cs var:Client.id ?>/billing" class="card" novalidate>
 <h2><?cs var:Lang.admin.change_billing ?></h2>

@@ -27,7 +27,7 @@
 <td><?cs call:plan_badge(c.plan) ?></td>
 <td><?cs call:client_status_badge(c.status) ?></td>
 <td><?cs var:Lang.clients.billing_short[c.billing_mode] ?></td>
-<td><?cs alt:c.billing_email ?>—<?cs /alt ?></td>
+<td><?cs if:c.billing_email ?><?cs var:c.billing_email ?><?cs else ?>—<?cs /if ?></td>
 </tr><?cs /each ?></tbody></table></div>
 <?cs call:pager("/admin") ?>
 <?cs /if ?>

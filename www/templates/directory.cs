@@ -15,8 +15,8 @@
 <thead><tr><th scope="col"><?cs var:Lang.estabs.report_line ?></th><th scope="col"><?cs var:Lang.estabs.report_column ?></th><th scope="col"><?cs var:Lang.estabs.report_reason ?></th></tr></thead>
 <tbody><?cs each:r = Report.rows ?><tr>
 <td><?cs var:r.line ?></td>
-<td><?cs if:r.field == "file" ?><?cs var:Lang.estabs.report_file ?><?cs else ?><?cs alt:Lang.fields[r.field] ?><?cs var:r.field ?><?cs /alt ?><?cs /if ?></td>
-<td><?cs alt:Lang.estabs.reasons[r.code] ?><?cs var:r.reason ?><?cs /alt ?><?cs if:r.code == "invalid" || r.code == "unreadable" ?> <span class="muted small" lang="en">(<?cs var:r.reason ?>)</span><?cs /if ?></td>
+<td><?cs if:r.field == "file" ?><?cs var:Lang.estabs.report_file ?><?cs else ?><?cs if:Lang.fields[r.field] ?><?cs var:Lang.fields[r.field] ?><?cs else ?><?cs var:r.field ?><?cs /if ?><?cs /if ?></td>
+<td><?cs if:Lang.estabs.reasons[r.code] ?><?cs var:Lang.estabs.reasons[r.code] ?><?cs else ?><?cs var:r.reason ?><?cs /if ?><?cs if:r.code == "invalid" || r.code == "unreadable" ?> <span class="muted small" lang="en">(<?cs var:r.reason ?>)</span><?cs /if ?></td>
 </tr><?cs /each ?></tbody></table></div>
 <?cs if:Report.more ?><p class="small"><?cs var:Report.more ?> <?cs var:Lang.estabs.report_more ?></p><?cs /if ?>
 </section>

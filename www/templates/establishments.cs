@@ -8,7 +8,7 @@
 <p class="actions"><?cs if:Client.nav.duplicates ?><a class="button secondary" href="/clients/<?cs var:Client.id ?>/duplicates"><?cs var:Lang.clients.duplicates ?></a><?cs /if ?>
 <?cs if:Client.nav.import ?><a class="button secondary" href="/clients/<?cs var:Client.id ?>/establishments/import"><?cs var:Lang.clients.directory ?></a><?cs /if ?>
 <?cs if:Page.may_create ?><a class="button" href="/clients/<?cs var:Client.id ?>/establishments/new"><?cs var:Lang.estabs.new ?></a><?cs /if ?></p></div>
-<?cs if:Imported.any ?><p class="notice" id="import-counts"><?cs var:Lang.estabs.created ?> <?cs alt:Imported.created ?>0<?cs /alt ?> · <?cs var:Lang.estabs.updated ?> <?cs alt:Imported.updated ?>0<?cs /alt ?> · <?cs var:Lang.estabs.unchanged ?> <?cs alt:Imported.unchanged ?>0<?cs /alt ?></p><?cs /if ?>
+<?cs if:Imported.any ?><p class="notice" id="import-counts"><?cs var:Lang.estabs.created ?> <?cs if:Imported.created ?><?cs var:Imported.created ?><?cs else ?>0<?cs /if ?> · <?cs var:Lang.estabs.updated ?> <?cs if:Imported.updated ?><?cs var:Imported.updated ?><?cs else ?>0<?cs /if ?> · <?cs var:Lang.estabs.unchanged ?> <?cs if:Imported.unchanged ?><?cs var:Imported.unchanged ?><?cs else ?>0<?cs /if ?></p><?cs /if ?>
 <form method="get" action="<?cs var:Page.base ?>" class="filters" role="search">
 <div class="field"><label for="f-q"><?cs if:Page.read ?><?cs var:Lang.estabs.search ?><?cs else ?><?cs var:Lang.estabs.search_name ?><?cs /if ?></label>
 <input id="f-q" name="q" type="search" value="<?cs var:Filter.q ?>"></div>

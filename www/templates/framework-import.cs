@@ -4,7 +4,7 @@
 <h1><?cs var:Lang.fwimport.title ?></h1>
 <p class="lead"><?cs var:Lang.fwimport.lead ?></p>
 <?cs if:Form.error.code ?><div class="error-summary" role="alert" tabindex="-1" id="import-error">
-<p><?cs alt:Lang.errors[Form.error.code] ?><?cs var:Lang.errors.invalid ?><?cs /alt ?></p>
+<p><?cs if:Lang.errors[Form.error.code] ?><?cs var:Lang.errors[Form.error.code] ?><?cs else ?><?cs var:Lang.errors.invalid ?><?cs /if ?></p>
 <?cs if:Form.error.line ?><p id="import-where"><?cs var:Lang.fwimport.at_line ?> <?cs var:Form.error.line ?><?cs if:Form.error.column ?>, <?cs var:Lang.fwimport.at_column ?> <code><?cs var:Form.error.column ?></code><?cs /if ?></p>
 <?cs elif:Form.error.path ?><p id="import-where"><?cs var:Lang.fwimport.at_path ?> <code><?cs var:Form.error.path ?></code></p>
 <?cs elif:Form.error.column ?><p id="import-where"><?cs var:Lang.fwimport.at_column ?> <code><?cs var:Form.error.column ?></code></p><?cs /if ?>

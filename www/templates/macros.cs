@@ -2,15 +2,15 @@
 <?cs def:status_badge(ok, text) ?><span class="badge <?cs if:ok ?>badge-ok<?cs else ?>badge-bad<?cs /if ?>"><?cs var:text ?></span><?cs /def ?>
 <?cs def:csrf() ?><input type="hidden" name="csrf_token" value="<?cs var:Page.csrf ?>"><?cs /def ?>
 <?cs # The message of a form error, next to its field: Lang.errors.<code>. ?>
-<?cs def:field_error(name) ?><?cs if:Form.error.field == name ?><p class="field-error" id="err-<?cs var:name ?>"><?cs alt:Lang.errors[Form.error.code] ?><?cs var:Lang.errors.invalid ?><?cs /alt ?><?cs if:Form.error.detail ?> <code><?cs var:Form.error.detail ?></code><?cs /if ?></p><?cs /if ?><?cs /def ?>
-<?cs def:error_summary() ?><?cs if:Form.error.code ?><div class="error-summary" role="alert" tabindex="-1"><p><?cs alt:Lang.errors[Form.error.code] ?><?cs var:Lang.errors.invalid ?><?cs /alt ?></p></div><?cs /if ?><?cs /def ?>
+<?cs def:field_error(name) ?><?cs if:Form.error.field == name ?><p class="field-error" id="err-<?cs var:name ?>"><?cs if:Lang.errors[Form.error.code] ?><?cs var:Lang.errors[Form.error.code] ?><?cs else ?><?cs var:Lang.errors.invalid ?><?cs /if ?><?cs if:Form.error.detail ?> <code><?cs var:Form.error.detail ?></code><?cs /if ?></p><?cs /if ?><?cs /def ?>
+<?cs def:error_summary() ?><?cs if:Form.error.code ?><div class="error-summary" role="alert" tabindex="-1"><p><?cs if:Lang.errors[Form.error.code] ?><?cs var:Lang.errors[Form.error.code] ?><?cs else ?><?cs var:Lang.errors.invalid ?><?cs /if ?></p></div><?cs /if ?><?cs /def ?>
 <?cs def:text_field(name, label, value, type, autocomplete, required) ?><div class="field<?cs if:Form.error.field == name ?> has-error<?cs /if ?>">
 <label for="f-<?cs var:name ?>"><?cs var:label ?></label>
 <input id="f-<?cs var:name ?>" name="<?cs var:name ?>" type="<?cs var:type ?>" value="<?cs var:value ?>" autocomplete="<?cs var:autocomplete ?>"<?cs if:required ?> required<?cs /if ?><?cs if:Form.error.field == name ?> aria-invalid="true" aria-describedby="err-<?cs var:name ?>"<?cs /if ?>>
 <?cs call:field_error(name) ?>
 </div><?cs /def ?>
 <?cs # A flash message: its key's text, or a text the page composed (Flash.text, e.g. with counts). ?>
-<?cs def:flash() ?><?cs if:Flash.key ?><div class="flash" role="status"><?cs alt:Flash.text ?><?cs var:Lang.flash[Flash.key] ?><?cs /alt ?></div><?cs /if ?><?cs /def ?>
+<?cs def:flash() ?><?cs if:Flash.key ?><div class="flash" role="status"><?cs if:Flash.text ?><?cs var:Flash.text ?><?cs else ?><?cs var:Lang.flash[Flash.key] ?><?cs /if ?></div><?cs /if ?><?cs /def ?>
 <?cs def:pager(base) ?><?cs if:Pager.pages > 1 ?><nav class="pager" aria-label="<?cs var:Lang.pager.label ?>">
 <?cs if:Pager.prev ?><a href="<?cs var:base ?>?page=<?cs var:Pager.prev ?><?cs if:Pager.query ?>&amp;<?cs var:Pager.query ?><?cs /if ?>" rel="prev"><?cs var:Lang.pager.prev ?></a><?cs /if ?>
 <span><?cs var:Lang.pager.page ?> <?cs var:Pager.page ?> / <?cs var:Pager.pages ?></span>
@@ -72,7 +72,7 @@
 <?cs def:risk_badge(score, level) ?><span class="badge heat-<?cs var:level ?>"><?cs var:score ?> · <?cs var:Lang.risks.levels[level] ?></span><?cs /def ?>
 <?cs # Heat maps: Heat.inherent_html and Heat.residual_html, written by app/ui-risks.c (heat_html). ?>
 <?cs # Risk counts by level, from a Heat.*by_level node. ?>
-<?cs def:risk_levels(counts) ?><ul class="risk-levels"><?cs each:l = Lang.risks.levels ?><li><span class="badge heat-<?cs name:l ?>"><?cs var:l ?></span> <?cs alt:counts[name(l)] ?>0<?cs /alt ?></li><?cs /each ?></ul><?cs /def ?>
+<?cs def:risk_levels(counts) ?><ul class="risk-levels"><?cs each:l = Lang.risks.levels ?><li><span class="badge heat-<?cs name:l ?>"><?cs var:l ?></span> <?cs if:counts[name(l)] ?><?cs var:counts[name(l)] ?><?cs else ?>0<?cs /if ?></li><?cs /each ?></ul><?cs /def ?>
 <?cs # Link pickers of the Pilot's forms: Reqs (requirements per adopted framework) with Sel.<id> checked; Resources with ResSel.<id> checked. ?>
 <?cs def:requirement_picker(legend, empty) ?><fieldset class="field<?cs if:Form.error.field == "requirement_ids" ?> has-error<?cs /if ?>"><legend><?cs var:legend ?></legend>
 <input type="hidden" name="requirement_ids_present" value="1">
@@ -108,7 +108,7 @@
 <?cs # A finding's severity: high, medium, low, info. ?>
 <?cs def:scan_severity(s) ?><span class="badge sev-<?cs var:s ?>"><?cs var:Lang.enums.scan_severity[s] ?></span><?cs /def ?>
 <?cs # Counts by severity of a node holding high, medium, low, info. ?>
-<?cs def:scan_counts(counts) ?><ul class="scan-counts"><?cs each:l = Lang.enums.scan_severity ?><li><?cs call:scan_severity(name(l)) ?> <?cs alt:counts[name(l)] ?>0<?cs /alt ?></li><?cs /each ?></ul><?cs /def ?>
+<?cs def:scan_counts(counts) ?><ul class="scan-counts"><?cs each:l = Lang.enums.scan_severity ?><li><?cs call:scan_severity(name(l)) ?> <?cs if:counts[name(l)] ?><?cs var:counts[name(l)] ?><?cs else ?>0<?cs /if ?></li><?cs /each ?></ul><?cs /def ?>
 <?cs # A finding's change since the previous scan. ?>
 <?cs def:scan_change(c) ?><span class="badge <?cs if:c == "new" ?>badge-warn<?cs elif:c == "fixed" ?>badge-ok<?cs else ?>badge-plan-essential<?cs /if ?>"><?cs var:Lang.scan.changes[c] ?></span><?cs /def ?>
 <?cs # A table of findings (list), with the action column for vCISOs (actions set). ?>
@@ -116,10 +116,10 @@
 <caption class="visually-hidden"><?cs var:caption ?></caption>
 <thead><tr><th scope="col"><?cs var:Lang.scan.severity ?></th><th scope="col"><?cs var:Lang.scan.host ?></th><th scope="col"><?cs var:Lang.scan.port ?></th><th scope="col"><?cs var:Lang.scan.service ?></th><th scope="col"><?cs var:Lang.scan.change ?></th><?cs if:actions ?><th scope="col"><?cs var:Lang.scan.action_col ?></th><?cs /if ?></tr></thead>
 <tbody><?cs each:f = list ?><tr id="<?cs var:id ?>-<?cs var:f.id ?>">
-<td><?cs call:scan_severity(f.severity) ?><br><span class="small muted"><?cs alt:Lang.scan.rules[f.rule] ?><?cs var:f.rule ?><?cs /alt ?></span></td>
+<td><?cs call:scan_severity(f.severity) ?><br><span class="small muted"><?cs if:Lang.scan.rules[f.rule] ?><?cs var:Lang.scan.rules[f.rule] ?><?cs else ?><?cs var:f.rule ?><?cs /if ?></span></td>
 <td><code><?cs var:f.host ?></code><?cs if:f.hostname ?><br><span class="small"><?cs var:f.hostname ?></span><?cs /if ?><?cs if:f.in_targets == "0" ?><br><span class="badge badge-warn small"><?cs var:Lang.scan.outside ?></span><?cs /if ?></td>
 <td><?cs var:f.port ?>/<?cs var:f.protocol ?></td>
-<td><?cs alt:f.service ?>—<?cs /alt ?><?cs if:f.product ?><br><span class="small muted"><?cs var:f.product ?> <?cs var:f.version ?></span><?cs /if ?></td>
+<td><?cs if:f.service ?><?cs var:f.service ?><?cs else ?>—<?cs /if ?><?cs if:f.product ?><br><span class="small muted"><?cs var:f.product ?> <?cs var:f.version ?></span><?cs /if ?></td>
 <td><?cs call:scan_change(f.change) ?></td>
 <?cs if:actions ?><td><?cs if:f.action.id ?><a href="/actions/<?cs var:f.action.id ?>"><?cs var:f.action.title ?></a> <span class="small muted">(<?cs var:Lang.enums.action_status[f.action.status] ?>)</span><?cs elif:f.change != "fixed" ?><form method="post" action="/findings/<?cs var:f.id ?>/action" class="inline"><?cs call:csrf() ?><button type="submit" class="button secondary"><?cs var:Lang.scan.to_action ?></button></form><?cs else ?>—<?cs /if ?></td><?cs /if ?>
 </tr><?cs /each ?></tbody></table></div><?cs /def ?>

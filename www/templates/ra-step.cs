@@ -20,13 +20,13 @@
 <caption class="visually-hidden"><?cs var:heading ?></caption>
 <?cs if:Kind.key == "business_asset" ?>
 <thead><tr><th scope="col"><?cs var:Lang.ra.name ?></th><th scope="col"><?cs var:Lang.ra.business_asset.owner ?></th><th scope="col"><?cs var:Lang.ra.supporting_asset.title ?></th><th scope="col"><?cs var:Lang.ra.scenario_count ?></th></tr></thead>
-<tbody><?cs each:r = Items ?><tr><td><a href="/business-assets/<?cs var:r.id ?>"><?cs var:r.name ?></a></td><td><?cs alt:r.owner ?>—<?cs /alt ?></td><td><?cs call:ra_names(r.supporting_asset_ids, Names.supporting_asset) ?></td><td><?cs var:r.scenario_count ?></td></tr><?cs /each ?></tbody>
+<tbody><?cs each:r = Items ?><tr><td><a href="/business-assets/<?cs var:r.id ?>"><?cs var:r.name ?></a></td><td><?cs if:r.owner ?><?cs var:r.owner ?><?cs else ?>—<?cs /if ?></td><td><?cs call:ra_names(r.supporting_asset_ids, Names.supporting_asset) ?></td><td><?cs var:r.scenario_count ?></td></tr><?cs /each ?></tbody>
 <?cs elif:Kind.key == "supporting_asset" ?>
 <thead><tr><th scope="col"><?cs var:Lang.ra.name ?></th><th scope="col"><?cs var:Lang.ra.supporting_asset.type ?></th><th scope="col"><?cs var:Lang.ra.supporting_asset.serves ?></th><th scope="col"><?cs var:Lang.ra.scenario_count ?></th></tr></thead>
 <tbody><?cs each:r = Items ?><tr><td><a href="/supporting-assets/<?cs var:r.id ?>"><?cs var:r.name ?></a></td><td><?cs var:Lang.enums.ra_support_type[r.type] ?></td><td><?cs call:ra_names(r.business_asset_ids, Names.business_asset) ?></td><td><?cs var:r.scenario_count ?></td></tr><?cs /each ?></tbody>
 <?cs elif:Kind.key == "threat_source" ?>
 <thead><tr><th scope="col"><?cs var:Lang.ra.name ?></th><th scope="col"><?cs var:Lang.ra.threat_source.resources ?></th><th scope="col"><?cs var:Lang.ra.threat_source.motivation ?></th><th scope="col"><?cs var:Lang.ra.scenario_count ?></th></tr></thead>
-<tbody><?cs each:r = Items ?><tr><td><a href="/threat-sources/<?cs var:r.id ?>"><?cs var:r.name ?></a></td><td><?cs var:Lang.enums.ra_resources[r.resources] ?></td><td class="small"><?cs alt:r.motivation ?>—<?cs /alt ?></td><td><?cs var:r.scenario_count ?></td></tr><?cs /each ?></tbody>
+<tbody><?cs each:r = Items ?><tr><td><a href="/threat-sources/<?cs var:r.id ?>"><?cs var:r.name ?></a></td><td><?cs var:Lang.enums.ra_resources[r.resources] ?></td><td class="small"><?cs if:r.motivation ?><?cs var:r.motivation ?><?cs else ?>—<?cs /if ?></td><td><?cs var:r.scenario_count ?></td></tr><?cs /each ?></tbody>
 <?cs else ?>
 <thead><tr><th scope="col"><?cs var:Lang.ra.scenario.name ?></th><th scope="col"><?cs var:Lang.risks.score ?></th><th scope="col"><?cs var:Lang.ra.scenario.status ?></th><th scope="col"><?cs var:Lang.ra.scenario.risk ?></th></tr></thead>
 <tbody><?cs each:r = Items ?><tr><td><a href="/scenarios/<?cs var:r.id ?>"><?cs var:r.title ?></a><br><span class="small muted"><?cs var:r.threat_source_name ?> → <?cs var:r.business_asset_name ?></span></td>

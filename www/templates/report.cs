@@ -19,10 +19,10 @@
 <section class="report-section"><h2><?cs var:Lang.report.summary ?></h2>
 <ul class="report-figures">
 <li><strong><?cs var:subcount(Adopted) ?></strong> <?cs var:Lang.report.frameworks ?></li>
-<li><strong><?cs alt:Heat.total ?>0<?cs /alt ?></strong> <?cs var:Lang.report.risks ?></li>
+<li><strong><?cs if:Heat.total ?><?cs var:Heat.total ?><?cs else ?>0<?cs /if ?></strong> <?cs var:Lang.report.risks ?></li>
 <li><strong><?cs var:Figures.open ?></strong> <?cs var:Lang.report.open_actions ?></li>
 <li><strong><?cs var:Figures.overdue ?></strong> <?cs var:Lang.report.overdue_actions ?></li>
-<li><strong><?cs alt:Docs.approved ?>0<?cs /alt ?></strong> <?cs var:Lang.report.approved_docs ?> · <strong><?cs alt:Docs.published ?>0<?cs /alt ?></strong> <?cs var:Lang.report.published_docs ?> · <strong><?cs alt:Docs.draft ?>0<?cs /alt ?></strong> <?cs var:Lang.report.draft_docs ?></li>
+<li><strong><?cs if:Docs.approved ?><?cs var:Docs.approved ?><?cs else ?>0<?cs /if ?></strong> <?cs var:Lang.report.approved_docs ?> · <strong><?cs if:Docs.published ?><?cs var:Docs.published ?><?cs else ?>0<?cs /if ?></strong> <?cs var:Lang.report.published_docs ?> · <strong><?cs if:Docs.draft ?><?cs var:Docs.draft ?><?cs else ?>0<?cs /if ?></strong> <?cs var:Lang.report.draft_docs ?></li>
 </ul></section>
 <section class="report-section"><h2><?cs var:Lang.clients.pilot_frameworks ?></h2>
 <?cs if:subcount(Adopted) == 0 ?><p class="muted"><?cs var:Lang.clients.pilot_frameworks_empty ?></p><?cs else ?>
@@ -37,6 +37,6 @@
 <?cs if:subcount(Open) == 0 ?><p class="muted"><?cs var:Lang.report.no_open_actions ?></p><?cs else ?>
 <div class="table-wrap" tabindex="0" role="region" aria-label="<?cs var:Lang.report.open_actions_title ?>"><table><caption class="visually-hidden"><?cs var:Lang.report.open_actions_title ?></caption>
 <thead><tr><th scope="col"><?cs var:Lang.actions.action ?></th><th scope="col"><?cs var:Lang.actions.owner ?></th><th scope="col"><?cs var:Lang.actions.due_date ?></th><th scope="col"><?cs var:Lang.actions.priority ?></th><th scope="col"><?cs var:Lang.actions.progress ?></th></tr></thead>
-<tbody><?cs each:a = Open ?><tr<?cs if:a.overdue == "1" ?> class="overdue"<?cs /if ?>><td><?cs var:a.title ?></td><td><?cs alt:a.owner_name ?>—<?cs /alt ?></td><td><?cs alt:a.due_date ?>—<?cs /alt ?></td><td><?cs var:Lang.enums.action_priority[a.priority] ?></td><td><?cs var:a.progress ?> %</td></tr><?cs /each ?></tbody></table></div><?cs /if ?></section>
+<tbody><?cs each:a = Open ?><tr<?cs if:a.overdue == "1" ?> class="overdue"<?cs /if ?>><td><?cs var:a.title ?></td><td><?cs if:a.owner_name ?><?cs var:a.owner_name ?><?cs else ?>—<?cs /if ?></td><td><?cs if:a.due_date ?><?cs var:a.due_date ?><?cs else ?>—<?cs /if ?></td><td><?cs var:Lang.enums.action_priority[a.priority] ?></td><td><?cs var:a.progress ?> %</td></tr><?cs /each ?></tbody></table></div><?cs /if ?></section>
 </div>
 <?cs call:page_close() ?>

@@ -5,7 +5,7 @@
 <?cs call:client_nav("resources") ?>
 <div>
 <h1><?cs var:Lang.resources.diff_title ?></h1>
-<p class="lead"><?cs var:Lang.resources.diff_lead ?> <a href="/templates/<?cs var:Diff.template_id ?>"><?cs var:Diff.template_title ?></a>: <?cs var:Lang.resources.version ?> <?cs alt:Diff.from_version ?>?<?cs /alt ?> → <?cs var:Diff.to_version ?>.</p>
+<p class="lead"><?cs var:Lang.resources.diff_lead ?> <a href="/templates/<?cs var:Diff.template_id ?>"><?cs var:Diff.template_title ?></a>: <?cs var:Lang.resources.version ?> <?cs if:Diff.from_version ?><?cs var:Diff.from_version ?><?cs else ?>?<?cs /if ?> → <?cs var:Diff.to_version ?>.</p>
 <?cs call:error_summary() ?>
 <?cs if:Diff.title.to ?><p><?cs var:Lang.resources.resource_title ?>: <del><?cs var:Diff.title.from ?></del> → <ins><?cs var:Diff.title.to ?></ins></p><?cs /if ?>
 <?cs if:Diff.type.to ?><p><?cs var:Lang.resources.type ?>: <del><?cs var:Lang.enums.resource_type[Diff.type.from] ?></del> → <ins><?cs var:Lang.enums.resource_type[Diff.type.to] ?></ins></p><?cs /if ?>

@@ -6,7 +6,7 @@
 <div>
 <div class="page-head"><h1><?cs var:Lang.resources.title ?> · <?cs var:Client.name ?></h1>
 <p class="actions"><a class="button" href="/clients/<?cs var:Client.id ?>/resources/new"><?cs var:Lang.resources.new ?></a></p></div>
-<p class="lead" id="resource-figures"><?cs each:s = Lang.enums.resource_status ?><?cs if:name(s) != "draft" ?> · <?cs /if ?><a href="<?cs var:Page.base ?>?status=<?cs name:s ?>"><?cs var:s ?></a> <strong><?cs alt:Docs[name(s)] ?>0<?cs /alt ?></strong><?cs /each ?></p>
+<p class="lead" id="resource-figures"><?cs each:s = Lang.enums.resource_status ?><?cs if:name(s) != "draft" ?> · <?cs /if ?><a href="<?cs var:Page.base ?>?status=<?cs name:s ?>"><?cs var:s ?></a> <strong><?cs if:Docs[name(s)] ?><?cs var:Docs[name(s)] ?><?cs else ?>0<?cs /if ?></strong><?cs /each ?></p>
 <form method="get" action="<?cs var:Page.base ?>" class="filters" role="search">
 <div class="field"><label for="f-q"><?cs var:Lang.resources.search ?></label>
 <input id="f-q" name="q" type="search" value="<?cs var:Filter.q ?>"></div>

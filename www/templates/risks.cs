@@ -20,23 +20,15 @@
 <?cs if:Filter.residual ?><input type="hidden" name="residual" value="1"><?cs /if ?>
 <button type="submit" class="button secondary"><?cs var:Lang.clients.search_button ?></button>
 </form>
-<?cs if:Filter.likelihood || Filter.impact ?><p class="notice" id="cell-filter"><?cs if:Filter.residual ?><?cs var:Lang.risks.cell_residual ?><?cs else ?><?cs var:Lang.risks.cell_inherent ?><?cs /if ?> · <?cs var:Lang.risks.likelihood ?> <?cs alt:Filter.likelihood ?>—<?cs /alt ?>, <?cs var:Lang.risks.impact ?> <?cs alt:Filter.impact ?>—<?cs /alt ?> · <a href="<?cs var:Page.base ?>"><?cs var:Lang.risks.clear_filters ?></a></p><?cs /if ?>
-<?cs if:subcount(Risks) == 0 ?>
+<?cs if:Filter.likelihood || Filter.impact ?><p class="notice" id="cell-filter"><?cs if:Filter.residual ?><?cs var:Lang.risks.cell_residual ?><?cs else ?><?cs var:Lang.risks.cell_inherent ?><?cs /if ?> · <?cs var:Lang.risks.likelihood ?> <?cs if:Filter.likelihood ?><?cs var:Filter.likelihood ?><?cs else ?>—<?cs /if ?>, <?cs var:Lang.risks.impact ?> <?cs if:Filter.impact ?><?cs var:Filter.impact ?><?cs else ?>—<?cs /if ?> · <a href="<?cs var:Page.base ?>"><?cs var:Lang.risks.clear_filters ?></a></p><?cs /if ?>
+<?cs if:Risks.count == 0 ?>
 <div class="empty"><?cs if:Filter.any ?><p><?cs var:Lang.risks.none_found ?></p><?cs else ?><p><?cs var:Lang.risks.empty ?></p>
 <p><a class="button" href="/clients/<?cs var:Client.id ?>/risks/new"><?cs var:Lang.risks.new ?></a></p><?cs /if ?></div>
 <?cs else ?>
 <div class="table-wrap"><table id="risks-table">
 <caption class="visually-hidden"><?cs var:Lang.risks.title ?></caption>
 <thead><tr><?cs call:sort_header(Lang.risks.risk, "title", Page.base) ?><?cs call:sort_header(Lang.risks.score, "score", Page.base) ?><th scope="col"><?cs var:Lang.risks.residual ?></th><th scope="col"><?cs var:Lang.risks.treatment ?></th><th scope="col"><?cs var:Lang.risks.status ?></th><th scope="col"><?cs var:Lang.risks.owner ?></th><?cs call:sort_header(Lang.risks.updated_at, "updated_at", Page.base) ?></tr></thead>
-<tbody><?cs each:r = Risks ?><tr>
-<td><a href="/risks/<?cs var:r.id ?>"><?cs var:r.title ?></a><?cs if:r.asset ?><br><span class="small muted"><?cs var:r.asset ?></span><?cs /if ?></td>
-<td><?cs call:risk_badge(r.score, r.level) ?></td>
-<td><?cs call:risk_badge(r.residual_score, r.residual_level) ?></td>
-<td><?cs var:Lang.enums.risk_treatment[r.treatment] ?></td>
-<td><?cs var:Lang.enums.risk_status[r.status] ?></td>
-<td><?cs alt:r.owner_name ?>—<?cs /alt ?></td>
-<td><time datetime="<?cs var:r.updated_at ?>"><?cs var:string.slice(r.updated_at, 0, 10) ?></time></td>
-</tr><?cs /each ?></tbody>
+<tbody><?cs uvar:Risks.rows ?></tbody>
 </table></div>
 <?cs call:pager(Page.base) ?>
 <?cs /if ?>

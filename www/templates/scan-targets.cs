@@ -14,7 +14,7 @@
 <caption class="visually-hidden"><?cs var:Lang.scan.targets ?></caption>
 <thead><tr><th scope="col"><?cs var:Lang.scan.target_value ?></th><th scope="col"><?cs var:Lang.scan.target_kind ?></th><th scope="col"><?cs var:Lang.scan.target_label ?></th><th scope="col"><span class="visually-hidden"><?cs var:Lang.scan.remove ?></span></th></tr></thead>
 <tbody><?cs each:t = Targets ?><tr>
-<td><code><?cs var:t.value ?></code></td><td><?cs var:Lang.enums.scan_target_kind[t.kind] ?></td><td><?cs alt:t.label ?>—<?cs /alt ?></td>
+<td><code><?cs var:t.value ?></code></td><td><?cs var:Lang.enums.scan_target_kind[t.kind] ?></td><td><?cs if:t.label ?><?cs var:t.label ?><?cs else ?>—<?cs /if ?></td>
 <td><form method="post" action="/scan-targets/<?cs var:t.id ?>/delete" class="inline"><?cs call:csrf() ?><button type="submit" class="button secondary" data-confirm="<?cs var:Lang.scan.remove_confirm ?>" aria-label="<?cs var:Lang.scan.remove ?> <?cs var:t.value ?>"><?cs var:Lang.scan.remove ?></button></form></td>
 </tr><?cs /each ?></tbody></table></div><?cs /if ?>
 </section>

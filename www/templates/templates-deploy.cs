@@ -3,7 +3,7 @@
 <nav class="breadcrumbs" aria-label="<?cs var:Lang.nav.breadcrumbs ?>"><a href="/templates"><?cs var:Lang.library.title ?></a> › <span aria-current="page"><?cs var:Lang.library.deploy_title ?></span></nav>
 <h1><?cs var:Lang.library.deploy_title ?></h1>
 <p class="lead"><?cs var:Lang.library.deploy_lead ?></p>
-<?cs if:Form.error.code ?><div class="error-summary" role="alert" tabindex="-1"><p><?cs if:Form.error.code == "not_vciso" ?><?cs var:Lang.library.err_not_vciso ?><?cs elif:Form.error.code == "not_found" ?><?cs var:Lang.library.err_not_found ?><?cs else ?><?cs alt:Lang.errors[Form.error.code] ?><?cs var:Lang.errors.invalid ?><?cs /alt ?><?cs /if ?></p>
+<?cs if:Form.error.code ?><div class="error-summary" role="alert" tabindex="-1"><p><?cs if:Form.error.code == "not_vciso" ?><?cs var:Lang.library.err_not_vciso ?><?cs elif:Form.error.code == "not_found" ?><?cs var:Lang.library.err_not_found ?><?cs else ?><?cs if:Lang.errors[Form.error.code] ?><?cs var:Lang.errors[Form.error.code] ?><?cs else ?><?cs var:Lang.errors.invalid ?><?cs /if ?><?cs /if ?></p>
 <p><?cs var:Lang.library.nothing_deployed ?></p></div><?cs /if ?>
 <?cs if:subcount(Templates) == 0 ?><div class="empty"><p><?cs var:Lang.library.empty ?></p>
 <p><a class="button" href="/templates/new"><?cs var:Lang.library.new ?></a></p></div>

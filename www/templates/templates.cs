@@ -16,7 +16,7 @@
 <input type="hidden" name="sort" value="<?cs var:Sort.key ?>"><input type="hidden" name="dir" value="<?cs var:Sort.dir ?>">
 <button type="submit" class="button secondary"><?cs var:Lang.clients.search_button ?></button>
 </form>
-<?cs if:Filter.requirement_id ?><p class="small" id="requirement-filter"><?cs var:Lang.library.tag_filter ?> <strong><?cs alt:Filter.requirement_label ?><?cs var:Lang.library.tag_unknown ?><?cs /alt ?></strong>. <a href="/templates"><?cs var:Lang.library.all ?></a></p><?cs /if ?>
+<?cs if:Filter.requirement_id ?><p class="small" id="requirement-filter"><?cs var:Lang.library.tag_filter ?> <strong><?cs if:Filter.requirement_label ?><?cs var:Filter.requirement_label ?><?cs else ?><?cs var:Lang.library.tag_unknown ?><?cs /if ?></strong>. <a href="/templates"><?cs var:Lang.library.all ?></a></p><?cs /if ?>
 <?cs if:subcount(Items) == 0 ?>
 <div class="empty"><?cs if:Filter.any ?><p><?cs var:Lang.library.none_found ?></p>
 <p><a href="/templates"><?cs var:Lang.library.all ?></a></p><?cs else ?><p><strong><?cs var:Lang.library.empty ?></strong></p>

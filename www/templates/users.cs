@@ -18,7 +18,7 @@
 <caption class="visually-hidden"><?cs var:Lang.users.title ?></caption>
 <thead><tr><?cs call:sort_header(Lang.users.name, "name", "/users") ?><?cs call:sort_header(Lang.users.email, "email", "/users") ?><?cs call:sort_header(Lang.users.role, "role", "/users") ?><th scope="col"><?cs var:Lang.users.status ?></th><th scope="col"><?cs var:Lang.users.mfa ?></th></tr></thead>
 <tbody><?cs each:u = Users ?><tr>
-<td><a href="/users/<?cs var:u.id ?>"><?cs alt:u.name ?><?cs var:u.email ?><?cs /alt ?></a></td>
+<td><a href="/users/<?cs var:u.id ?>"><?cs if:u.name ?><?cs var:u.name ?><?cs else ?><?cs var:u.email ?><?cs /if ?></a></td>
 <td><?cs var:u.email ?></td>
 <td><?cs var:Lang.roles[u.role] ?></td>
 <td><?cs if:u.active == "1" ?><?cs call:status_badge(1, Lang.users.active) ?><?cs else ?><?cs call:status_badge(0, Lang.users.inactive) ?><?cs /if ?></td>
