@@ -177,6 +177,10 @@ main(void)
 	ok(*rp_json_text(o, "z") == '\0' && *rp_json_text(o, "missing") == '\0' &&
 	    *rp_json_text(NULL, "s") == '\0', "rp_json_text: null, absent or no object: empty");
 	json_object_put(o);
+	ok(!rp_cs_true(NULL) && !rp_cs_true("") && !rp_cs_true("0") && !rp_cs_true("00") &&
+	    !rp_cs_true("0x0") && !rp_cs_true(" 0"), "rp_cs_true: empty and zero are false");
+	ok(rp_cs_true("1") && rp_cs_true("-2") && rp_cs_true("0 a") && rp_cs_true("abc") &&
+	    rp_cs_true("\xe2\x80\x94"), "rp_cs_true: other numbers and any text are true");
 	hdf_destroy(&req.hdf);
 
 	new_req(&req, "/");
