@@ -11,7 +11,7 @@ import { ensureStack } from '../lib/stack.mjs';
 import { lockStack, tidy } from '../lib/testkit.mjs';
 import { createFirm, httpTransport, loggedIn, sql } from '../lib/identity.mjs';
 import { assign, makeClient, makeEstab, person } from '../lib/clients.mjs';
-import { htmlEscape, langTexts } from '../lib/lang.mjs';
+import { htmlEscape, langTexts, setLang } from '../lib/lang.mjs';
 
 await lockStack();
 const env = ensureStack();
@@ -75,11 +75,6 @@ async function tbody(c, p) {
   assert.ok(td.status !== null && td.status < 2, `${p}: tidy errors:\n${td.output}`);
   const m = r.text.match(/<table id="clients-table">[\s\S]*?<tbody>([\s\S]*?)<\/tbody>/);
   return { html: r.text, rows: m ? m[1] : null };
-}
-
-async function setLang(c, lang) {
-  const r = await c.patch('/api/v1/me', { lang });
-  assert.equal(r.status, 200, r.text);
 }
 
 for (const lang of ['fr', 'en']) {

@@ -13,7 +13,7 @@ import { ensureStack } from '../lib/stack.mjs';
 import { lockStack, tidy } from '../lib/testkit.mjs';
 import { createFirm, httpTransport, loggedIn } from '../lib/identity.mjs';
 import { makeClient } from '../lib/clients.mjs';
-import { htmlEscape, langTexts } from '../lib/lang.mjs';
+import { htmlEscape, langTexts, okJson as ok, setLang } from '../lib/lang.mjs';
 
 await lockStack();
 const env = ensureStack();
@@ -24,11 +24,6 @@ const HOSTILE = `<script>alert("x")</script> & 'Tom' ${'\u00e9\u6f22'}`;
 const A = {};
 let anssi;
 let csf;
-
-const ok = (r, what) => {
-  assert.ok(r.status >= 200 && r.status < 300, `${what}: ${r.status} ${r.text}`);
-  return r.json;
-};
 
 before(async () => {
   const fa = createFirm(env);
@@ -59,11 +54,6 @@ before(async () => {
   A.action = ok(await A.admin.post(`/api/v1/clients/${A.client.id}/actions`,
     { title: `Fix ${HOSTILE}`, requirement_ids: [r1, r3] }), 'action');
 });
-
-async function setLang(c, lang) {
-  const r = await c.patch('/api/v1/me', { lang });
-  assert.equal(r.status, 200, r.text);
-}
 
 // The children of a language node, in the file's order: [key, text].
 function langChildren(lang, node) {

@@ -11,7 +11,7 @@ import { ensureStack } from '../lib/stack.mjs';
 import { lockStack, tidy } from '../lib/testkit.mjs';
 import { createFirm, httpTransport, loggedIn } from '../lib/identity.mjs';
 import { makeClient } from '../lib/clients.mjs';
-import { htmlEscape, langTexts } from '../lib/lang.mjs';
+import { htmlEscape, langTexts, okJson as ok, setLang } from '../lib/lang.mjs';
 
 await lockStack();
 const env = ensureStack();
@@ -20,11 +20,6 @@ const TEXTS = { fr: langTexts('fr'), en: langTexts('en') };
 const HOSTILE = `<script>alert("x")</script> & 'Tom' ${'\u00e9\u6f22'}`;
 
 const A = {};
-
-const ok = (r, what) => {
-  assert.ok(r.status >= 200 && r.status < 300, `${what}: ${r.status} ${r.text}`);
-  return r.json;
-};
 
 before(async () => {
   const fa = createFirm(env);
@@ -40,11 +35,6 @@ before(async () => {
     status: 'closed' }), 'residual');
   ok(await post({ title: 'Plain', asset: '', likelihood: 1, impact: 1 }), 'plain');
 });
-
-async function setLang(c, lang) {
-  const r = await c.patch('/api/v1/me', { lang });
-  assert.equal(r.status, 200, r.text);
-}
 
 // The rows the template wrote for the API's risks of one page.
 function expectedRows(lang, risks) {

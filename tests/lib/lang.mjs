@@ -38,3 +38,15 @@ export function htmlEscape(s) {
   return String(s).replace(/\r/g, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
+
+// Switch a signed-in client's pages to language `lang` (fr or en).
+export async function setLang(c, lang) {
+  const r = await c.patch('/api/v1/me', { lang });
+  assert.equal(r.status, 200, r.text);
+}
+
+// The JSON of a 2xx answer; anything else fails, naming what was asked.
+export function okJson(r, what) {
+  assert.ok(r.status >= 200 && r.status < 300, `${what}: ${r.status} ${r.text}`);
+  return r.json;
+}
