@@ -209,6 +209,16 @@ rp_set(struct rp_req *req, const char *name, const char *value)
 	}
 }
 
+/* A JSON scalar as the templates see it: "1"/"0" for a boolean, a number
+ * in decimal, a string as it is. */
+static const char *
+scalar_text(struct json_object *v)
+{
+	if (json_object_is_type(v, json_type_boolean))
+		return json_object_get_boolean(v) ? "1" : "0";
+	return json_object_get_string(v);
+}
+
 /* The value v as name under node: one walk per level, none from the root. */
 static void
 set_json_at(HDF *node, const char *name, struct json_object *v)
@@ -234,11 +244,8 @@ set_json_at(HDF *node, const char *name, struct json_object *v)
 			set_json_at(child, idx, json_object_array_get_idx(v, i));
 		}
 		return;
-	case json_type_boolean:
-		nerr = hdf_set_value(node, name, json_object_get_boolean(v) ? "1" : "0");
-		break;
 	default:
-		nerr = hdf_set_value(node, name, json_object_get_string(v));
+		nerr = hdf_set_value(node, name, scalar_text(v));
 	}
 	if (nerr != STATUS_OK) {
 		nerr_ignore(&nerr);
@@ -445,9 +452,7 @@ rp_json_text(struct json_object *o, const char *key)
 
 	if (o == NULL || !json_object_object_get_ex(o, key, &v) || v == NULL)
 		return "";
-	if (json_object_is_type(v, json_type_boolean))
-		return json_object_get_boolean(v) ? "1" : "0";
-	return json_object_get_string(v);
+	return scalar_text(v);
 }
 
 const char *

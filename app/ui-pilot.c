@@ -156,8 +156,35 @@ field_label(struct rp_buf *b, const char *id, const char *rid, const char *label
 	rp_buf_puts(b, id);
 	rp_html_text(b, rid);
 	rp_buf_puts(b, "\">");
-	rp_html_text(b, label);
+	rp_buf_puts(b, label);
 	rp_buf_puts(b, "</label>\n");
+}
+
+/* A text area of the form in its field: comment or justification. */
+static void
+textarea_field(struct rp_buf *b, const char *id, const char *rid, const char *label,
+    const char *name, const char *value)
+{
+	field_label(b, id, rid, label);
+	rp_buf_puts(b, "<textarea id=\"");
+	rp_buf_puts(b, id);
+	rp_html_text(b, rid);
+	rp_buf_puts(b, "\" name=\"");
+	rp_buf_puts(b, name);
+	rp_buf_puts(b, "\" rows=\"2\">");
+	rp_html_text(b, value);
+	rp_buf_puts(b, "</textarea></div>\n");
+}
+
+/* A text, escaped once for every row of the page. */
+static const char *
+html_once(struct rp_req *req, const char *text)
+{
+	struct rp_buf b;
+
+	rp_buf_init(&b, req->arena);
+	rp_html_text(&b, text);
+	return rp_buf_str(&b);
 }
 
 /* The evidence or the actions of a requirement: links with their status
@@ -197,9 +224,21 @@ requirement_rows(struct rp_req *req, const struct rp_client *c, struct json_obje
 	struct _hdf *statuses = rp_lang_node(req, "Lang.pilot.statuses"),
 	    *res_status = rp_lang_node(req, "Lang.enums.resource_status"),
 	    *act_status = rp_lang_node(req, "Lang.enums.action_status");
-	const char *cycle = rp_get(req, "Framework.cycle"),
-	    *err_req = rp_get(req, "Form.error.requirement"),
+	const char *err_req = rp_get(req, "Form.error.requirement"),
 	    *err_code = rp_get(req, "Form.error.code"), *group = "";
+	/* What every form repeats, escaped once. */
+	const char *csrf = html_once(req, req->user->csrf_token),
+	    *cycle = html_once(req, rp_get(req, "Framework.cycle")),
+	    *l_status = html_once(req, rp_lang_text(req, "Lang.pilot.status")),
+	    *l_comment = html_once(req, rp_lang_text(req, "Lang.pilot.comment")),
+	    *l_applicable = html_once(req, rp_lang_text(req, "Lang.deliv.applicable")),
+	    *l_yes = html_once(req, rp_lang_text(req, "Lang.deliv.yes")),
+	    *l_no = html_once(req, rp_lang_text(req, "Lang.deliv.no")),
+	    *l_justification = html_once(req, rp_lang_text(req, "Lang.deliv.justification")),
+	    *l_evidence = html_once(req, rp_lang_text(req, "Lang.pilot.evidence")),
+	    *l_add = html_once(req, rp_lang_text(req, "Lang.pilot.add_evidence")),
+	    *l_actions = html_once(req, rp_lang_text(req, "Lang.pilot.linked_actions")),
+	    *l_save = html_once(req, rp_lang_text(req, "Lang.pilot.save"));
 	struct rp_buf b;
 
 	rp_buf_init(&b, req->arena);
@@ -227,13 +266,13 @@ requirement_rows(struct rp_req *req, const struct rp_client *c, struct json_obje
 		rp_buf_puts(&b, "\" class=\"card assess\" id=\"req-");
 		rp_html_text(&b, rid);
 		rp_buf_puts(&b, "\">\n<input type=\"hidden\" name=\"csrf_token\" value=\"");
-		rp_html_text(&b, req->user->csrf_token);
+		rp_buf_puts(&b, csrf);
 		rp_buf_puts(&b, "\"><input type=\"hidden\" name=\"framework_id\" value=\"");
 		rp_buf_putll(&b, framework);
 		rp_buf_puts(&b, "\"><input type=\"hidden\" name=\"page\" value=\"");
 		rp_buf_putll(&b, page);
 		rp_buf_puts(&b, "\"><input type=\"hidden\" name=\"cycle\" value=\"");
-		rp_html_text(&b, cycle);
+		rp_buf_puts(&b, cycle);
 		rp_buf_puts(&b, "\">\n<p><strong>");
 		rp_html_text(&b, rp_json_text(it, "ref"));
 		rp_buf_puts(&b, "</strong> ");
@@ -243,19 +282,14 @@ requirement_rows(struct rp_req *req, const struct rp_client *c, struct json_obje
 		rp_buf_puts(&b, "\">");
 		rp_html_text(&b, rp_lang_in(statuses, status));
 		rp_buf_puts(&b, "</span></p>\n<div class=\"assess-fields\">\n");
-		field_label(&b, "s-", rid, rp_lang_text(req, "Lang.pilot.status"));
+		field_label(&b, "s-", rid, l_status);
 		rp_buf_puts(&b, "<select id=\"s-");
 		rp_html_text(&b, rid);
 		rp_buf_puts(&b, "\" name=\"status\">");
 		rp_html_options(&b, statuses, status);
 		rp_buf_puts(&b, "</select></div>\n");
-		field_label(&b, "c-", rid, rp_lang_text(req, "Lang.pilot.comment"));
-		rp_buf_puts(&b, "<textarea id=\"c-");
-		rp_html_text(&b, rid);
-		rp_buf_puts(&b, "\" name=\"comment\" rows=\"2\">");
-		rp_html_text(&b, rp_json_text(it, "comment"));
-		rp_buf_puts(&b, "</textarea></div>\n");
-		field_label(&b, "a-", rid, rp_lang_text(req, "Lang.deliv.applicable"));
+		textarea_field(&b, "c-", rid, l_comment, "comment", rp_json_text(it, "comment"));
+		field_label(&b, "a-", rid, l_applicable);
 		rp_buf_puts(&b, "<input type=\"hidden\" name=\"applicable_was\" value=\"");
 		rp_html_text(&b, applicable);
 		rp_buf_puts(&b, "\"><select id=\"a-");
@@ -263,18 +297,15 @@ requirement_rows(struct rp_req *req, const struct rp_client *c, struct json_obje
 		bool yes = strcmp(applicable, "1") == 0;
 		rp_buf_puts(&b, yes ? "\" name=\"applicable\"><option value=\"1\" selected>" :
 		    "\" name=\"applicable\"><option value=\"1\">");
-		rp_html_text(&b, rp_lang_text(req, "Lang.deliv.yes"));
+		rp_buf_puts(&b, l_yes);
 		rp_buf_puts(&b, yes ? "</option><option value=\"0\">" :
 		    "</option><option value=\"0\" selected>");
-		rp_html_text(&b, rp_lang_text(req, "Lang.deliv.no"));
+		rp_buf_puts(&b, l_no);
 		rp_buf_puts(&b, "</option></select></div>\n");
-		field_label(&b, "j-", rid, rp_lang_text(req, "Lang.deliv.justification"));
-		rp_buf_puts(&b, "<textarea id=\"j-");
-		rp_html_text(&b, rid);
-		rp_buf_puts(&b, "\" name=\"justification\" rows=\"2\">");
-		rp_html_text(&b, rp_json_text(it, "justification"));
-		rp_buf_puts(&b, "</textarea></div>\n</div>\n<p class=\"links small\"><span class=\"muted\">");
-		rp_html_text(&b, rp_lang_text(req, "Lang.pilot.evidence"));
+		textarea_field(&b, "j-", rid, l_justification, "justification",
+		    rp_json_text(it, "justification"));
+		rp_buf_puts(&b, "</div>\n<p class=\"links small\"><span class=\"muted\">");
+		rp_buf_puts(&b, l_evidence);
 		rp_buf_puts(&b, "</span> ");
 		linked(&b, it, "resources", "/resources/", "res-", res_status);
 		rp_buf_puts(&b, "\n\u00b7 <a href=\"/clients/");
@@ -282,9 +313,9 @@ requirement_rows(struct rp_req *req, const struct rp_client *c, struct json_obje
 		rp_buf_puts(&b, "/resources/new?requirement_id=");
 		rp_html_text(&b, rid);
 		rp_buf_puts(&b, "\">");
-		rp_html_text(&b, rp_lang_text(req, "Lang.pilot.add_evidence"));
+		rp_buf_puts(&b, l_add);
 		rp_buf_puts(&b, "</a><br>\n<span class=\"muted\">");
-		rp_html_text(&b, rp_lang_text(req, "Lang.pilot.linked_actions"));
+		rp_buf_puts(&b, l_actions);
 		rp_buf_puts(&b, "</span> ");
 		linked(&b, it, "actions", "/actions/", "action-", act_status);
 		rp_buf_puts(&b, "</p>\n");
@@ -295,7 +326,7 @@ requirement_rows(struct rp_req *req, const struct rp_client *c, struct json_obje
 			rp_buf_puts(&b, "</p>");
 		}
 		rp_buf_puts(&b, "\n<p><button type=\"submit\" class=\"button secondary\">");
-		rp_html_text(&b, rp_lang_text(req, "Lang.pilot.save"));
+		rp_buf_puts(&b, l_save);
 		rp_buf_puts(&b, "</button></p>\n</form>\n");
 	}
 	return rp_buf_str(&b);
