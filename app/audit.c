@@ -65,7 +65,10 @@ rp_audit_for(struct rp_req *req, const char *action, const char *object_type,
 static struct rp_stmt q_client = RP_STMT(
     "SELECT id, DATE_FORMAT(at, '%Y-%m-%dT%H:%i:%sZ'), user_id, ip, action,"
     " object_type, object_id, client_id, details, DATE_FORMAT(at, ?) FROM audit_log"
-    " WHERE firm_id = ? AND client_id = ? ORDER BY id DESC LIMIT ? OFFSET ?");
+    " WHERE firm_id = ? AND client_id = ? ORDER BY at DESC, id DESC LIMIT ? OFFSET ?");
+static struct rp_stmt q_latest = RP_STMT(
+    "SELECT DATE_FORMAT(at, '%Y-%m-%dT%H:%i:%sZ'), DATE_FORMAT(at, ?), action FROM audit_log"
+    " WHERE firm_id = ? AND client_id = ? ORDER BY at DESC, id DESC LIMIT ?");
 static struct rp_stmt q_client_count = RP_STMT(
     "SELECT COUNT(*) FROM audit_log WHERE firm_id = ? AND client_id = ?");
 
@@ -118,6 +121,16 @@ rp_audit_of_client(struct rp_req *req, long long firm_id, long long client_id,
 		json_object_array_add(arr, o);
 	}
 	return arr;
+}
+
+int
+rp_audit_latest(struct rp_req *req, long long firm_id, long long client_id,
+    const char *datefmt, long long limit, struct rp_dbres *res)
+{
+	struct rp_dbarg a[] = { RP_ASTR(datefmt), RP_AINT(firm_id), RP_AINT(client_id),
+	    RP_AINT(limit) };
+
+	return rp_db_do(req, &q_latest, a, RP_NELEM(a), res);
 }
 
 bool

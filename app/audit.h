@@ -7,6 +7,7 @@
 
 struct rp_req;
 struct json_object;
+struct rp_dbres;
 
 /* Record one action, inside the caller's transaction so the entry and the
  * change commit or roll back together. The actor is req->user (or nobody,
@@ -38,5 +39,11 @@ int rp_audit_for(struct rp_req *, const char *action, const char *object_type,
 struct json_object *rp_audit_of_client(struct rp_req *, long long firm_id,
     long long client_id, const char *datefmt, long long limit, long long offset,
     long long *total);
+
+/* The latest `limit` entries of a client for a dashboard: only what it
+ * shows, as rows of (time as in SPEC, time in datefmt, action), newest
+ * first, in res. 0, or -1 after rp_fail. */
+int rp_audit_latest(struct rp_req *, long long firm_id, long long client_id,
+    const char *datefmt, long long limit, struct rp_dbres *res);
 
 #endif

@@ -13,6 +13,7 @@
 #include "authz.h"
 #include "branding.h"
 #include "clients.h"
+#include "db.h"
 #include "enums.h"
 #include "input.h"
 #include "pilot.h"
@@ -492,23 +493,16 @@ rp_ui_client_pilot(struct rp_req *req)
 		return -1;
 	rp_ui_client_chrome(req, &c);
 	client_hdf(rp_node(req, "Edit"), &c);
-	struct json_object *act = rp_audit_of_client(req, c.firm_id, c.id,
-	    rp_lang_text(req, "Lang.formats.datetime"), 10, 0, NULL);
-	if (act == NULL)
+	struct rp_dbres act;
+	if (rp_audit_latest(req, c.firm_id, c.id, rp_lang_text(req, "Lang.formats.datetime"),
+	    10, &act) != 0)
 		return -1;
-	for (size_t i = 0; i < json_object_array_length(act); i++) {
-		struct json_object *e = json_object_array_get_idx(act, i), *v;
+	for (size_t i = 0; i < act.nrows; i++) {
 		const char *b = P("Activity.%zu", i);
-		json_object_object_get_ex(e, "at", &v);
-		rp_set(req, P("%s.at", b), json_object_get_string(v));
-		json_object_object_get_ex(e, "at_text", &v);
-		rp_set(req, P("%s.at_text", b), json_object_get_string(v));
-		json_object_object_get_ex(e, "action", &v);
-		rp_set(req, P("%s.action", b), json_object_get_string(v));
-		json_object_object_get_ex(e, "object_type", &v);
-		rp_set(req, P("%s.object_type", b), json_object_get_string(v));
+		rp_set(req, P("%s.at", b), act.rows[i][0]);
+		rp_set(req, P("%s.at_text", b), act.rows[i][1]);
+		rp_set(req, P("%s.action", b), act.rows[i][2]);
 	}
-	json_object_put(act);
 	/* The frameworks, the figures, the usage scores and the latest scans
 	 * in one round trip; each widget shows its part if the caller may. */
 	struct rp_pilot_dashboard d;

@@ -4,14 +4,17 @@
 // shows what the API (which reads each part alone) answers, in the same
 // order: the adopted frameworks in adoption order, the adoptable ones in
 // the catalogue's order, the usage sections by position and the
-// establishments by name, the most exposed establishments first; and that
-// a dashboard runs its statements in a bounded number of round trips.
+// establishments by name, the most exposed establishments first; that its
+// activity shows the client's ten latest entries only, newest first, and
+// reads only those; and that a dashboard runs its statements in a bounded
+// number of round trips.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { ensureStack } from '../lib/stack.mjs';
 import { lockStack, tidy } from '../lib/testkit.mjs';
 import { Client, createFirm, httpTransport, loggedIn, sql } from '../lib/identity.mjs';
 import { makeClient, makeEstab } from '../lib/clients.mjs';
+import { htmlEscape, langTexts, setLang } from '../lib/lang.mjs';
 
 await lockStack();
 const env = ensureStack();
@@ -131,6 +134,70 @@ test('the dashboard shows each part as the API answers it, in the same order', a
   assert.deepEqual(top.map(Number), exposure.establishments.filter((e) => e.findings_by_severity.high
     + e.findings_by_severity.medium > 0).map((e) => e.establishment_id), 'the most exposed first');
   assert.equal(top[0], String(estabs.Zulu));
+});
+
+// The <li> entries of the dashboard's activity list: [datetime, text, label].
+function activity(html) {
+  const from = html.indexOf('<section class="card" id="pilot-activity">');
+  assert.ok(from >= 0, 'the activity section');
+  const part = html.slice(from, html.indexOf('</section>', from));
+  return [...part.matchAll(/<li><time datetime="([^"]*)">([^<]*)<\/time> \u2014 ([^<]*)<\/li>/g)]
+    .map((m) => m.slice(1));
+}
+
+test('the activity shows the client\'s ten latest entries, newest first, and no other client\'s', async () => {
+  await setLang(admin, 'fr');
+  const firm = sql(env, `SELECT firm_id FROM clients WHERE id = ${client}`)[0][0];
+  const other = (await makeClient(admin)).id;
+  // Twelve entries a minute apart, newer than the set-up's, inserted
+  // oldest last (newest first in time, not in id); an action without a
+  // label (shown as it is, escaped); and the newest entry of all on
+  // another client of the firm.
+  const actions = ['client.update', '<b>odd</b>', 'establishment.create'];
+  sql(env, `INSERT INTO audit_log (at, firm_id, client_id, action, object_type, details)
+    SELECT UTC_TIMESTAMP(3) + INTERVAL 1 HOUR - INTERVAL seq MINUTE, ${firm}, ${client},
+    ELT(1 + seq % 3, ${actions.map((a) => `'${a}'`).join(', ')}), 'client', '{}' FROM seq_1_to_12
+    ORDER BY seq`);
+  sql(env, `INSERT INTO audit_log (at, firm_id, client_id, action, object_type, details)
+    VALUES (UTC_TIMESTAMP(3) + INTERVAL 2 HOUR, ${firm}, ${other}, 'client.update', 'client', '{}')`);
+  const page = await admin.get(`/clients/${client}/pilot`);
+  assert.equal(page.status, 200);
+  const fr = langTexts('fr');
+  const want = sql(env, `SELECT DATE_FORMAT(at, '%Y-%m-%dT%H:%i:%sZ'),
+    DATE_FORMAT(at, '${fr.get('Lang.formats.datetime')}'), action FROM audit_log
+    WHERE client_id = ${client} ORDER BY at DESC LIMIT 10`);
+  assert.equal(want.length, 10);
+  assert.deepEqual(activity(page.text), want.map(([at, text, action]) =>
+    [at, htmlEscape(text), htmlEscape(fr.get(`Lang.audit.${action}`) ?? action)]));
+  assert.ok(page.text.includes('&lt;b&gt;odd&lt;/b&gt;') && !page.text.includes('<b>odd</b>'),
+    'an action without a label, escaped');
+  // The API's recent activity: the same entries in the same order.
+  const pilot = (await admin.get(`/api/v1/clients/${client}/pilot`)).json;
+  assert.deepEqual(pilot.recent_activity.map((e) => e.at), want.map((w) => w[0]));
+});
+
+test('the activity reads the latest entries only, however long the client\'s history', async () => {
+  const firm = sql(env, `SELECT firm_id FROM clients WHERE id = ${client}`)[0][0];
+  sql(env, `INSERT INTO audit_log (at, firm_id, client_id, action, object_type, details)
+    SELECT UTC_TIMESTAMP(3) - INTERVAL 1 DAY - INTERVAL seq SECOND, ${firm}, ${client},
+    'client.update', 'client', '{}' FROM seq_1_to_3000`);
+  // Then as many of another client: whichever way a statement walks the
+  // log, newest ids first or this client's entries, reading them all
+  // would show.
+  const other = (await makeClient(admin)).id;
+  sql(env, `INSERT INTO audit_log (at, firm_id, client_id, action, object_type, details)
+    SELECT UTC_TIMESTAMP(3) - INTERVAL seq SECOND, ${firm}, ${other},
+    'client.update', 'client', '{}' FROM seq_1_to_3000`);
+  const reads = () => sql(env, `SHOW GLOBAL STATUS WHERE Variable_name IN
+    ('Handler_read_next', 'Handler_read_prev')`).reduce((n, r) => n + Number(r[1]), 0);
+  // The inserts dropped the cached answers of the statements on the audit
+  // log: this dashboard reads it again.
+  const before = reads();
+  const r = await admin.get(`/clients/${client}/pilot`);
+  assert.equal(r.status, 200);
+  const read = reads() - before;
+  assert.equal(activity(r.text).length, 10);
+  assert.ok(read < 1000, `${read} index rows read for one dashboard of a client with 3000 entries`);
 });
 
 test('a dashboard is a bounded number of statements, whatever its widgets', async () => {

@@ -63,7 +63,7 @@
 <?cs # ---- end of the usage diagnostic feedback ---- ?>
 <section class="card"><h2><?cs var:Lang.clients.pilot_modules ?></h2>
 <?cs if:subcount(Edit.modules) == 0 ?><p class="muted"><?cs var:Lang.clients.pilot_no_modules ?></p><?cs else ?><ul><?cs each:m = Edit.modules ?><li><?cs var:Lang.enums.module[name(m)] ?></li><?cs /each ?></ul><?cs /if ?></section>
-<section class="card"><h2><?cs var:Lang.clients.pilot_activity ?></h2>
+<section class="card" id="pilot-activity"><h2><?cs var:Lang.clients.pilot_activity ?></h2>
 <?cs if:subcount(Activity) == 0 ?><p class="muted"><?cs var:Lang.clients.pilot_activity_empty ?></p><?cs else ?>
 <ul><?cs each:a = Activity ?><li><time datetime="<?cs var:a.at ?>"><?cs var:a.at_text ?></time> — <?cs if:Lang.audit[a.action] ?><?cs var:Lang.audit[a.action] ?><?cs else ?><?cs var:a.action ?><?cs /if ?></li><?cs /each ?></ul><?cs /if ?></section>
 </div></div>
