@@ -42,6 +42,11 @@
 #   BENCH_COMPARE        length of each run of the side-by-side comparison of
 #                        the first and last scale (default 4s)
 #   BENCH_COMPARE_ROUNDS rounds of that comparison, four runs each (default 2)
+#   BENCH_FEW            length of each run of a scale's read pages at
+#                        BENCH_FEW_CONNECTIONS connections, one request per
+#                        worker and none queued: the latency one user meets
+#                        (default 3s; 0 skips them)
+#   BENCH_FEW_CONNECTIONS  connections of those runs (default 4)
 #   BENCH_KEEP_STACK=1   leave the stack running at the end
 #   BENCH_BUILD=tree     measure the tree's binaries even when they are a debug
 #                        or sanitizer build (by default a release copy is built)
@@ -101,6 +106,8 @@ CONNECTIONS=${BENCH_CONNECTIONS:-64}
 TIMEOUT=${BENCH_TIMEOUT:-5s}
 KEEP=${BENCH_KEEP_STACK:-0}
 HOP=${BENCH_HOP:-5s}
+FEW=${BENCH_FEW:-3s}
+FEW_C=${BENCH_FEW_CONNECTIONS:-4}
 
 # A duration as wrk takes it (N, Ns, Nm, Nh) -> seconds.
 seconds() {
@@ -118,6 +125,11 @@ fi
 if ! HOP_S=$(seconds "$HOP") || ((HOP_S == 0)); then
 	die "BENCH_HOP must be a positive duration such as 5s (got '$HOP')"
 fi
+if ! FEW_S=$(seconds "$FEW"); then
+	die "BENCH_FEW must be a duration such as 3s, or 0 (got '$FEW')"
+fi
+[[ $FEW_C =~ ^[1-9][0-9]*$ ]] ||
+	die "BENCH_FEW_CONNECTIONS must be a positive number (got '$FEW_C')"
 WARMUP_S=$(seconds "$WARMUP") || die "BENCH_WARMUP must be a duration such as 2s (got '$WARMUP')"
 if ! TIMEOUT_S=$(seconds "$TIMEOUT") || ((TIMEOUT_S == 0)); then
 	die "BENCH_TIMEOUT must be a positive duration such as 5s (got '$TIMEOUT')"
@@ -244,8 +256,8 @@ run_wrk() {
 	[[ -n ${4:-} ]] && hdr=(-H "$4")
 	secs=$(seconds "$1")
 	timeout -k 5 $((secs + TIMEOUT_S + 30)) \
-		wrk -t "$THREADS" -c "$CONNECTIONS" -d "$1" --timeout "$TIMEOUT" --latency \
-		"${hdr[@]}" "$2" >"$3" 2>&1
+		wrk -t "$THREADS" -c "${WRK_CONNECTIONS:-$CONNECTIONS}" -d "$1" --timeout "$TIMEOUT" \
+		--latency "${hdr[@]}" "$2" >"$3" 2>&1
 }
 
 # parse_wrk FILE: prints "rps p50_ms p99_ms requests timeouts non2xx sockerr"
@@ -384,6 +396,8 @@ bench_login() {
 api() { # api PATH: GET it as the bench admin, print the body
 	curl -s --max-time 30 -H "Cookie: $COOKIE" "$BASE_URL/api/v1$1"
 }
+# mib KIB: KiB as MiB with one decimal, rounded.
+mib() { awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'; }
 # worker_rss: the largest resident set of the workers, in KiB.
 worker_rss() {
 	local pid max=0 kb
@@ -420,7 +434,8 @@ page_run() {
 	fi
 }
 
-declare -A SEED_S SRPS SP50 SP99 SREQS STO SNON RSS1 RSS2 RSSREQ PSS2 SHOP PURL PCOOKIE
+declare -A SEED_S SRPS SP50 SP99 SREQS STO SNON RSS0 RSS1 RSS2 RSSREQ PSS2 SHOP PURL PCOOKIE
+declare -A FRPS FP50 FP99
 for N in $SCALES; do
 	[[ $N =~ ^[1-9][0-9]*$ ]] || die "BENCH_SCALES must list client counts (got '$N')"
 	db=rempart_bench_$N
@@ -460,6 +475,9 @@ for N in $SCALES; do
 		code=$(curl -s -o "$OUT/page-$N-$k.html" -w '%{http_code}' --max-time 30 -H "Cookie: $COOKIE" "${SURL[$k]}")
 		[[ $code == 200 ]] || die "GET ${SURL[$k]} answered $code on $db"
 	done
+	# The workers have just started on this database (use_db) and served
+	# only these few requests: their memory before any load.
+	RSS0[$N]=$(worker_rss)
 	cat >"$OUT/mixed-$N.lua" <<LUA
 local reads = { "/clients", "/clients/$client/pilot", "/clients/$client/compliance?framework_id=$fw",
 	"/clients/$client/risks", "/api/v1/clients?limit=50" }
@@ -526,6 +544,20 @@ LUA
 	RSS2[$N]=$(worker_rss)
 	PSS2[$N]=$(worker_pss)
 	RSSREQ[$N]="$first $served"
+	# The read pages with one request per worker and none queued: the
+	# latency one user meets, where the 64 connections above measure the
+	# queue as much as the page.
+	if ((FEW_S > 0)); then
+		for k in L P C R A; do
+			say "scale N=$N: measuring ${FEW} at $FEW_C connections: ${SLABEL[$k]}"
+			WRK_CONNECTIONS=$FEW_C run_wrk "$FEW" "${SURL[$k]}" "$OUT/few-$N-$k.txt" \
+				"Cookie: $COOKIE" || true
+			if figures=$(parse_wrk "$OUT/few-$N-$k.txt"); then
+				read -r rps p50 p99 _ <<<"$figures"
+				FRPS[$N$k]=$rps FP50[$N$k]=$p50 FP99[$N$k]=$p99
+			fi
+		done
+	fi
 done
 
 # ------------------------------------------------ firm-size comparison ---
@@ -743,11 +775,17 @@ for N in $SCALES; do
 	done
 	read -r first served <<<"${RSSREQ[$N]:-0 0}"
 	printf '  %-44s %s\n' "worker RSS (largest)" \
-		"$(awk -v a="${RSS1[$N]:-0}" -v b="${RSS2[$N]:-0}" -v f="$first" -v s="$served" \
-		'BEGIN { printf "%.1f MiB after %d requests, %.1f MiB after %d", a / 1024, f, b / 1024, s }')"
-	printf '  %-44s %s
-' "worker PSS (largest, shared pages in shares)" \
-		"$(awk -v p="${PSS2[$N]:-0}" 'BEGIN { printf "%.1f MiB", p / 1024 }')"
+		"$(mib "${RSS0[$N]:-0}") MiB after its first requests, $(mib "${RSS1[$N]:-0}") MiB after $first requests, $(mib "${RSS2[$N]:-0}") MiB after $served"
+	printf '  %-44s %s\n' "worker PSS (largest, shared pages in shares)" "$(mib "${PSS2[$N]:-0}") MiB"
+	if [[ -n ${FRPS[${N}L]:-}${FRPS[${N}A]:-} ]]; then
+		echo "  at $FEW_C connections (one request per worker, none queued):"
+		for k in L P C R A; do
+			printf '    %-42s %s\n' "${SLABEL[$k]}" "$(awk -v r="${FRPS[$N$k]:-}" \
+				-v a="${FP50[$N$k]:-}" -v b="${FP99[$N$k]:-}" 'BEGIN {
+				if (r == "") print "failed"
+				else printf "p50 %.2f ms, p99 %.2f ms, %.0f requests/s", a, b, r }')"
+		done
+	fi
 done
 if [[ $small != "$big" ]]; then
 	echo
@@ -784,7 +822,7 @@ for N in $SCALES; do
 	read -r first served <<<"${RSSREQ[$N]:-0 0}"
 	ok=0
 	((${RSS2[$N]:-99999} <= 8192 && ${RSS2[$N]:-0} - ${RSS1[$N]:-0} <= 256)) && ok=1
-	verdict $ok "N=$N worker RSS <= 8 MiB and flat: $((${RSS1[$N]:-0} / 1024)).$(((${RSS1[$N]:-0} % 1024) * 10 / 1024)) MiB at $first requests, $((${RSS2[$N]:-0} / 1024)).$(((${RSS2[$N]:-0} % 1024) * 10 / 1024)) MiB at $served"
+	verdict $ok "N=$N worker RSS <= 8 MiB and flat: $(mib "${RSS1[$N]:-0}") MiB at $first requests, $(mib "${RSS2[$N]:-0}") MiB at $served"
 done
 if [[ $small != "$big" ]]; then
 	for k in "${SKEYS[@]}"; do
