@@ -282,26 +282,54 @@ rp_ui_clients(struct rp_req *req)
 	return rp_page(req, "clients", "Lang.clients.title");
 }
 
+/* At most this many people are offered as vCISOs, by name
+ * (Lang.clients.team_more says the same number); past it, the others get
+ * the client from their page under Users. */
+#define TEAM_CHOICES 500
+/* Checked people looked up past the limit, at most. */
+#define TEAM_CHECKED_MAX 100
+
 /* The users the caller may declare vCISO: itself and the active users it
- * manages who are not establishment managers; `on` says who is checked. */
+ * manages who are not establishment managers (rp_users_team); `on` says
+ * who is checked. Past the limit, the checked ones are offered too: a
+ * member missing from the form would be dropped by saving it. */
 static int
 team_choices(struct rp_req *req, const long long *on, size_t non, long long **ids,
     size_t *nids)
 {
 	struct rp_user_rec *us;
-	long long total;
-	size_t n, k = 0;
+	size_t n;
 
-	if (rp_users_list(req, NULL, "name", false, 500, 0, &us, &n, &total) != 0)
+	if (rp_users_team(req, TEAM_CHOICES + 1, &us, &n) != 0)
 		return -1;
+	if (n > TEAM_CHOICES) {
+		n = TEAM_CHOICES;
+		rp_set(req, "Team.more", "1");
+		struct rp_user_rec *all = rp_calloc(req->arena, n + TEAM_CHECKED_MAX,
+		    sizeof(*all));
+		memcpy(all, us, n * sizeof(*us));
+		for (size_t j = 0, looked = 0; j < non && looked < TEAM_CHECKED_MAX; j++) {
+			bool listed = false;
+			for (size_t i = 0; i < n && !listed; i++)
+				listed = all[i].id == on[j];
+			if (listed)
+				continue;
+			struct rp_user_rec u;
+			int found = rp_users_get(req, on[j], &u);
+			looked++;
+			if (found < 0)
+				return -1;
+			if (found == 1 && u.firm_id == req->user->firm_id && u.active &&
+			    u.role != RP_ROLE_ESTABLISHMENT_MANAGER && u.role != RP_ROLE_SUPPORT)
+				all[n++] = u;
+		}
+		us = all;
+	}
 	*ids = rp_calloc(req->arena, n ? n : 1, sizeof(**ids));
-	for (size_t i = 0; i < n; i++) {
-		const struct rp_user_rec *u = &us[i];
-		if (u->role == RP_ROLE_ESTABLISHMENT_MANAGER || u->role == RP_ROLE_SUPPORT ||
-		    !u->active || u->firm_id != req->user->firm_id)
-			continue;
+	for (size_t k = 0; k < n; k++) {
+		const struct rp_user_rec *u = &us[k];
 		(*ids)[k] = u->id;
-		const char *b = P("Team.choices.%zu", k++);
+		const char *b = P("Team.choices.%zu", k);
 		rp_setf(req, P("%s.id", b), "%lld", u->id);
 		rp_set(req, P("%s.name", b), u->first_name[0] || u->last_name[0] ?
 		    P("%s %s", u->first_name, u->last_name) : u->email);
@@ -312,7 +340,7 @@ team_choices(struct rp_req *req, const long long *on, size_t non, long long **id
 			if (on[j] == u->id)
 				rp_set(req, P("%s.on", b), "1");
 	}
-	*nids = k;
+	*nids = n;
 	return 0;
 }
 

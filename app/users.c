@@ -63,6 +63,13 @@ static struct rp_stmt q_count = RP_STMT(
     "SELECT COUNT(*) FROM users u WHERE" VISIBLE
     " AND (? = '' OR u.email LIKE ? OR u.first_name LIKE ? OR u.last_name LIKE ?"
     " OR CONCAT(u.first_name, ' ', u.last_name) LIKE ?)");
+/* Who may be declared vCISO of the firm's clients by the caller: the
+ * visible active users of its firm but establishment managers, by name
+ * (the list's order), only what the choice shows. */
+static struct rp_stmt q_team = RP_STMT(
+    "SELECT u.id, u.role, u.email, u.first_name, u.last_name FROM users u"
+    " WHERE u.firm_id = ? AND u.active = 1 AND u.role IN (?, ?, ?) AND" VISIBLE
+    " ORDER BY CONCAT(u.last_name, ' ', u.first_name), u.id LIMIT ?");
 static struct rp_stmt q_by_email = RP_STMT(
     "SELECT " USER_COLUMNS ", u.password_hash, u.mfa_secret,"
     " COALESCE(u.mfa_last_counter, -1) FROM users u WHERE u.email = ?");
@@ -182,6 +189,35 @@ rp_users_list(struct rp_req *req, const char *q, const char *sort, bool desc,
 	*out = rp_calloc(req->arena, res.nrows ? res.nrows : 1, sizeof(**out));
 	for (size_t i = 0; i < res.nrows; i++)
 		fill(&(*out)[i], res.rows[i]);
+	*n = res.nrows;
+	return 0;
+}
+
+int
+rp_users_team(struct rp_req *req, long long limit, struct rp_user_rec **out, size_t *n)
+{
+	struct rp_dbarg a[4 + VISIBLE_NARGS + 1];
+	struct rp_dbres res;
+
+	a[0] = RP_AINT(req->user->firm_id);
+	a[1] = RP_ASTR(rp_role_key(RP_ROLE_ADMIN));
+	a[2] = RP_ASTR(rp_role_key(RP_ROLE_MULTI_ACCOUNT_MANAGER));
+	a[3] = RP_ASTR(rp_role_key(RP_ROLE_ACCOUNT_MANAGER));
+	size_t k = 4 + visible_args(req, a + 4);
+	a[k++] = RP_AINT(limit);
+	if (rp_db_exec(req->arena, &q_team, a, k, &res) != 0)
+		return rp_db_fail(req);
+	*out = rp_calloc(req->arena, res.nrows ? res.nrows : 1, sizeof(**out));
+	for (size_t i = 0; i < res.nrows; i++) {
+		struct rp_user_rec *u = &(*out)[i];
+		rp_strtonum(res.rows[i][0], 1, INT64_MAX, &u->id);
+		u->firm_id = req->user->firm_id;
+		u->role = rp_role_parse(res.rows[i][1]);
+		u->email = res.rows[i][2];
+		u->first_name = res.rows[i][3];
+		u->last_name = res.rows[i][4];
+		u->active = true;
+	}
 	*n = res.nrows;
 	return 0;
 }

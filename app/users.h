@@ -37,6 +37,11 @@ int rp_users_get(struct rp_req *, long long id, struct rp_user_rec *out);
 int rp_users_list(struct rp_req *, const char *q, const char *sort, bool desc,
     long long limit, long long offset, struct rp_user_rec **out, size_t *n,
     long long *total);
+/* The users the caller may declare vCISO of its firm's clients: the
+ * visible active users of its firm but establishment managers (itself
+ * included), by name, at most `limit`; id, role, e-mail and names filled.
+ * Returns 0 or -1 after rp_fail. */
+int rp_users_team(struct rp_req *, long long limit, struct rp_user_rec **out, size_t *n);
 /* The sort key named by s, or NULL when it is not one. */
 const char *rp_users_sort_key(const char *s);
 

@@ -25,6 +25,7 @@
 <p class="muted small"><?cs var:Lang.clients.team_help ?><?cs if:Team.creator_note ?> <?cs var:Lang.clients.team_creator ?><?cs /if ?></p>
 <?cs each:t = Team.choices ?><label class="choice"><input type="checkbox" name="vciso_ids" value="<?cs var:t.id ?>"<?cs if:t.on ?> checked<?cs /if ?>> <?cs var:t.name ?> <?cs if:t.self ?><?cs var:Lang.clients.you ?><?cs else ?><span class="muted small">(<?cs var:Lang.roles[t.role] ?>)</span><?cs /if ?></label><?cs /each ?>
 <?cs call:field_error("vciso_ids") ?></fieldset>
+<?cs if:Team.more ?><p class="muted small" id="team-more"><?cs var:Lang.clients.team_more ?></p><?cs /if ?>
 <fieldset class="field<?cs if:Form.error.field == "modules" ?> has-error<?cs /if ?>"><legend><?cs var:Lang.clients.modules ?></legend>
 <input type="hidden" name="modules_present" value="1">
 <?cs each:m = Lang.enums.module ?><label class="choice"><input type="checkbox" name="modules" value="<?cs name:m ?>"<?cs if:Edit.modules[name(m)] ?> checked<?cs /if ?>> <?cs var:m ?></label><?cs /each ?>

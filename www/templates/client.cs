@@ -69,6 +69,7 @@
 <input type="hidden" name="user_ids_present" value="1">
 <?cs each:t = Team.choices ?><label class="choice"><input type="checkbox" name="user_ids" value="<?cs var:t.id ?>"<?cs if:t.on ?> checked<?cs /if ?>> <?cs var:t.name ?> <?cs if:t.self ?><?cs var:Lang.clients.you ?><?cs else ?><span class="muted small">(<?cs var:Lang.roles[t.role] ?>)</span><?cs /if ?></label><?cs /each ?>
 <?cs call:field_error("user_ids") ?></fieldset>
+<?cs if:Team.more ?><p class="muted small" id="team-more"><?cs var:Lang.clients.team_more ?></p><?cs /if ?>
 <?cs if:subcount(Team.kept) > 0 ?><p class="small"><?cs var:Lang.clients.team_kept ?> <?cs each:k = Team.kept ?><?cs var:k ?><?cs if:!last(k) ?>, <?cs /if ?><?cs /each ?></p><?cs /if ?>
 <p><button type="submit" class="button secondary"><?cs var:Lang.clients.save_team ?></button></p>
 </form>
