@@ -134,20 +134,31 @@ assign_choices(struct rp_req *req, bool clients, bool estabs, const char *cids_c
 	f.sort = "name";
 	if (rp_clients_list(req, &f, 500, 0, &cs, &n, &total) != 0)
 		return -1;
+	/* What the form offers goes with it (users.c keeps what it did not
+	 * offer: past the limits, the user's other assignments). */
+	struct rp_buf offered;
+	rp_buf_init(&offered, req->arena);
 	if (clients) {
 		rp_set(req, "Assign.clients_on", "1");
 		for (size_t i = 0; i < n; i++) {
 			if (!cs[i].full)
 				continue;
+			if (offered.len > 0)
+				rp_buf_puts(&offered, ",");
+			rp_buf_putll(&offered, cs[i].id);
 			const char *b = P("Assign.clients.%zu", k++);
 			rp_setf(req, P("%s.id", b), "%lld", cs[i].id);
 			rp_set(req, P("%s.name", b), cs[i].name);
 			if (has_id(cids, nc, cs[i].id))
 				rp_set(req, P("%s.on", b), "1");
 		}
+		rp_set(req, "Assign.clients_offered", rp_buf_str(&offered));
+		if (total > (long long)n)
+			rp_set(req, "Assign.clients_capped", "1");
 	}
 	if (!estabs)
 		return 0;
+	rp_buf_init(&offered, req->arena);
 	rp_set(req, "Assign.estabs_on", "1");
 	for (size_t i = 0; i < n; i++) {
 		struct rp_estab_filter ef = { NULL, NULL };
@@ -171,12 +182,16 @@ assign_choices(struct rp_req *req, bool clients, bool estabs, const char *cids_c
 		for (size_t j = 0; j < m; j++) {
 			const char *e = P("%s.items.%zu", b, j);
 			rp_setf(req, P("%s.id", e), "%lld", es[j].id);
+			if (offered.len > 0)
+				rp_buf_puts(&offered, ",");
+			rp_buf_putll(&offered, es[j].id);
 			rp_set(req, P("%s.name", e), es[j].f[RP_PF_NAME]);
 			if (has_id(eids, ne, es[j].id))
 				rp_set(req, P("%s.on", e), "1");
 		}
 		left -= m;
 	}
+	rp_set(req, "Assign.estabs_offered", rp_buf_str(&offered));
 	return 0;
 }
 

@@ -346,6 +346,13 @@ struct assign {
 	long long	*eids;
 	size_t		 ne;
 	int		 he;
+	/* What a form offered (its client_ids_offered and
+	 * establishment_ids_offered): an entry it did not offer stays,
+	 * whatever the caller may see, as the form could not clear it. NULL
+	 * when every visible entry was offered: the API's requests, a form
+	 * without the list. */
+	long long	*offc, *offe;
+	size_t		 noffc, noffe;
 };
 
 /* Is client id one the caller may declare a vCISO of (admins: any client
@@ -373,6 +380,16 @@ assign_read(struct rp_req *req, int role, struct assign *as)
 {
 	int rc;
 
+	as->offc = as->offe = NULL;
+	as->noffc = as->noffe = 0;
+	if (req->json == NULL) {
+		const char *oc = rp_param(&req->form, "client_ids_offered");
+		const char *oe = rp_param(&req->form, "establishment_ids_offered");
+		if (oc != NULL)
+			as->offc = rp_ids_parse(req->arena, oc, &as->noffc);
+		if (oe != NULL)
+			as->offe = rp_ids_parse(req->arena, oe, &as->noffe);
+	}
 	if ((as->hc = rp_in_ids(req, "client_ids", &as->cids, &as->nc)) < 0 ||
 	    (as->he = rp_in_ids(req, "establishment_ids", &as->eids, &as->ne)) < 0)
 		return -1;
@@ -403,10 +420,12 @@ has_id(const long long *ids, size_t n, long long id)
 }
 
 /* The new list: the old entries the caller cannot see stay (one changes
- * only what one sees), the visible ones are replaced by the request's. */
+ * only what one sees), and so do those a form did not offer (`offered`,
+ * when not NULL); the others are replaced by the request's. */
 static int
 merge_ids(struct rp_req *req, const char *old_csv, const long long *want, size_t nwant,
-    int (*in_scope)(struct rp_req *, long long), long long **out, size_t *n)
+    int (*in_scope)(struct rp_req *, long long), const long long *offered,
+    size_t noffered, long long **out, size_t *n)
 {
 	size_t nold;
 	long long *old = rp_ids_parse(req->arena, old_csv, &nold);
@@ -415,6 +434,10 @@ merge_ids(struct rp_req *req, const char *old_csv, const long long *want, size_t
 	*out = rp_calloc(req->arena, nold + nwant + 1, sizeof(**out));
 	*n = 0;
 	for (size_t i = 0; i < nold; i++) {
+		if (offered != NULL && !has_id(offered, noffered, old[i])) {
+			(*out)[(*n)++] = old[i];
+			continue;
+		}
 		if ((rc = in_scope(req, old[i])) < 0)
 			return -1;
 		if (rc == 0)
@@ -458,7 +481,8 @@ assign_store(struct rp_req *req, long long uid, int role, const struct rp_user_r
 	if (as->hc || (em && *oc)) {
 		if (em)
 			nc = 0, c = NULL;
-		else if (merge_ids(req, oc, as->cids, as->nc, client_in_scope, &c, &nc) != 0)
+		else if (merge_ids(req, oc, as->cids, as->nc, client_in_scope, as->offc,
+		    as->noffc, &c, &nc) != 0)
 			return -1;
 		if (store_ids(req, uid, &q_del_clients, &q_add_client, c, nc, true) != 0)
 			return -1;
@@ -470,7 +494,8 @@ assign_store(struct rp_req *req, long long uid, int role, const struct rp_user_r
 	if (as->he || (!em && *oe)) {
 		if (!em)
 			ne = 0, e = NULL;
-		else if (merge_ids(req, oe, as->eids, as->ne, estab_in_scope, &e, &ne) != 0)
+		else if (merge_ids(req, oe, as->eids, as->ne, estab_in_scope, as->offe,
+		    as->noffe, &e, &ne) != 0)
 			return -1;
 		if (store_ids(req, uid, &q_del_estabs, &q_add_estab, e, ne, false) != 0)
 			return -1;

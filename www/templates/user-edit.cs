@@ -23,12 +23,15 @@
 <?cs call:field_error("profile_fields") ?></fieldset>
 <?cs if:Assign.clients_on ?><fieldset class="field<?cs if:Form.error.field == "client_ids" ?> has-error<?cs /if ?>" id="assign-clients"><legend><?cs var:Lang.users.assign_clients ?></legend>
 <input type="hidden" name="client_ids_present" value="1">
+<input type="hidden" name="client_ids_offered" value="<?cs var:Assign.clients_offered ?>">
 <p class="muted small"><?cs var:Lang.users.assign_clients_help ?></p>
 <?cs each:c = Assign.clients ?><label class="choice"><input type="checkbox" name="client_ids" value="<?cs var:c.id ?>"<?cs if:c.on ?> checked<?cs /if ?>> <?cs var:c.name ?></label><?cs /each ?>
 <?cs if:subcount(Assign.clients) == 0 ?><p class="muted"><?cs var:Lang.users.assign_clients_none ?></p><?cs /if ?>
+<?cs if:Assign.clients_capped ?><p class="small" id="assign-clients-capped"><?cs var:Lang.users.assign_clients_capped ?></p><?cs /if ?>
 <?cs call:field_error("client_ids") ?></fieldset><?cs /if ?>
 <?cs if:Assign.estabs_on ?><fieldset class="field<?cs if:Form.error.field == "establishment_ids" ?> has-error<?cs /if ?>" id="assign-estabs"><legend><?cs var:Lang.users.assign_estabs ?></legend>
 <input type="hidden" name="establishment_ids_present" value="1">
+<input type="hidden" name="establishment_ids_offered" value="<?cs var:Assign.estabs_offered ?>">
 <p class="muted small"><?cs var:Lang.users.assign_estabs_help ?></p>
 <?cs each:g = Assign.groups ?><fieldset class="assign-group"><legend><?cs var:g.name ?></legend>
 <?cs each:e = g.items ?><label class="choice"><input type="checkbox" name="establishment_ids" value="<?cs var:e.id ?>"<?cs if:e.on ?> checked<?cs /if ?>> <?cs var:e.name ?></label><?cs /each ?></fieldset>
