@@ -41,7 +41,7 @@
     " WHERE a.client_id = ? AND a.firm_id = ?" \
     " AND (? = '' OR a.status = ?) AND (? = '' OR a.priority = ?)" \
     " AND (? = '' OR a.title LIKE ?) AND (? = 0 OR a.owner_id = ?)" \
-    " AND (? = 0 OR " OVERDUE("a") ")"
+    " AND (? = 0 OR " OVERDUE("a") ") AND (? = 0 OR " OPEN("a") ")"
 /* ORDER BY cannot bind a column: the key is a bound value from a fixed
  * list, compared in CASE arms; actions without a due date come last. */
 #define SORT_KEY \
@@ -218,12 +218,12 @@ rp_actions_list(struct rp_req *req, const struct rp_client *c,
 	    RP_ASTR(f->status ? f->status : ""), RP_ASTR(f->status ? f->status : ""),
 	    RP_ASTR(f->priority ? f->priority : ""), RP_ASTR(f->priority ? f->priority : ""),
 	    RP_ASTR(f->q ? f->q : ""), RP_ASTR(rp_like_pattern(req->arena, f->q)),
-	    RP_AINT(f->mine), RP_AINT(req->user->id), RP_AINT(f->overdue),
+	    RP_AINT(f->mine), RP_AINT(req->user->id), RP_AINT(f->overdue), RP_AINT(f->open),
 	    RP_ASTR(f->sort), RP_ASTR(dir), RP_ASTR(f->sort), RP_ASTR(dir), RP_ASTR(f->sort),
 	    RP_AINT(limit), RP_AINT(offset) };
 	struct rp_dbres res;
 
-	if (rp_db_do(req, &q_count, a, 11, &res) != 0)
+	if (rp_db_do(req, &q_count, a, 12, &res) != 0)
 		return NULL;
 	*total = rp_cell_num(rp_db_cell(&res, 0, 0));
 	if (rp_db_do(req, &q_list, a, RP_NELEM(a), &res) != 0)

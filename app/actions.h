@@ -29,6 +29,8 @@ struct rp_action_filter {
 	const char	*q;		/* title contains; NULL for any */
 	bool		 mine;		/* owned by the caller */
 	bool		 overdue;
+	bool		 open;		/* todo or in progress (the reports'; not a
+					 * query parameter) */
 	const char	*sort;		/* due_date, priority, updated_at */
 	bool		 desc;
 };

@@ -154,9 +154,9 @@ top_risks(struct rp_req *req, const struct rp_client *c)
 static struct json_object *
 actions(struct rp_req *req, const struct rp_client *c, bool overdue)
 {
-	struct rp_action_filter f = { .sort = "due_date", .overdue = overdue };
+	struct rp_action_filter f = { .sort = "due_date", .overdue = overdue, .open = true };
 	long long total;
-	struct json_object *list = rp_actions_list(req, c, &f, 500, 0, &total), *out;
+	struct json_object *list = rp_actions_list(req, c, &f, MAX_ACTIONS, 0, &total), *out;
 
 	if (list == NULL)
 		return NULL;

@@ -459,17 +459,14 @@ rp_ui_client_report(struct rp_req *req)
 	if (rp_ui_pilot_frameworks(req, &c) != 0 || rp_ui_pilot_figures(req, &c) != 0)
 		return -1;
 	/* Open actions, soonest due first. */
-	struct rp_action_filter f = { .sort = "due_date" };
+	struct rp_action_filter f = { .sort = "due_date", .open = true };
 	struct json_object *acts = rp_actions_list(req, &c, &f, 200, 0, &total);
 	if (acts == NULL)
 		return -1;
-	for (size_t i = 0, k = 0; i < json_object_array_length(acts); i++) {
-		struct json_object *a = json_object_array_get_idx(acts, i), *st;
-		json_object_object_get_ex(a, "status", &st);
-		const char *s = json_object_get_string(st);
-		if (strcmp(s, "todo") == 0 || strcmp(s, "in_progress") == 0)
-			rp_set_json(req, P("Open.%zu", k++), a);
-	}
+	for (size_t i = 0; i < json_object_array_length(acts); i++)
+		rp_set_json(req, P("Open.%zu", i), json_object_array_get_idx(acts, i));
+	if (total > (long long)json_object_array_length(acts))
+		rp_setf(req, "Report.open_more", "%lld", total);
 	json_object_put(acts);
 	return rp_page(req, "report", "Lang.report.title");
 }

@@ -33,10 +33,10 @@
 <?cs if:Heat.total == 0 ?><p class="muted"><?cs var:Lang.risks.pilot_empty ?></p><?cs else ?>
 <?cs call:risk_levels(Heat.by_level) ?>
 <div class="heat-maps"><?cs uvar:Heat.inherent_html ?><?cs uvar:Heat.residual_html ?></div><?cs /if ?></section>
-<section class="report-section"><h2><?cs var:Lang.report.open_actions_title ?></h2>
+<section class="report-section" id="report-open"><h2><?cs var:Lang.report.open_actions_title ?></h2>
 <?cs if:subcount(Open) == 0 ?><p class="muted"><?cs var:Lang.report.no_open_actions ?></p><?cs else ?>
 <div class="table-wrap" tabindex="0" role="region" aria-label="<?cs var:Lang.report.open_actions_title ?>"><table><caption class="visually-hidden"><?cs var:Lang.report.open_actions_title ?></caption>
 <thead><tr><th scope="col"><?cs var:Lang.actions.action ?></th><th scope="col"><?cs var:Lang.actions.owner ?></th><th scope="col"><?cs var:Lang.actions.due_date ?></th><th scope="col"><?cs var:Lang.actions.priority ?></th><th scope="col"><?cs var:Lang.actions.progress ?></th></tr></thead>
-<tbody><?cs each:a = Open ?><tr<?cs if:a.overdue == "1" ?> class="overdue"<?cs /if ?>><td><?cs var:a.title ?></td><td><?cs if:a.owner_name ?><?cs var:a.owner_name ?><?cs else ?>—<?cs /if ?></td><td><?cs if:a.due_date ?><?cs var:a.due_date ?><?cs else ?>—<?cs /if ?></td><td><?cs var:Lang.enums.action_priority[a.priority] ?></td><td><?cs var:a.progress ?> %</td></tr><?cs /each ?></tbody></table></div><?cs /if ?></section>
+<tbody><?cs each:a = Open ?><tr<?cs if:a.overdue == "1" ?> class="overdue"<?cs /if ?>><td><?cs var:a.title ?></td><td><?cs if:a.owner_name ?><?cs var:a.owner_name ?><?cs else ?>—<?cs /if ?></td><td><?cs if:a.due_date ?><?cs var:a.due_date ?><?cs else ?>—<?cs /if ?></td><td><?cs var:Lang.enums.action_priority[a.priority] ?></td><td><?cs var:a.progress ?> %</td></tr><?cs /each ?></tbody></table></div><?cs if:Report.open_more ?><p class="small muted" id="report-open-more"><?cs var:Lang.report.open_more ?></p><?cs /if ?><?cs /if ?></section>
 </div>
 <?cs call:page_close() ?>
