@@ -143,9 +143,7 @@ assign_choices(struct rp_req *req, bool clients, bool estabs, const char *cids_c
 		for (size_t i = 0; i < n; i++) {
 			if (!cs[i].full)
 				continue;
-			if (offered.len > 0)
-				rp_buf_puts(&offered, ",");
-			rp_buf_putll(&offered, cs[i].id);
+			rp_buf_put_id(&offered, cs[i].id);
 			const char *b = P("Assign.clients.%zu", k++);
 			rp_setf(req, P("%s.id", b), "%lld", cs[i].id);
 			rp_set(req, P("%s.name", b), cs[i].name);
@@ -182,9 +180,7 @@ assign_choices(struct rp_req *req, bool clients, bool estabs, const char *cids_c
 		for (size_t j = 0; j < m; j++) {
 			const char *e = P("%s.items.%zu", b, j);
 			rp_setf(req, P("%s.id", e), "%lld", es[j].id);
-			if (offered.len > 0)
-				rp_buf_puts(&offered, ",");
-			rp_buf_putll(&offered, es[j].id);
+			rp_buf_put_id(&offered, es[j].id);
 			rp_set(req, P("%s.name", e), es[j].f[RP_PF_NAME]);
 			if (has_id(eids, ne, es[j].id))
 				rp_set(req, P("%s.on", e), "1");

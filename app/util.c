@@ -326,6 +326,14 @@ rp_text_clean(struct rp_arena *a, const char *v, size_t maxchars, bool lines,
 	return t;
 }
 
+void
+rp_buf_put_id(struct rp_buf *b, long long id)
+{
+	if (b->len > 0)
+		rp_buf_puts(b, ",");
+	rp_buf_putll(b, id);
+}
+
 long long *
 rp_ids_parse(struct rp_arena *a, const char *csv, size_t *n)
 {

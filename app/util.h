@@ -68,6 +68,8 @@ char *rp_like_pattern(struct rp_arena *, const char *q);
 /* The positive ids of a comma-separated list (as GROUP_CONCAT writes
  * them), in the arena; *n gets their count. */
 long long *rp_ids_parse(struct rp_arena *, const char *csv, size_t *n);
+/* Append id to a comma-separated list as rp_ids_parse reads it. */
+void rp_buf_put_id(struct rp_buf *, long long id);
 /* Keep each id of ids[0..n) once, in the order given; returns the new n. */
 size_t rp_ids_dedup(long long *ids, size_t n);
 /* Do two id lists hold the same ids (order aside; each list without

@@ -13,13 +13,11 @@ import { ensureStack } from '../lib/stack.mjs';
 import { lockStack, tidy } from '../lib/testkit.mjs';
 import { createFirm, httpTransport, loggedIn } from '../lib/identity.mjs';
 import { makeClient } from '../lib/clients.mjs';
-import { htmlEscape, langTexts, okJson as ok, setLang } from '../lib/lang.mjs';
+import { HOSTILE, TEXTS, htmlEscape, okJson as ok, setLang } from '../lib/lang.mjs';
 
 await lockStack();
 const env = ensureStack();
 const http = httpTransport(env.BASE_URL);
-const TEXTS = { fr: langTexts('fr'), en: langTexts('en') };
-const HOSTILE = `<script>alert("x")</script> & 'Tom' ${'\u00e9\u6f22'}`;
 
 const A = {};
 let anssi;

@@ -12,12 +12,11 @@ import { ensureStack } from '../lib/stack.mjs';
 import { lockStack, tidy } from '../lib/testkit.mjs';
 import { createFirm, httpTransport, loggedIn } from '../lib/identity.mjs';
 import { makeClient } from '../lib/clients.mjs';
-import { htmlEscape, langTexts } from '../lib/lang.mjs';
+import { TEXTS, htmlEscape } from '../lib/lang.mjs';
 
 await lockStack();
 const env = ensureStack();
 const http = httpTransport(env.BASE_URL);
-const TEXTS = { fr: langTexts('fr'), en: langTexts('en') };
 
 let admin;
 let client;

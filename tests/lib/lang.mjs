@@ -33,6 +33,12 @@ export function langTexts(lang) {
   return readHdf(path.join(SRCDIR, `www/lang/${lang}.hdf`));
 }
 
+// Both languages' texts, read once per test file.
+export const TEXTS = { fr: langTexts('fr'), en: langTexts('en') };
+
+// A name that markup, quotes and non-ASCII text in a page would show.
+export const HOSTILE = `<script>alert("x")</script> & 'Tom' ${'\u00e9\u6f22'}`;
+
 // Text escaped as the templates' var: escapes it (ClearSilver's html mode).
 export function htmlEscape(s) {
   return String(s).replace(/\r/g, '').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')

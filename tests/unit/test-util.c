@@ -84,6 +84,15 @@ main(void)
 		rp_buf_puts(&b, "]");
 		is_str(rp_buf_str(&b), want, "rp_buf_putll writes as printf does");
 	}
+	rp_buf_init(&b, a);
+	const long long ids[] = { 3, 1234567890123LL, 42 };
+	for (size_t i = 0; i < 3; i++)
+		rp_buf_put_id(&b, ids[i]);
+	is_str(rp_buf_str(&b), "3,1234567890123,42", "rp_buf_put_id: a comma between ids");
+	size_t nids;
+	long long *back = rp_ids_parse(a, rp_buf_str(&b), &nids);
+	ok(nids == 3 && back[0] == 3 && back[1] == 1234567890123LL && back[2] == 42,
+	    "rp_buf_put_id: read back by rp_ids_parse");
 	rp_arena_free(a);
 	return done_testing();
 }
